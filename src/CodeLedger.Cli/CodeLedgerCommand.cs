@@ -1,0 +1,54 @@
+using System.CommandLine;
+
+namespace CodeLedger.Cli;
+
+/// <summary>
+/// The root of the <c>codeledger</c> command. Each feature contributes one command group from its
+/// own file, so features grow without touching each other.
+/// </summary>
+internal static class CodeLedgerCommand
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand("CodeLedger: outsourced medical coding and billing whose quality is proven from a tamper-evident ledger.");
+        root.Options.Add(CommonOptions.Db);
+        foreach (var command in CommandGroups(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static IEnumerable<Command> CommandGroups(CliConsole console)
+    {
+        yield break;
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var console = new CliConsole(stdout, stderr);
+        var root = Build(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"codeledger: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'codeledger --help' for usage.");
+            return ExitCodes.UsageOrUnreadable;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"codeledger: {e.Message}");
+            return e.ExitCode;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using CodeLedger.Cli;
+
+return CodeLedgerCommand.Run(args, Console.Out, Console.Error);
