@@ -107,7 +107,7 @@ public sealed class PtpRelease : CodeSetRelease
 
     private PtpEdit Row(int i) => new(
         CodeKeys.ToCode((int)(keys[i] >> 32)),
-        CodeKeys.ToCode((int)keys[i]),
+        CodeKeys.ToCode(unchecked((int)(keys[i] & 0xFFFF_FFFF))),
         DateOnly.FromDayNumber(effective[i]),
         deletion[i] == int.MaxValue ? null : DateOnly.FromDayNumber(deletion[i]),
         (PtpModifierIndicator)indicator[i],

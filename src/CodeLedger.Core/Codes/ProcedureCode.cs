@@ -4,7 +4,7 @@ namespace CodeLedger.Core.Codes;
 
 public enum ProcedureCodeKind
 {
-    /// <summary>CPT Category I: five digits.</summary>
+    /// <summary>CPT Category I: five digits, or four digits and A (vaccine administration, 0001A-0174A).</summary>
     CptCategoryI,
 
     /// <summary>CPT Category II performance measures: four digits and F.</summary>
@@ -72,7 +72,7 @@ public readonly record struct ProcedureCode : IComparable<ProcedureCode>
         {
             var kind = s[4] switch
             {
-                >= '0' and <= '9' => ProcedureCodeKind.CptCategoryI,
+                >= '0' and <= '9' or 'A' => ProcedureCodeKind.CptCategoryI,
                 'F' => ProcedureCodeKind.CptCategoryII,
                 'T' => ProcedureCodeKind.CptCategoryIII,
                 'U' or 'M' => ProcedureCodeKind.CptLaboratory,
@@ -92,7 +92,7 @@ public readonly record struct ProcedureCode : IComparable<ProcedureCode>
             return true;
         }
 
-        error = $"procedure code '{text}' is neither CPT (5 digits, or 4 digits and F/T/U/M) nor HCPCS Level II (a letter A-V and 4 digits)";
+        error = $"procedure code '{text}' is neither CPT (5 digits, or 4 digits and A/F/T/U/M) nor HCPCS Level II (a letter A-V and 4 digits)";
         return false;
     }
 

@@ -56,7 +56,14 @@ public sealed class ClaimEditor
                 findings.Add(new(EditRules.CodeUnknown, EditSeverity.Error, claim.Id, line.Number, [line.CodeText], $"'{line.CodeText}' is not a CPT or HCPCS code"));
             }
 
-            keys[i] = line.Code is { } c && CheckCode(claim, line, c, snap, findings) ? c.Key : -1;
+            // PTP, MUE and global-period edits run on every well-formed code, whatever its
+            // validity: a payer applies each edit on its own, and the finding helps the fix.
+            keys[i] = -1;
+            if (line.Code is { } c)
+            {
+                CheckCode(claim, line, c, snap, findings);
+                keys[i] = c.Key;
+            }
             CheckModifiers(claim, line, snap, findings);
             CheckPointers(claim, line, snap, findings);
             CheckDuplicate(claim, i, findings);
@@ -117,28 +124,25 @@ public sealed class ClaimEditor
         }
     }
 
-    private bool CheckCode(Claim claim, ClaimLine line, ProcedureCode code, CodeSetSnapshot snap, List<EditFinding> findings)
+    private void CheckCode(Claim claim, ClaimLine line, ProcedureCode code, CodeSetSnapshot snap, List<EditFinding> findings)
     {
         if (code.Kind == ProcedureCodeKind.HcpcsLevelII && snap.Hcpcs?.FindCode(code.Value) is { } hcpcs)
         {
             if (hcpcs.IsActiveOn(claim.DateOfService))
             {
-                return true;
+                return;
             }
         }
         else if (snap.Rvu?.Find(code.Key) is not null || snap.Cpt?.Find(code.Key) is not null)
         {
-            return true;
+            return;
         }
 
         var check = CodeChecker.CheckProcedure(library, code, claim.DateOfService);
-        if (check.Problem is null)
+        if (check.Problem is not null)
         {
-            return true;
+            findings.Add(new(check.Problem, EditSeverity.Error, claim.Id, line.Number, [code.Value], check.Message));
         }
-
-        findings.Add(new(check.Problem, EditSeverity.Error, claim.Id, line.Number, [code.Value], check.Message));
-        return false;
     }
 
     private void CheckModifiers(Claim claim, ClaimLine line, CodeSetSnapshot snap, List<EditFinding> findings)
