@@ -22,7 +22,7 @@ internal static class CodeLedgerCommand
 
     private static IEnumerable<Command> CommandGroups(CliConsole console)
     {
-        yield break;
+        yield return EvaluationAndManagement.EmCommands.Build(console);
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
