@@ -22,7 +22,9 @@ internal static class CodeLedgerCommand
 
     private static IEnumerable<Command> CommandGroups(CliConsole console)
     {
-        yield break;
+        yield return Database.DatabaseCommands.Create(console);
+        yield return Ledger.LedgerCommands.Create(console);
+        yield return Demo.DemoCommand.Create(console);
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
