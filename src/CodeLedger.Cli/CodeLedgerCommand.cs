@@ -22,6 +22,9 @@ internal static class CodeLedgerCommand
 
     private static IEnumerable<Command> CommandGroups(CliConsole console)
     {
+        yield return Database.DatabaseCommands.Create(console);
+        yield return Ledger.LedgerCommands.Create(console);
+        yield return Demo.DemoCommand.Create(console);
         yield return EvaluationAndManagement.EmCommands.Build(console);
     }
 

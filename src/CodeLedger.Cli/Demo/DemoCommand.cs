@@ -1,0 +1,208 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CodeLedger.Cli.Database;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Demo;
+using CodeLedger.Core.Ledger;
+using CodeLedger.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Cli.Demo;
+
+/// <summary>
+/// <c>codeledger demo</c>: builds a fresh database with a vendor, two practices, their agreements,
+/// physicians and coders, and a month of encounters, all on a simulated clock so that one seed
+/// always gives the same ledger.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string StartedEvent = "demo.started";
+
+    public static Command Create(CliConsole console)
+    {
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "also write summary.txt, summary.json and ledger.jsonl (the ledger export) to this folder" };
+        var encounters = new Option<int>("--encounters") { Description = "encounters in the month", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<int>("--seed") { Description = "random seed: the same seed gives the same data", DefaultValueFactory = _ => 2026 };
+        var month = new Option<string>("--month") { Description = "the month of encounters (YYYY-MM)", DefaultValueFactory = _ => "2026-10" };
+        var command = new Command("demo", "Build a fresh demo database (vendor, two practices, BAAs, SLA contracts, physicians, coders, a month of encounters) and print a summary.");
+        command.Options.Add(outDir);
+        command.Options.Add(encounters);
+        command.Options.Add(seed);
+        command.Options.Add(month);
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var firstDay))
+            {
+                throw new CliException($"--month '{parse.GetValue(month)}' is not YYYY-MM");
+            }
+
+            var count = parse.GetValue(encounters);
+            if (count is < 1 or > 5_000_000)
+            {
+                throw new CliException($"--encounters {count} is outside 1 to 5,000,000");
+            }
+
+            var world = DemoGenerator.Generate(parse.GetValue(seed), count, firstDay);
+            var spec = CommonOptions.ResolveDb(parse);
+            await PrepareFreshAsync(spec, ct);
+            var clock = new ManualClock(world.Practices.Min(p => p.Baa.SignedOn).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc));
+            var store = await CliStore.OpenAsync(parse, clock, ct);
+            await WriteWorldAsync(console, store, clock, world, parse.GetValue(seed), ct);
+
+            var summary = await DemoSummary.ComputeAsync(store, world, ct);
+            await console.Out.WriteAsync(summary.Text);
+            var verification = await store.VerifyLedgerAsync(ct);
+            await console.Out.WriteLineAsync($"Ledger: {verification.EventCount} events, chain {(verification.IsIntact ? "intact" : "BROKEN")}, head {verification.HeadHash}");
+            await console.Out.WriteLineAsync($"Database: {store.Location.Display}");
+
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                dir.Create();
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text, ct);
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.json"), summary.Json, ct);
+                await using var export = new FileStream(Path.Combine(dir.FullName, "ledger.jsonl"), FileMode.Create, FileAccess.Write);
+                await LedgerExport.WriteAsync(export, store.ReadLedgerAsync(ct), ct);
+                await console.Out.WriteLineAsync($"Wrote summary.txt, summary.json and ledger.jsonl to {dir.FullName}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The demo always starts from an empty database. It replaces a SQLite file only when that
+    /// file is an earlier demo (its ledger starts with demo.started); anything else is refused,
+    /// so the demo can never wipe real work.
+    /// </summary>
+    private static async Task PrepareFreshAsync(string spec, CancellationToken ct)
+    {
+        var location = DatabaseLocation.Parse(spec);
+        if (location.Provider == DatabaseProvider.Sqlite && !File.Exists(location.Display))
+        {
+            return;
+        }
+
+        CodeLedgerStore existing;
+        try
+        {
+            existing = await CodeLedgerStore.OpenAsync(spec, TimeProvider.System, ct);
+        }
+        catch (StorageException e)
+        {
+            throw new CliException(e.Message);
+        }
+
+        await using var db = existing.CreateContext();
+        var first = await db.LedgerEvents.AsNoTracking().OrderBy(e => e.Sequence).Select(e => e.Type).FirstOrDefaultAsync(ct);
+        if (first is null)
+        {
+            return;
+        }
+
+        if (first != StartedEvent || location.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new CliException($"{location.Display} already holds data that the demo did not create; give the demo another --db");
+        }
+
+        await db.Database.CloseConnectionAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(location.Display + suffix);
+        }
+    }
+
+    private static async Task WriteWorldAsync(CliConsole console, CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed, CancellationToken ct)
+    {
+        const string Admin = "demo-admin";
+        await store.WriteAsync(Admin, (db, ledger) =>
+        {
+            ledger.Append(StartedEvent, "demo", new { seed, encounters = world.Encounters.Count, month = world.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) });
+            db.Add(world.Vendor);
+            ledger.Append("organization.registered", world.Vendor.Code, new { id = world.Vendor.Id, world.Vendor.Name, world.Vendor.Kind });
+            foreach (var p in world.Practices)
+            {
+                db.Add(p.Practice);
+                ledger.Append("organization.registered", p.Practice.Code, new { id = p.Practice.Id, p.Practice.Name, p.Practice.Kind });
+            }
+
+            return Task.CompletedTask;
+        }, ct);
+
+        foreach (var p in world.Practices.OrderBy(p => p.Baa.SignedOn))
+        {
+            clock.MoveTo(p.Baa.SignedOn.ToDateTime(new TimeOnly(16, 30), DateTimeKind.Utc));
+            await store.WriteAsync(Admin, (db, ledger) =>
+            {
+                db.Add(p.Baa);
+                ledger.Append("baa.signed", p.Practice.Code, new
+                {
+                    id = p.Baa.Id, practice = p.Practice.Code, vendor = world.Vendor.Code, p.Baa.PracticeSignatory, p.Baa.VendorSignatory,
+                    p.Baa.SignedOn, p.Baa.EffectiveOn, p.Baa.ExpiresOn, p.Baa.DocumentSha256,
+                });
+                db.Add(p.Contract);
+                ledger.Append("sla-contract.signed", p.Practice.Code, new
+                {
+                    id = p.Contract.Id, practice = p.Practice.Code, vendor = world.Vendor.Code, p.Contract.EffectiveOn, p.Contract.TurnaroundTargetHours,
+                    p.Contract.Clock, p.Contract.TimeZoneId, p.Contract.AccuracyFloorPercent, p.Contract.QueryResponseWindowHours,
+                    p.Contract.OpenQueryPausesClock, monthlyFee = p.Contract.MonthlyFee.ToString(),
+                });
+                foreach (var physician in p.Physicians)
+                {
+                    db.Add(physician);
+                    ledger.Append("physician.enrolled", physician.Npi.Value, new
+                    {
+                        id = physician.Id, practice = p.Practice.Code, physician.Name, npi = physician.Npi.Value,
+                        taxonomy = physician.Taxonomy.Value, specialty = physician.Specialty.Value,
+                    });
+                }
+
+                return Task.CompletedTask;
+            }, ct);
+        }
+
+        await store.WriteAsync(Admin, (db, ledger) =>
+        {
+            foreach (var coder in world.Coders)
+            {
+                db.Add(coder);
+                ledger.Append("coder.enrolled", coder.UserName, new
+                {
+                    id = coder.Id, vendor = world.Vendor.Code, coder.DisplayName,
+                    credentials = coder.Credentials.Select(c => new { kind = Core.Coders.CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn }),
+                    specialties = coder.Specialties.Select(s => s.Value),
+                });
+            }
+
+            return Task.CompletedTask;
+        }, ct);
+
+        var practiceCodes = world.Practices.ToDictionary(p => p.Practice.Id, p => p.Practice.Code);
+        var npis = world.Practices.SelectMany(p => p.Physicians).ToDictionary(p => p.Id, p => p.Npi.Value);
+        await CliProgress.RunAsync(console, "Receiving encounters", world.Encounters.Count, async report =>
+        {
+            var done = 0;
+            foreach (var batch in world.Encounters.Chunk(1))
+            {
+                var encounter = batch[0];
+                clock.MoveTo(encounter.ReceivedAt);
+                await store.WriteAsync("intake-interface", (db, ledger) =>
+                {
+                    db.Add(encounter);
+                    ledger.Append("encounter.received", encounter.ExternalId, new
+                    {
+                        id = encounter.Id, practice = practiceCodes[encounter.PracticeId], encounter.ExternalId, physicianNpi = npis[encounter.PhysicianId],
+                        encounter.DateOfService, placeOfService = encounter.PlaceOfService.Value, specialty = encounter.Specialty.Value,
+                        documentationCompletedAt = Instants.Format(encounter.DocumentationCompletedAt),
+                        documentationSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(encounter.DocumentationText))),
+                    });
+                    return Task.CompletedTask;
+                }, ct);
+                report(++done);
+            }
+        });
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using CodeLedger.Cli.Database;
+using CodeLedger.Core.Ledger;
+
+namespace CodeLedger.Cli.Ledger;
+
+internal static class LedgerCommands
+{
+    public static Command Create(CliConsole console)
+    {
+        var ledger = new Command("ledger", "The tamper-evident event ledger: verify the hash chain, export it for independent verification.");
+        ledger.Subcommands.Add(Verify(console));
+        ledger.Subcommands.Add(Export(console));
+        return ledger;
+    }
+
+    private static Command Verify(CliConsole console)
+    {
+        var file = new Option<FileInfo?>("--file") { Description = "verify an export (JSON lines) instead of the database; no database is opened" };
+        var command = new Command("verify", "Walk the hash chain. Exit 0 when intact, 1 naming the first sequence number that fails.");
+        command.Options.Add(file);
+        command.SetAction(async (parse, ct) =>
+        {
+            LedgerVerification result;
+            var path = parse.GetValue(file);
+            if (path is not null)
+            {
+                if (!path.Exists)
+                {
+                    throw new CliException($"{path.FullName}: file not found");
+                }
+
+                using var reader = new StreamReader(path.FullName);
+                result = LedgerExport.Verify(reader);
+            }
+            else
+            {
+                var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+                result = await store.VerifyLedgerAsync(ct);
+            }
+
+            if (result.IsIntact)
+            {
+                await console.Out.WriteLineAsync($"OK: {result.EventCount} events, chain intact, head {result.HeadHash}");
+                return ExitCodes.Success;
+            }
+
+            var where = result.FailedLine is { } line ? $" (line {line})" : string.Empty;
+            await console.Out.WriteLineAsync($"BROKEN at sequence {result.FailedSequence}{where}: {result.Reason}");
+            return ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    private static Command Export(CliConsole console)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "file to write (JSON lines, docs/LEDGER.md)", Required = true };
+        var command = new Command("export", "Write every ledger event as JSON lines, verifiable without the database.");
+        command.Options.Add(output);
+        command.SetAction(async (parse, ct) =>
+        {
+            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var target = parse.GetValue(output)!;
+            long count;
+            await using (var stream = new FileStream(target.FullName, FileMode.Create, FileAccess.Write))
+            {
+                count = await LedgerExport.WriteAsync(stream, store.ReadLedgerAsync(ct), ct);
+            }
+
+            await console.Out.WriteLineAsync($"exported {count} events to {target.FullName}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
+
+namespace CodeLedger.Core.Coding;
+
+/// <summary>
+/// One version of the coding of an encounter. Versions are never overwritten: a correction is a
+/// new version, so the audit trail shows what was coded, by whom and when.
+/// </summary>
+public sealed class CodingResult
+{
+    /// <summary>An 837P claim carries at most 12 diagnoses (HI segment, 005010X222A1).</summary>
+    public const int MaxDiagnoses = 12;
+
+    private CodingResult()
+    {
+        Diagnoses = [];
+        ServiceLines = [];
+    }
+
+    public CodingResult(Guid id, Guid encounterId, int version, Guid coderId, DateTimeOffset codedAt, IReadOnlyList<IcdCode> diagnoses, IReadOnlyList<ServiceLine> serviceLines)
+    {
+        if (version < 1)
+        {
+            throw new DomainException("CODING-VERSION", "coding versions start at 1");
+        }
+
+        if (diagnoses.Count is 0 or > MaxDiagnoses)
+        {
+            throw new DomainException("CODING-DIAGNOSES", $"coding needs 1 to {MaxDiagnoses} diagnoses, got {diagnoses.Count}");
+        }
+
+        if (serviceLines.Count == 0)
+        {
+            throw new DomainException("CODING-LINES", "coding needs at least one service line");
+        }
+
+        Id = id;
+        EncounterId = encounterId;
+        Version = version;
+        CoderId = coderId;
+        CodedAt = Instants.Normalize(codedAt);
+        Diagnoses = [.. diagnoses];
+        ServiceLines = [.. serviceLines];
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid EncounterId { get; private set; }
+
+    public int Version { get; private set; }
+
+    public Guid CoderId { get; private set; }
+
+    public DateTimeOffset CodedAt { get; private set; }
+
+    /// <summary>Ordered: the first is the primary diagnosis; pointers refer to positions 1..12.</summary>
+    public List<IcdCode> Diagnoses { get; private set; }
+
+    public List<ServiceLine> ServiceLines { get; private set; }
+}

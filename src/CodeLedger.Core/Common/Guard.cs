@@ -1,0 +1,20 @@
+namespace CodeLedger.Core.Common;
+
+internal static class Guard
+{
+    public static string Text(string? value, string field, int maxLength = 200)
+    {
+        var s = value?.Trim();
+        if (string.IsNullOrEmpty(s))
+        {
+            throw new DomainException("FIELD-REQUIRED", $"{field} is required");
+        }
+
+        if (s.Length > maxLength)
+        {
+            throw new DomainException("FIELD-TOO-LONG", $"{field} is longer than {maxLength} characters");
+        }
+
+        return s;
+    }
+}

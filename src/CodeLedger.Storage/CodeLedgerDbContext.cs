@@ -1,0 +1,76 @@
+using System.Text;
+using CodeLedger.Core.Agreements;
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Coding;
+using CodeLedger.Core.Contracts;
+using CodeLedger.Core.Encounters;
+using CodeLedger.Core.Organizations;
+using CodeLedger.Core.Physicians;
+using CodeLedger.Storage.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage;
+
+/// <summary>
+/// One EF Core model for both providers. The two subclasses exist only so that each provider
+/// keeps its own migrations (SQLite and PostgreSQL differ in types and DDL). Every entity
+/// configuration in this assembly is applied, so feature folders add tables without editing this file.
+/// </summary>
+public abstract class CodeLedgerDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<BusinessAssociateAgreement> BusinessAssociateAgreements => Set<BusinessAssociateAgreement>();
+
+    public DbSet<Physician> Physicians => Set<Physician>();
+
+    public DbSet<Coder> Coders => Set<Coder>();
+
+    public DbSet<Encounter> Encounters => Set<Encounter>();
+
+    public DbSet<CodingResult> CodingResults => Set<CodingResult>();
+
+    public DbSet<SlaContract> SlaContracts => Set<SlaContract>();
+
+    public DbSet<LedgerEventRow> LedgerEvents => Set<LedgerEventRow>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CodeLedgerDbContext).Assembly);
+
+        // snake_case columns, so the schema reads naturally from psql and sqlite3.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,206 @@
+using System.Runtime.CompilerServices;
+using CodeLedger.Core.Ledger;
+using CodeLedger.Storage.Ledger;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CodeLedger.Storage;
+
+/// <summary>
+/// An opened CodeLedger database. Opening checks that the target is a CodeLedger database (or
+/// empty) before touching it, then applies pending migrations. Every change goes through
+/// <see cref="WriteAsync{T}"/>, which commits the change and its ledger events in one transaction.
+/// </summary>
+public sealed class CodeLedgerStore
+{
+    /// <summary>Key of the PostgreSQL advisory lock that serializes ledger appends across processes.</summary>
+    private const long LedgerLockKey = 0x436F64654C656467; // "CodeLedg"
+
+    private CodeLedgerStore(DatabaseLocation location, TimeProvider time)
+    {
+        Location = location;
+        Time = time;
+    }
+
+    public DatabaseLocation Location { get; }
+
+    public TimeProvider Time { get; }
+
+    public static async Task<CodeLedgerStore> OpenAsync(string spec, TimeProvider time, CancellationToken ct = default)
+    {
+        var location = DatabaseLocation.Parse(spec);
+        await EnsureUsableAsync(location, ct);
+        var store = new CodeLedgerStore(location, time);
+        await store.MigrateAsync(ct);
+        return store;
+    }
+
+    public CodeLedgerDbContext CreateContext() => Location.CreateContext();
+
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync(ct);
+        if (Location.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers run while one writer appends; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    public Task WriteAsync(string actor, Func<CodeLedgerDbContext, LedgerAppender, Task> change, CancellationToken ct = default) =>
+        WriteAsync<bool>(actor, async (db, ledger) =>
+        {
+            await change(db, ledger);
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="change"/> and appends the events it queued, all in one transaction
+    /// that holds the ledger write lock from the start (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
+    /// transaction-scoped advisory lock), so concurrent writers queue up instead of forking the chain.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(string actor, Func<CodeLedgerDbContext, LedgerAppender, Task<T>> change, CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (Location.Provider == DatabaseProvider.PostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LedgerLockKey})", ct);
+        }
+        else
+        {
+            // Microsoft.Data.Sqlite begins IMMEDIATE transactions, but only takes the lock at the
+            // first statement; write nothing and take it now so the tail read below is protected.
+            await db.Database.ExecuteSqlRawAsync("UPDATE ledger_events SET sequence = sequence WHERE 0", ct);
+        }
+
+        var ledger = new LedgerAppender(actor, Time);
+        var result = await change(db, ledger);
+        await db.SaveChangesAsync(ct);
+        await ledger.FlushAsync(db, ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    public async IAsyncEnumerable<LedgerEntry> ReadLedgerAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        await foreach (var e in db.LedgerEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new LedgerEntry(e.Sequence, e.Instant, e.Actor, e.Type, e.Subject, e.Payload, e.PreviousHash, e.Hash);
+        }
+    }
+
+    public async Task<LedgerVerification> VerifyLedgerAsync(CancellationToken ct = default)
+    {
+        var verifier = new LedgerVerifier();
+        await foreach (var e in ReadLedgerAsync(ct))
+        {
+            if (!verifier.Add(e))
+            {
+                break;
+            }
+        }
+
+        return verifier.Result();
+    }
+
+    /// <summary>Refuses, before creating or changing anything, a target that is not (or not yet) a CodeLedger database.</summary>
+    private static async Task EnsureUsableAsync(DatabaseLocation location, CancellationToken ct)
+    {
+        if (location.Provider == DatabaseProvider.Sqlite)
+        {
+            await EnsureSqliteUsableAsync(location.Display, ct);
+            return;
+        }
+
+        await EnsurePostgresUsableAsync(location, ct);
+    }
+
+    private static async Task EnsureSqliteUsableAsync(string path, CancellationToken ct)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is a folder, not a CodeLedger database file");
+        }
+
+        var folder = Path.GetDirectoryName(path);
+        if (folder is { Length: > 0 } && !Directory.Exists(folder))
+        {
+            throw new StorageException("STORE-FOLDER-MISSING", $"folder {folder} does not exist (database {path})");
+        }
+
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            return;
+        }
+
+        var header = new byte[16];
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            var read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
+            if (read < 16 || !header.AsSpan().SequenceEqual("SQLite format 3\0"u8))
+            {
+                throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is not a CodeLedger database (not a SQLite file)");
+            }
+        }
+
+        var readOnly = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString;
+        await using var connection = new SqliteConnection(readOnly);
+        try
+        {
+            await connection.OpenAsync(ct);
+            var foreign = await ForeignTableAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", ct);
+            if (foreign is not null)
+            {
+                throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is a SQLite database but not a CodeLedger one (it has tables such as '{foreign}' and no CodeLedger schema history)");
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is not a readable CodeLedger database: {e.Message}", e);
+        }
+    }
+
+    private static async Task EnsurePostgresUsableAsync(DatabaseLocation location, CancellationToken ct)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(location.ConnectionString) { Timeout = 10, Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+        {
+            throw new StorageException("STORE-UNREACHABLE", $"cannot reach {location.Display}: {e.Message}", e);
+        }
+
+        var foreign = await ForeignTableAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'", ct);
+        if (foreign is not null)
+        {
+            throw new StorageException("STORE-NOT-CODELEDGER", $"{location.Display} is not a CodeLedger database (its schema has tables such as '{foreign}' and no CodeLedger schema history)");
+        }
+    }
+
+    /// <summary>
+    /// A table of some other application: the first one listed, when the database has tables but
+    /// no CodeLedger migration history. Null for an empty database or a CodeLedger one.
+    /// </summary>
+    private static async Task<string?> ForeignTableAsync(System.Data.Common.DbConnection connection, string listTables, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = listTables;
+        var tables = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        return tables.Count > 0 && !tables.Contains("__ef_migrations_history") ? tables.Order(StringComparer.Ordinal).First() : null;
+    }
+}

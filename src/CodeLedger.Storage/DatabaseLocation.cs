@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CodeLedger.Storage;
+
+/// <summary>
+/// Where the data lives: a SQLite file path (the embedded default), or a PostgreSQL connection
+/// string, recognised by its leading <c>Host=</c>.
+/// </summary>
+public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString, string Display)
+{
+    public static DatabaseLocation Parse(string spec)
+    {
+        if (spec.StartsWith("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            var pg = new NpgsqlConnectionStringBuilder(spec);
+            var display = $"PostgreSQL {pg.Host}:{pg.Port}/{pg.Database}";
+            return new DatabaseLocation(DatabaseProvider.PostgreSql, pg.ConnectionString, display);
+        }
+
+        var path = Path.GetFullPath(spec);
+        var sqlite = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+
+            // Concurrent writers wait for the write lock instead of failing with SQLITE_BUSY.
+            DefaultTimeout = 60,
+        };
+        return new DatabaseLocation(DatabaseProvider.Sqlite, sqlite.ConnectionString, path);
+    }
+
+    public string? SqlitePath => Provider == DatabaseProvider.Sqlite ? Display : null;
+
+    public CodeLedgerDbContext CreateContext()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var options = new DbContextOptionsBuilder<SqliteCodeLedgerDbContext>()
+                .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+                .AddInterceptors(SqlitePragmas.Instance)
+                .Options;
+            return new SqliteCodeLedgerDbContext(options);
+        }
+
+        var pgOptions = new DbContextOptionsBuilder<PostgresCodeLedgerDbContext>()
+            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+            .Options;
+        return new PostgresCodeLedgerDbContext(pgOptions);
+    }
+}

@@ -1,0 +1,7 @@
+namespace CodeLedger.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,72 @@
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Ledger;
+
+/// <summary>
+/// Collects the events of one write and appends them, hash-chained, inside the write's transaction
+/// after the state change is saved. The store holds the ledger write lock for the whole
+/// transaction, so the tail read here cannot race another writer.
+/// </summary>
+public sealed class LedgerAppender
+{
+    private readonly List<(string Type, string Subject, string Payload)> _pending = [];
+    private readonly string _actor;
+    private readonly TimeProvider _time;
+
+    internal LedgerAppender(string actor, TimeProvider time)
+    {
+        _actor = string.IsNullOrWhiteSpace(actor) ? throw new ArgumentException("an actor is required for every ledger event", nameof(actor)) : actor;
+        _time = time;
+    }
+
+    public int PendingCount => _pending.Count;
+
+    /// <summary>Queues one event. The payload is serialized now, so later changes to the object do not leak in.</summary>
+    public void Append(string type, string subject, object payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        _pending.Add((type, subject, LedgerJson.Serialize(payload)));
+    }
+
+    internal async Task<IReadOnlyList<LedgerEntry>> FlushAsync(CodeLedgerDbContext db, CancellationToken ct)
+    {
+        if (_pending.Count == 0)
+        {
+            return [];
+        }
+
+        var tail = await db.LedgerEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(ct);
+        var sequence = tail?.Sequence ?? 0;
+        var previous = tail?.Hash ?? LedgerHash.Genesis;
+        var instant = Instants.Now(_time);
+        var written = new List<LedgerEntry>(_pending.Count);
+        foreach (var (type, subject, payload) in _pending)
+        {
+            sequence++;
+            var hash = LedgerHash.Compute(sequence, instant, _actor, type, subject, payload, previous);
+            db.LedgerEvents.Add(new LedgerEventRow
+            {
+                Sequence = sequence,
+                Instant = instant,
+                Actor = _actor,
+                Type = type,
+                Subject = subject,
+                Payload = payload,
+                PreviousHash = previous,
+                Hash = hash,
+            });
+            written.Add(new LedgerEntry(sequence, instant, _actor, type, subject, payload, previous, hash));
+            previous = hash;
+        }
+
+        await db.SaveChangesAsync(ct);
+        _pending.Clear();
+        return written;
+    }
+}

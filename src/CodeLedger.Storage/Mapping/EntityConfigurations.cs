@@ -1,0 +1,124 @@
+using CodeLedger.Core.Agreements;
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Codes;
+using CodeLedger.Core.Coding;
+using CodeLedger.Core.Contracts;
+using CodeLedger.Core.Encounters;
+using CodeLedger.Core.Organizations;
+using CodeLedger.Core.Physicians;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CodeLedger.Storage.Mapping;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.ToTable("organizations");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Code).HasMaxLength(40);
+        b.HasIndex(o => o.Code).IsUnique();
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class BusinessAssociateAgreementConfiguration : IEntityTypeConfiguration<BusinessAssociateAgreement>
+{
+    public void Configure(EntityTypeBuilder<BusinessAssociateAgreement> b)
+    {
+        b.ToTable("business_associate_agreements");
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => new { a.PracticeId, a.VendorId });
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.VendorId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.PracticeSignatory).HasMaxLength(200);
+        b.Property(a => a.VendorSignatory).HasMaxLength(200);
+        b.Property(a => a.DocumentSha256).HasMaxLength(64).IsFixedLength();
+    }
+}
+
+internal sealed class PhysicianConfiguration : IEntityTypeConfiguration<Physician>
+{
+    public void Configure(EntityTypeBuilder<Physician> b)
+    {
+        b.ToTable("physicians");
+        b.HasKey(p => p.Id);
+        b.HasOne<Organization>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Npi).HasConversion(Converters.Npi).HasMaxLength(10);
+        b.HasIndex(p => p.Npi).IsUnique();
+        b.Property(p => p.Taxonomy).HasConversion(Converters.Taxonomy).HasMaxLength(10);
+        b.Property(p => p.Specialty).HasConversion(Converters.Specialty).HasMaxLength(60);
+    }
+}
+
+internal sealed class CoderConfiguration : IEntityTypeConfiguration<Coder>
+{
+    public void Configure(EntityTypeBuilder<Coder> b)
+    {
+        b.ToTable("coders");
+        b.HasKey(c => c.Id);
+        b.HasOne<Organization>().WithMany().HasForeignKey(c => c.VendorId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.UserName).HasMaxLength(64);
+        b.HasIndex(c => c.UserName).IsUnique();
+        b.Property(c => c.DisplayName).HasMaxLength(200);
+        b.Property(c => c.Credentials).HasConversion(Converters.Json<List<Credential>>(), Converters.JsonComparer<List<Credential>>());
+        b.Property(c => c.Specialties).HasConversion(Converters.Json<List<Specialty>>(), Converters.JsonComparer<List<Specialty>>());
+        b.Property(c => c.Absences).HasConversion(Converters.Json<List<Absence>>(), Converters.JsonComparer<List<Absence>>());
+    }
+}
+
+internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounter>
+{
+    public void Configure(EntityTypeBuilder<Encounter> b)
+    {
+        b.ToTable("encounters");
+        b.HasKey(e => e.Id);
+        b.HasOne<Organization>().WithMany().HasForeignKey(e => e.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Physician>().WithMany().HasForeignKey(e => e.PhysicianId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(e => e.ExternalId).HasMaxLength(100);
+        b.HasIndex(e => new { e.PracticeId, e.ExternalId }).IsUnique();
+        b.HasIndex(e => new { e.PracticeId, e.DateOfService });
+
+        // PHI lives in one column so that encryption at rest wraps it in one place.
+        b.Property(e => e.Patient).HasConversion(Converters.Json<PatientDemographics>(), Converters.JsonComparer<PatientDemographics>());
+        b.Property(e => e.PlaceOfService).HasConversion(Converters.PlaceOfService).HasMaxLength(2);
+        b.Property(e => e.Specialty).HasConversion(Converters.Specialty).HasMaxLength(60);
+        b.Ignore(e => e.ClockStart);
+    }
+}
+
+internal sealed class CodingResultConfiguration : IEntityTypeConfiguration<CodingResult>
+{
+    public void Configure(EntityTypeBuilder<CodingResult> b)
+    {
+        b.ToTable("coding_results");
+        b.HasKey(c => c.Id);
+        b.HasOne<Encounter>().WithMany().HasForeignKey(c => c.EncounterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Coder>().WithMany().HasForeignKey(c => c.CoderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.EncounterId, c.Version }).IsUnique();
+        b.Property(c => c.Diagnoses).HasConversion(Converters.Json<List<IcdCode>>(), Converters.JsonComparer<List<IcdCode>>());
+        b.Property(c => c.ServiceLines).HasConversion(Converters.Json<List<ServiceLine>>(), Converters.JsonComparer<List<ServiceLine>>());
+    }
+}
+
+internal sealed class SlaContractConfiguration : IEntityTypeConfiguration<SlaContract>
+{
+    public void Configure(EntityTypeBuilder<SlaContract> b)
+    {
+        b.ToTable("sla_contracts");
+        b.HasKey(c => c.Id);
+        b.HasOne<Organization>().WithMany().HasForeignKey(c => c.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(c => c.VendorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.PracticeId, c.VendorId, c.EffectiveOn }).IsUnique();
+        b.Property(c => c.Clock).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.TimeZoneId).HasMaxLength(64);
+        b.Property(c => c.WorkingHours).HasConversion(Converters.Json<WorkingHours>(), Converters.JsonComparer<WorkingHours>());
+        b.Property(c => c.Holidays).HasConversion(Converters.Json<List<DateOnly>>(), Converters.JsonComparer<List<DateOnly>>());
+        b.Property(c => c.CreditSchedule).HasConversion(Converters.Json<ServiceCreditSchedule>(), Converters.JsonComparer<ServiceCreditSchedule>());
+        b.Property(c => c.MonthlyFee).HasConversion(Converters.Money);
+        b.Property(c => c.AccuracyFloorPercent).HasPrecision(5, 2);
+    }
+}

@@ -1,0 +1,93 @@
+using CodeLedger.Storage;
+using CodeLedger.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace CodeLedger.Storage.Tests;
+
+/// <summary>
+/// A fresh, empty database for one test: a temporary SQLite file, or a new PostgreSQL database
+/// created on the server named by CODELEDGER_TEST_PG and dropped afterwards. No test sees
+/// another test's data.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _sqliteFolder;
+    private readonly string? _pgAdmin;
+    private readonly string? _pgName;
+
+    private TestDatabase(string spec, string? sqliteFolder, string? pgAdmin, string? pgName)
+    {
+        Spec = spec;
+        _sqliteFolder = sqliteFolder;
+        _pgAdmin = pgAdmin;
+        _pgName = pgName;
+    }
+
+    public string Spec { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? Task.FromResult(Sqlite()) : PostgresAsync();
+
+    public static TestDatabase Sqlite()
+    {
+        var folder = Directory.CreateTempSubdirectory("codeledger-test-").FullName;
+        return new TestDatabase(Path.Combine(folder, "test.db"), folder, null, null);
+    }
+
+    private static async Task<TestDatabase> PostgresAsync()
+    {
+        var admin = TestEnvironment.RequirePostgres();
+        var name = "cl_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var spec = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        return new TestDatabase(spec, null, admin, name);
+    }
+
+    public Task<CodeLedgerStore> OpenAsync() => CodeLedgerStore.OpenAsync(Spec, Time);
+
+    /// <summary>Runs raw SQL behind the application's back, the way someone tampering would.</summary>
+    public async Task TamperAsync(string sql)
+    {
+        var store = await OpenAsync();
+        await using var db = store.CreateContext();
+        var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_sqliteFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+
+        if (_pgAdmin is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_pgAdmin);
+            await connection.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgName} WITH (FORCE)", connection);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
