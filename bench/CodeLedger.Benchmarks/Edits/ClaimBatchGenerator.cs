@@ -18,15 +18,15 @@ internal static class ClaimBatchGenerator
     private static readonly string[] Common =
     [
         "36415", "85025", "80053", "80061", "83036", "81002", "93000", "71046", "20610", "11720", "17110", "96372",
-        "90471", "90686", "J1030", "J3301", "99396", "97110", "97140", "11042", "69210", "87880", "G0008", "93306",
+        "90471", "90686", "97110", "97140", "11042", "69210", "87880", "G0008", "93306",
     ];
 
-    public static List<Claim> Generate(int lines, IcdRelease icd, RvuRelease rvu, DateOnly from, int days, int seed = 20240401)
+    public static List<Claim> Generate(int lines, IcdRelease icd, RvuRelease rvu, MueRelease mue, DateOnly from, int days, int seed = 20240401)
     {
         var random = new Random(seed);
         var billable = icd.Entries.Where(e => e.Billable).Select(e => e.Code.Value).ToArray();
         var common = icd.Entries.Where(e => e.Billable && e.Code.Value[0] is 'E' or 'I' or 'J' or 'M' or 'Z' or 'R').Select(e => e.Code.Value).ToArray();
-        var tail = rvu.Entries.Where(e => e.Modifier.Length == 0 && e.Status is 'A' or 'T' or 'R' && ProcedureCode.TryParse(e.Code, out _)).Select(e => e.Code).ToArray();
+        var tail = rvu.Entries.Where(e => e.Modifier.Length == 0 && e.Status is 'A' or 'T' or 'R' && ProcedureCode.TryParse(e.Code, out var p) && mue.Find(p.Key) is not { Value: 0 }).Select(e => e.Code).ToArray();
         var npis = Enumerable.Range(0, 50).Select(i =>
         {
             var nine = (100_000_000 + (i * 7919)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -65,7 +65,7 @@ internal static class ClaimBatchGenerator
 
                 var modifiers = new List<string>(2);
                 var m = random.Next(100);
-                if (code.StartsWith("992", StringComparison.Ordinal) && count > 1 && m < 90)
+                if (code.StartsWith("992", StringComparison.Ordinal) && count > 1 && m < 95)
                 {
                     modifiers.Add("25");
                 }

@@ -90,6 +90,9 @@ public sealed class PtpRelease : CodeSetRelease
 
     public int RowCount => column2.Length;
 
+    /// <summary>The code keys of every code in the release, in ordinal order.</summary>
+    public IReadOnlyList<int> Keys => keyOfOrdinal;
+
     public int PairCount { get; }
 
     /// <summary>The release's ordinal of a <see cref="Codes.ProcedureCode.Key"/>, or -1 when the code is in no edit.</summary>

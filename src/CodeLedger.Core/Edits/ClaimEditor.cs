@@ -19,9 +19,9 @@ public sealed class ClaimEditor
 
     private readonly CodeSetLibrary library;
     private readonly EditOptions options;
-    private readonly ConcurrentDictionary<DateOnly, CodeSetSnapshot> snapshots = new();
-    private readonly Func<DateOnly, CodeSetSnapshot> snapshotOn;
-    private readonly bool[] minorGlobal;
+    private readonly ConcurrentDictionary<DateOnly, Day> days = new();
+    private readonly ConcurrentDictionary<(object?, object?, object?, object?), ProcedureIndex> indices = new();
+    private readonly Func<DateOnly, Day> dayOf;
 
     // Why a code is unknown or inactive takes a walk over every release; the answer for a code on
     // a date never changes, so it is worked out once. ICD keys (>= 0) and procedure keys (stored
@@ -34,12 +34,12 @@ public sealed class ClaimEditor
     {
         this.library = library;
         this.options = options ?? EditOptions.Medicare;
-        snapshotOn = library.On;
-        minorGlobal = new bool[Enum.GetValues<GlobalPeriod>().Length];
-        foreach (var period in this.options.Modifier25GlobalPeriods)
+        dayOf = date =>
         {
-            minorGlobal[(int)period] = true;
-        }
+            var snap = library.On(date);
+            var index = indices.GetOrAdd((snap.Rvu, snap.Mue, snap.Ptp, snap.Cpt), _ => new ProcedureIndex(snap.Rvu, snap.Mue, snap.Ptp, snap.Cpt, this.options.Modifier25GlobalPeriods));
+            return new Day(snap, index);
+        };
         explainIcd = (k, code) => CodeChecker.CheckIcd(library, code, k.Date);
         explainProcedure = (k, code) => CodeChecker.CheckProcedure(library, code, k.Date);
     }
@@ -54,7 +54,9 @@ public sealed class ClaimEditor
     /// <summary>Appends the claim's findings to <paramref name="findings"/>.</summary>
     public void Check(Claim claim, List<EditFinding> findings)
     {
-        var snap = snapshots.GetOrAdd(claim.DateOfService, snapshotOn);
+        var day = days.GetOrAdd(claim.DateOfService, dayOf);
+        var snap = day.Snapshot;
+        var index = day.Index;
         if (claim.RenderingNpi is null)
         {
             findings.Add(new(EditRules.NpiInvalid, EditSeverity.Error, claim.Id, null, [claim.RenderingNpiText],
@@ -69,6 +71,7 @@ public sealed class ClaimEditor
         // ordinal and whether its global period is a minor procedure's.
         Span<int> keys = n <= MaxStackLines ? stackalloc int[n] : new int[n];
         Span<int> ptpOrdinals = n <= MaxStackLines ? stackalloc int[n] : new int[n];
+        Span<int> at = n <= MaxStackLines ? stackalloc int[n] : new int[n];
         var minorProcedureLine = -1;
         var ptp = snap.Ptp;
         for (var i = 0; i < n; i++)
@@ -76,6 +79,7 @@ public sealed class ClaimEditor
             var line = lines[i];
             keys[i] = -1;
             ptpOrdinals[i] = -1;
+            at[i] = -1;
             if (line.Code is not { } code)
             {
                 findings.Add(new(EditRules.CodeUnknown, EditSeverity.Error, claim.Id, line.Number, [line.CodeText], $"'{line.CodeText}' is not a CPT or HCPCS code"));
@@ -84,12 +88,17 @@ public sealed class ClaimEditor
             {
                 // PTP, MUE and global-period edits run on every well-formed code, whatever its
                 // validity: a payer applies each edit on its own, and each finding helps the fix.
-                var rvuRow = CheckCode(claim, line, code, snap, findings);
+                var x = index.IndexOf(code.Key);
+                CheckCode(claim, line, code, x >= 0 && index.IsKnown(x), snap, findings);
                 keys[i] = code.Key;
-                ptpOrdinals[i] = ptp?.Ordinal(code.Key) ?? -1;
-                if (minorProcedureLine < 0 && rvuRow is not null && minorGlobal[(int)rvuRow.GlobalPeriod] && !code.IsEm)
+                at[i] = x;
+                if (x >= 0)
                 {
-                    minorProcedureLine = i;
+                    ptpOrdinals[i] = index.PtpOrdinal(x);
+                    if (minorProcedureLine < 0 && index.IsMinorProcedure(x) && !code.IsEm)
+                    {
+                        minorProcedureLine = i;
+                    }
                 }
             }
 
@@ -106,9 +115,9 @@ public sealed class ClaimEditor
             CheckPtp(claim, ptpOrdinals, ptp, findings);
         }
 
-        if (snap.Mue is { } mue)
+        if (snap.Mue is not null)
         {
-            CheckMue(claim, keys, mue, findings);
+            CheckMue(claim, keys, at, index, findings);
         }
 
         if (minorProcedureLine >= 0)
@@ -134,21 +143,21 @@ public sealed class ClaimEditor
                 continue;
             }
 
-            var entry = snap.Icd?.Find(dx[i].Key);
-            if (entry is null)
+            var flags = snap.Icd?.Flags(dx[i].Key) ?? 0;
+            if (flags == 0)
             {
                 var check = explanations.GetOrAdd((dx[i].Key, claim.DateOfService), explainIcd, code);
                 findings.Add(new(check.Problem ?? EditRules.CodeUnknown, EditSeverity.Error, claim.Id, null, [code.Dotted], check.Message));
                 continue;
             }
 
-            if (!entry.Billable)
+            if ((flags & IcdRelease.BillableFlag) == 0)
             {
                 findings.Add(new(EditRules.IcdNotBillable, EditSeverity.Error, claim.Id, null, [code.Dotted],
                     $"{code.Dotted} is a header code, not valid on a claim: report a code to its full specificity"));
             }
 
-            if (i == 0 && entry.IsManifestation)
+            if (i == 0 && (flags & IcdRelease.ManifestationFlag) != 0)
             {
                 findings.Add(new(EditRules.DxManifestationFirst, EditSeverity.Error, claim.Id, null, [code.Dotted],
                     $"{code.Dotted} is an 'in diseases classified elsewhere' manifestation code and may not be first-listed: code the underlying condition first"));
@@ -156,20 +165,17 @@ public sealed class ClaimEditor
         }
     }
 
-    /// <summary>Reports an unknown or inactive code; returns the code's fee schedule row (without payment modifier) when the RVU release has one.</summary>
-    private RvuEntry? CheckCode(Claim claim, ClaimLine line, ProcedureCode code, CodeSetSnapshot snap, List<EditFinding> findings)
+    /// <summary>Reports an unknown or inactive procedure code.</summary>
+    /// <param name="knownByNumber">In the fee schedule or the CPT descriptors in force.</param>
+    private void CheckCode(Claim claim, ClaimLine line, ProcedureCode code, bool knownByNumber, CodeSetSnapshot snap, List<EditFinding> findings)
     {
-        var rvuRow = snap.Rvu?.Find(code.Key);
-        if (code.Kind == ProcedureCodeKind.HcpcsLevelII && snap.Hcpcs?.FindCode(code.Value) is { } hcpcs)
+        // A HCPCS Level II code the HCPCS release lists is judged by its own added and termination dates.
+        var valid = code.Kind == ProcedureCodeKind.HcpcsLevelII && snap.Hcpcs?.FindCode(code.Value) is { } hcpcs
+            ? hcpcs.IsActiveOn(claim.DateOfService)
+            : knownByNumber;
+        if (valid)
         {
-            if (hcpcs.IsActiveOn(claim.DateOfService))
-            {
-                return rvuRow;
-            }
-        }
-        else if (rvuRow is not null || snap.Cpt?.Find(code.Key) is not null)
-        {
-            return rvuRow;
+            return;
         }
 
         var check = explanations.GetOrAdd((-1L - code.Key, claim.DateOfService), explainProcedure, code);
@@ -177,8 +183,6 @@ public sealed class ClaimEditor
         {
             findings.Add(new(check.Problem, EditSeverity.Error, claim.Id, line.Number, [code.Value], check.Message));
         }
-
-        return rvuRow;
     }
 
     private void CheckModifiers(Claim claim, ClaimLine line, CodeSetSnapshot snap, List<EditFinding> findings)
@@ -277,7 +281,7 @@ public sealed class ClaimEditor
         }
 
         // The first pointer is the line's primary diagnosis: a manifestation there is first-listed for the line.
-        if (p[0] > 1 && p[0] <= dxCount && claim.Diagnoses[p[0] - 1] is { Code: { } primary } pointed && snap.Icd?.Find(pointed.Key) is { IsManifestation: true })
+        if (p[0] > 1 && p[0] <= dxCount && claim.Diagnoses[p[0] - 1] is { Code: { } primary } pointed && ((snap.Icd?.Flags(pointed.Key) ?? 0) & IcdRelease.ManifestationFlag) != 0)
         {
             findings.Add(new(EditRules.DxManifestationFirst, EditSeverity.Error, claim.Id, line.Number, [primary.Dotted, line.CodeText],
                 $"the line's primary diagnosis {primary.Dotted} is an 'in diseases classified elsewhere' manifestation code: point first to the underlying condition"));
@@ -356,23 +360,25 @@ public sealed class ClaimEditor
         return HasAny(line, allowed);
     }
 
-    private static void CheckMue(Claim claim, ReadOnlySpan<int> keys, MueRelease mue, List<EditFinding> findings)
+    private static void CheckMue(Claim claim, ReadOnlySpan<int> keys, ReadOnlySpan<int> at, ProcedureIndex index, List<EditFinding> findings)
     {
         var lines = claim.Lines;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (keys[i] < 0 || mue.Find(keys[i]) is not { } edit)
+            var value = at[i] < 0 ? -1 : index.MueValue(at[i]);
+            if (value < 0)
             {
                 continue;
             }
 
             var line = lines[i];
-            if (edit.Adjudication == MueAdjudication.Line)
+            var mai = index.MueIndicator(at[i]);
+            if (mai == MueAdjudication.Line)
             {
-                if (line.Units > edit.Value)
+                if (line.Units > value)
                 {
-                    findings.Add(new(EditRules.Mue, EditSeverity.Error, claim.Id, line.Number, [edit.Code],
-                        string.Create(CultureInfo.InvariantCulture, $"{line.Units} units of {edit.Code} on one line; the MUE is {edit.Value} per line (MAI 1)")));
+                    findings.Add(new(EditRules.Mue, EditSeverity.Error, claim.Id, line.Number, [line.CodeText],
+                        string.Create(CultureInfo.InvariantCulture, $"{line.Units} units of {line.CodeText} on one line; the MUE is {value} per line (MAI 1)")));
                 }
 
                 continue;
@@ -399,10 +405,10 @@ public sealed class ClaimEditor
                 }
             }
 
-            if (total > edit.Value)
+            if (total > value)
             {
-                findings.Add(new(EditRules.Mue, EditSeverity.Error, claim.Id, line.Number, [edit.Code],
-                    string.Create(CultureInfo.InvariantCulture, $"{total} units of {edit.Code} on {Iso(claim.DateOfService)}; the MUE is {edit.Value} per date of service (MAI {(int)edit.Adjudication})")));
+                findings.Add(new(EditRules.Mue, EditSeverity.Error, claim.Id, line.Number, [line.CodeText],
+                    string.Create(CultureInfo.InvariantCulture, $"{total} units of {line.CodeText} on {Iso(claim.DateOfService)}; the MUE is {value} per date of service (MAI {(int)mai})")));
             }
         }
     }
@@ -483,4 +489,6 @@ public sealed class ClaimEditor
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record Day(CodeSetSnapshot Snapshot, ProcedureIndex Index);
 }
