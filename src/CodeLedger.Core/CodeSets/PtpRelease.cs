@@ -8,8 +8,10 @@ namespace CodeLedger.Core.CodeSets;
 /// parallel arrays, and <c>rangeStart</c> gives each column 1 code its slice. A lookup is one
 /// ordinal per claim line (a small frozen map that stays in cache) and a binary search in the
 /// column 1 code's slice (about a hundred entries), instead of a hash probe into a 2.5-million
-/// entry table that misses the cache on every pair. A pair may have several rows (one per
-/// effective period); they are adjacent.
+/// entry table keyed by a long (whose default hash, high ^ low, collides badly for pairs of small
+/// ordinals: measured over a thousand times slower). A pair may have several rows (one per
+/// effective period); they are adjacent. A Bloom filter in front of the search was tried and made
+/// no measurable difference, so it is not kept.
 /// </summary>
 public sealed class PtpRelease : CodeSetRelease
 {
@@ -23,12 +25,6 @@ public sealed class PtpRelease : CodeSetRelease
     private readonly byte[] flags;
     private readonly ushort[] rationale;
     private readonly string[] rationales;
-
-    // A one-hash Bloom filter over the pairs (2^26 bits, 8 MB; about 3% false positives at 2.2
-    // million pairs): most line pairs of a claim are in no edit, and the filter answers them with
-    // one memory read instead of a binary search.
-    private const int FilterBits = 26;
-    private readonly ulong[] pairFilter = new ulong[1 << (FilterBits - 6)];
 
     internal PtpRelease(CodeSetReleaseInfo info, PtpRows rows)
         : base(info)
@@ -79,12 +75,6 @@ public sealed class PtpRelease : CodeSetRelease
         }
 
         rationales = [.. rows.Rationales];
-        for (var i = 0; i < n; i++)
-        {
-            var bit = FilterBit((int)(sortKeys[i] >> 32), column2[i]);
-            pairFilter[bit >> 6] |= 1UL << (int)(bit & 63);
-        }
-
         PairCount = n == 0 ? 0 : 1 + Enumerable.Range(1, n - 1).Count(i => sortKeys[i] != sortKeys[i - 1]);
     }
 
@@ -113,12 +103,6 @@ public sealed class PtpRelease : CodeSetRelease
     /// </summary>
     public PtpModifierIndicator? FindByOrdinal(int column1Ordinal, int column2Ordinal, int dayNumber)
     {
-        var bit = FilterBit(column1Ordinal, column2Ordinal);
-        if ((pairFilter[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
-        {
-            return null;
-        }
-
         var lo = rangeStart[column1Ordinal];
         var count = rangeStart[column1Ordinal + 1] - lo;
         if (count == 0)
@@ -154,10 +138,6 @@ public sealed class PtpRelease : CodeSetRelease
 
         return found;
     }
-
-    /// <summary>Fibonacci hashing of the ordinal pair onto the filter's bits.</summary>
-    private static uint FilterBit(int column1Ordinal, int column2Ordinal) =>
-        (uint)(unchecked((((ulong)(uint)column1Ordinal << 32) | (uint)column2Ordinal) * 0x9E37_79B9_7F4A_7C15UL) >> (64 - FilterBits));
 
     /// <summary>Every row for the pair, in force or not (for explanations and tests, not the hot path).</summary>
     public IReadOnlyList<PtpEdit> Rows(int column1Key, int column2Key)
