@@ -1,0 +1,123 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace CodeLedger.X12.Reading;
+
+/// <summary>
+/// Conversions from element bytes to values without intermediate strings. Every numeric form is
+/// the X12 "R" (decimal) or "N0" type: ASCII digits, an optional leading minus and one optional
+/// decimal point; no exponent, no thousands separator, no culture.
+/// </summary>
+public static class X12Bytes
+{
+    public static ReadOnlySpan<byte> Component(ReadOnlySpan<byte> element, int index, byte separator)
+    {
+        var rest = element;
+        for (var i = 1; i < index; i++)
+        {
+            var next = rest.IndexOf(separator);
+            if (next < 0)
+            {
+                return default;
+            }
+
+            rest = rest[(next + 1)..];
+        }
+
+        var end = rest.IndexOf(separator);
+        return end < 0 ? rest : rest[..end];
+    }
+
+    /// <summary>Parses an X12 "R" value exactly into a decimal.</summary>
+    public static bool TryParseDecimal(ReadOnlySpan<byte> value, out decimal result)
+    {
+        result = 0m;
+        if (value.IsEmpty || value.Length > 30)
+        {
+            return false;
+        }
+
+        // Utf8Parser would also take an exponent; X12 R values never carry one (X12.6 §3.5.3).
+        for (var i = 0; i < value.Length; i++)
+        {
+            var b = value[i];
+            if (!(IsDigit(b) || b == '.' || (b == '-' && i == 0)))
+            {
+                return false;
+            }
+        }
+
+        return Utf8Parser.TryParse(value, out result, out var consumed, 'F') && consumed == value.Length;
+    }
+
+    /// <summary>Parses an unsigned X12 "N0" value (counts, control numbers).</summary>
+    public static bool TryParseCount(ReadOnlySpan<byte> value, out long result)
+    {
+        result = 0;
+        if (value.IsEmpty || value.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var b in value)
+        {
+            if (!IsDigit(b))
+            {
+                return false;
+            }
+
+            result = (result * 10) + (b - '0');
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses a CCYYMMDD date (format qualifier D8).</summary>
+    public static bool TryParseDate(ReadOnlySpan<byte> value, out DateOnly date)
+    {
+        date = default;
+        if (value.Length != 8 || !TryParseCount(value[..4], out var year) || !TryParseCount(value.Slice(4, 2), out var month)
+            || !TryParseCount(value.Slice(6, 2), out var day))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth((int)year, (int)month))
+        {
+            return false;
+        }
+
+        date = new DateOnly((int)year, (int)month, (int)day);
+        return true;
+    }
+
+    public static string Text(ReadOnlySpan<byte> value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
+
+    public static string? TextOrNull(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Encoding.UTF8.GetString(value);
+
+    /// <summary>Fixed-width ISA values are space padded; the model keeps them trimmed.</summary>
+    public static string Trimmed(ReadOnlySpan<byte> value) => Text(value.Trim((byte)' '));
+
+    public static bool IsWhitespace(byte b) => b is (byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t';
+
+    public static bool IsAlphanumeric(byte b) => IsDigit(b) || IsUpper(b) || b is >= (byte)'a' and <= (byte)'z';
+
+    public static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
+
+    public static bool IsUpper(byte b) => b is >= (byte)'A' and <= (byte)'Z';
+
+    /// <summary>A printable rendering of a short byte value for messages.</summary>
+    public static string Show(ReadOnlySpan<byte> value)
+    {
+        var builder = new StringBuilder(Math.Min(value.Length, 40));
+        foreach (var b in value[..Math.Min(value.Length, 40)])
+        {
+            builder.Append(b is >= 0x20 and < 0x7F ? (char)b : '?');
+        }
+
+        return builder.ToString();
+    }
+
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
