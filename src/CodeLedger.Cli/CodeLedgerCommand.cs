@@ -22,7 +22,8 @@ internal static class CodeLedgerCommand
 
     private static IEnumerable<Command> CommandGroups(CliConsole console)
     {
-        yield break;
+        yield return X12.X12Commands.Create(console);
+        yield return Bench.BenchCommands.Create(console);
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

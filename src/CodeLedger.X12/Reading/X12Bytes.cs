@@ -29,26 +29,59 @@ public static class X12Bytes
         return end < 0 ? rest : rest[..end];
     }
 
-    /// <summary>Parses an X12 "R" value exactly into a decimal.</summary>
+    /// <summary>
+    /// Parses an X12 "R" value exactly into a decimal: digits accumulate into a 64-bit mantissa
+    /// and the digits after the point give the scale, so no string and no culture is involved.
+    /// </summary>
     public static bool TryParseDecimal(ReadOnlySpan<byte> value, out decimal result)
     {
         result = 0m;
-        if (value.IsEmpty || value.Length > 30)
+        var negative = false;
+        var i = 0;
+        if (!value.IsEmpty && value[0] == '-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        // X12 R is at most 15 digits (X12.6 §3.5.3); 18 keeps the mantissa inside a long.
+        if (value.Length - i is < 1 or > 19)
         {
             return false;
         }
 
-        // Utf8Parser would also take an exponent; X12 R values never carry one (X12.6 §3.5.3).
-        for (var i = 0; i < value.Length; i++)
+        ulong mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        for (; i < value.Length; i++)
         {
             var b = value[i];
-            if (!(IsDigit(b) || b == '.' || (b == '-' && i == 0)))
+            if (IsDigit(b))
+            {
+                mantissa = (mantissa * 10) + (uint)(b - '0');
+                digits++;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (b == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
             {
                 return false;
             }
         }
 
-        return Utf8Parser.TryParse(value, out result, out var consumed, 'F') && consumed == value.Length;
+        if (digits == 0 || digits > 18)
+        {
+            return false;
+        }
+
+        result = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
     }
 
     /// <summary>Parses an unsigned X12 "N0" value (counts, control numbers).</summary>

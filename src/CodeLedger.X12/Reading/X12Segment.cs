@@ -64,20 +64,19 @@ public readonly ref struct X12Segment
     /// </summary>
     public int Split(Span<Range> ranges)
     {
+        // Elements are short (a few bytes): a plain loop beats a vectorised search per element.
         var separator = Delimiters.Element;
+        var raw = Raw;
         var start = 0;
         var count = 0;
-        var raw = Raw;
-        while (count < ranges.Length - 1)
+        var last = ranges.Length - 1;
+        for (var i = 0; i < raw.Length && count < last; i++)
         {
-            var next = raw[start..].IndexOf(separator);
-            if (next < 0)
+            if (raw[i] == separator)
             {
-                break;
+                ranges[count++] = new Range(start, i);
+                start = i + 1;
             }
-
-            ranges[count++] = new Range(start, start + next);
-            start += next + 1;
         }
 
         ranges[count++] = new Range(start, raw.Length);
