@@ -36,6 +36,25 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
     public void OnSegment(in X12Segment segment)
     {
         _result.Segments = segment.Position;
+        var raw = segment.Raw;
+
+        // Control segments start with I, G or S; everything else in a set goes straight to the builder.
+        var control = raw.Length > 1 && raw[0] is (byte)'I' or (byte)'G' or (byte)'S';
+        if (!control && _inTransaction && !_unsupported)
+        {
+            if (IsValidId(segment.Id))
+            {
+                _builder?.OnSegment(segment);
+            }
+            else
+            {
+                context.Error(X12ErrorCodes.InvalidSegmentId, segment.Position, Id(segment), null,
+                    $"'{X12Bytes.Show(segment.Id)}' is not a segment identifier (2–3 upper-case letters or digits)");
+            }
+
+            return;
+        }
+
         if (segment.Is("ISA"u8))
         {
             OnIsa(segment);

@@ -30,8 +30,21 @@ public readonly ref struct X12Segment
     {
         get
         {
-            var end = Raw.IndexOf(Delimiters.Element);
-            return end < 0 ? Raw : Raw[..end];
+            // Almost every identifier is two or three bytes: test those positions before searching.
+            var raw = Raw;
+            var separator = Delimiters.Element;
+            if (raw.Length > 3 && raw[3] == separator && raw[2] != separator)
+            {
+                return raw[..3];
+            }
+
+            if (raw.Length > 2 && raw[2] == separator)
+            {
+                return raw[..2];
+            }
+
+            var end = raw.IndexOf(separator);
+            return end < 0 ? raw : raw[..end];
         }
     }
 

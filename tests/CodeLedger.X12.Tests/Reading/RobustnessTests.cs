@@ -1,3 +1,4 @@
+using CodeLedger.X12.Acknowledgments;
 using CodeLedger.X12.Tests.Samples;
 
 namespace CodeLedger.X12.Tests.Reading;
@@ -29,6 +30,11 @@ public class RobustnessTests
             Assert.All(result.Errors, e => Assert.Contains(e.Code, Documented));
             Assert.Equal(X12Assert.Describe(result), X12Assert.Describe(streamed));
             Assert.Equal((result.Claims, result.TotalCharge, result.TotalPaid), (streamed.Claims, streamed.TotalCharge, streamed.TotalPaid));
+            if (result.IsX12)
+            {
+                var acks = X12Acknowledger.Create(result, new X12AckOptions(DateTimeOffset.UnixEpoch));
+                Assert.True(acks.Ack999 is not null || acks.Ta1 is not null || result.InterchangeSummaries.Count == 0);
+            }
         }
     }
 
