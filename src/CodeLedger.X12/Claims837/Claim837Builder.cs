@@ -38,13 +38,13 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private bool _headerEmitted;
 
     private bool _inBilling;
-    private string _billingHlId = string.Empty;
+    private byte[] _billingHlId = [];
     private long _billingHlPosition;
     private bool _billingChecked;
     private BillingProvider837? _billingRecord;
 
     private bool _inSubscriber;
-    private string _subscriberHlId = string.Empty;
+    private byte[] _subscriberHlId = [];
     private long _subscriberHlPosition;
     private bool _hasSbr;
     private string _sbr01 = string.Empty;
@@ -173,7 +173,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             EnsureHeader(position);
             CloseHierarchy(position, level: 20);
             _inBilling = true;
-            _billingHlId = X12Bytes.Text(f[1]);
+            _billingHlId = f[1].ToArray();
             _billingHlPosition = position;
             _billingChecked = false;
             _billingRecord = null;
@@ -194,14 +194,14 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 3, "subscriber HL (level 22) without a billing provider HL (level 20)");
             }
-            else if (!f[2].SequenceEqual(System.Text.Encoding.UTF8.GetBytes(_billingHlId)))
+            else if (!f[2].SequenceEqual(_billingHlId))
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 2,
-                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current billing provider HL '{_billingHlId}'");
+                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current billing provider HL '{X12Bytes.Show(_billingHlId)}'");
             }
 
             _inSubscriber = true;
-            _subscriberHlId = X12Bytes.Text(f[1]);
+            _subscriberHlId = f[1].ToArray();
             _subscriberHlPosition = position;
             _hasSbr = false;
             _sbr01 = string.Empty;
@@ -219,10 +219,10 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 3, "patient HL (level 23) without a subscriber HL (level 22)");
             }
-            else if (!f[2].SequenceEqual(System.Text.Encoding.UTF8.GetBytes(_subscriberHlId)))
+            else if (!f[2].SequenceEqual(_subscriberHlId))
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 2,
-                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current subscriber HL '{_subscriberHlId}'");
+                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current subscriber HL '{X12Bytes.Show(_subscriberHlId)}'");
             }
 
             _inPatient = true;
@@ -379,8 +379,10 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             context.Error(X12ErrorCodes.InvalidCode, position, "NM1", 2, $"NM102 '{X12Bytes.Show(f[2])}' is not 1 (person) or 2 (organization)");
         }
 
-        var name = new X12Name(_strings.Get(entity), _strings.Get(f[2]), X12Bytes.Text(f[3]), X12Bytes.TextOrNull(f[4]),
-            X12Bytes.TextOrNull(f[5]), X12Bytes.TextOrNull(f[7]), _strings.GetOrNull(f[8]), X12Bytes.TextOrNull(f[9]));
+        // Providers, payers and common names repeat from claim to claim: the cache returns the
+        // same strings instead of allocating new ones.
+        var name = new X12Name(_strings.Get(entity), _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]),
+            _strings.GetOrNull(f[5]), _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
 
         if (_loop is Loop.OtherSubscriber)
         {
@@ -503,8 +505,8 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
 
         target.HasN3 = true;
-        target.Line1 = X12Bytes.Text(f[1]);
-        target.Line2 = X12Bytes.TextOrNull(f[2]);
+        target.Line1 = _strings.Get(f[1]);
+        target.Line2 = _strings.GetOrNull(f[2]);
         Invalidate(target);
     }
 
@@ -512,9 +514,9 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     {
         var target = _target;
         target.HasN4 = true;
-        target.City = X12Bytes.Text(f[1]);
+        target.City = _strings.Get(f[1]);
         target.State = _strings.GetOrNull(f[2]);
-        target.PostalCode = X12Bytes.TextOrNull(f[3]);
+        target.PostalCode = _strings.GetOrNull(f[3]);
         Invalidate(target);
     }
 

@@ -101,8 +101,8 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         {
             if (_inClaim && f[1].SequenceEqual("QC"u8))
             {
-                _patient = new X12Name("QC", _strings.Get(f[2]), X12Bytes.Text(f[3]), X12Bytes.TextOrNull(f[4]), X12Bytes.TextOrNull(f[5]),
-                    X12Bytes.TextOrNull(f[7]), _strings.GetOrNull(f[8]), X12Bytes.TextOrNull(f[9]));
+                _patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
+                    _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
             }
         }
         else if (id.SequenceEqual("PLB"u8))
