@@ -11,22 +11,29 @@ namespace CodeLedger.X12.Reading;
 /// </summary>
 public static class X12Bytes
 {
+    /// <summary>Component <paramref name="index"/> (1-based) of a composite; empty when absent.</summary>
     public static ReadOnlySpan<byte> Component(ReadOnlySpan<byte> element, int index, byte separator)
     {
-        var rest = element;
-        for (var i = 1; i < index; i++)
+        // Composites are a few bytes long: one pass with a counter beats repeated searches.
+        var start = 0;
+        var current = 1;
+        for (var i = 0; i < element.Length; i++)
         {
-            var next = rest.IndexOf(separator);
-            if (next < 0)
+            if (element[i] != separator)
             {
-                return default;
+                continue;
             }
 
-            rest = rest[(next + 1)..];
+            if (current == index)
+            {
+                return element[start..i];
+            }
+
+            current++;
+            start = i + 1;
         }
 
-        var end = rest.IndexOf(separator);
-        return end < 0 ? rest : rest[..end];
+        return current == index ? element[start..] : default;
     }
 
     /// <summary>
