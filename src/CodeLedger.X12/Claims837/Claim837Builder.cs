@@ -142,7 +142,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     public void Complete(long position)
     {
         EnsureHeader(position);
-        CloseHierarchy(position, level: 0);
+        CloseHierarchy(level: 0);
     }
 
     private void OnBht(in X12Fields f)
@@ -171,7 +171,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         if (level.SequenceEqual("20"u8))
         {
             EnsureHeader(position);
-            CloseHierarchy(position, level: 20);
+            CloseHierarchy(level: 20);
             _inBilling = true;
             _billingHlId = f[1].ToArray();
             _billingHlPosition = position;
@@ -188,8 +188,8 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         else if (level.SequenceEqual("22"u8))
         {
             EnsureHeader(position);
-            CloseHierarchy(position, level: 22);
-            CheckBilling(position);
+            CloseHierarchy(level: 22);
+            CheckBilling();
             if (!_inBilling)
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 3, "subscriber HL (level 22) without a billing provider HL (level 20)");
@@ -214,7 +214,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
         else if (level.SequenceEqual("23"u8))
         {
-            CloseHierarchy(position, level: 23);
+            CloseHierarchy(level: 23);
             if (!_inSubscriber)
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 3, "patient HL (level 23) without a subscriber HL (level 22)");
@@ -241,9 +241,9 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     }
 
     /// <summary>Closes every open loop at or below <paramref name="level"/> (0 closes everything).</summary>
-    private void CloseHierarchy(long position, int level)
+    private void CloseHierarchy(int level)
     {
-        CloseClaim(position);
+        CloseClaim();
         if (_inPatient)
         {
             CheckPatient();
@@ -258,7 +258,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
         if (level is 20 or 0 && _inBilling)
         {
-            CheckBilling(position);
+            CheckBilling();
             _inBilling = false;
         }
     }
@@ -292,7 +292,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     internal Transaction837Header Header() => new(controlNumber, _purpose, _reference, _date, _time, _claimOrEncounter,
         _submitter.Name ?? Empty("41"), _contactName, _contactPhone, _receiver.Name ?? Empty("40"));
 
-    private void CheckBilling(long position)
+    private void CheckBilling()
     {
         if (_billingChecked || !_inBilling)
         {
@@ -312,7 +312,6 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             Missing(_billing.Position, "REF", "loop 2010AA billing provider has no tax id (REF*EI or REF*SY)");
         }
 
-        _ = position;
     }
 
     private void CheckSubscriber()
@@ -635,13 +634,13 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private void OnClm(in X12Fields f)
     {
         var position = f.Position;
-        CloseClaim(position);
+        CloseClaim();
         if (!_inSubscriber)
         {
             context.Error(X12ErrorCodes.SegmentOutOfOrder, position, "CLM", null, "CLM outside a subscriber or patient HL");
         }
 
-        CheckBilling(position);
+        CheckBilling();
         _inClaim = true;
         _loop = Loop.Claim;
         _target = _ignored;
@@ -908,7 +907,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         _claim.Lines.Add(_line.Build());
     }
 
-    private void CloseClaim(long position)
+    private void CloseClaim()
     {
         if (!_inClaim)
         {
@@ -936,7 +935,6 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         result.Claims++;
         result.TotalCharge += claim.TotalCharge;
         context.Sink?.OnClaim837(claim);
-        _ = position;
     }
 
     private BillingProvider837 BillingRecord() =>
