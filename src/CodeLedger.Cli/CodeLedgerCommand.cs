@@ -25,6 +25,8 @@ internal static class CodeLedgerCommand
         yield return Database.DatabaseCommands.Create(console);
         yield return Ledger.LedgerCommands.Create(console);
         yield return Demo.DemoCommand.Create(console);
+        yield return X12.X12Commands.Create(console);
+        yield return Bench.BenchCommands.Create(console);
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
