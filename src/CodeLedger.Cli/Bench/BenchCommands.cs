@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CodeLedger.X12.Generation;
+
+namespace CodeLedger.Cli.Bench;
+
+/// <summary><c>codeledger bench x12 [--size 50MB] [--kind 835|837P|both] [--file FILE] [--json]</c>.</summary>
+internal static class BenchCommands
+{
+    public static Command Create(CliConsole console)
+    {
+        var bench = new Command("bench", "measure CodeLedger on generated data");
+        bench.Subcommands.Add(X12(console));
+        return bench;
+    }
+
+    private static Command X12(CliConsole console)
+    {
+        var size = new Option<string>("--size") { Description = "size of each generated file (e.g. 50MB, 1GB)", DefaultValueFactory = _ => "50MB" };
+        var kind = new Option<string>("--kind") { Description = "835, 837P or both", DefaultValueFactory = _ => "both" };
+        var file = new Option<FileInfo?>("--file") { Description = "parse this file instead of generating one" };
+        var directory = new Option<DirectoryInfo?>("--dir") { Description = "where generated files go (default: the temp folder)" };
+        var keep = new Option<bool>("--keep") { Description = "keep the generated files" };
+        var json = CommonOptions.Json();
+        var command = new Command("x12", "generate X12 files of a given size, parse them into typed claims, print MB/s and peak memory");
+        foreach (var option in new Option[] { size, kind, file, directory, keep, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var bytes = ParseSize(parse.GetValue(size)!);
+            var kinds = (parse.GetValue(kind) ?? "both").ToUpperInvariant() switch
+            {
+                "835" => new[] { X12FileKind.Remittance835 },
+                "837P" or "837" => [X12FileKind.Claim837P],
+                "BOTH" => [X12FileKind.Remittance835, X12FileKind.Claim837P],
+                var other => throw new CliException($"--kind must be 835, 837P or both, not '{other}'"),
+            };
+            var dir = parse.GetValue(directory)?.FullName ?? Path.GetTempPath();
+            var existing = parse.GetValue(file);
+            var results = existing is not null
+                ? [X12Benchmark.Run(null, 0, existing, dir, keep: true)]
+                : kinds.Select(k => X12Benchmark.Run(k, bytes, null, dir, parse.GetValue(keep))).ToList();
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            }
+            else
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; parse is single-threaded; load average {LoadAverage()}"));
+                foreach (var m in results)
+                {
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{m.Kind,-5} {m.Bytes / 1e6,8:0.0} MB {m.Claims,9} claims  parse {m.ParseSeconds,6:0.000} s  {m.MegabytesPerSecond,7:0.0} MB/s ({m.MegabytesPerCpuSecond,6:0.0} MB per CPU-second)  peak working set during parse {m.ParsePeakWorkingSetBytes / 1e6,6:0.0} MB (process {m.ProcessPeakWorkingSetBytes / 1e6:0.0} MB)  allocated {m.AllocatedBytes / 1e6,8:0.0} MB  generated in {m.GenerateSeconds:0.0} s{(m.Clean ? string.Empty : "  (FINDINGS!)")}"));
+                }
+            }
+
+            return results.All(r => r.Clean) ? ExitCodes.Success : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    /// <summary>Other work on the machine lowers MB/s; the figure is printed so readers can judge.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
+    internal static long ParseSize(string text)
+    {
+        var t = text.Trim().ToUpperInvariant();
+        var (digits, factor) = t.EndsWith("GB", StringComparison.Ordinal) ? (t[..^2], 1_000_000_000L)
+            : t.EndsWith("MB", StringComparison.Ordinal) ? (t[..^2], 1_000_000L)
+            : t.EndsWith("KB", StringComparison.Ordinal) ? (t[..^2], 1_000L)
+            : (t, 1L);
+        if (!decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            throw new CliException($"--size '{text}' is not a size like 50MB or 1GB");
+        }
+
+        return (long)(value * factor);
+    }
+}

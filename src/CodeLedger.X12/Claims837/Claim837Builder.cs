@@ -1,0 +1,997 @@
+using CodeLedger.X12.Envelope;
+using CodeLedger.X12.Reading;
+
+namespace CodeLedger.X12.Claims837;
+
+/// <summary>
+/// Reads one 837P set (005010X222A1) segment by segment into <see cref="Claim837"/> objects,
+/// handing each to the sink as soon as its last line is read. It follows the HL hierarchy by
+/// level code (20 billing provider, 22 subscriber, 23 patient) and checks the loop rules that
+/// decide whether a claim can be trusted: required name loops and segments, repeats, order.
+/// </summary>
+internal sealed class Claim837Builder(X12ParseContext context, string controlNumber) : ITransactionBuilder
+{
+    private readonly X12StringCache _strings = context.Strings;
+
+    private readonly PartyDraft _submitter = new();
+    private readonly PartyDraft _receiver = new();
+    private readonly PartyDraft _billing = new();
+    private readonly PartyDraft _subscriber = new();
+    private readonly PartyDraft _payer = new();
+    private readonly PartyDraft _patient = new();
+    private readonly PartyDraft _claimProvider = new();
+    private readonly PartyDraft _ignored = new();
+    private readonly ClaimDraft _claim = new();
+    private readonly LineDraft _line = new();
+
+    private PartyDraft _target = new();
+    private Loop _loop = Loop.Header;
+
+    private bool _hasBht;
+    private string _purpose = string.Empty;
+    private string _reference = string.Empty;
+    private string _date = string.Empty;
+    private string _time = string.Empty;
+    private string _claimOrEncounter = string.Empty;
+    private string? _contactName;
+    private string? _contactPhone;
+    private bool _headerEmitted;
+
+    private bool _inBilling;
+    private byte[] _billingHlId = [];
+    private long _billingHlPosition;
+    private bool _billingChecked;
+    private BillingProvider837? _billingRecord;
+
+    private bool _inSubscriber;
+    private byte[] _subscriberHlId = [];
+    private long _subscriberHlPosition;
+    private bool _hasSbr;
+    private string _sbr01 = string.Empty;
+    private string? _sbr02;
+    private string? _sbr03;
+    private string? _sbr09;
+    private Subscriber837? _subscriberRecord;
+
+    private bool _inPatient;
+    private long _patientHlPosition;
+    private string? _patientRelationship;
+    private Patient837? _patientRecord;
+
+    private bool _inClaim;
+    private bool _inLine;
+    private int _lastLineNumber;
+
+    private enum Loop
+    {
+        Header,
+        BillingProvider,
+        Subscriber,
+        Patient,
+        Claim,
+        OtherSubscriber,
+        Line,
+        LineOther,
+    }
+
+    public void OnSegment(in X12Segment segment)
+    {
+        Span<Range> scratch = stackalloc Range[32];
+        var f = new X12Fields(segment, scratch);
+        var id = segment.Id;
+        switch (id.Length)
+        {
+            case 2 when id.SequenceEqual("HL"u8):
+                OnHl(f);
+                break;
+            case 2 when id.SequenceEqual("LX"u8):
+                OnLx(f);
+                break;
+            case 2 when id.SequenceEqual("HI"u8):
+                OnHi(f);
+                break;
+            case 2 when id.SequenceEqual("N3"u8):
+                OnN3(f);
+                break;
+            case 2 when id.SequenceEqual("N4"u8):
+                OnN4(f);
+                break;
+            case 3 when id.SequenceEqual("NM1"u8):
+                OnNm1(f);
+                break;
+            case 3 when id.SequenceEqual("CLM"u8):
+                OnClm(f);
+                break;
+            case 3 when id.SequenceEqual("SV1"u8):
+                OnSv1(f);
+                break;
+            case 3 when id.SequenceEqual("DTP"u8):
+                OnDtp(f);
+                break;
+            case 3 when id.SequenceEqual("REF"u8):
+                OnRef(f);
+                break;
+            case 3 when id.SequenceEqual("SBR"u8):
+                OnSbr(f);
+                break;
+            case 3 when id.SequenceEqual("PAT"u8):
+                OnPat(f);
+                break;
+            case 3 when id.SequenceEqual("DMG"u8):
+                OnDmg(f);
+                break;
+            case 3 when id.SequenceEqual("BHT"u8):
+                OnBht(f);
+                break;
+            case 3 when id.SequenceEqual("PER"u8):
+                OnPer(f);
+                break;
+            case 3 when id.SequenceEqual("LIN"u8) || id.SequenceEqual("SVD"u8) || id.SequenceEqual("LQ"u8):
+                if (_inLine)
+                {
+                    _loop = Loop.LineOther;
+                    _target = _ignored;
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    public void Complete(long position)
+    {
+        EnsureHeader(position);
+        CloseHierarchy(level: 0);
+    }
+
+    private void OnBht(in X12Fields f)
+    {
+        _hasBht = true;
+        _purpose = X12Bytes.Text(f[2]);
+        _reference = X12Bytes.Text(f[3]);
+        _date = X12Bytes.Text(f[4]);
+        _time = X12Bytes.Text(f[5]);
+        _claimOrEncounter = X12Bytes.Text(f[6]);
+    }
+
+    private void OnPer(in X12Fields f)
+    {
+        if (ReferenceEquals(_target, _submitter) && _contactName is null)
+        {
+            _contactName = X12Bytes.TextOrNull(f[2]);
+            _contactPhone = X12Bytes.TextOrNull(f[4]);
+        }
+    }
+
+    private void OnHl(in X12Fields f)
+    {
+        var position = f.Position;
+        var level = f[3];
+        if (level.SequenceEqual("20"u8))
+        {
+            EnsureHeader(position);
+            CloseHierarchy(level: 20);
+            _inBilling = true;
+            _billingHlId = f[1].ToArray();
+            _billingHlPosition = position;
+            _billingChecked = false;
+            _billingRecord = null;
+            _billing.Reset(position);
+            _target = _ignored;
+            _loop = Loop.BillingProvider;
+            if (!f[2].IsEmpty)
+            {
+                context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 2, "a billing provider HL (level 20) has no parent");
+            }
+        }
+        else if (level.SequenceEqual("22"u8))
+        {
+            EnsureHeader(position);
+            CloseHierarchy(level: 22);
+            CheckBilling();
+            if (!_inBilling)
+            {
+                context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 3, "subscriber HL (level 22) without a billing provider HL (level 20)");
+            }
+            else if (!f[2].SequenceEqual(_billingHlId))
+            {
+                context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 2,
+                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current billing provider HL '{X12Bytes.Show(_billingHlId)}'");
+            }
+
+            _inSubscriber = true;
+            _subscriberHlId = f[1].ToArray();
+            _subscriberHlPosition = position;
+            _hasSbr = false;
+            _sbr01 = string.Empty;
+            _sbr02 = _sbr03 = _sbr09 = null;
+            _subscriber.Reset(position);
+            _payer.Reset(position);
+            _subscriberRecord = null;
+            _target = _ignored;
+            _loop = Loop.Subscriber;
+        }
+        else if (level.SequenceEqual("23"u8))
+        {
+            CloseHierarchy(level: 23);
+            if (!_inSubscriber)
+            {
+                context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 3, "patient HL (level 23) without a subscriber HL (level 22)");
+            }
+            else if (!f[2].SequenceEqual(_subscriberHlId))
+            {
+                context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 2,
+                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current subscriber HL '{X12Bytes.Show(_subscriberHlId)}'");
+            }
+
+            _inPatient = true;
+            _patientHlPosition = position;
+            _patientRelationship = null;
+            _patient.Reset(position);
+            _patientRecord = null;
+            _target = _ignored;
+            _loop = Loop.Patient;
+        }
+        else
+        {
+            context.Error(X12ErrorCodes.InvalidCode, position, "HL", 3,
+                $"HL03 '{X12Bytes.Show(level)}' is not a level of the 837P hierarchy (20, 22, 23)");
+        }
+    }
+
+    /// <summary>Closes every open loop at or below <paramref name="level"/> (0 closes everything).</summary>
+    private void CloseHierarchy(int level)
+    {
+        CloseClaim();
+        if (_inPatient)
+        {
+            CheckPatient();
+            _inPatient = false;
+        }
+
+        if (level is 22 or 20 or 0 && _inSubscriber)
+        {
+            CheckSubscriber();
+            _inSubscriber = false;
+        }
+
+        if (level is 20 or 0 && _inBilling)
+        {
+            CheckBilling();
+            _inBilling = false;
+        }
+    }
+
+    private void EnsureHeader(long position)
+    {
+        if (_headerEmitted)
+        {
+            return;
+        }
+
+        _headerEmitted = true;
+        if (!_hasBht)
+        {
+            Missing(position, "BHT", "the transaction has no BHT (beginning of hierarchical transaction)");
+        }
+
+        if (_submitter.Name is null)
+        {
+            Missing(position, "NM1", "loop 1000A submitter (NM1*41) is missing");
+        }
+
+        if (_receiver.Name is null)
+        {
+            Missing(position, "NM1", "loop 1000B receiver (NM1*40) is missing");
+        }
+
+        context.Sink?.OnTransaction837(Header());
+    }
+
+    internal Transaction837Header Header() => new(controlNumber, _purpose, _reference, _date, _time, _claimOrEncounter,
+        _submitter.Name ?? Empty("41"), _contactName, _contactPhone, _receiver.Name ?? Empty("40"));
+
+    private void CheckBilling()
+    {
+        if (_billingChecked || !_inBilling)
+        {
+            return;
+        }
+
+        _billingChecked = true;
+        if (_billing.Name is null)
+        {
+            Missing(_billingHlPosition, "NM1", "loop 2010AA billing provider (NM1*85) is missing");
+            return;
+        }
+
+        CheckAddress(_billing, "2010AA billing provider");
+        if (_billing.TaxId is null)
+        {
+            Missing(_billing.Position, "REF", "loop 2010AA billing provider has no tax id (REF*EI or REF*SY)");
+        }
+
+    }
+
+    private void CheckSubscriber()
+    {
+        if (!_hasSbr)
+        {
+            Missing(_subscriberHlPosition, "SBR", "loop 2000B has no SBR (subscriber information)");
+        }
+
+        if (_subscriber.Name is null)
+        {
+            Missing(_subscriberHlPosition, "NM1", "loop 2010BA subscriber (NM1*IL) is missing");
+        }
+
+        if (_payer.Name is null)
+        {
+            Missing(_subscriberHlPosition, "NM1", "loop 2010BB payer (NM1*PR) is missing");
+        }
+    }
+
+    private void CheckPatient()
+    {
+        if (_patientRelationship is null)
+        {
+            Missing(_patientHlPosition, "PAT", "loop 2000C has no PAT (patient relationship)");
+        }
+
+        if (_patient.Name is null)
+        {
+            Missing(_patientHlPosition, "NM1", "loop 2010CA patient (NM1*QC) is missing");
+        }
+    }
+
+    private void CheckAddress(PartyDraft party, string loop)
+    {
+        if (!party.HasN3)
+        {
+            Missing(party.Position, "N3", $"loop {loop} has no N3 (address)");
+        }
+
+        if (!party.HasN4)
+        {
+            Missing(party.Position, "N4", $"loop {loop} has no N4 (city, state, ZIP)");
+        }
+    }
+
+    private void OnNm1(in X12Fields f)
+    {
+        var position = f.Position;
+        var entity = f[1];
+        if (entity.IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, position, "NM1", 1, "NM101 entity identifier code is required");
+            Ignore(position);
+            return;
+        }
+
+        if (f[2].IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, position, "NM1", 2, "NM102 entity type qualifier is required");
+        }
+        else if (!f[2].SequenceEqual("1"u8) && !f[2].SequenceEqual("2"u8))
+        {
+            context.Error(X12ErrorCodes.InvalidCode, position, "NM1", 2, $"NM102 '{X12Bytes.Show(f[2])}' is not 1 (person) or 2 (organization)");
+        }
+
+        // Providers, payers and common names repeat from claim to claim: the cache returns the
+        // same strings instead of allocating new ones.
+        var name = new X12Name(_strings.Get(entity), _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]),
+            _strings.GetOrNull(f[5]), _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
+
+        if (_loop is Loop.OtherSubscriber)
+        {
+            // Loops 2330A–G (other payer's view of the claim) are not part of the model.
+            if (!IsEntity(entity, Cob))
+            {
+                InvalidEntity(position, entity);
+            }
+
+            Ignore(position);
+            return;
+        }
+
+        if (_loop is Loop.Line or Loop.LineOther)
+        {
+            _loop = Loop.Line;
+            if (entity.SequenceEqual("82"u8))
+            {
+                _line.Rendering = name;
+            }
+            else if (!IsEntity(entity, LineEntities))
+            {
+                InvalidEntity(position, entity);
+            }
+
+            Ignore(position);
+            return;
+        }
+
+        if (_loop is Loop.Claim)
+        {
+            if (entity.SequenceEqual("DN"u8) || entity.SequenceEqual("P3"u8))
+            {
+                _claim.Referring ??= name;
+            }
+            else if (entity.SequenceEqual("82"u8))
+            {
+                _claim.Rendering = name;
+            }
+            else if (!IsEntity(entity, ClaimEntities))
+            {
+                InvalidEntity(position, entity);
+            }
+
+            _claimProvider.Reset(position);
+            _target = _claimProvider;
+            return;
+        }
+
+        if (entity.SequenceEqual("41"u8))
+        {
+            Assign(_submitter, name, position, "1000A submitter");
+        }
+        else if (entity.SequenceEqual("40"u8))
+        {
+            Assign(_receiver, name, position, "1000B receiver");
+        }
+        else if (entity.SequenceEqual("85"u8) && _inBilling && !_inSubscriber)
+        {
+            Assign(_billing, name, position, "2010AA billing provider");
+            _billingRecord = null;
+        }
+        else if (entity.SequenceEqual("IL"u8) && _inSubscriber)
+        {
+            Assign(_subscriber, name, position, "2010BA subscriber");
+            _subscriberRecord = null;
+        }
+        else if (entity.SequenceEqual("PR"u8) && _inSubscriber)
+        {
+            Assign(_payer, name, position, "2010BB payer");
+            _subscriberRecord = null;
+        }
+        else if (entity.SequenceEqual("QC"u8) && _inPatient)
+        {
+            Assign(_patient, name, position, "2010CA patient");
+            _patientRecord = null;
+        }
+        else if (IsEntity(entity, HeaderEntities))
+        {
+            Ignore(position);
+        }
+        else
+        {
+            InvalidEntity(position, entity);
+            Ignore(position);
+        }
+    }
+
+    /// <summary>A name loop the model does not keep: its N3/N4 are still checked for order.</summary>
+    private void Ignore(long position)
+    {
+        _ignored.Reset(position);
+        _target = _ignored;
+    }
+
+    private void Assign(PartyDraft party, X12Name name, long position, string loop)
+    {
+        if (party.Name is not null)
+        {
+            context.Error(X12ErrorCodes.SegmentRepeatExceeded, position, "NM1", null, $"loop {loop} appears more than once (maximum 1)");
+            Ignore(position);
+            return;
+        }
+
+        party.Reset(position);
+        party.Name = name;
+        party.NameCount = 1;
+        _target = party;
+    }
+
+    private void InvalidEntity(long position, ReadOnlySpan<byte> entity) =>
+        context.Error(X12ErrorCodes.InvalidCode, position, "NM1", 1, $"NM101 '{X12Bytes.Show(entity)}' is not an entity code of this 837P loop");
+
+    private void OnN3(in X12Fields f)
+    {
+        var target = _target;
+        if (target.HasN4)
+        {
+            context.Error(X12ErrorCodes.SegmentOutOfOrder, f.Position, "N3", null, "N3 (address) must come before N4 (city, state, ZIP)");
+        }
+
+        target.HasN3 = true;
+        target.Line1 = _strings.Get(f[1]);
+        target.Line2 = _strings.GetOrNull(f[2]);
+        Invalidate(target);
+    }
+
+    private void OnN4(in X12Fields f)
+    {
+        var target = _target;
+        target.HasN4 = true;
+        target.City = _strings.Get(f[1]);
+        target.State = _strings.GetOrNull(f[2]);
+        target.PostalCode = _strings.GetOrNull(f[3]);
+        Invalidate(target);
+    }
+
+    private void OnDmg(in X12Fields f)
+    {
+        var target = _target;
+        if (f[1].SequenceEqual("D8"u8) && !f[2].IsEmpty)
+        {
+            if (X12Bytes.TryParseDate(f[2], out var birth))
+            {
+                target.BirthDate = birth;
+            }
+            else
+            {
+                context.Error(X12ErrorCodes.InvalidDate, f.Position, "DMG", 2, $"'{X12Bytes.Show(f[2])}' is not a CCYYMMDD date");
+            }
+        }
+
+        target.Gender = _strings.GetOrNull(f[3]);
+        Invalidate(target);
+    }
+
+    private void Invalidate(PartyDraft target)
+    {
+        if (ReferenceEquals(target, _billing))
+        {
+            _billingRecord = null;
+        }
+        else if (ReferenceEquals(target, _subscriber) || ReferenceEquals(target, _payer))
+        {
+            _subscriberRecord = null;
+        }
+        else if (ReferenceEquals(target, _patient))
+        {
+            _patientRecord = null;
+        }
+    }
+
+    private void OnRef(in X12Fields f)
+    {
+        var qualifier = f[1];
+        if (_loop is Loop.BillingProvider && ReferenceEquals(_target, _billing) && (qualifier.SequenceEqual("EI"u8) || qualifier.SequenceEqual("SY"u8)))
+        {
+            if (++_billing.TaxIdCount > 1)
+            {
+                context.Error(X12ErrorCodes.SegmentRepeatExceeded, f.Position, "REF", null,
+                    "loop 2010AA carries more than one tax id REF (maximum 1)");
+                return;
+            }
+
+            _billing.TaxIdQualifier = _strings.Get(qualifier);
+            _billing.TaxId = X12Bytes.Text(f[2]);
+            _billingRecord = null;
+        }
+        else if (_loop is Loop.Claim && ReferenceEquals(_target, _ignored))
+        {
+            if (qualifier.SequenceEqual("G1"u8))
+            {
+                _claim.PriorAuthorization = X12Bytes.Text(f[2]);
+            }
+            else if (qualifier.SequenceEqual("F8"u8))
+            {
+                _claim.PayerClaimControlNumber = X12Bytes.Text(f[2]);
+            }
+        }
+        else if (_loop is Loop.Line && qualifier.SequenceEqual("G1"u8))
+        {
+            _line.PriorAuthorization = X12Bytes.Text(f[2]);
+        }
+    }
+
+    private void OnSbr(in X12Fields f)
+    {
+        if (_loop is Loop.Claim or Loop.OtherSubscriber)
+        {
+            _loop = Loop.OtherSubscriber;
+            _target = _ignored;
+            return;
+        }
+
+        if (!_inSubscriber || _inPatient)
+        {
+            context.Error(X12ErrorCodes.SegmentOutOfOrder, f.Position, "SBR", null, "SBR outside loop 2000B");
+            return;
+        }
+
+        _hasSbr = true;
+        _sbr01 = _strings.Get(f[1]);
+        _sbr02 = _strings.GetOrNull(f[2]);
+        _sbr03 = X12Bytes.TextOrNull(f[3]);
+        _sbr09 = _strings.GetOrNull(f[9]);
+        if (f[1].IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "SBR", 1, "SBR01 payer responsibility sequence is required");
+        }
+
+        _subscriberRecord = null;
+    }
+
+    private void OnPat(in X12Fields f)
+    {
+        if (!_inPatient)
+        {
+            return;
+        }
+
+        _patientRelationship = _strings.Get(f[1]);
+        if (f[1].IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "PAT", 1, "PAT01 individual relationship code is required");
+        }
+
+        _patientRecord = null;
+    }
+
+    private void OnClm(in X12Fields f)
+    {
+        var position = f.Position;
+        CloseClaim();
+        if (!_inSubscriber)
+        {
+            context.Error(X12ErrorCodes.SegmentOutOfOrder, position, "CLM", null, "CLM outside a subscriber or patient HL");
+        }
+
+        CheckBilling();
+        _inClaim = true;
+        _loop = Loop.Claim;
+        _target = _ignored;
+        _lastLineNumber = 0;
+        _claim.Reset(position);
+        _claim.PatientControlNumber = X12Bytes.Text(f[1]);
+        if (f[1].IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, position, "CLM", 1, "CLM01 patient control number is required");
+        }
+
+        _claim.TotalCharge = Amount(f, 2, required: true);
+        if (f[5].IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, position, "CLM", 5, "CLM05 place of service, facility qualifier and frequency are required");
+        }
+        else
+        {
+            _claim.PlaceOfService = _strings.Get(f.Component(5, 1));
+            _claim.FrequencyCode = _strings.Get(f.Component(5, 3));
+            if (_claim.PlaceOfService.Length == 0 || _claim.FrequencyCode.Length == 0)
+            {
+                context.Error(X12ErrorCodes.RequiredElementMissing, position, "CLM", 5, "CLM05-1 place of service and CLM05-3 frequency code are required");
+            }
+        }
+
+        _claim.ProviderSignature = _strings.GetOrNull(f[6]);
+        _claim.Assignment = _strings.GetOrNull(f[7]);
+        _claim.BenefitsAssignment = _strings.GetOrNull(f[8]);
+        _claim.ReleaseOfInformation = _strings.GetOrNull(f[9]);
+    }
+
+    private void OnHi(in X12Fields f)
+    {
+        if (!_inClaim)
+        {
+            return;
+        }
+
+        // HI also carries anesthesia procedures (BP), condition codes (BG) and others; only the
+        // ICD diagnosis qualifiers belong to the diagnosis list (005010X222A1 loop 2300 HI).
+        var first = f.Component(1, 1);
+        if (!IsDiagnosisQualifier(first))
+        {
+            return;
+        }
+
+        _claim.HasHi = true;
+        for (var i = 1; i <= f.Count; i++)
+        {
+            var qualifier = f.Component(i, 1);
+            var code = f.Component(i, 2);
+            if (qualifier.IsEmpty && code.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!IsDiagnosisQualifier(qualifier))
+            {
+                context.Error(X12ErrorCodes.InvalidCode, f.Position, "HI", i, $"'{X12Bytes.Show(qualifier)}' is not a diagnosis qualifier (ABK, ABF)");
+                break;
+            }
+
+            if (code.IsEmpty)
+            {
+                context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "HI", i, "the diagnosis code is missing");
+                break;
+            }
+
+            if (_claim.Diagnoses.Count == 12)
+            {
+                context.Error(X12ErrorCodes.TooManyRepeats, f.Position, "HI", i, "a claim carries at most 12 diagnosis codes");
+                break;
+            }
+
+            _claim.Diagnoses.Add(new Diagnosis837(_strings.Get(qualifier), _strings.Get(code)));
+        }
+    }
+
+    private static bool IsDiagnosisQualifier(ReadOnlySpan<byte> qualifier) =>
+        qualifier.SequenceEqual("ABK"u8) || qualifier.SequenceEqual("ABF"u8) || qualifier.SequenceEqual("BK"u8) || qualifier.SequenceEqual("BF"u8);
+
+    private void OnLx(in X12Fields f)
+    {
+        if (!_inClaim)
+        {
+            context.Error(X12ErrorCodes.SegmentOutOfOrder, f.Position, "LX", null, "LX (service line) outside a claim");
+            return;
+        }
+
+        CloseLine();
+        var number = X12Bytes.TryParseCount(f[1], out var n) && n <= int.MaxValue ? (int)n : _lastLineNumber + 1;
+        if (f[1].IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "LX", 1, "LX01 line number is required");
+        }
+
+        OpenLine(f.Position, number);
+    }
+
+    private void OpenLine(long position, int number)
+    {
+        _line.Reset(position, number);
+        _lastLineNumber = number;
+        _inLine = true;
+        _loop = Loop.Line;
+        _target = _ignored;
+    }
+
+    private void OnSv1(in X12Fields f)
+    {
+        var position = f.Position;
+        if (!_inClaim)
+        {
+            context.Error(X12ErrorCodes.SegmentOutOfOrder, position, "SV1", null, "SV1 outside a claim");
+            return;
+        }
+
+        if (!_inLine || _line.HasSv1)
+        {
+            Missing(position, "LX", "SV1 without its LX: every service line starts with LX (loop 2400)");
+            CloseLine();
+            OpenLine(position, _lastLineNumber + 1);
+        }
+
+        _loop = Loop.Line;
+        _line.HasSv1 = true;
+        _line.Qualifier = _strings.Get(f.Component(1, 1));
+        _line.ProcedureCode = _strings.Get(f.Component(1, 2));
+        if (_line.Qualifier.Length == 0 || _line.ProcedureCode.Length == 0)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, position, "SV1", 1, "SV101-1 qualifier and SV101-2 procedure code are required");
+        }
+
+        var modifierCount = 0;
+        for (var i = 3; i <= 6; i++)
+        {
+            if (!f.Component(1, i).IsEmpty)
+            {
+                modifierCount = i - 2;
+            }
+        }
+
+        if (modifierCount > 0)
+        {
+            var modifiers = new string[modifierCount];
+            for (var i = 0; i < modifierCount; i++)
+            {
+                modifiers[i] = _strings.Get(f.Component(1, i + 3));
+            }
+
+            _line.Modifiers = modifiers;
+        }
+
+        _line.Description = X12Bytes.TextOrNull(f.Component(1, 7));
+        _line.Charge = Amount(f, 2, required: true);
+        var basis = f[3];
+        if (!basis.SequenceEqual("UN"u8) && !basis.SequenceEqual("MJ"u8))
+        {
+            context.Error(basis.IsEmpty ? X12ErrorCodes.RequiredElementMissing : X12ErrorCodes.InvalidCode, position, "SV1", 3,
+                $"SV103 unit basis '{X12Bytes.Show(basis)}' must be UN (units) or MJ (minutes)");
+        }
+
+        _line.UnitBasis = _strings.Get(basis);
+        _line.Units = Amount(f, 4, required: true);
+        _line.PlaceOfService = _strings.GetOrNull(f[5]);
+        _line.Pointers = Pointers(f, position);
+    }
+
+    private int[] Pointers(in X12Fields f, long position)
+    {
+        var element = f[7];
+        if (element.IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, position, "SV1", 7, "SV107 diagnosis code pointer is required");
+            return [];
+        }
+
+        var count = element.Count(f.ComponentSeparator) + 1;
+        if (count > 4)
+        {
+            context.Error(X12ErrorCodes.TooManyRepeats, position, "SV1", 7, "SV107 carries at most 4 diagnosis pointers");
+            count = 4;
+        }
+
+        var pointers = new int[count];
+        var used = 0;
+        for (var i = 1; i <= count; i++)
+        {
+            var component = X12Bytes.Component(element, i, f.ComponentSeparator);
+            if (component.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!X12Bytes.TryParseCount(component, out var pointer) || pointer is < 1 or > 12)
+            {
+                context.Error(X12ErrorCodes.InvalidNumber, position, "SV1", 7, $"diagnosis pointer '{X12Bytes.Show(component)}' is not 1–12");
+                continue;
+            }
+
+            pointers[used++] = (int)pointer;
+        }
+
+        return used == count ? pointers : pointers[..used];
+    }
+
+    private void OnDtp(in X12Fields f)
+    {
+        if (!_inLine || !f[1].SequenceEqual("472"u8))
+        {
+            return;
+        }
+
+        var format = f[2];
+        var value = f[3];
+        if (format.SequenceEqual("D8"u8))
+        {
+            if (X12Bytes.TryParseDate(value, out var date))
+            {
+                _line.ServiceFrom = date;
+                _line.ServiceTo = null;
+                return;
+            }
+        }
+        else if (format.SequenceEqual("RD8"u8))
+        {
+            var dash = value.IndexOf((byte)'-');
+            if (dash > 0 && X12Bytes.TryParseDate(value[..dash], out var from) && X12Bytes.TryParseDate(value[(dash + 1)..], out var to))
+            {
+                _line.ServiceFrom = from;
+                _line.ServiceTo = to;
+                return;
+            }
+        }
+        else
+        {
+            context.Error(X12ErrorCodes.InvalidCode, f.Position, "DTP", 2, $"DTP02 '{X12Bytes.Show(format)}' must be D8 or RD8");
+            return;
+        }
+
+        context.Error(X12ErrorCodes.InvalidDate, f.Position, "DTP", 3, $"'{X12Bytes.Show(value)}' is not a valid {X12Bytes.Show(format)} date");
+    }
+
+    private void CloseLine()
+    {
+        if (!_inLine)
+        {
+            return;
+        }
+
+        _inLine = false;
+        if (!_line.HasSv1)
+        {
+            Missing(_line.Position, "SV1", "loop 2400 has no SV1 (professional service)");
+            return;
+        }
+
+        if (_line.ServiceFrom is null)
+        {
+            Missing(_line.Position, "DTP", "loop 2400 has no DTP*472 service date");
+        }
+
+        _claim.Lines.Add(_line.Build());
+    }
+
+    private void CloseClaim()
+    {
+        if (!_inClaim)
+        {
+            return;
+        }
+
+        CloseLine();
+        _inClaim = false;
+        if (!_claim.HasHi)
+        {
+            Missing(_claim.Position, "HI", "claim has no HI (diagnosis codes)");
+        }
+
+        if (_claim.Lines.Count == 0)
+        {
+            Missing(_claim.Position, "LX", "claim has no service line (loop 2400)");
+        }
+
+        _loop = Loop.Claim;
+        var claim = new Claim837(BillingRecord(), SubscriberRecord(), _inPatient ? PatientRecord() : null,
+            _claim.PatientControlNumber, _claim.TotalCharge, _claim.PlaceOfService, _claim.FrequencyCode, _claim.ProviderSignature,
+            _claim.Assignment, _claim.BenefitsAssignment, _claim.ReleaseOfInformation, _claim.PriorAuthorization,
+            _claim.PayerClaimControlNumber, _claim.Diagnoses.ToArray(), _claim.Referring, _claim.Rendering, _claim.Lines.ToArray());
+        var result = context.Result;
+        result.Claims++;
+        result.TotalCharge += claim.TotalCharge;
+        context.Sink?.OnClaim837(claim);
+    }
+
+    private BillingProvider837 BillingRecord() =>
+        _billingRecord ??= new BillingProvider837(_billing.Name ?? Empty("85"), _billing.Address, _billing.TaxIdQualifier, _billing.TaxId);
+
+    private Subscriber837 SubscriberRecord() =>
+        _subscriberRecord ??= new Subscriber837(_sbr01, _sbr02, _sbr03, _sbr09, _subscriber.Name ?? Empty("IL"), _subscriber.Address,
+            _subscriber.BirthDate, _subscriber.Gender, _payer.Name ?? Empty("PR"));
+
+    private Patient837 PatientRecord() =>
+        _patientRecord ??= new Patient837(_patientRelationship ?? string.Empty, _patient.Name ?? Empty("QC"), _patient.Address,
+            _patient.BirthDate, _patient.Gender);
+
+    private decimal Amount(in X12Fields f, int element, bool required)
+    {
+        var value = f[element];
+        if (value.IsEmpty)
+        {
+            if (required)
+            {
+                context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, Id(f), element, $"element {element} (an amount) is required");
+            }
+
+            return 0m;
+        }
+
+        if (!X12Bytes.TryParseDecimal(value, out var amount))
+        {
+            context.Error(X12ErrorCodes.InvalidNumber, f.Position, Id(f), element, $"'{X12Bytes.Show(value)}' is not a decimal number");
+        }
+
+        return amount;
+    }
+
+    private static string Id(in X12Fields f) => X12Bytes.Text(f[0]);
+
+    private void Missing(long position, string segmentId, string message) =>
+        context.Error(X12ErrorCodes.RequiredSegmentMissing, position, segmentId, null, message);
+
+    private static X12Name Empty(string entity) => new(entity, string.Empty, string.Empty);
+
+    private static bool IsEntity(ReadOnlySpan<byte> entity, string[] allowed)
+    {
+        foreach (var code in allowed)
+        {
+            if (entity.Length == code.Length && entity[0] == code[0] && entity[^1] == code[^1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Entity codes each loop allows (pyx12 837.5010.X222.A1.xml; FACTS.md §4.2).
+    private static readonly string[] HeaderEntities = ["41", "40", "85", "87", "PE", "IL", "PR", "QC"];
+    private static readonly string[] ClaimEntities = ["DN", "P3", "82", "77", "DQ", "PW", "45"];
+    private static readonly string[] Cob = ["IL", "PR", "DN", "P3", "82", "77", "DQ", "85"];
+    private static readonly string[] LineEntities = ["82", "QB", "77", "DQ", "DK", "DN", "P3", "PW", "45"];
+}

@@ -1,0 +1,25 @@
+using CodeLedger.X12.Envelope;
+
+namespace CodeLedger.X12.Claims837;
+
+/// <summary>
+/// Loop 2400: LX line number; SV1 with the SV101 composite (qualifier HC, procedure, up to four
+/// modifiers, description), SV102 charge, SV103 unit basis (UN units, MJ minutes), SV104 units,
+/// SV105 place of service when it differs from the claim's, SV107 up to four diagnosis pointers;
+/// DTP*472 service date (D8) or range (RD8); REF*G1 line prior authorization; 2420A rendering.
+/// </summary>
+public sealed record ServiceLine837(
+    int LineNumber,
+    string Qualifier,
+    string ProcedureCode,
+    EquatableArray<string> Modifiers,
+    string? Description,
+    decimal Charge,
+    string UnitBasis,
+    decimal Units,
+    string? PlaceOfService,
+    EquatableArray<int> DiagnosisPointers,
+    DateOnly ServiceFrom,
+    DateOnly? ServiceTo,
+    string? PriorAuthorization = null,
+    X12Name? Rendering = null);

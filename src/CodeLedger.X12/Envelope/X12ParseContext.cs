@@ -1,0 +1,56 @@
+using CodeLedger.X12.Reading;
+
+namespace CodeLedger.X12.Envelope;
+
+/// <summary>
+/// Shared by the envelope validator and the transaction builders of one parse: where findings
+/// and totals go, and the transaction set they belong to.
+/// </summary>
+internal sealed class X12ParseContext(X12ParseOptions options)
+{
+    public X12ParseResult Result { get; } = new();
+
+    public X12ParseOptions Options { get; } = options;
+
+    public X12ClaimSink? Sink { get; } = options.Sink;
+
+    public X12StringCache Strings { get; } = new();
+
+    public X12InterchangeSummary? Interchange { get; set; }
+
+    public X12GroupSummary? Group { get; set; }
+
+    public X12TransactionSummary? Transaction { get; set; }
+
+    public void Report(string code, X12Severity severity, long segment, string segmentId, int? element, string message, X12Scope scope = X12Scope.Transaction)
+    {
+        var error = new X12Error(code, severity, segment, segmentId, element, message);
+        if (Result.Errors.Count < Options.MaxErrors)
+        {
+            Result.Errors.Add(error);
+        }
+        else
+        {
+            Result.ErrorsNotKept++;
+        }
+
+        var list = scope switch
+        {
+            X12Scope.Transaction => Transaction?.Errors,
+            X12Scope.Group => Group?.Errors,
+            X12Scope.Interchange => Interchange?.Errors,
+            _ => null,
+        };
+
+        if (list is not null && list.Count < Options.MaxErrors)
+        {
+            list.Add(error);
+        }
+    }
+
+    public void Error(string code, long segment, string segmentId, int? element, string message) =>
+        Report(code, X12Severity.Error, segment, segmentId, element, message);
+
+    public void Warning(string code, long segment, string segmentId, int? element, string message) =>
+        Report(code, X12Severity.Warning, segment, segmentId, element, message);
+}

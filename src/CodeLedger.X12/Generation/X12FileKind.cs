@@ -1,0 +1,7 @@
+namespace CodeLedger.X12.Generation;
+
+public enum X12FileKind
+{
+    Claim837P,
+    Remittance835,
+}

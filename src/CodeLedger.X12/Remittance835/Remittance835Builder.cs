@@ -1,0 +1,462 @@
+using CodeLedger.X12.Envelope;
+using CodeLedger.X12.Reading;
+
+namespace CodeLedger.X12.Remittance835;
+
+/// <summary>
+/// Reads one 835 set (005010X221A1) into claim payments, handing each to the sink when the next
+/// CLP (or the end of the set) closes it, and checks the three balancing rules (X12 RFIs #2348 and
+/// #2601; FACTS.md §4.3). An unbalanced remittance is a warning: the money still arrived.
+/// </summary>
+internal sealed class Remittance835Builder(X12ParseContext context, string controlNumber) : ITransactionBuilder
+{
+    private static readonly string[] ClaimStatuses = ["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"];
+
+    private readonly X12StringCache _strings = context.Strings;
+
+    private string _handling = string.Empty;
+    private decimal _totalPayment;
+    private string? _creditDebit;
+    private string? _method;
+    private DateOnly? _paymentDate;
+    private string? _trace;
+    private string? _payerTrace;
+    private DateOnly? _productionDate;
+    private X12Name? _payer;
+    private X12Name? _payee;
+    private bool _hasBpr;
+    private bool _headerEmitted;
+
+    private decimal _sumPaid;
+    private decimal _sumPlb;
+    private long _bprPosition;
+
+    private bool _inClaim;
+    private long _claimPosition;
+    private string _pcn = string.Empty;
+    private string _status = string.Empty;
+    private decimal _charge;
+    private decimal _paid;
+    private decimal? _patientResponsibility;
+    private string? _filing;
+    private string? _payerControl;
+    private X12Name? _patient;
+    private decimal _claimAdjustments;
+    private readonly List<Adjustment835> _adjustments = [];
+    private readonly List<DateReference835> _dates = [];
+    private readonly List<Amount835> _amounts = [];
+    private readonly List<ServicePayment835> _services = [];
+
+    private bool _inService;
+    private long _servicePosition;
+    private string _svcQualifier = string.Empty;
+    private string _svcCode = string.Empty;
+    private string[] _svcModifiers = [];
+    private decimal _svcCharge;
+    private decimal _svcPaid;
+    private string? _svcRevenue;
+    private decimal? _svcUnits;
+    private string? _origQualifier;
+    private string? _origCode;
+    private string[] _origModifiers = [];
+    private decimal? _origUnits;
+    private readonly List<DateReference835> _svcDates = [];
+    private readonly List<Adjustment835> _svcAdjustments = [];
+    private readonly List<Amount835> _svcAmounts = [];
+    private readonly List<Remark835> _svcRemarks = [];
+
+    public void OnSegment(in X12Segment segment)
+    {
+        Span<Range> scratch = stackalloc Range[24];
+        var f = new X12Fields(segment, scratch);
+        var id = segment.Id;
+        if (id.SequenceEqual("CAS"u8))
+        {
+            OnCas(f);
+        }
+        else if (id.SequenceEqual("SVC"u8))
+        {
+            OnSvc(f);
+        }
+        else if (id.SequenceEqual("CLP"u8))
+        {
+            OnClp(f);
+        }
+        else if (id.SequenceEqual("DTM"u8))
+        {
+            OnDtm(f);
+        }
+        else if (id.SequenceEqual("LQ"u8))
+        {
+            if (_inService)
+            {
+                _svcRemarks.Add(new Remark835(_strings.Get(f[1]), _strings.Get(f[2])));
+            }
+        }
+        else if (id.SequenceEqual("AMT"u8))
+        {
+            OnAmt(f);
+        }
+        else if (id.SequenceEqual("NM1"u8))
+        {
+            if (_inClaim && f[1].SequenceEqual("QC"u8))
+            {
+                _patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
+                    _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
+            }
+        }
+        else if (id.SequenceEqual("PLB"u8))
+        {
+            OnPlb(f);
+        }
+        else if (id.SequenceEqual("BPR"u8))
+        {
+            OnBpr(f);
+        }
+        else if (id.SequenceEqual("TRN"u8))
+        {
+            _trace = X12Bytes.TextOrNull(f[2]);
+            _payerTrace = X12Bytes.TextOrNull(f[3]);
+        }
+        else if (id.SequenceEqual("N1"u8))
+        {
+            var name = new X12Name(_strings.Get(f[1]), "2", X12Bytes.Text(f[2]), IdQualifier: _strings.GetOrNull(f[3]), Id: X12Bytes.TextOrNull(f[4]));
+            if (f[1].SequenceEqual("PR"u8))
+            {
+                _payer = name;
+            }
+            else if (f[1].SequenceEqual("PE"u8))
+            {
+                _payee = name;
+            }
+        }
+        else if (id.SequenceEqual("LX"u8))
+        {
+            EnsureHeader(f.Position);
+        }
+    }
+
+    public void Complete(long position)
+    {
+        EnsureHeader(position);
+        CloseClaim();
+        context.Result.TotalPayment += _totalPayment;
+
+        // Σ CLP04 − Σ PLB amounts = BPR02 (a positive PLB reduces the payment).
+        if (_hasBpr && _sumPaid - _sumPlb != _totalPayment)
+        {
+            context.Warning(X12ErrorCodes.TransactionNotBalanced, _bprPosition, "BPR", 2,
+                $"BPR02 {X12Bytes.Format(_totalPayment)} ≠ claims paid {X12Bytes.Format(_sumPaid)} − provider adjustments {X12Bytes.Format(_sumPlb)}");
+        }
+    }
+
+    private void OnBpr(in X12Fields f)
+    {
+        _hasBpr = true;
+        _bprPosition = f.Position;
+        _handling = _strings.Get(f[1]);
+        if (f[1].IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "BPR", 1, "BPR01 transaction handling code is required");
+        }
+
+        _totalPayment = Amount(f, 2, required: true);
+        _creditDebit = _strings.GetOrNull(f[3]);
+        _method = _strings.GetOrNull(f[4]);
+        _paymentDate = Date(f, 16);
+    }
+
+    private void EnsureHeader(long position)
+    {
+        if (_headerEmitted)
+        {
+            return;
+        }
+
+        _headerEmitted = true;
+        if (!_hasBpr)
+        {
+            context.Error(X12ErrorCodes.RequiredSegmentMissing, position, "BPR", null, "the 835 has no BPR (financial information)");
+        }
+
+        context.Sink?.OnRemittance835(Header());
+    }
+
+    internal Remittance835Header Header() =>
+        new(controlNumber, _handling, _totalPayment, _creditDebit, _method, _paymentDate, _trace, _payerTrace, _productionDate, _payer, _payee);
+
+    private void OnClp(in X12Fields f)
+    {
+        EnsureHeader(f.Position);
+        CloseClaim();
+        _inClaim = true;
+        _claimPosition = f.Position;
+        _pcn = X12Bytes.Text(f[1]);
+        if (f[1].IsEmpty)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "CLP", 1, "CLP01 patient control number is required");
+        }
+
+        _status = _strings.Get(f[2]);
+        if (Array.IndexOf(ClaimStatuses, _status) < 0)
+        {
+            context.Error(f[2].IsEmpty ? X12ErrorCodes.RequiredElementMissing : X12ErrorCodes.InvalidCode, f.Position, "CLP", 2,
+                $"CLP02 claim status '{_status}' is not one 005010X221A1 allows (1, 2, 3, 4, 19–23, 25)");
+        }
+
+        _charge = Amount(f, 3, required: true);
+        _paid = Amount(f, 4, required: true);
+        _patientResponsibility = f[5].IsEmpty ? null : Amount(f, 5, required: false);
+        _filing = _strings.GetOrNull(f[6]);
+        _payerControl = X12Bytes.TextOrNull(f[7]);
+        _patient = null;
+        _claimAdjustments = 0m;
+    }
+
+    private void OnSvc(in X12Fields f)
+    {
+        if (!_inClaim)
+        {
+            context.Error(X12ErrorCodes.SegmentOutOfOrder, f.Position, "SVC", null, "SVC outside a claim payment (loop 2100)");
+            return;
+        }
+
+        CloseService();
+        _inService = true;
+        _servicePosition = f.Position;
+        _svcQualifier = _strings.Get(f.Component(1, 1));
+        _svcCode = _strings.Get(f.Component(1, 2));
+        if (_svcCode.Length == 0)
+        {
+            context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "SVC", 1, "SVC01 adjudicated procedure is required");
+        }
+
+        _svcModifiers = Modifiers(f, 1);
+        _svcCharge = Amount(f, 2, required: true);
+        _svcPaid = Amount(f, 3, required: true);
+        _svcRevenue = _strings.GetOrNull(f[4]);
+        _svcUnits = f[5].IsEmpty ? null : Amount(f, 5, required: false);
+        _origQualifier = _strings.GetOrNull(f.Component(6, 1));
+        _origCode = _strings.GetOrNull(f.Component(6, 2));
+        _origModifiers = Modifiers(f, 6);
+        _origUnits = f[7].IsEmpty ? null : Amount(f, 7, required: false);
+    }
+
+    private string[] Modifiers(in X12Fields f, int element)
+    {
+        var count = 0;
+        for (var i = 3; i <= 6; i++)
+        {
+            if (!f.Component(element, i).IsEmpty)
+            {
+                count = i - 2;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var modifiers = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            modifiers[i] = _strings.Get(f.Component(element, i + 3));
+        }
+
+        return modifiers;
+    }
+
+    private void OnCas(in X12Fields f)
+    {
+        if (!_inClaim)
+        {
+            context.Error(X12ErrorCodes.SegmentOutOfOrder, f.Position, "CAS", null, "CAS outside a claim payment");
+            return;
+        }
+
+        var group = f[1];
+        if (!(group.SequenceEqual("CO"u8) || group.SequenceEqual("PR"u8) || group.SequenceEqual("OA"u8) || group.SequenceEqual("PI"u8)))
+        {
+            // CR (correction and reversal) was withdrawn in 5010.
+            context.Error(group.IsEmpty ? X12ErrorCodes.RequiredElementMissing : X12ErrorCodes.InvalidCode, f.Position, "CAS", 1,
+                $"CAS01 group '{X12Bytes.Show(group)}' is not CO, OA, PI or PR");
+        }
+
+        var groupCode = _strings.Get(group);
+        var target = _inService ? _svcAdjustments : _adjustments;
+        for (var k = 0; k < 6; k++)
+        {
+            var reasonIndex = 2 + (3 * k);
+            var reason = f[reasonIndex];
+            if (reason.IsEmpty)
+            {
+                if (k == 0)
+                {
+                    context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "CAS", 2, "CAS02 reason code is required");
+                }
+
+                continue;
+            }
+
+            var amount = Amount(f, reasonIndex + 1, required: true);
+            decimal? quantity = f[reasonIndex + 2].IsEmpty ? null : Amount(f, reasonIndex + 2, required: false);
+            target.Add(new Adjustment835(groupCode, _strings.Get(reason), amount, quantity));
+            _claimAdjustments += amount;
+        }
+    }
+
+    private void OnDtm(in X12Fields f)
+    {
+        if (!_inClaim)
+        {
+            if (f[1].SequenceEqual("405"u8))
+            {
+                _productionDate = Date(f, 2);
+            }
+
+            return;
+        }
+
+        if (Date(f, 2) is { } date)
+        {
+            (_inService ? _svcDates : _dates).Add(new DateReference835(_strings.Get(f[1]), date));
+        }
+    }
+
+    private void OnAmt(in X12Fields f)
+    {
+        if (!_inClaim)
+        {
+            return;
+        }
+
+        var amount = new Amount835(_strings.Get(f[1]), Amount(f, 2, required: true));
+        (_inService ? _svcAmounts : _amounts).Add(amount);
+    }
+
+    private void OnPlb(in X12Fields f)
+    {
+        EnsureHeader(f.Position);
+        CloseClaim();
+        var provider = X12Bytes.Text(f[1]);
+        var period = Date(f, 2);
+        for (var k = 0; k < 6; k++)
+        {
+            var element = 3 + (2 * k);
+            if (f[element].IsEmpty)
+            {
+                if (k == 0)
+                {
+                    context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "PLB", 3, "PLB03 adjustment identifier is required");
+                }
+
+                continue;
+            }
+
+            var amount = Amount(f, element + 1, required: true);
+            _sumPlb += amount;
+            context.Sink?.OnProviderAdjustment835(new ProviderAdjustment835(provider, period, _strings.Get(f.Component(element, 1)),
+                X12Bytes.TextOrNull(f.Component(element, 2)), amount));
+        }
+    }
+
+    private void CloseService()
+    {
+        if (!_inService)
+        {
+            return;
+        }
+
+        _inService = false;
+        decimal adjustments = 0m;
+        foreach (var adjustment in _svcAdjustments)
+        {
+            adjustments += adjustment.Amount;
+        }
+
+        // SVC02 − Σ 2110 CAS = SVC03.
+        if (_svcCharge - adjustments != _svcPaid)
+        {
+            context.Warning(X12ErrorCodes.ServiceNotBalanced, _servicePosition, "SVC", 3,
+                $"service charge {X12Bytes.Format(_svcCharge)} − adjustments {X12Bytes.Format(adjustments)} ≠ paid {X12Bytes.Format(_svcPaid)}");
+        }
+
+        _services.Add(new ServicePayment835(_svcQualifier, _svcCode, _svcModifiers, _svcCharge, _svcPaid, _svcRevenue, _svcUnits,
+            _origQualifier, _origCode, _origModifiers, _origUnits, _svcDates.ToArray(), _svcAdjustments.ToArray(), _svcAmounts.ToArray(),
+            _svcRemarks.ToArray()));
+        _svcDates.Clear();
+        _svcAdjustments.Clear();
+        _svcAmounts.Clear();
+        _svcRemarks.Clear();
+    }
+
+    private void CloseClaim()
+    {
+        if (!_inClaim)
+        {
+            return;
+        }
+
+        CloseService();
+        _inClaim = false;
+
+        // CLP03 − Σ (2100 CAS + 2110 CAS) = CLP04.
+        if (_charge - _claimAdjustments != _paid)
+        {
+            context.Warning(X12ErrorCodes.ClaimNotBalanced, _claimPosition, "CLP", 4,
+                $"claim charge {X12Bytes.Format(_charge)} − adjustments {X12Bytes.Format(_claimAdjustments)} ≠ paid {X12Bytes.Format(_paid)}");
+        }
+
+        var claim = new ClaimPayment835(_pcn, _status, _charge, _paid, _patientResponsibility, _filing, _payerControl, _patient,
+            _adjustments.ToArray(), _dates.ToArray(), _amounts.ToArray(), _services.ToArray());
+        _adjustments.Clear();
+        _dates.Clear();
+        _amounts.Clear();
+        _services.Clear();
+        _sumPaid += _paid;
+        var result = context.Result;
+        result.Claims++;
+        result.TotalCharge += _charge;
+        result.TotalPaid += _paid;
+        context.Sink?.OnClaimPayment835(claim);
+    }
+
+    private decimal Amount(in X12Fields f, int element, bool required)
+    {
+        var value = f[element];
+        if (value.IsEmpty)
+        {
+            if (required)
+            {
+                context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, X12Bytes.Text(f[0]), element, $"element {element} (an amount) is required");
+            }
+
+            return 0m;
+        }
+
+        if (!X12Bytes.TryParseDecimal(value, out var amount))
+        {
+            context.Error(X12ErrorCodes.InvalidNumber, f.Position, X12Bytes.Text(f[0]), element, $"'{X12Bytes.Show(value)}' is not a decimal number");
+        }
+
+        return amount;
+    }
+
+    private DateOnly? Date(in X12Fields f, int element)
+    {
+        var value = f[element];
+        if (value.IsEmpty)
+        {
+            return null;
+        }
+
+        if (X12Bytes.TryParseDate(value, out var date))
+        {
+            return date;
+        }
+
+        context.Error(X12ErrorCodes.InvalidDate, f.Position, X12Bytes.Text(f[0]), element, $"'{X12Bytes.Show(value)}' is not a CCYYMMDD date");
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+using CodeLedger.X12.Claims837;
+using CodeLedger.X12.Envelope;
+using CodeLedger.X12.Remittance835;
+
+namespace CodeLedger.X12;
+
+/// <summary>
+/// Receives what the parser builds, one claim at a time, so that a file of any size is read in
+/// constant memory. Override what you need; the defaults ignore everything.
+/// </summary>
+public abstract class X12ClaimSink
+{
+    public virtual void OnInterchange(X12InterchangeHeader interchange)
+    {
+    }
+
+    public virtual void OnGroup(X12GroupHeader group)
+    {
+    }
+
+    /// <summary>Called once the header loops (1000A/1000B) are read, before the first claim.</summary>
+    public virtual void OnTransaction837(Transaction837Header header)
+    {
+    }
+
+    public virtual void OnClaim837(Claim837 claim)
+    {
+    }
+
+    /// <summary>Called once the 835 header loops are read, before the first claim payment.</summary>
+    public virtual void OnRemittance835(Remittance835Header header)
+    {
+    }
+
+    public virtual void OnClaimPayment835(ClaimPayment835 claim)
+    {
+    }
+
+    public virtual void OnProviderAdjustment835(ProviderAdjustment835 adjustment)
+    {
+    }
+
+    /// <summary>Called at SE, for every transaction set (whatever its type).</summary>
+    public virtual void OnTransactionEnd()
+    {
+    }
+}

@@ -1,0 +1,93 @@
+using CodeLedger.X12.Claims837;
+using CodeLedger.X12.Tests.Samples;
+using CodeLedger.X12.Writing;
+
+namespace CodeLedger.X12.Tests.Claims837;
+
+public class Claim837Tests
+{
+    [Fact]
+    public void Written_837P_reads_back_as_the_same_model_and_the_same_bytes()
+    {
+        X12Assert.RoundTrips(Fixtures.Interchange837());
+    }
+
+    [Fact]
+    public void Writer_numbers_HL_and_counts_segments()
+    {
+        var text = Fixtures.Text837();
+        Assert.Contains("HL*1**20*1~", text, StringComparison.Ordinal);
+        Assert.Contains("HL*2*1*22*0~", text, StringComparison.Ordinal);
+        Assert.Contains("HL*3*1*22*1~", text, StringComparison.Ordinal);
+        Assert.Contains("HL*4*3*23*0~", text, StringComparison.Ordinal);
+        Assert.Contains("HL*5**20*1~", text, StringComparison.Ordinal);
+        Assert.Contains("HL*6*5*22*0~", text, StringComparison.Ordinal);
+        Assert.Contains("GE*1*42~IEA*1*000000042~", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claim_carries_place_of_service_frequency_diagnoses_and_lines()
+    {
+        var document = X12Document.Load(Fixtures.Bytes(Fixtures.Text837()));
+        var claims = document.Claims837[0].Transactions[0].Claims;
+        var second = claims[1];
+        Assert.Equal(("22", "7", "PAYERCCN9"), (second.PlaceOfService, second.FrequencyCode, second.PayerClaimControlNumber));
+        Assert.Equal("SAM", second.Patient!.Name.First);
+        var line = second.Lines[0];
+        Assert.Equal(["LT", "59", "XS", "GA"], line.Modifiers);
+        Assert.Equal([1, 1, 1, 1], line.DiagnosisPointers);
+        Assert.Equal(new DateOnly(2024, 3, 2), line.ServiceTo);
+        Assert.Equal(("MJ", 45.5m), (second.Lines[1].UnitBasis, second.Lines[1].Units));
+        Assert.Equal("AUTH77", claims[0].PriorAuthorization);
+        Assert.Equal("JONES", claims[0].Referring!.LastOrOrganization);
+    }
+
+    [Theory]
+    [InlineData("x12-samples/837p/oopfactory/Example1_HealthInsurance.txt")]
+    [InlineData("x12-samples/837p/oopfactory/Example1_2_And_3_Combined.txt")]
+    [InlineData("x12-samples/837p/linuxforhealth/demo.cob.example3.C.837")]
+    public void Sample_read_then_written_reads_back_as_the_same_model(string file)
+    {
+        var document = X12Document.Load(SampleFiles.Bytes(file));
+        Assert.NotEmpty(document.Claims837);
+        foreach (var interchange in document.Claims837)
+        {
+            // The writer always declares the guide it implements.
+            X12Assert.RoundTrips(interchange with { Group = interchange.Group with { Version = Claim837Writer.Guide } });
+        }
+    }
+
+    [Fact]
+    public void Sample_claim_fields_are_read()
+    {
+        var document = X12Document.Load(SampleFiles.Bytes("x12-samples/837p/linuxforhealth/demo.837"));
+        var claim = document.Claims837.Single().Transactions.Single().Claims.Single();
+        Assert.NotEmpty(claim.Diagnoses);
+        Assert.NotEmpty(claim.Lines);
+        Assert.Equal(claim.TotalCharge, claim.Lines.Sum(l => l.Charge));
+        Assert.False(string.IsNullOrEmpty(claim.BillingProvider.Name.Id));
+    }
+
+    [Fact]
+    public void Amounts_are_written_without_trailing_zeros()
+    {
+        Assert.Equal("150", X12SegmentWriter.Amount(150.00m));
+        Assert.Equal("75.5", X12SegmentWriter.Amount(75.50m));
+        Assert.Equal("-0.01", X12SegmentWriter.Amount(-0.01m));
+    }
+
+    [Fact]
+    public void More_than_four_pointers_is_reported()
+    {
+        var text = Fixtures.Text837().Replace("*1:2~", "*1:2:3:1:2~", StringComparison.Ordinal);
+        X12Assert.Reports(X12Parser.Parse(Fixtures.Bytes(text)), X12ErrorCodes.TooManyRepeats);
+    }
+
+    [Fact]
+    public void Non_numeric_charge_is_reported_at_its_element()
+    {
+        var text = Fixtures.Text837().Replace("CLM*PCN-1001*225.5*", "CLM*PCN-1001*22X.5*", StringComparison.Ordinal);
+        var error = X12Parser.Parse(Fixtures.Bytes(text)).Errors.Single(e => e.Code == X12ErrorCodes.InvalidNumber);
+        Assert.Equal(("CLM", (int?)2), (error.SegmentId, error.Element));
+    }
+}

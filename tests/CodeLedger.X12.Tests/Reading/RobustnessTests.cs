@@ -1,0 +1,67 @@
+using CodeLedger.X12.Acknowledgments;
+using CodeLedger.X12.Tests.Samples;
+
+namespace CodeLedger.X12.Tests.Reading;
+
+/// <summary>
+/// Seeded random damage to real samples (deleted, duplicated, flipped bytes, truncation): the
+/// parser must always return a result with documented codes, never throw.
+/// </summary>
+public class RobustnessTests
+{
+    private static readonly HashSet<string> Documented = typeof(X12ErrorCodes).GetFields()
+        .Select(f => (string)f.GetValue(null)!).ToHashSet();
+
+    [Theory]
+    [InlineData("x12-samples/837p/imsweb/x12_valid.txt", 1)]
+    [InlineData("x12-samples/837p/oopfactory/MedicaidExample.txt", 2)]
+    [InlineData("x12-samples/837p/linuxforhealth/demo.cob.example3.C.837", 3)]
+    [InlineData("x12-samples/835/linuxforhealth/secondary-payment.835", 4)]
+    [InlineData("x12-samples/835/oopfactory/ExampleFromNth.txt", 5)]
+    public void Mutated_samples_give_a_result_with_documented_codes(string file, int seed)
+    {
+        var original = SampleFiles.Bytes(file);
+        var random = new Random(seed);
+        for (var round = 0; round < 300; round++)
+        {
+            var bytes = Mutate(original, random);
+            var result = X12Parser.Parse(bytes);
+            var streamed = X12Parser.Parse(new MemoryStream(bytes), new X12ParseOptions { BufferSize = 64 });
+            Assert.All(result.Errors, e => Assert.Contains(e.Code, Documented));
+            Assert.Equal(X12Assert.Describe(result), X12Assert.Describe(streamed));
+            Assert.Equal((result.Claims, result.TotalCharge, result.TotalPaid), (streamed.Claims, streamed.TotalCharge, streamed.TotalPaid));
+            if (result.IsX12)
+            {
+                var acks = X12Acknowledger.Create(result, new X12AckOptions(DateTimeOffset.UnixEpoch));
+                Assert.True(acks.Ack999 is not null || acks.Ta1 is not null || result.InterchangeSummaries.Count == 0);
+            }
+        }
+    }
+
+    private static byte[] Mutate(byte[] original, Random random)
+    {
+        var bytes = original.ToList();
+        var edits = random.Next(1, 6);
+        for (var i = 0; i < edits && bytes.Count > 0; i++)
+        {
+            var at = random.Next(bytes.Count);
+            switch (random.Next(4))
+            {
+                case 0:
+                    bytes.RemoveRange(at, Math.Min(random.Next(1, 20), bytes.Count - at));
+                    break;
+                case 1:
+                    bytes.InsertRange(at, bytes.Skip(at).Take(random.Next(1, 40)).ToList());
+                    break;
+                case 2:
+                    bytes[at] = (byte)random.Next(256);
+                    break;
+                default:
+                    bytes.RemoveRange(at, bytes.Count - at);
+                    break;
+            }
+        }
+
+        return bytes.ToArray();
+    }
+}

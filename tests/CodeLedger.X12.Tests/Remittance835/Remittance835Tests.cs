@@ -1,0 +1,83 @@
+using CodeLedger.X12.Envelope;
+using CodeLedger.X12.Tests.Samples;
+
+namespace CodeLedger.X12.Tests.Remittance835;
+
+public class Remittance835Tests
+{
+    [Fact]
+    public void Balanced_835_has_no_findings_and_exact_totals()
+    {
+        var result = X12Parser.Parse(Fixtures.Bytes(Fixtures.Text835()));
+        Assert.Empty(result.Errors);
+        Assert.Equal(X12DocumentKind.Remittance835, result.Kind);
+        Assert.Equal((3L, 1525.5m, 200m, 180m), (result.Claims, result.TotalCharge, result.TotalPaid, result.TotalPayment));
+    }
+
+    [Fact]
+    public void Claim_payment_model_carries_adjustments_services_remarks_and_recoding()
+    {
+        var document = X12Document.Load(Fixtures.Bytes(Fixtures.Text835()));
+        var remittance = Assert.Single(document.Remittances835);
+        Assert.Equal(("EFT12345", 180m, new DateOnly(2024, 4, 10)), (remittance.Header.TraceNumber, remittance.Header.TotalPayment, remittance.Header.PaymentDate!.Value));
+        var first = remittance.Claims[0];
+        Assert.Equal(("1", 20m, "PAYERCCN1", "DOE"), (first.Status, first.PatientResponsibility!.Value, first.PayerClaimControlNumber, first.Patient!.LastOrOrganization));
+        Assert.Equal(new Adjustment("PR", "1", 20m), Adjustment.Of(first.Adjustments[0]));
+        var recoded = first.Services[1];
+        Assert.Equal(("83037", "83036"), (recoded.ProcedureCode, recoded.OriginalProcedureCode));
+        Assert.Equal(2, recoded.Adjustments.Count);
+        Assert.Equal(1m, recoded.Adjustments[0].Quantity);
+        Assert.Equal(("HE", "N130"), (first.Services[0].Remarks[0].Qualifier, first.Services[0].Remarks[0].Code));
+        Assert.Equal(["25"], first.Services[0].Modifiers);
+        Assert.Equal(("B6", 100m), (first.Services[0].Amounts[0].Qualifier, first.Services[0].Amounts[0].Amount));
+        var plb = Assert.Single(remittance.ProviderAdjustments);
+        Assert.Equal(("WO", "ABC", 20m), (plb.Reason, plb.Reference, plb.Amount));
+    }
+
+    [Fact]
+    public void Unbalanced_service_is_a_warning_at_the_SVC()
+    {
+        var result = X12Parser.Parse(Fixtures.Bytes(Fixtures.Text835(svc03: "81")));
+        var warning = result.Errors.Single(e => e.Code == X12ErrorCodes.ServiceNotBalanced);
+        Assert.Equal((X12Severity.Warning, "SVC"), (warning.Severity, warning.SegmentId));
+        Assert.False(result.HasErrors);
+    }
+
+    [Fact]
+    public void Payment_that_does_not_equal_claims_less_PLB_is_a_transaction_warning()
+    {
+        var result = X12Parser.Parse(Fixtures.Bytes(Fixtures.Text835(bpr02: "200")));
+        Assert.Equal(X12ErrorCodes.TransactionNotBalanced, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Negative_PLB_increases_the_payment()
+    {
+        var result = X12Parser.Parse(Fixtures.Bytes(Fixtures.Text835(bpr02: "215", plb: "PLB*1234567893*20241231*L6*-15~")));
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void Group_code_CR_is_not_valid_in_5010()
+    {
+        var text = Fixtures.Text835().Replace("CAS*OA*23*20", "CAS*CR*23*20", StringComparison.Ordinal);
+        X12Assert.Reports(X12Parser.Parse(Fixtures.Bytes(text)), X12ErrorCodes.InvalidCode);
+    }
+
+    [Theory]
+    [InlineData("x12-samples/835/linuxforhealth/cob-contractural-adjustment.835")]
+    [InlineData("x12-samples/835/linuxforhealth/demo.835")]
+    [InlineData("x12-samples/835/linuxforhealth/managed-care.835")]
+    [InlineData("x12-samples/835/linuxforhealth/secondary-payment.835")]
+    [InlineData("x12-samples/835/pyx12/835_mult_loops.txt")]
+    public void Sample_remittances_balance(string file)
+    {
+        var result = X12Parser.Parse(SampleFiles.Path(file));
+        Assert.DoesNotContain(result.Errors, e => e.Code.StartsWith("X12-06", StringComparison.Ordinal));
+    }
+
+    private sealed record Adjustment(string Group, string Reason, decimal Amount)
+    {
+        public static Adjustment Of(X12.Remittance835.Adjustment835 a) => new(a.Group, a.Reason, a.Amount);
+    }
+}
