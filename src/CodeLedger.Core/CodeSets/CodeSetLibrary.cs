@@ -26,12 +26,18 @@ public sealed class CodeSetLibrary
 
     public IEnumerable<CodeSetRelease> OfKind(CodeSetKind kind) => releases.Where(r => r.Kind == kind);
 
+    /// <summary>
+    /// The release of the kind in force on the date. A release without an end date (the starter
+    /// set) is in force only until a later release of its kind starts: once replaced it never
+    /// comes back, so a date after the real releases end finds none instead of the starter.
+    /// </summary>
     public CodeSetRelease? InForce(CodeSetKind kind, DateOnly date)
     {
         CodeSetRelease? found = null;
         foreach (var r in releases)
         {
-            if (r.Kind == kind && r.Info.Covers(date) && (found is null || r.Info.EffectiveDate >= found.Info.EffectiveDate))
+            if (r.Kind == kind && r.Info.Covers(date) && (found is null || r.Info.EffectiveDate >= found.Info.EffectiveDate)
+                && (r.Info.EffectiveThrough is not null || !releases.Any(later => later.Kind == kind && later.Info.EffectiveDate > r.Info.EffectiveDate && later.Info.EffectiveDate <= date)))
             {
                 found = r;
             }
