@@ -67,8 +67,9 @@ public sealed class ClaimEditor
         var lines = claim.Lines;
         var n = lines.Length;
 
-        // Per-line scratch on the stack: the code key (-1 when the code is malformed), its PTP
-        // ordinal and whether its global period is a minor procedure's.
+        // Per-line scratch on the stack (an 837P claim has at most 50 lines): the code key (-1 when
+        // the code is malformed), its PTP ordinal and its position in the procedure index (-1 when
+        // no release in force knows it).
         Span<int> keys = n <= MaxStackLines ? stackalloc int[n] : new int[n];
         Span<int> ptpOrdinals = n <= MaxStackLines ? stackalloc int[n] : new int[n];
         Span<int> at = n <= MaxStackLines ? stackalloc int[n] : new int[n];

@@ -27,8 +27,6 @@ public static class EmInputJson
     private static readonly string[] TopFields = ["patient", "problems", "data", "risk", "totalMinutes", "payer"];
     private static readonly string[] DataFields = ["externalNotes", "testsReviewed", "testsOrdered", "independentHistorian", "independentInterpretation", "externalDiscussion"];
 
-    public static string Token(ProblemKind kind) => Kinds.First(kv => kv.Value == kind).Key;
-
     public static EmInput Parse(string json)
     {
         JsonDocument doc;
