@@ -16,7 +16,7 @@ internal static class ClaimsCommands
     public static Command Build(CliConsole console)
     {
         var claims = new Command("claims", "professional claims");
-        var file = new Argument<string>("FILE") { Description = "claims CSV, one row per service line (docs/EDITS.md)" };
+        var file = new Argument<string>("FILE") { Description = "an 837P (X12 005010X222A1) or a claims CSV, one row per service line (docs/EDITS.md)" };
         var json = CommonOptions.Json();
         var scrub = new Command("scrub", "run the claim edits (code validity, pointers, modifiers, NCCI PTP and MUE, modifier 25, NPI, duplicates, E/M support)");
         scrub.Arguments.Add(file);
@@ -27,17 +27,16 @@ internal static class ClaimsCommands
             ClaimCsvBatch batch;
             try
             {
-                using var reader = new StreamReader(path);
-                var head = new char[3];
-                var read = reader.ReadBlock(head, 0, 3);
-                if (read == 3 && new string(head) == "ISA")
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                if (LooksLikeX12(stream))
                 {
-                    throw new CliException($"{path} is an X12 file; 837P input comes with the X12 reader (not yet integrated). Give a claims CSV.");
+                    batch = Claim837Reader.Read(stream);
                 }
-
-                reader.BaseStream.Position = 0;
-                reader.DiscardBufferedData();
-                batch = ClaimCsvReader.Read(reader);
+                else
+                {
+                    using var reader = new StreamReader(stream);
+                    batch = ClaimCsvReader.Read(reader);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -111,5 +110,20 @@ internal static class ClaimsCommands
         });
         claims.Subcommands.Add(scrub);
         return claims;
+    }
+
+    /// <summary>An X12 interchange starts with ISA, after an optional byte-order mark and white space.</summary>
+    private static bool LooksLikeX12(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[64];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        var text = head[..read];
+        if (text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+
+        return text.TrimStart(" \t\r\n"u8).StartsWith("ISA"u8);
     }
 }

@@ -69,10 +69,41 @@ public sealed class ClaimsScrubCommandTests : IDisposable
     }
 
     [Fact]
-    public void X12_input_is_refused_until_the_reader_is_integrated()
+    public void A_real_837P_is_scrubbed_claim_by_claim_with_its_own_claim_ids()
     {
-        var file = temp.File("claim.837");
-        File.WriteAllText(file, "ISA*00*          *00*          *ZZ*SENDER~");
-        Assert.Equal(2, CliRun.Of("claims", "scrub", file, "--db", Db).ExitCode);
+        var file = CodeLedger.Testing.RepoPaths.Data("x12-samples", "837p", "imsweb", "x12_complex.txt");
+        var run = CliRun.Of("claims", "scrub", file, "--json", "--db", Db);
+
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.True(doc.RootElement.GetProperty("claims").GetInt32() >= 6, run.Out);
+
+        // The sample's rendering NPI 1234567890 fails the check digit: every claim that uses it is flagged.
+        Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "NPI-INVALID" && f.GetProperty("claim").GetString() == "A37YH668");
+        Assert.All(findings.Where(f => f.GetProperty("rule").GetString() != "INPUT-MALFORMED"), f => Assert.StartsWith("A37YH", f.GetProperty("claim").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Structural_837P_errors_are_INPUT_MALFORMED_findings_naming_the_segment()
+    {
+        var file = CodeLedger.Testing.RepoPaths.Data("x12-samples", "837p", "imsweb", "x12_missing_elements.txt");
+        var run = CliRun.Of("claims", "scrub", file, "--json", "--db", Db);
+
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var malformed = doc.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("rule").GetString() == "INPUT-MALFORMED").ToList();
+        Assert.NotEmpty(malformed);
+        Assert.All(malformed, f => Assert.StartsWith("X12 X12-", f.GetProperty("message").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_835_is_refused_because_it_holds_no_claims_to_scrub()
+    {
+        var remittance = Directory.GetFiles(CodeLedger.Testing.RepoPaths.Data("x12-samples", "835"), "*", SearchOption.AllDirectories)
+            .First(f => File.ReadAllText(f).Contains("ST*835*", StringComparison.Ordinal) && File.ReadAllText(f).Contains("005010X221A1", StringComparison.Ordinal));
+        var run = CliRun.Of("claims", "scrub", remittance, "--db", Db);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("give an 837P", run.Error, StringComparison.Ordinal);
     }
 }
