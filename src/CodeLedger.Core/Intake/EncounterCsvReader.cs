@@ -23,7 +23,7 @@ public static class EncounterCsvReader
     public static IEnumerable<EncounterSubmission> Read(TextReader reader)
     {
         var line = 1;
-        var header = ReadRecord(reader, ref line) ?? throw new IntakeFormatException(IntakeFormatException.MissingField, "line 1", "CSV", "header", "the file is empty");
+        var header = Rfc4180.ReadRecord(reader, ref line) ?? throw new IntakeFormatException(IntakeFormatException.MissingField, "line 1", "CSV", "header", "the file is empty");
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
@@ -41,7 +41,7 @@ public static class EncounterCsvReader
         while (true)
         {
             var first = line;
-            var record = ReadRecord(reader, ref line);
+            var record = Rfc4180.ReadRecord(reader, ref line);
             if (record is null)
             {
                 yield break;
@@ -96,78 +96,4 @@ public static class EncounterCsvReader
 
     private static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    /// <summary>One RFC 4180 record, or null at the end of input; <paramref name="line"/> advances past it.</summary>
-    private static List<string>? ReadRecord(TextReader reader, ref int line)
-    {
-        if (reader.Peek() < 0)
-        {
-            return null;
-        }
-
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        while (true)
-        {
-            var c = reader.Read();
-            if (c < 0)
-            {
-                if (quoted)
-                {
-                    throw new IntakeFormatException(IntakeFormatException.Unreadable, $"line {line}", "CSV", "(quoting)", "a quoted field is not closed before the end of the file");
-                }
-
-                fields.Add(field.ToString());
-                return fields;
-            }
-
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append((char)c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r' when reader.Peek() == '\n':
-                    break;
-                case '\n':
-                    line++;
-                    fields.Add(field.ToString());
-                    return fields;
-                default:
-                    field.Append((char)c);
-                    break;
-            }
-        }
-    }
 }
