@@ -25,6 +25,7 @@ internal static class CodeLedgerCommand
         yield return Database.DatabaseCommands.Create(console);
         yield return Ledger.LedgerCommands.Create(console);
         yield return Demo.DemoCommand.Create(console);
+        yield return EvaluationAndManagement.EmCommands.Build(console);
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -4,7 +4,9 @@ namespace CodeLedger.Core.Codes;
 
 /// <summary>
 /// An ICD-10-CM code in its canonical form: upper case, no dot, 3 to 7 characters, a letter
-/// first, a digit second, then letters or digits (ICD-10-CM Official Guidelines, Section I.A).
+/// first, then letters or digits (ICD-10-CM Official Guidelines, Section I.A). The second
+/// character was a digit in every code until FY2026, which added QA0- (neurodevelopmental
+/// disorders related to specific genetic pathogenic variants; icd10cm_order_2026.txt line 30493).
 /// Input may carry the dot after the third character; it is removed. Whether the code exists
 /// and is billable on a date of service is a question for a code-set release, not for this type.
 /// </summary>
@@ -45,13 +47,7 @@ public readonly record struct IcdCode : IComparable<IcdCode>
             return false;
         }
 
-        if (!char.IsAsciiDigit(s[1]))
-        {
-            error = $"ICD-10-CM code '{text}' must have a digit in position 2";
-            return false;
-        }
-
-        for (var i = 2; i < s.Length; i++)
+        for (var i = 1; i < s.Length; i++)
         {
             if (!char.IsAsciiLetterUpper(s[i]) && !char.IsAsciiDigit(s[i]))
             {

@@ -4,7 +4,7 @@ namespace CodeLedger.Core.Codes;
 
 public enum ProcedureCodeKind
 {
-    /// <summary>CPT Category I: five digits.</summary>
+    /// <summary>CPT Category I: five digits, or four digits and A (vaccine administration, 0001A-0174A).</summary>
     CptCategoryI,
 
     /// <summary>CPT Category II performance measures: four digits and F.</summary>
@@ -30,6 +30,7 @@ public readonly record struct ProcedureCode : IComparable<ProcedureCode>
     {
         Value = value;
         Kind = kind;
+        Key = PackKey(value);
     }
 
     public string Value { get; }
@@ -37,6 +38,15 @@ public readonly record struct ProcedureCode : IComparable<ProcedureCode>
     public ProcedureCodeKind Kind { get; }
 
     public bool IsCpt => Kind != ProcedureCodeKind.HcpcsLevelII;
+
+    /// <summary>
+    /// The code packed base 36 into an int (36^5 &lt; 2^31), unique per code. Code-set indices and
+    /// the edit engine key on it so that a lookup on the hot path hashes an int, not a string.
+    /// </summary>
+    public int Key { get; }
+
+    /// <summary>Any evaluation and management code (CPT 99202–99499): modifier 25, not 59, frees it from a PTP edit.</summary>
+    public bool IsEm => Kind == ProcedureCodeKind.CptCategoryI && string.CompareOrdinal(Value, "99202") >= 0 && string.CompareOrdinal(Value, "99499") <= 0;
 
     /// <summary>Office or other outpatient E/M visit, new (99202–99205) or established (99211–99215).</summary>
     public bool IsOfficeEm => Value is "99202" or "99203" or "99204" or "99205"
@@ -62,7 +72,7 @@ public readonly record struct ProcedureCode : IComparable<ProcedureCode>
         {
             var kind = s[4] switch
             {
-                >= '0' and <= '9' => ProcedureCodeKind.CptCategoryI,
+                >= '0' and <= '9' or 'A' => ProcedureCodeKind.CptCategoryI,
                 'F' => ProcedureCodeKind.CptCategoryII,
                 'T' => ProcedureCodeKind.CptCategoryIII,
                 'U' or 'M' => ProcedureCodeKind.CptLaboratory,
@@ -82,8 +92,36 @@ public readonly record struct ProcedureCode : IComparable<ProcedureCode>
             return true;
         }
 
-        error = $"procedure code '{text}' is neither CPT (5 digits, or 4 digits and F/T/U/M) nor HCPCS Level II (a letter A-V and 4 digits)";
+        error = $"procedure code '{text}' is neither CPT (5 digits, or 4 digits and A/F/T/U/M) nor HCPCS Level II (a letter A-V and 4 digits)";
         return false;
+    }
+
+    /// <summary>The <see cref="Key"/> of five code characters (digits or upper-case letters), or -1 when they are not a code's shape.</summary>
+    public static int PackKey(ReadOnlySpan<char> code)
+    {
+        if (code.Length != 5)
+        {
+            return -1;
+        }
+
+        var key = 0;
+        foreach (var c in code)
+        {
+            int digit = c switch
+            {
+                >= '0' and <= '9' => c - '0',
+                >= 'A' and <= 'Z' => c - 'A' + 10,
+                _ => -1,
+            };
+            if (digit < 0)
+            {
+                return -1;
+            }
+
+            key = (key * 36) + digit;
+        }
+
+        return key;
     }
 
     public int CompareTo(ProcedureCode other) => string.CompareOrdinal(Value, other.Value);

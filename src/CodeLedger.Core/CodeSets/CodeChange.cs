@@ -1,0 +1,8 @@
+namespace CodeLedger.Core.CodeSets;
+
+public enum CodeChange
+{
+    Added,
+    Deleted,
+    Revised,
+}

@@ -1,0 +1,39 @@
+namespace CodeLedger.Core.CodeSets;
+
+/// <summary>
+/// A release file that does not follow its published layout. The whole import fails: a code set
+/// with silently skipped rows would pass claims it should stop.
+/// </summary>
+public sealed class CodeSetFormatException : Exception
+{
+    public CodeSetFormatException(string file, long line, string reason)
+        : base(FormattableString.Invariant($"{file}, line {line}: {reason}"))
+    {
+        File = file;
+        Line = line;
+        Reason = reason;
+    }
+
+    public CodeSetFormatException()
+        : this(string.Empty, 0, string.Empty)
+    {
+    }
+
+    public CodeSetFormatException(string message)
+        : this(string.Empty, 0, message)
+    {
+    }
+
+    public CodeSetFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        File = string.Empty;
+        Reason = message;
+    }
+
+    public string File { get; }
+
+    public long Line { get; }
+
+    public string Reason { get; }
+}

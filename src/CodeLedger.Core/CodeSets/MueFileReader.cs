@@ -1,0 +1,76 @@
+using System.Globalization;
+using CodeLedger.Core.Codes;
+
+namespace CodeLedger.Core.CodeSets;
+
+/// <summary>
+/// Reads the NCCI practitioner MUE CSV: HCPCS/CPT Code, Practitioner Services MUE Values, MUE
+/// Adjudication Indicator ("1 Line Edit", "2 Date of Service Edit: Policy", "3 Date of Service
+/// Edit: Clinical"), MUE Rationale. CMS's copyright and title lines above the header are skipped.
+/// </summary>
+public static class MueFileReader
+{
+    public static List<MueEntry> Read(TextReader reader, string fileName)
+    {
+        var entries = new List<MueEntry>(16_000);
+        var fields = new List<string>(4);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long lineNumber = 0;
+        var headerSeen = false;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (!headerSeen)
+            {
+                headerSeen = line.TrimStart('"').StartsWith("HCPCS/CPT Code", StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
+
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (!CsvFields.TrySplit(line, fields) || fields.Count < 3)
+            {
+                throw new CodeSetFormatException(fileName, lineNumber, "expected code, MUE value, adjudication indicator, rationale");
+            }
+
+            var code = fields[0].Trim();
+            if (ProcedureCode.PackKey(code) < 0)
+            {
+                throw new CodeSetFormatException(fileName, lineNumber, $"'{code}' is not a five-character procedure code");
+            }
+
+            if (!int.TryParse(fields[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new CodeSetFormatException(fileName, lineNumber, $"MUE value '{fields[1]}' is not a whole number");
+            }
+
+            var mai = fields[2].Trim();
+            if (mai.Length == 0 || mai[0] is not ('1' or '2' or '3') || (mai.Length > 1 && mai[1] != ' '))
+            {
+                throw new CodeSetFormatException(fileName, lineNumber, $"adjudication indicator '{mai}' must start with 1, 2 or 3");
+            }
+
+            if (!seen.Add(code))
+            {
+                throw new CodeSetFormatException(fileName, lineNumber, $"{code} appears twice");
+            }
+
+            entries.Add(new MueEntry(code, value, (MueAdjudication)(mai[0] - '0'), fields.Count > 3 ? fields[3].Trim() : string.Empty));
+        }
+
+        if (!headerSeen)
+        {
+            throw new CodeSetFormatException(fileName, lineNumber, "no header line starting 'HCPCS/CPT Code'");
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new CodeSetFormatException(fileName, lineNumber, "no MUE rows after the header");
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,75 @@
+namespace CodeLedger.Core.CodeSets;
+
+/// <summary>Growable column buffers the PTP reader fills before the release sorts them.</summary>
+internal sealed class PtpRows
+{
+    private readonly Dictionary<string, ushort> rationaleIds = new(StringComparer.Ordinal);
+
+    public List<long> Keys { get; } = new(2_600_000);
+
+    public List<int> Effective { get; } = new(2_600_000);
+
+    public List<int> Deletion { get; } = new(2_600_000);
+
+    public List<byte> Indicator { get; } = new(2_600_000);
+
+    public List<byte> Flags { get; } = new(2_600_000);
+
+    public List<ushort> Rationale { get; } = new(2_600_000);
+
+    public List<string> Rationales { get; } = [];
+
+    public int Count => Keys.Count;
+
+    public void Add(long key, int effective, int deletion, byte indicator, bool prior1996, ReadOnlySpan<char> rationale)
+    {
+        var id = Intern(rationale);
+        Keys.Add(key);
+        Effective.Add(effective);
+        Deletion.Add(deletion);
+        Indicator.Add(indicator);
+        Flags.Add(prior1996 ? (byte)1 : (byte)0);
+        Rationale.Add(id);
+    }
+
+    public void Append(PtpRows other)
+    {
+        for (var i = 0; i < other.Count; i++)
+        {
+            Keys.Add(other.Keys[i]);
+            Effective.Add(other.Effective[i]);
+            Deletion.Add(other.Deletion[i]);
+            Indicator.Add(other.Indicator[i]);
+            Flags.Add(other.Flags[i]);
+            Rationale.Add(Intern(other.Rationales[other.Rationale[i]]));
+        }
+    }
+
+    private ushort Intern(ReadOnlySpan<char> rationale)
+    {
+        var lookup = rationaleIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(rationale, out var id))
+        {
+            id = checked((ushort)Rationales.Count);
+            var text = rationale.ToString();
+            Rationales.Add(text);
+            rationaleIds.Add(text, id);
+        }
+
+        return id;
+    }
+
+    /// <summary>Row indices ordered by pair key, so the rows of a pair are adjacent.</summary>
+    public int[] SortedOrder()
+    {
+        var order = new int[Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var sortKeys = Keys.ToArray();
+        Array.Sort(sortKeys, order);
+        return order;
+    }
+}

@@ -1,0 +1,7 @@
+namespace CodeLedger.Core.EvaluationAndManagement;
+
+public enum EmBasis
+{
+    Mdm,
+    Time,
+}

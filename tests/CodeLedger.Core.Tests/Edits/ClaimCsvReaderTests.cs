@@ -1,0 +1,41 @@
+using CodeLedger.Core.Edits;
+
+namespace CodeLedger.Core.Tests.Edits;
+
+public class ClaimCsvReaderTests
+{
+    private const string Header = "claim_id,dos,pos,rendering_npi,patient_birth_date,patient_sex,dx1,dx2,code,modifiers,units,charge,pointers";
+
+    [Fact]
+    public void Rows_of_one_claim_become_its_lines()
+    {
+        var batch = ClaimCsvReader.Read(new StringReader($"""
+            {Header}
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,E78.5,99214,25,1,150.00,1:2
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,E78.5,93000,,1,40.00,1
+            B2,2025-03-05,11,1234567893,1970-01-01,M,J06.9,,99213,,1,100.00,1
+            """));
+        Assert.Equal(3, batch.Lines);
+        Assert.Equal(["A1", "B2"], batch.Claims.Select(c => c.Id));
+        var a1 = batch.Claims[0];
+        Assert.Equal(["99214", "93000"], a1.Lines.Select(l => l.CodeText));
+        Assert.Equal([1, 2], a1.Lines[0].Pointers);
+        Assert.Equal("25", a1.Lines[0].Modifiers.Single().Value);
+        Assert.Equal(2, a1.Diagnoses.Length);
+        Assert.Empty(batch.Malformed);
+    }
+
+    [Fact]
+    public void Malformed_row_is_INPUT_MALFORMED_naming_its_line_and_the_rest_is_read()
+    {
+        var batch = ClaimCsvReader.Read(new StringReader($"""
+            {Header}
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,,99214,,1,150.00,1
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,,93000,,two,40.00,1
+            B2,2025-13-05,11,1234567893,1970-01-01,M,J06.9,,99213,,1,100.00,1
+            """));
+        Assert.Equal([3, 4], batch.Malformed.Select(f => f.Line));
+        Assert.All(batch.Malformed, f => Assert.Equal(EditRules.InputMalformed, f.Rule));
+        Assert.Equal("99214", batch.Claims.Single().Lines.Single().CodeText);
+    }
+}

@@ -1,0 +1,46 @@
+using CodeLedger.Core.EvaluationAndManagement;
+
+namespace CodeLedger.Core.Tests.EvaluationAndManagement;
+
+public class EmInputJsonTests
+{
+    [Fact]
+    public void Reads_the_documented_input()
+    {
+        var input = EmInputJson.Parse("""
+            {"patient": "established", "problems": ["stable-chronic", "chronic-exacerbation"],
+             "data": {"externalNotes": 1, "testsReviewed": 2, "testsOrdered": 0, "independentHistorian": false,
+                      "independentInterpretation": true, "externalDiscussion": false},
+             "risk": "moderate", "totalMinutes": 35, "payer": "medicare"}
+            """);
+        Assert.Equal(PatientType.Established, input.Patient);
+        Assert.Equal([ProblemKind.StableChronic, ProblemKind.ChronicExacerbation], input.Problems);
+        Assert.Equal(new EmData(1, 2, 0, false, true, false), input.Data);
+        Assert.Equal((RiskLevel.Moderate, 35, EmPayer.Medicare), (input.Risk, input.TotalMinutes, input.Payer));
+    }
+
+    [Fact]
+    public void Unknown_kinds_and_fields_are_named()
+    {
+        var e = Assert.Throws<EmInputException>(() => EmInputJson.Parse("""
+            {"patient": "new", "problems": ["stable-chronik"], "data": {"labs": 2}, "risk": "low", "totalMinutes": null, "extra": 1}
+            """));
+        Assert.Contains(e.Problems, p => p.Contains("stable-chronik", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("data.labs", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("extra", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Writes_the_documented_output()
+    {
+        var json = EmInputJson.Write(EmLeveler.Level(new EmInput(PatientType.New, [ProblemKind.ThreatToLife], EmData.None, RiskLevel.High, 80)));
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var r = doc.RootElement;
+        Assert.Equal("high", r.GetProperty("mdm").GetString());
+        Assert.Equal("99205", r.GetProperty("byMdm").GetString());
+        Assert.Equal("99205", r.GetProperty("byTime").GetString());
+        Assert.Equal("time", r.GetProperty("basis").GetString());
+        Assert.Equal("99417", r.GetProperty("prolongedCode").GetString());
+        Assert.Equal(1, r.GetProperty("prolongedUnits").GetInt32());
+    }
+}
