@@ -8,6 +8,7 @@ namespace CodeLedger.Core.Turnaround;
 /// working hours on working days that are not holidays, read in the contract's time zone, so a
 /// daylight-saving change moves the UTC window, never its local length), minus the time a
 /// documentation query was open when the contract pauses the clock for queries.
+/// Not thread-safe: it caches each day's window; use one per report.
 /// </summary>
 public sealed class TurnaroundClock
 {
@@ -17,6 +18,9 @@ public sealed class TurnaroundClock
     private readonly HashSet<DateOnly> _holidays;
     private readonly bool _openQueryPausesClock;
     private readonly bool[] _workingDay = new bool[7];
+
+    // A month's report asks about the same few dozen days a million times; zone rules are read once per day.
+    private readonly Dictionary<DateOnly, (DateTimeOffset Opens, DateTimeOffset Closes)> _windows = [];
 
     public TurnaroundClock(SlaContract contract)
     {
@@ -82,8 +86,13 @@ public sealed class TurnaroundClock
                 continue;
             }
 
-            var opens = ToUtc(day.ToDateTime(_hours.Opens));
-            var closes = ToUtc(day.ToDateTime(_hours.Closes));
+            if (!_windows.TryGetValue(day, out var window))
+            {
+                window = (ToUtc(day.ToDateTime(_hours.Opens)), ToUtc(day.ToDateTime(_hours.Closes)));
+                _windows[day] = window;
+            }
+
+            var (opens, closes) = window;
             var a = opens > from ? opens : from;
             var b = closes < to ? closes : to;
             if (b > a)
