@@ -26,6 +26,12 @@ internal static class CodeLedgerCommand
         yield return Ledger.LedgerCommands.Create(console);
         yield return Demo.DemoCommand.Create(console);
         yield return EvaluationAndManagement.EmCommands.Build(console);
+        yield return Intake.ImportCommands.Create(console);
+        yield return Coverage.CoverageCommand.Create(console);
+        yield return Coding.CodeCommand.Create(console);
+        yield return Queries.QueryCommands.Create(console);
+        yield return Sla.SlaCommand.Create(console);
+        yield return Training.TrainingCommands.Create(console);
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
