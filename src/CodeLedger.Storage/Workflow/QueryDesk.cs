@@ -139,6 +139,18 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
         return [.. rows.OrderBy(r => r.q.RaisedAt).ThenBy(r => r.q.Id).Select(r => View(r.q, r.ExternalId, physician.Npi.Value))];
     }
 
+    public async Task<QueryView> ListByIdAsync(Guid queryId, CancellationToken ct = default)
+    {
+        await using var db = store.CreateContext();
+        var row = await (from q in db.Set<DocumentationQuery>().AsNoTracking()
+                         join e in db.Encounters on q.EncounterId equals e.Id
+                         join p in db.Physicians on q.PhysicianId equals p.Id
+                         where q.Id == queryId
+                         select new { q, e.ExternalId, p.Npi }).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("QUERY-UNKNOWN", $"no query {queryId}");
+        return View(row.q, row.ExternalId, row.Npi.Value);
+    }
+
     public static QueryView View(DocumentationQuery q, string externalId, string npi) =>
         new(q.Id, externalId, npi, QueryCategories.Name(q.Category), q.Question, q.Choices, Instants.Format(q.RaisedAt), Instants.Format(q.DueAt),
             q.Status.ToString().ToLowerInvariant(), q.Answer, q.ClosedAt is { } c ? Instants.Format(c) : null);
