@@ -46,7 +46,7 @@ public class IntakeBenchmarks
         var summary = await new EncounterIntake(_store).ImportAsync("BENCH-FM", "BENCH-VENDOR", () =>
         {
             using var reader = new StreamReader(_ndjson);
-            return FhirEncounterReader.ReadNdjson(reader).ToList();
+            return FhirEncounterReader.ReadNdjsonParallel(reader);
         }, "bench-import");
         return summary.Received;
     }

@@ -52,7 +52,7 @@ internal static class ImportCommands
                 using var reader = new StreamReader(path.FullName);
                 var items = kind switch
                 {
-                    "ndjson" => FhirEncounterReader.ReadNdjson(reader).ToList(),
+                    "ndjson" => FhirEncounterReader.ReadNdjsonParallel(reader),
                     "csv" => EncounterCsvReader.Read(reader).ToList(),
                     _ => [.. FhirEncounterReader.ReadBundle(reader.ReadToEnd(), path.Name)],
                 };

@@ -20,7 +20,11 @@ public static class FhirEncounterReader
 {
     public const string NpiSystem = "http://hl7.org/fhir/sid/us-npi";
 
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
+    // One deserializer per thread: bulk files are parsed on every core.
+    [ThreadStatic]
+    private static FhirJsonDeserializer? _deserializer;
+
+    private static FhirJsonDeserializer Deserializer => _deserializer ??= new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
 
     /// <summary>Reads every encounter of one Bundle (JSON text).</summary>
     public static IReadOnlyList<EncounterSubmission> ReadBundle(string json, string location = "bundle")
@@ -60,6 +64,45 @@ public static class FhirEncounterReader
                 yield return submission;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads a whole NDJSON file, parsing its lines on all cores; the result keeps file order, and
+    /// the error reported is the one of the first bad line.
+    /// </summary>
+    public static List<EncounterSubmission> ReadNdjsonParallel(TextReader reader)
+    {
+        var lines = new List<(int Number, string Text)>();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                lines.Add((number, line));
+            }
+        }
+
+        var parsed = new IReadOnlyList<EncounterSubmission>?[lines.Count];
+        var errors = new IntakeFormatException?[lines.Count];
+        Parallel.For(0, lines.Count, i =>
+        {
+            try
+            {
+                parsed[i] = ReadBundle(lines[i].Text, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {lines[i].Number}"));
+            }
+            catch (IntakeFormatException e)
+            {
+                errors[i] = e;
+            }
+        });
+
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+        {
+            throw first;
+        }
+
+        return [.. parsed.SelectMany(p => p!)];
     }
 
     private static List<EncounterSubmission> Read(Bundle bundle, string location)

@@ -23,7 +23,6 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
     public const int BatchSize = 1000;
     public const string RefusedEvent = "intake.refused";
     public const string ReceivedEvent = "encounter.received";
-    public const string AssignedEvent = "encounter.assigned";
     public const string CorrectedEvent = "documentation.corrected";
 
     private readonly Func<Guid> _newId = newId ?? Guid.NewGuid;
@@ -97,6 +96,8 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
         {
             await store.WriteAsync(actor, async (db, ledger) =>
             {
+                // A batch adds thousands of rows and changes few: detect changes once, not on every save.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var ids = batch.Select(e => e.ExternalId).Distinct().ToList();
                 var existing = await db.Encounters.Where(e => e.PracticeId == practice.Id && ids.Contains(e.ExternalId)).ToDictionaryAsync(e => e.ExternalId, StringComparer.Ordinal, ct);
                 var existingIds = existing.Values.Select(e => e.Id).ToList();
@@ -122,6 +123,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                         db.Add(new DocumentationVersion(_newId(), current.Id, item.DocumentationVersion, candidate.DocumentationText, candidate.DocumentationCompletedAt, now));
                         corrected++;
                         restarts += item.ClockStart != wasStart ? 1 : 0;
+                        db.ChangeTracker.DetectChanges();
                         ledger.Append(CorrectedEvent, current.ExternalId, new
                         {
                             encounter = current.Id, version = item.DocumentationVersion, documentationSha256 = PhiHash.Sha256(candidate.DocumentationText),
@@ -152,16 +154,14 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                         default: uncovered++; break;
                     }
 
+                    // Receipt and assignment happen in one transaction at one instant: one event records both.
                     ledger.Append(ReceivedEvent, encounter.ExternalId, new
                     {
                         id = encounter.Id, practice = practice.Code, vendor = vendor.Code, encounter.ExternalId, physicianNpi = npiById[encounter.PhysicianId],
                         encounter.DateOfService, placeOfService = encounter.PlaceOfService.Value, specialty = encounter.Specialty.Value,
                         documentationCompletedAt = Instants.Format(encounter.DocumentationCompletedAt),
                         documentationSha256 = PhiHash.Sha256(encounter.DocumentationText),
-                    });
-                    ledger.Append(AssignedEvent, encounter.ExternalId, new
-                    {
-                        encounter = encounter.Id, coder = assignment.CoderUserName, basis = assignment.Basis, clockStart = Instants.Format(encounter.ClockStart),
+                        clockStart = Instants.Format(encounter.ClockStart), coder = assignment.CoderUserName, basis = assignment.Basis,
                     });
                 }
             }, ct);
