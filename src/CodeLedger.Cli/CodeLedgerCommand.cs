@@ -25,6 +25,9 @@ internal static class CodeLedgerCommand
         yield return Database.DatabaseCommands.Create(console);
         yield return Ledger.LedgerCommands.Create(console);
         yield return Demo.DemoCommand.Create(console);
+        yield return CodeSets.CodeSetCommands.Build(console);
+        yield return CodeSets.CodesCommands.Build(console);
+        yield return Claims.ClaimsCommands.Build(console);
         yield return EvaluationAndManagement.EmCommands.Build(console);
         yield return Intake.ImportCommands.Create(console);
         yield return Coverage.CoverageCommand.Create(console);

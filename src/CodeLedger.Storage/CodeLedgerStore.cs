@@ -152,20 +152,10 @@ public sealed class CodeLedgerStore
         try
         {
             await connection.OpenAsync(ct);
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            var tables = new List<string>();
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            var foreign = await ForeignTableAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", ct);
+            if (foreign is not null)
             {
-                while (await reader.ReadAsync(ct))
-                {
-                    tables.Add(reader.GetString(0));
-                }
-            }
-
-            if (tables.Count > 0 && !tables.Contains("__ef_migrations_history"))
-            {
-                throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is a SQLite database but not a CodeLedger one (it has tables such as '{tables[0]}' and no CodeLedger schema history)");
+                throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is a SQLite database but not a CodeLedger one (it has tables such as '{foreign}' and no CodeLedger schema history)");
             }
         }
         catch (SqliteException e)
@@ -187,8 +177,21 @@ public sealed class CodeLedgerStore
             throw new StorageException("STORE-UNREACHABLE", $"cannot reach {location.Display}: {e.Message}", e);
         }
 
+        var foreign = await ForeignTableAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'", ct);
+        if (foreign is not null)
+        {
+            throw new StorageException("STORE-NOT-CODELEDGER", $"{location.Display} is not a CodeLedger database (its schema has tables such as '{foreign}' and no CodeLedger schema history)");
+        }
+    }
+
+    /// <summary>
+    /// A table of some other application: the first one listed, when the database has tables but
+    /// no CodeLedger migration history. Null for an empty database or a CodeLedger one.
+    /// </summary>
+    private static async Task<string?> ForeignTableAsync(System.Data.Common.DbConnection connection, string listTables, CancellationToken ct)
+    {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+        cmd.CommandText = listTables;
         var tables = new List<string>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
@@ -198,9 +201,6 @@ public sealed class CodeLedgerStore
             }
         }
 
-        if (tables.Count > 0 && !tables.Contains("__ef_migrations_history"))
-        {
-            throw new StorageException("STORE-NOT-CODELEDGER", $"{location.Display} is not a CodeLedger database (its schema has tables such as '{tables[0]}' and no CodeLedger schema history)");
-        }
+        return tables.Count > 0 && !tables.Contains("__ef_migrations_history") ? tables.Order(StringComparer.Ordinal).First() : null;
     }
 }

@@ -40,6 +40,7 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
         {
             var options = new DbContextOptionsBuilder<SqliteCodeLedgerDbContext>()
                 .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+                .AddInterceptors(SqlitePragmas.Instance)
                 .Options;
             return new SqliteCodeLedgerDbContext(options);
         }

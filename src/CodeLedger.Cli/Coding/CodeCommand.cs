@@ -4,14 +4,15 @@ using CodeLedger.Cli.Database;
 using CodeLedger.Core.CodeSets.Starter;
 using CodeLedger.Core.Edits;
 using CodeLedger.Core.Workflow;
+using CodeLedger.Storage.CodeSets;
 using CodeLedger.Storage.Workflow;
 
 namespace CodeLedger.Cli.Coding;
 
 /// <summary>
 /// <c>codeledger code ENCOUNTER --file coding.json [--as CODER] [--override REASON]</c>. The edit
-/// engine checks against the starter code set until code-set releases are stored in the database
-/// (issue 3 ships the engine and the starter set; the releases' storage is not there yet).
+/// engine checks against the code-set releases stored in the database (codeledger codesets import),
+/// or, when none were imported, against the starter code set, saying so on standard error.
 /// Exit 0 when the coding is final or held for an open query; 1 when edit errors block it.
 /// </summary>
 internal static class CodeCommand
@@ -39,7 +40,14 @@ internal static class CodeCommand
 
             var coding = CodingSubmission.Parse(await File.ReadAllTextAsync(path.FullName, ct));
             var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
-            var desk = new CodingDesk(store, new ClaimEditor(StarterCodeSet.Library()));
+            var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
+            if (library.Releases.IsEmpty)
+            {
+                await console.Error.WriteLineAsync("codeledger: no code-set releases imported (codeledger codesets import); checking against the starter code set");
+                library = StarterCodeSet.Library();
+            }
+
+            var desk = new CodingDesk(store, new ClaimEditor(library));
             var outcome = await desk.SubmitAsync(parse.GetValue(encounter)!, coding, WorkflowCli.User(parse.GetValue(asCoder)), parse.GetValue(reason), ct);
             if (parse.GetValue(json))
             {

@@ -17,12 +17,22 @@ public static class CodeChecker
     public static CodeCheckResult Check(CodeSetLibrary library, string text, DateOnly dos)
     {
         var trimmed = text.Trim().ToUpperInvariant();
-        if (ProcedureCode.TryParse(trimmed, out var proc))
+        var isIcd = IcdCode.TryParse(trimmed, out var icd, out var error);
+
+        // A letter and four digits is the shape of both a HCPCS code (R0070) and an ICD-10-CM code
+        // written without its dot (R06.02): the release that knows the code decides.
+        if (!trimmed.Contains('.', StringComparison.Ordinal) && ProcedureCode.TryParse(trimmed, out var proc))
         {
-            return CheckProcedure(library, proc, dos);
+            var asProcedure = CheckProcedure(library, proc, dos);
+            if (asProcedure.Problem == EditRules.CodeUnknown && isIcd && CheckIcd(library, icd, dos) is { Problem: not EditRules.CodeUnknown } asIcd)
+            {
+                return asIcd;
+            }
+
+            return asProcedure;
         }
 
-        if (!IcdCode.TryParse(trimmed, out var icd, out var error))
+        if (!isIcd)
         {
             return new(text, "unknown", null, null, null, null, dos, EditRules.IcdFormat, $"'{text}' is neither a procedure code nor an ICD-10-CM code: {error}");
         }

@@ -1,73 +1,147 @@
+using System.Collections.Frozen;
+
 namespace CodeLedger.Core.CodeSets;
 
 /// <summary>
-/// An NCCI practitioner PTP release held as parallel arrays sorted by the packed pair key, with a
-/// dictionary from pair to its first row: 2.5 million rows take about 100 MB and a lookup on the
-/// hot path hashes one long. A pair may have several rows (one per effective period).
+/// An NCCI practitioner PTP release, laid out for the edit engine's hot path. Every code of the
+/// release gets a dense ordinal; the rows are sorted by (column 1 ordinal, column 2 ordinal) in
+/// parallel arrays, and <c>rangeStart</c> gives each column 1 code its slice. A lookup is one
+/// ordinal per claim line (a small frozen map that stays in cache) and a binary search in the
+/// column 1 code's slice (about a hundred entries), instead of a hash probe into a 2.5-million
+/// entry table that misses the cache on every pair. A pair may have several rows (one per
+/// effective period); they are adjacent.
 /// </summary>
 public sealed class PtpRelease : CodeSetRelease
 {
-    private readonly long[] keys;
+    private readonly FrozenDictionary<int, int> ordinalOfKey;
+    private readonly int[] keyOfOrdinal;
+    private readonly int[] rangeStart;
+    private readonly int[] column2;
     private readonly int[] effective;
     private readonly int[] deletion;
     private readonly byte[] indicator;
     private readonly byte[] flags;
     private readonly ushort[] rationale;
     private readonly string[] rationales;
-    private readonly Dictionary<long, int> firstRow;
+
+    // A one-hash Bloom filter over the pairs (2^26 bits, 8 MB; about 3% false positives at 2.2
+    // million pairs): most line pairs of a claim are in no edit, and the filter answers them with
+    // one memory read instead of a binary search.
+    private const int FilterBits = 26;
+    private readonly ulong[] pairFilter = new ulong[1 << (FilterBits - 6)];
 
     internal PtpRelease(CodeSetReleaseInfo info, PtpRows rows)
         : base(info)
     {
-        var order = rows.SortedOrder();
-        var n = order.Length;
-        keys = new long[n];
+        var n = rows.Count;
+        var distinct = new HashSet<int>();
+        for (var i = 0; i < n; i++)
+        {
+            distinct.Add((int)(rows.Keys[i] >> 32));
+            distinct.Add(unchecked((int)(rows.Keys[i] & 0xFFFF_FFFF)));
+        }
+
+        keyOfOrdinal = [.. distinct.Order()];
+        ordinalOfKey = keyOfOrdinal.Select((key, ordinal) => (key, ordinal)).ToFrozenDictionary(x => x.key, x => x.ordinal);
+
+        // Keys are packed base 36, so ordering by key is ordering by code; the ordinals keep that order.
+        var sortKeys = new long[n];
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            sortKeys[i] = ((long)ordinalOfKey[(int)(rows.Keys[i] >> 32)] << 32) | (uint)ordinalOfKey[unchecked((int)(rows.Keys[i] & 0xFFFF_FFFF))];
+            order[i] = i;
+        }
+
+        Array.Sort(sortKeys, order);
+        column2 = new int[n];
         effective = new int[n];
         deletion = new int[n];
         indicator = new byte[n];
         flags = new byte[n];
         rationale = new ushort[n];
+        rangeStart = new int[keyOfOrdinal.Length + 1];
         for (var i = 0; i < n; i++)
         {
             var r = order[i];
-            keys[i] = rows.Keys[r];
+            column2[i] = unchecked((int)(sortKeys[i] & 0xFFFF_FFFF));
             effective[i] = rows.Effective[r];
             deletion[i] = rows.Deletion[r];
             indicator[i] = rows.Indicator[r];
             flags[i] = rows.Flags[r];
             rationale[i] = rows.Rationale[r];
+            rangeStart[(int)(sortKeys[i] >> 32) + 1]++;
+        }
+
+        for (var o = 0; o < keyOfOrdinal.Length; o++)
+        {
+            rangeStart[o + 1] += rangeStart[o];
         }
 
         rationales = [.. rows.Rationales];
-        firstRow = new Dictionary<long, int>(n);
         for (var i = 0; i < n; i++)
         {
-            firstRow.TryAdd(keys[i], i);
+            var bit = FilterBit((int)(sortKeys[i] >> 32), column2[i]);
+            pairFilter[bit >> 6] |= 1UL << (int)(bit & 63);
         }
+
+        PairCount = n == 0 ? 0 : 1 + Enumerable.Range(1, n - 1).Count(i => sortKeys[i] != sortKeys[i - 1]);
     }
 
-    public int RowCount => keys.Length;
+    public int RowCount => column2.Length;
 
-    public int PairCount => firstRow.Count;
+    /// <summary>The code keys of every code in the release, in ordinal order.</summary>
+    public IReadOnlyList<int> Keys => keyOfOrdinal;
 
-    /// <summary>
-    /// The indicator of the edit in force on the date for the ordered pair of code keys, or null.
-    /// When several rows are in force the strictest wins (0 before 1); indicator 9 rows never
-    /// apply. Allocation-free.
-    /// </summary>
+    public int PairCount { get; }
+
+    /// <summary>The release's ordinal of a <see cref="Codes.ProcedureCode.Key"/>, or -1 when the code is in no edit.</summary>
+    public int Ordinal(int codeKey) => ordinalOfKey.TryGetValue(codeKey, out var o) ? o : -1;
+
+    /// <summary>The indicator in force on the date for the ordered pair of code keys, or null.</summary>
     public PtpModifierIndicator? Find(int column1Key, int column2Key, DateOnly date)
     {
-        var key = CodeKeys.Pair(column1Key, column2Key);
-        if (!firstRow.TryGetValue(key, out var i))
+        var a = Ordinal(column1Key);
+        var b = Ordinal(column2Key);
+        return a < 0 || b < 0 ? null : FindByOrdinal(a, b, date.DayNumber);
+    }
+
+    /// <summary>
+    /// The indicator in force on the day for the ordered pair of ordinals, or null. When several
+    /// rows are in force the strictest wins (0 before 1); indicator 9 rows never apply.
+    /// Allocation-free.
+    /// </summary>
+    public PtpModifierIndicator? FindByOrdinal(int column1Ordinal, int column2Ordinal, int dayNumber)
+    {
+        var bit = FilterBit(column1Ordinal, column2Ordinal);
+        if ((pairFilter[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
         {
             return null;
         }
 
-        var day = date.DayNumber;
-        PtpModifierIndicator? found = null;
-        for (; i < keys.Length && keys[i] == key; i++)
+        var lo = rangeStart[column1Ordinal];
+        var count = rangeStart[column1Ordinal + 1] - lo;
+        if (count == 0)
         {
-            if (effective[i] <= day && day <= deletion[i] && indicator[i] != (byte)PtpModifierIndicator.NotApplicable)
+            return null;
+        }
+
+        var i = Array.BinarySearch(column2, lo, count, column2Ordinal);
+        if (i < 0)
+        {
+            return null;
+        }
+
+        // BinarySearch lands on any of the pair's rows; walk back to the first.
+        while (i > lo && column2[i - 1] == column2Ordinal)
+        {
+            i--;
+        }
+
+        PtpModifierIndicator? found = null;
+        for (var end = lo + count; i < end && column2[i] == column2Ordinal; i++)
+        {
+            if (effective[i] <= dayNumber && dayNumber <= deletion[i] && indicator[i] != (byte)PtpModifierIndicator.NotApplicable)
             {
                 if (indicator[i] == (byte)PtpModifierIndicator.NotAllowed)
                 {
@@ -81,16 +155,24 @@ public sealed class PtpRelease : CodeSetRelease
         return found;
     }
 
+    /// <summary>Fibonacci hashing of the ordinal pair onto the filter's bits.</summary>
+    private static uint FilterBit(int column1Ordinal, int column2Ordinal) =>
+        (uint)(unchecked((((ulong)(uint)column1Ordinal << 32) | (uint)column2Ordinal) * 0x9E37_79B9_7F4A_7C15UL) >> (64 - FilterBits));
+
     /// <summary>Every row for the pair, in force or not (for explanations and tests, not the hot path).</summary>
     public IReadOnlyList<PtpEdit> Rows(int column1Key, int column2Key)
     {
-        var key = CodeKeys.Pair(column1Key, column2Key);
+        var a = Ordinal(column1Key);
+        var b = Ordinal(column2Key);
         var list = new List<PtpEdit>();
-        if (firstRow.TryGetValue(key, out var i))
+        if (a >= 0 && b >= 0)
         {
-            for (; i < keys.Length && keys[i] == key; i++)
+            for (var i = rangeStart[a]; i < rangeStart[a + 1]; i++)
             {
-                list.Add(Row(i));
+                if (column2[i] == b)
+                {
+                    list.Add(Row(a, i));
+                }
             }
         }
 
@@ -99,15 +181,18 @@ public sealed class PtpRelease : CodeSetRelease
 
     public IEnumerable<PtpEdit> AllRows()
     {
-        for (var i = 0; i < keys.Length; i++)
+        for (var a = 0; a < keyOfOrdinal.Length; a++)
         {
-            yield return Row(i);
+            for (var i = rangeStart[a]; i < rangeStart[a + 1]; i++)
+            {
+                yield return Row(a, i);
+            }
         }
     }
 
-    private PtpEdit Row(int i) => new(
-        CodeKeys.ToCode((int)(keys[i] >> 32)),
-        CodeKeys.ToCode(unchecked((int)(keys[i] & 0xFFFF_FFFF))),
+    private PtpEdit Row(int column1Ordinal, int i) => new(
+        CodeKeys.ToCode(keyOfOrdinal[column1Ordinal]),
+        CodeKeys.ToCode(keyOfOrdinal[column2[i]]),
         DateOnly.FromDayNumber(effective[i]),
         deletion[i] == int.MaxValue ? null : DateOnly.FromDayNumber(deletion[i]),
         (PtpModifierIndicator)indicator[i],

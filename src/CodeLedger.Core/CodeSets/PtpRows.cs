@@ -58,18 +58,4 @@ internal sealed class PtpRows
 
         return id;
     }
-
-    /// <summary>Row indices ordered by pair key, so the rows of a pair are adjacent.</summary>
-    public int[] SortedOrder()
-    {
-        var order = new int[Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        var sortKeys = Keys.ToArray();
-        Array.Sort(sortKeys, order);
-        return order;
-    }
 }

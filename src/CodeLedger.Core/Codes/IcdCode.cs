@@ -4,14 +4,19 @@ namespace CodeLedger.Core.Codes;
 
 /// <summary>
 /// An ICD-10-CM code in its canonical form: upper case, no dot, 3 to 7 characters, a letter
-/// first, then letters or digits (ICD-10-CM Official Guidelines, Section I.A). The second
-/// character was a digit in every code until FY2026, which added QA0- (neurodevelopmental
-/// disorders related to specific genetic pathogenic variants; icd10cm_order_2026.txt line 30493).
+/// first, a digit second, then letters or digits (ICD-10-CM Official Guidelines, Section I.A).
+/// The one exception to "a digit second" is the block FY2026 opened with a letter there: QA0-
+/// (neurodevelopmental disorders related to specific genetic pathogenic variants;
+/// icd10cm_order_2026.txt line 30493). Such blocks are listed, not guessed, so a typo like EE1
+/// is still refused.
 /// Input may carry the dot after the third character; it is removed. Whether the code exists
 /// and is billable on a date of service is a question for a code-set release, not for this type.
 /// </summary>
 public readonly record struct IcdCode : IComparable<IcdCode>
 {
+    /// <summary>Two-character starts with a letter second that CMS has published (FY2026: QA).</summary>
+    private static readonly HashSet<string> LetterSecondBlocks = new(["QA"], StringComparer.Ordinal);
+
     private IcdCode(string value) => Value = value;
 
     /// <summary>Canonical form without the dot, as CMS order files and X12 HI segments carry it.</summary>
@@ -47,7 +52,13 @@ public readonly record struct IcdCode : IComparable<IcdCode>
             return false;
         }
 
-        for (var i = 1; i < s.Length; i++)
+        if (!char.IsAsciiDigit(s[1]) && !LetterSecondBlocks.Contains(s[..2]))
+        {
+            error = $"ICD-10-CM code '{text}' must have a digit in position 2";
+            return false;
+        }
+
+        for (var i = 2; i < s.Length; i++)
         {
             if (!char.IsAsciiLetterUpper(s[i]) && !char.IsAsciiDigit(s[i]))
             {

@@ -19,12 +19,29 @@ public sealed class ClaimEditor
 
     private readonly CodeSetLibrary library;
     private readonly EditOptions options;
-    private readonly ConcurrentDictionary<DateOnly, CodeSetSnapshot> snapshots = new();
+    private readonly ConcurrentDictionary<DateOnly, Day> days = new();
+    private readonly ConcurrentDictionary<(object?, object?, object?, object?), ProcedureIndex> indices = new();
+    private readonly Func<DateOnly, Day> dayOf;
+
+    // Why a code is unknown or inactive takes a walk over every release; the answer for a code on
+    // a date never changes, so it is worked out once. ICD keys (>= 0) and procedure keys (stored
+    // as -1 - key, < 0) share the cache without colliding.
+    private readonly ConcurrentDictionary<(long Key, DateOnly Date), CodeCheckResult> explanations = new();
+    private readonly Func<(long Key, DateOnly Date), IcdCode, CodeCheckResult> explainIcd;
+    private readonly Func<(long Key, DateOnly Date), ProcedureCode, CodeCheckResult> explainProcedure;
 
     public ClaimEditor(CodeSetLibrary library, EditOptions? options = null)
     {
         this.library = library;
         this.options = options ?? EditOptions.Medicare;
+        dayOf = date =>
+        {
+            var snap = library.On(date);
+            var index = indices.GetOrAdd((snap.Rvu, snap.Mue, snap.Ptp, snap.Cpt), _ => new ProcedureIndex(snap.Rvu, snap.Mue, snap.Ptp, snap.Cpt, this.options.Modifier25GlobalPeriods));
+            return new Day(snap, index);
+        };
+        explainIcd = (k, code) => CodeChecker.CheckIcd(library, code, k.Date);
+        explainProcedure = (k, code) => CodeChecker.CheckProcedure(library, code, k.Date);
     }
 
     public IReadOnlyList<EditFinding> Check(Claim claim)
@@ -37,7 +54,9 @@ public sealed class ClaimEditor
     /// <summary>Appends the claim's findings to <paramref name="findings"/>.</summary>
     public void Check(Claim claim, List<EditFinding> findings)
     {
-        var snap = snapshots.GetOrAdd(claim.DateOfService, library.On);
+        var day = days.GetOrAdd(claim.DateOfService, dayOf);
+        var snap = day.Snapshot;
+        var index = day.Index;
         if (claim.RenderingNpi is null)
         {
             findings.Add(new(EditRules.NpiInvalid, EditSeverity.Error, claim.Id, null, [claim.RenderingNpiText],
@@ -47,41 +66,63 @@ public sealed class ClaimEditor
         CheckDiagnoses(claim, snap, findings);
         var lines = claim.Lines;
         var n = lines.Length;
+
+        // Per-line scratch on the stack: the code key (-1 when the code is malformed), its PTP
+        // ordinal and whether its global period is a minor procedure's.
         Span<int> keys = n <= MaxStackLines ? stackalloc int[n] : new int[n];
+        Span<int> ptpOrdinals = n <= MaxStackLines ? stackalloc int[n] : new int[n];
+        Span<int> at = n <= MaxStackLines ? stackalloc int[n] : new int[n];
+        var minorProcedureLine = -1;
+        var ptp = snap.Ptp;
         for (var i = 0; i < n; i++)
         {
             var line = lines[i];
-            if (line.Code is null)
+            keys[i] = -1;
+            ptpOrdinals[i] = -1;
+            at[i] = -1;
+            if (line.Code is not { } code)
             {
                 findings.Add(new(EditRules.CodeUnknown, EditSeverity.Error, claim.Id, line.Number, [line.CodeText], $"'{line.CodeText}' is not a CPT or HCPCS code"));
             }
-
-            // PTP, MUE and global-period edits run on every well-formed code, whatever its
-            // validity: a payer applies each edit on its own, and the finding helps the fix.
-            keys[i] = -1;
-            if (line.Code is { } c)
+            else
             {
-                CheckCode(claim, line, c, snap, findings);
-                keys[i] = c.Key;
+                // PTP, MUE and global-period edits run on every well-formed code, whatever its
+                // validity: a payer applies each edit on its own, and each finding helps the fix.
+                var x = index.IndexOf(code.Key);
+                CheckCode(claim, line, code, x >= 0 && index.IsKnown(x), snap, findings);
+                keys[i] = code.Key;
+                at[i] = x;
+                if (x >= 0)
+                {
+                    ptpOrdinals[i] = index.PtpOrdinal(x);
+                    if (minorProcedureLine < 0 && index.IsMinorProcedure(x) && !code.IsEm)
+                    {
+                        minorProcedureLine = i;
+                    }
+                }
             }
+
             CheckModifiers(claim, line, snap, findings);
             CheckPointers(claim, line, snap, findings);
-            CheckDuplicate(claim, i, findings);
+            if (i > 0)
+            {
+                CheckDuplicate(claim, i, keys, findings);
+            }
         }
 
-        if (snap.Ptp is { } ptp)
+        if (ptp is not null && n > 1)
         {
-            CheckPtp(claim, keys, ptp, findings);
+            CheckPtp(claim, ptpOrdinals, ptp, findings);
         }
 
-        if (snap.Mue is { } mue)
+        if (snap.Mue is not null)
         {
-            CheckMue(claim, keys, mue, findings);
+            CheckMue(claim, keys, at, index, findings);
         }
 
-        if (snap.Rvu is { } rvu)
+        if (minorProcedureLine >= 0)
         {
-            CheckModifier25(claim, keys, rvu, findings);
+            CheckModifier25(claim, minorProcedureLine, snap.Rvu!, findings);
         }
 
         if (claim.EmDocumentation is { } documentation)
@@ -102,21 +143,21 @@ public sealed class ClaimEditor
                 continue;
             }
 
-            var entry = snap.Icd?.Find(code.Value);
-            if (entry is null)
+            var flags = snap.Icd?.Flags(dx[i].Key) ?? 0;
+            if (flags == 0)
             {
-                var check = CodeChecker.CheckIcd(library, code, claim.DateOfService);
+                var check = explanations.GetOrAdd((dx[i].Key, claim.DateOfService), explainIcd, code);
                 findings.Add(new(check.Problem ?? EditRules.CodeUnknown, EditSeverity.Error, claim.Id, null, [code.Dotted], check.Message));
                 continue;
             }
 
-            if (!entry.Billable)
+            if ((flags & IcdRelease.BillableFlag) == 0)
             {
                 findings.Add(new(EditRules.IcdNotBillable, EditSeverity.Error, claim.Id, null, [code.Dotted],
                     $"{code.Dotted} is a header code, not valid on a claim: report a code to its full specificity"));
             }
 
-            if (i == 0 && entry.IsManifestation)
+            if (i == 0 && (flags & IcdRelease.ManifestationFlag) != 0)
             {
                 findings.Add(new(EditRules.DxManifestationFirst, EditSeverity.Error, claim.Id, null, [code.Dotted],
                     $"{code.Dotted} is an 'in diseases classified elsewhere' manifestation code and may not be first-listed: code the underlying condition first"));
@@ -124,21 +165,20 @@ public sealed class ClaimEditor
         }
     }
 
-    private void CheckCode(Claim claim, ClaimLine line, ProcedureCode code, CodeSetSnapshot snap, List<EditFinding> findings)
+    /// <summary>Reports an unknown or inactive procedure code.</summary>
+    /// <param name="knownByNumber">In the fee schedule or the CPT descriptors in force.</param>
+    private void CheckCode(Claim claim, ClaimLine line, ProcedureCode code, bool knownByNumber, CodeSetSnapshot snap, List<EditFinding> findings)
     {
-        if (code.Kind == ProcedureCodeKind.HcpcsLevelII && snap.Hcpcs?.FindCode(code.Value) is { } hcpcs)
-        {
-            if (hcpcs.IsActiveOn(claim.DateOfService))
-            {
-                return;
-            }
-        }
-        else if (snap.Rvu?.Find(code.Key) is not null || snap.Cpt?.Find(code.Key) is not null)
+        // A HCPCS Level II code the HCPCS release lists is judged by its own added and termination dates.
+        var valid = code.Kind == ProcedureCodeKind.HcpcsLevelII && snap.Hcpcs?.FindCode(code.Value) is { } hcpcs
+            ? hcpcs.IsActiveOn(claim.DateOfService)
+            : knownByNumber;
+        if (valid)
         {
             return;
         }
 
-        var check = CodeChecker.CheckProcedure(library, code, claim.DateOfService);
+        var check = explanations.GetOrAdd((-1L - code.Key, claim.DateOfService), explainProcedure, code);
         if (check.Problem is not null)
         {
             findings.Add(new(check.Problem, EditSeverity.Error, claim.Id, line.Number, [code.Value], check.Message));
@@ -241,52 +281,59 @@ public sealed class ClaimEditor
         }
 
         // The first pointer is the line's primary diagnosis: a manifestation there is first-listed for the line.
-        if (p[0] > 1 && p[0] <= dxCount && claim.Diagnoses[p[0] - 1].Code is { } primary && snap.Icd?.Find(primary.Value) is { IsManifestation: true })
+        if (p[0] > 1 && p[0] <= dxCount && claim.Diagnoses[p[0] - 1] is { Code: { } primary } pointed && ((snap.Icd?.Flags(pointed.Key) ?? 0) & IcdRelease.ManifestationFlag) != 0)
         {
             findings.Add(new(EditRules.DxManifestationFirst, EditSeverity.Error, claim.Id, line.Number, [primary.Dotted, line.CodeText],
                 $"the line's primary diagnosis {primary.Dotted} is an 'in diseases classified elsewhere' manifestation code: point first to the underlying condition"));
         }
     }
 
-    private void CheckDuplicate(Claim claim, int index, List<EditFinding> findings)
+    private void CheckDuplicate(Claim claim, int index, ReadOnlySpan<int> keys, List<EditFinding> findings)
     {
+        var key = keys[index];
         var line = claim.Lines[index];
-        if (line.Code is null || HasAny(line, options.RepeatModifiers))
+        if (key < 0)
         {
             return;
         }
 
         for (var j = 0; j < index; j++)
         {
-            var other = claim.Lines[j];
-            if (other.Code == line.Code && SameModifiers(other, line))
+            if (keys[j] != key)
             {
-                findings.Add(new(EditRules.ClaimDuplicateLine, options.DuplicateLineSeverity, claim.Id, line.Number, [line.Code.Value.Value],
+                continue;
+            }
+
+            var other = claim.Lines[j];
+            if (SameModifiers(other, line) && !HasAny(line, options.RepeatModifiers))
+            {
+                findings.Add(new(EditRules.ClaimDuplicateLine, options.DuplicateLineSeverity, claim.Id, line.Number, [line.CodeText],
                     string.Create(CultureInfo.InvariantCulture, $"line {line.Number} repeats line {other.Number} (same code and modifiers): combine the units, or add 76, 77 or 91 for a true repeat")));
                 return;
             }
         }
     }
 
-    private void CheckPtp(Claim claim, ReadOnlySpan<int> keys, PtpRelease ptp, List<EditFinding> findings)
+    private void CheckPtp(Claim claim, ReadOnlySpan<int> ordinals, PtpRelease ptp, List<EditFinding> findings)
     {
         var lines = claim.Lines;
-        for (var i = 0; i < keys.Length; i++)
+        var day = claim.DateOfService.DayNumber;
+        for (var i = 0; i < ordinals.Length; i++)
         {
-            if (keys[i] < 0)
+            if (ordinals[i] < 0)
             {
                 continue;
             }
 
-            for (var j = 0; j < keys.Length; j++)
+            for (var j = 0; j < ordinals.Length; j++)
             {
-                if (i == j || keys[j] < 0 || keys[j] == keys[i])
+                if (i == j || ordinals[j] < 0 || ordinals[j] == ordinals[i])
                 {
                     continue;
                 }
 
                 // Line i holds column 1, line j column 2: NCCI denies column 2.
-                if (ptp.Find(keys[i], keys[j], claim.DateOfService) is not { } indicator)
+                if (ptp.FindByOrdinal(ordinals[i], ordinals[j], day) is not { } indicator)
                 {
                     continue;
                 }
@@ -313,23 +360,25 @@ public sealed class ClaimEditor
         return HasAny(line, allowed);
     }
 
-    private static void CheckMue(Claim claim, ReadOnlySpan<int> keys, MueRelease mue, List<EditFinding> findings)
+    private static void CheckMue(Claim claim, ReadOnlySpan<int> keys, ReadOnlySpan<int> at, ProcedureIndex index, List<EditFinding> findings)
     {
         var lines = claim.Lines;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (keys[i] < 0 || mue.Find(keys[i]) is not { } edit)
+            var value = at[i] < 0 ? -1 : index.MueValue(at[i]);
+            if (value < 0)
             {
                 continue;
             }
 
             var line = lines[i];
-            if (edit.Adjudication == MueAdjudication.Line)
+            var mai = index.MueIndicator(at[i]);
+            if (mai == MueAdjudication.Line)
             {
-                if (line.Units > edit.Value)
+                if (line.Units > value)
                 {
-                    findings.Add(new(EditRules.Mue, EditSeverity.Error, claim.Id, line.Number, [edit.Code],
-                        string.Create(CultureInfo.InvariantCulture, $"{line.Units} units of {edit.Code} on one line; the MUE is {edit.Value} per line (MAI 1)")));
+                    findings.Add(new(EditRules.Mue, EditSeverity.Error, claim.Id, line.Number, [line.CodeText],
+                        string.Create(CultureInfo.InvariantCulture, $"{line.Units} units of {line.CodeText} on one line; the MUE is {value} per line (MAI 1)")));
                 }
 
                 continue;
@@ -356,37 +405,24 @@ public sealed class ClaimEditor
                 }
             }
 
-            if (total > edit.Value)
+            if (total > value)
             {
-                findings.Add(new(EditRules.Mue, EditSeverity.Error, claim.Id, line.Number, [edit.Code],
-                    string.Create(CultureInfo.InvariantCulture, $"{total} units of {edit.Code} on {Iso(claim.DateOfService)}; the MUE is {edit.Value} per date of service (MAI {(int)edit.Adjudication})")));
+                findings.Add(new(EditRules.Mue, EditSeverity.Error, claim.Id, line.Number, [line.CodeText],
+                    string.Create(CultureInfo.InvariantCulture, $"{total} units of {line.CodeText} on {Iso(claim.DateOfService)}; the MUE is {value} per date of service (MAI {(int)mai})")));
             }
         }
     }
 
-    private void CheckModifier25(Claim claim, ReadOnlySpan<int> keys, RvuRelease rvu, List<EditFinding> findings)
+    private static void CheckModifier25(Claim claim, int minorLine, RvuRelease rvu, List<EditFinding> findings)
     {
-        var lines = claim.Lines;
-        string? minor = null;
-        for (var i = 0; i < keys.Length && minor is null; i++)
-        {
-            if (keys[i] >= 0 && lines[i].Code is { IsEm: false } code && rvu.Find(keys[i]) is { } row && options.Modifier25GlobalPeriods.Contains(row.GlobalPeriod))
-            {
-                minor = code.Value + " (" + row.GlobalDays + "-day global)";
-            }
-        }
-
-        if (minor is null)
-        {
-            return;
-        }
-
-        foreach (var line in lines)
+        var minor = claim.Lines[minorLine].Code!.Value;
+        foreach (var line in claim.Lines)
         {
             if (line.Code is { IsEm: true } em && !line.Has("25"))
             {
-                findings.Add(new(EditRules.EmModifier25, EditSeverity.Error, claim.Id, line.Number, [em.Value, minor[..5]],
-                    $"E/M {em.Value} on the same day as minor procedure {minor} without modifier 25: the visit is included in the procedure unless it is significant and separately identifiable"));
+                var days = rvu.Find(minor.Key)!.GlobalDays;
+                findings.Add(new(EditRules.EmModifier25, EditSeverity.Error, claim.Id, line.Number, [em.Value, minor.Value],
+                    $"E/M {em.Value} on the same day as minor procedure {minor.Value} ({days}-day global, line {claim.Lines[minorLine].Number}) without modifier 25: the visit is included in the procedure unless it is significant and separately identifiable"));
             }
         }
     }
@@ -453,4 +489,6 @@ public sealed class ClaimEditor
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record Day(CodeSetSnapshot Snapshot, ProcedureIndex Index);
 }

@@ -11,7 +11,7 @@ namespace CodeLedger.Core.Ledger;
 /// </summary>
 public static class LedgerExport
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(Stream output, IEnumerable<LedgerEntry> entries)
     {

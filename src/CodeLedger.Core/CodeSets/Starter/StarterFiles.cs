@@ -54,6 +54,36 @@ internal static class StarterFiles
 00042 Z23     1 Encounter for immunization                                   Encounter for immunization
 00043 Z79     0 Long term (current) drug therapy                             Long term (current) drug therapy
 00044 Z7901   1 Long term (current) use of anticoagulants                    Long term (current) use of anticoagulants
+00045 E03     0 Other hypothyroidism                                         Other hypothyroidism
+00046 E039    1 Hypothyroidism, unspecified                                  Hypothyroidism, unspecified
+00047 E66     0 Overweight and obesity                                       Overweight and obesity
+00048 E669    1 Obesity, unspecified                                         Obesity, unspecified
+00049 F41     0 Other anxiety disorders                                      Other anxiety disorders
+00050 F411    1 Generalized anxiety disorder                                 Generalized anxiety disorder
+00051 I34     0 Nonrheumatic mitral valve disorders                          Nonrheumatic mitral valve disorders
+00052 I340    1 Nonrheumatic mitral (valve) insufficiency                    Nonrheumatic mitral (valve) insufficiency
+00053 I49     0 Other cardiac arrhythmias                                    Other cardiac arrhythmias
+00054 I493    1 Ventricular premature depolarization                         Ventricular premature depolarization
+00055 I502    0 Systolic (congestive) heart failure                          Systolic (congestive) heart failure
+00056 I5022   1 Chronic systolic (congestive) heart failure                  Chronic systolic (congestive) heart failure
+00057 J02     0 Acute pharyngitis                                            Acute pharyngitis
+00058 J029    1 Acute pharyngitis, unspecified                               Acute pharyngitis, unspecified
+00059 K21     0 Gastro-esophageal reflux disease                             Gastro-esophageal reflux disease
+00060 K219    1 Gastro-esophageal reflux disease without esophagitis         Gastro-esophageal reflux disease without esophagitis
+00061 M25     0 Other joint disorder, not elsewhere classified               Other joint disorder, not elsewhere classified
+00062 M2556   0 Pain in knee                                                 Pain in knee
+00063 M25561  1 Pain in right knee                                           Pain in right knee
+00064 M545    0 Low back pain                                                Low back pain
+00065 M5450   1 Low back pain, unspecified                                   Low back pain, unspecified
+00066 N39     0 Other disorders of urinary system                            Other disorders of urinary system
+00067 N390    1 Urinary tract infection, site not specified                  Urinary tract infection, site not specified
+00068 R05     0 Cough                                                        Cough
+00069 R051    1 Acute cough                                                  Acute cough
+00070 R06     0 Abnormalities of breathing                                   Abnormalities of breathing
+00071 R060    0 Dyspnea                                                      Dyspnea
+00072 R0602   1 Shortness of breath                                          Shortness of breath
+00073 Z95     0 Presence of cardiac and vascular implants and grafts         Presence of cardiac and vascular implants and grafts
+00074 Z950    1 Presence of cardiac pacemaker                                Presence of cardiac pacemaker
 """;
 
     public const string HcpcsAnwebFileName = "HCPC_STARTER_ANWEB.txt";
@@ -140,6 +170,20 @@ G0439,,Annual wellness visit subsequent,A,,1.92,1.50,,0.80,,0.13,3.55,2.85,0,XXX
 J1030,,Methylprednisolone acetate 40 mg injection,E,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
 J3301,,Triamcinolone acetonide 10 mg injection,E,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
 G0008,,Administration of influenza vaccine,A,,0.17,0.40,,0.40,,0.01,0.58,0.58,0,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+93015,,Cardiovascular stress test with supervision interpretation and report,A,,0.75,1.40,,1.40,,0.04,2.19,2.19,0,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+93350,,Stress echocardiogram,A,,1.46,4.20,,4.20,,0.08,5.74,5.74,1,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+93245,,External ECG recording 8 to 15 days with scanning analysis and report,A,,0.59,8.00,,8.00,,0.04,8.63,8.63,4,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+93288,,Interrogation of single dual or multiple lead pacemaker in person,A,,0.43,0.80,,0.80,,0.03,1.26,1.26,4,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+71046,,Chest X-ray two views,A,,0.22,0.70,,0.70,,0.02,0.94,0.94,1,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+73562,,Knee X-ray three views,A,,0.18,0.80,,0.80,,0.02,1.00,1.00,1,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+81003,,Urinalysis automated without microscopy,X,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+87880,,Rapid streptococcus antigen detection,X,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+84443,,Thyroid stimulating hormone,X,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+80048,,Basic metabolic panel,X,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+83880,,Natriuretic peptide,X,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+85025,,Complete blood count automated with differential,X,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+80053,,Comprehensive metabolic panel,X,,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
+97110,,Therapeutic exercise each 15 minutes,A,,0.45,0.50,,0.20,,0.02,0.97,0.67,0,XXX,0.00,0.00,0.00,0,0,0,0,0,,33.4009,09,0,99,0.00,0.00,0.00
 """;
 
     public const string PtpFileName = "ncci_ptp_practitioner_starter.txt";
@@ -168,6 +212,9 @@ Column 1	Column 2	*=in existence prior to 1996	Effective Date	Deletion Date *=no
 93306	93000		20200101	20200101	9	Standards of medical/surgical practice
 93306	93010		20150101	20231231	1	Standards of medical/surgical practice
 90471	96372		20100101	*	1	CPT Manual or CMS manual coding instruction
+93350	93015		20100101	*	0	Misuse of column two code with column one code
+93350	93306		20100101	*	1	Standards of medical/surgical practice
+80053	80048		20100101	*	0	Laboratory panel
 """;
 
     public const string MueFileName = "mue_practitioner_starter.csv";
@@ -197,5 +244,12 @@ J1030,8,3 Date of Service Edit: Clinical,Clinical: Data
 69210,1,2 Date of Service Edit: Policy,Anatomic Consideration
 11042,1,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction
 99417,4,3 Date of Service Edit: Clinical,Clinical: Data
+93015,1,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction
+93350,1,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction
+93245,1,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction
+71046,2,3 Date of Service Edit: Clinical,Clinical: Data
+85025,2,3 Date of Service Edit: Clinical,Clinical: Data
+80053,1,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction
+97110,6,3 Date of Service Edit: Clinical,Clinical: Data
 """;
 }

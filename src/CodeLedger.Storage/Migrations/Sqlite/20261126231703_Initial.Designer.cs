@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CodeLedger.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCodeLedgerDbContext))]
-    [Migration("20261126224316_Initial")]
+    [Migration("20261126231703_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -629,6 +629,73 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasIndex("PracticeId", "FinalizedAt");
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_date");
+
+                    b.Property<DateOnly?>("EffectiveThrough")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_through");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("GzippedByCodeLedger")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gzipped_by_code_ledger");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "EffectiveDate");
+
+                    b.ToTable("code_set_releases", (string)null);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.Ledger.LedgerEventRow", b =>

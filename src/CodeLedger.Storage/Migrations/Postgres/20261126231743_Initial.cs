@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -11,6 +12,28 @@ namespace CodeLedger.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "code_set_releases",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    effective_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    effective_through = table.Column<DateOnly>(type: "date", nullable: true),
+                    file_name = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    entry_count = table.Column<int>(type: "integer", nullable: false),
+                    imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    imported_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    gzipped_by_code_ledger = table.Column<bool>(type: "boolean", nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_code_set_releases", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "credential_map_versions",
                 columns: table => new
@@ -380,6 +403,17 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 column: "vendor_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_code_set_releases_kind_effective_date",
+                table: "code_set_releases",
+                columns: new[] { "kind", "effective_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_code_set_releases_sha256",
+                table: "code_set_releases",
+                column: "sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_coders_user_name",
                 table: "coders",
                 column: "user_name",
@@ -514,6 +548,9 @@ namespace CodeLedger.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "business_associate_agreements");
+
+            migrationBuilder.DropTable(
+                name: "code_set_releases");
 
             migrationBuilder.DropTable(
                 name: "coding_results");

@@ -12,6 +12,28 @@ namespace CodeLedger.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "code_set_releases",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    effective_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    effective_through = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    entry_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    imported_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    imported_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    gzipped_by_code_ledger = table.Column<bool>(type: "INTEGER", nullable: false),
+                    content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_code_set_releases", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "credential_map_versions",
                 columns: table => new
                 {
@@ -380,6 +402,17 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                 column: "vendor_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_code_set_releases_kind_effective_date",
+                table: "code_set_releases",
+                columns: new[] { "kind", "effective_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_code_set_releases_sha256",
+                table: "code_set_releases",
+                column: "sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_coders_user_name",
                 table: "coders",
                 column: "user_name",
@@ -514,6 +547,9 @@ namespace CodeLedger.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "business_associate_agreements");
+
+            migrationBuilder.DropTable(
+                name: "code_set_releases");
 
             migrationBuilder.DropTable(
                 name: "coding_results");

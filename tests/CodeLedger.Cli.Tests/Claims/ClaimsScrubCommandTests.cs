@@ -1,0 +1,78 @@
+using System.Text.Json;
+using CodeLedger.Cli.Tests.Foundation;
+
+namespace CodeLedger.Cli.Tests.Claims;
+
+public sealed class ClaimsScrubCommandTests : IDisposable
+{
+    private const string Header = "claim_id,dos,pos,rendering_npi,patient_birth_date,patient_sex,dx1,dx2,dx3,dx4,dx5,dx6,dx7,dx8,dx9,dx10,dx11,dx12,code,modifiers,units,charge,pointers";
+
+    private readonly TempFolder temp = new();
+
+    public ClaimsScrubCommandTests() => Assert.Equal(0, CliRun.Of("codesets", "import", "--starter", "--db", Db).ExitCode);
+
+    private string Db => temp.File("claims.db");
+
+    public void Dispose() => temp.Dispose();
+
+    private CliRun Scrub(string csv, bool json = true)
+    {
+        var file = temp.File("claims.csv");
+        File.WriteAllText(file, Header + "\n" + csv);
+        return json ? CliRun.Of("claims", "scrub", file, "--json", "--db", Db) : CliRun.Of("claims", "scrub", file, "--db", Db);
+    }
+
+    [Fact]
+    public void Clean_claims_exit_0()
+    {
+        var run = Scrub("""
+            A1,2026-10-05,11,1234567893,1958-02-11,F,I10,E78.5,,,,,,,,,,,99214,,1,150.00,1:2
+            A1,2026-10-05,11,1234567893,1958-02-11,F,I10,E78.5,,,,,,,,,,,80061,,1,30.00,2
+            """);
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal(1, doc.RootElement.GetProperty("claims").GetInt32());
+        Assert.Equal(2, doc.RootElement.GetProperty("lines").GetInt32());
+        Assert.Empty(doc.RootElement.GetProperty("findings").EnumerateArray());
+    }
+
+    [Fact]
+    public void Findings_name_rule_severity_claim_line_and_codes_and_malformed_rows_do_not_stop_the_rest()
+    {
+        var run = Scrub("""
+            B1,2026-10-05,11,1234567893,1958-02-11,F,M17.11,,,,,,,,,,,,20610,RT,1,120.00,1
+            B1,2026-10-05,11,1234567893,1958-02-11,F,M17.11,,,,,,,,,,,,99213,,1,90.00,1
+            B2,2026-10-05,11,1234567893,1960-01-01,M,I10,,,,,,,,,,,,99213,,one,90.00,1
+            """);
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var ptp = findings.Single(f => f.GetProperty("rule").GetString() == "NCCI-PTP");
+        Assert.Equal("error", ptp.GetProperty("severity").GetString());
+        Assert.Equal("B1", ptp.GetProperty("claim").GetString());
+        Assert.Equal(2, ptp.GetProperty("line").GetInt32());
+        Assert.Equal(["20610", "99213"], ptp.GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "EM-MODIFIER-25");
+        var malformed = findings.Single(f => f.GetProperty("rule").GetString() == "INPUT-MALFORMED");
+        Assert.Equal(4, malformed.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void Warnings_alone_exit_0()
+    {
+        var run = Scrub("""
+            C1,2026-10-05,11,1234567893,1958-02-11,F,R07.9,,,,,,,,,,,,93000,,1,40.00,1
+            C1,2026-10-05,11,1234567893,1958-02-11,F,R07.9,,,,,,,,,,,,93000,,1,40.00,1
+            """, json: false);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("CLAIM-DUPLICATE-LINE", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void X12_input_is_refused_until_the_reader_is_integrated()
+    {
+        var file = temp.File("claim.837");
+        File.WriteAllText(file, "ISA*00*          *00*          *ZZ*SENDER~");
+        Assert.Equal(2, CliRun.Of("claims", "scrub", file, "--db", Db).ExitCode);
+    }
+}
