@@ -31,6 +31,12 @@ internal static class CodeLedgerCommand
         yield return CodeSets.CodesCommands.Build(console);
         yield return Claims.ClaimsCommands.Build(console);
         yield return EvaluationAndManagement.EmCommands.Build(console);
+        yield return Intake.ImportCommands.Create(console);
+        yield return Coverage.CoverageCommand.Create(console);
+        yield return Coding.CodeCommand.Create(console);
+        yield return Queries.QueryCommands.Create(console);
+        yield return Sla.SlaCommand.Create(console);
+        yield return Training.TrainingCommands.Create(console);
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -49,10 +49,12 @@ internal static class DemoCommand
             await PrepareFreshAsync(spec, ct);
             var clock = new ManualClock(world.Practices.Min(p => p.Baa.SignedOn).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc));
             var store = await CliStore.OpenAsync(parse, clock, ct);
-            await WriteWorldAsync(console, store, clock, world, parse.GetValue(seed), ct);
+            var counts = await WriteWorldAsync(console, store, clock, world, parse.GetValue(seed), ct);
 
             var summary = await DemoSummary.ComputeAsync(store, world, ct);
             await console.Out.WriteAsync(summary.Text);
+            var operations = await DemoOperations.ComputeAsync(store, world, counts, ct);
+            await console.Out.WriteAsync(operations.Text);
             var verification = await store.VerifyLedgerAsync(ct);
             await console.Out.WriteLineAsync($"Ledger: {verification.EventCount} events, chain {(verification.IsIntact ? "intact" : "BROKEN")}, head {verification.HeadHash}");
             await console.Out.WriteLineAsync($"Database: {store.Location.Display}");
@@ -60,11 +62,12 @@ internal static class DemoCommand
             if (parse.GetValue(outDir) is { } dir)
             {
                 dir.Create();
-                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text, ct);
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text + operations.Text, ct);
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.json"), summary.Json, ct);
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "operations.json"), operations.Json, ct);
                 await using var export = new FileStream(Path.Combine(dir.FullName, "ledger.jsonl"), FileMode.Create, FileAccess.Write);
                 await LedgerExport.WriteAsync(export, store.ReadLedgerAsync(ct), ct);
-                await console.Out.WriteLineAsync($"Wrote summary.txt, summary.json and ledger.jsonl to {dir.FullName}");
+                await console.Out.WriteLineAsync($"Wrote summary.txt, summary.json, operations.json and ledger.jsonl to {dir.FullName}");
             }
 
             return ExitCodes.Success;
@@ -115,7 +118,7 @@ internal static class DemoCommand
         }
     }
 
-    private static async Task WriteWorldAsync(CliConsole console, CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed, CancellationToken ct)
+    private static async Task<DemoWorkflow.Counts> WriteWorldAsync(CliConsole console, CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed, CancellationToken ct)
     {
         const string Admin = "demo-admin";
         await store.WriteAsync(Admin, (db, ledger) =>
@@ -180,29 +183,6 @@ internal static class DemoCommand
             return Task.CompletedTask;
         }, ct);
 
-        var practiceCodes = world.Practices.ToDictionary(p => p.Practice.Id, p => p.Practice.Code);
-        var npis = world.Practices.SelectMany(p => p.Physicians).ToDictionary(p => p.Id, p => p.Npi.Value);
-        await CliProgress.RunAsync(console, "Receiving encounters", world.Encounters.Count, async report =>
-        {
-            var done = 0;
-            foreach (var batch in world.Encounters.Chunk(1))
-            {
-                var encounter = batch[0];
-                clock.MoveTo(encounter.ReceivedAt);
-                await store.WriteAsync("intake-interface", (db, ledger) =>
-                {
-                    db.Add(encounter);
-                    ledger.Append("encounter.received", encounter.ExternalId, new
-                    {
-                        id = encounter.Id, practice = practiceCodes[encounter.PracticeId], encounter.ExternalId, physicianNpi = npis[encounter.PhysicianId],
-                        encounter.DateOfService, placeOfService = encounter.PlaceOfService.Value, specialty = encounter.Specialty.Value,
-                        documentationCompletedAt = Instants.Format(encounter.DocumentationCompletedAt),
-                        documentationSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(encounter.DocumentationText))),
-                    });
-                    return Task.CompletedTask;
-                }, ct);
-                report(++done);
-            }
-        });
+        return await DemoWorkflow.RunAsync(console, store, clock, world, seed);
     }
 }

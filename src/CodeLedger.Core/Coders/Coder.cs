@@ -15,7 +15,7 @@ public sealed class Coder
         Absences = [];
     }
 
-    public Coder(Guid id, Guid vendorId, string userName, string displayName, IEnumerable<Credential> credentials, IEnumerable<Specialty> specialties, IEnumerable<Absence>? absences = null)
+    public Coder(Guid id, Guid vendorId, string userName, string displayName, IEnumerable<Credential> credentials, IEnumerable<Specialty> specialties, IEnumerable<Absence>? absences = null, bool isLead = false)
     {
         Id = id;
         VendorId = vendorId;
@@ -24,6 +24,7 @@ public sealed class Coder
         Credentials = [.. credentials];
         Specialties = [.. specialties.Distinct()];
         Absences = [.. absences ?? []];
+        IsLead = isLead;
     }
 
     public Guid Id { get; private set; }
@@ -39,6 +40,9 @@ public sealed class Coder
     public List<Specialty> Specialties { get; private set; }
 
     public List<Absence> Absences { get; private set; }
+
+    /// <summary>A lead coder may finalize coding despite edit errors, with a recorded reason.</summary>
+    public bool IsLead { get; private set; }
 
     public bool IsAwayOn(DateOnly day) => Absences.Any(a => a.Covers(day));
 

@@ -63,6 +63,13 @@ public sealed class Encounter
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
+    /// <summary>A corrected note replaces the current documentation; the earlier text stays in its documentation version.</summary>
+    public void CorrectDocumentation(string documentationText, DateTimeOffset completedAt)
+    {
+        DocumentationText = Guard.Text(documentationText, "documentation text", 200_000);
+        DocumentationCompletedAt = Instants.Normalize(completedAt);
+    }
+
     /// <summary>When the turnaround clock starts: documentation complete, or receipt if that came later.</summary>
     public DateTimeOffset ClockStart => DocumentationCompletedAt > ReceivedAt ? DocumentationCompletedAt : ReceivedAt;
 }

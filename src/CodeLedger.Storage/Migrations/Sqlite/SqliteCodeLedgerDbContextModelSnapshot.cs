@@ -95,6 +95,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_lead");
+
                     b.Property<string>("Specialties")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -315,6 +319,49 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("encounters", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Core.Intake.DocumentationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EncounterId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("documentation_versions", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -391,6 +438,194 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasIndex("PracticeId");
 
                     b.ToTable("physicians", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Queries.DocumentationQuery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choices");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<Guid>("PhysicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("physician_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid>("RaisedByCoderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by_coder_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EncounterId");
+
+                    b.HasIndex("RaisedByCoderId");
+
+                    b.HasIndex("PhysicianId", "Status");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("documentation_queries", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Training.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CoderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coder_id");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release");
+
+                    b.Property<DateOnly>("ReleaseEffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_effective_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoderId", "Release")
+                        .IsUnique();
+
+                    b.ToTable("training_records", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Workflow.WorkItem", b =>
+                {
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<long>("ClockStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clock_start");
+
+                    b.Property<bool>("CodedWithoutQueryResponse")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coded_without_query_response");
+
+                    b.Property<Guid?>("CoderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coder_id");
+
+                    b.Property<long>("DocumentationCompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("documentation_completed_at");
+
+                    b.Property<int>("DocumentationVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("documentation_version");
+
+                    b.Property<int?>("FinalCodingVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_coding_version");
+
+                    b.Property<long?>("FinalizedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<string>("OverrideBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("override_by");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("override_reason");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vendor_id");
+
+                    b.HasKey("EncounterId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("CoderId", "Status");
+
+                    b.HasIndex("PracticeId", "FinalizedAt");
+
+                    b.ToTable("work_items", (string)null);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", b =>
@@ -515,6 +750,42 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("ledger_events", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Workflow.CredentialMapVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetAt");
+
+                    b.ToTable("credential_map_versions", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Agreements.BusinessAssociateAgreement", b =>
                 {
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
@@ -584,11 +855,76 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CodeLedger.Core.Intake.DocumentationVersion", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Physicians.Physician", b =>
                 {
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Queries.DocumentationQuery", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Physicians.Physician", null)
+                        .WithMany()
+                        .HasForeignKey("PhysicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Coders.Coder", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByCoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Training.TrainingRecord", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Coders.Coder", null)
+                        .WithMany()
+                        .HasForeignKey("CoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Workflow.WorkItem", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Coders.Coder", null)
+                        .WithMany()
+                        .HasForeignKey("CoderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithOne()
+                        .HasForeignKey("CodeLedger.Core.Workflow.WorkItem", "EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

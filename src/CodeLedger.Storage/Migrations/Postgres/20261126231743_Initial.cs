@@ -35,6 +35,21 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "credential_map_versions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    json = table.Column<string>(type: "text", nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    set_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    set_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_credential_map_versions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_events",
                 columns: table => new
                 {
@@ -107,7 +122,8 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     credentials = table.Column<string>(type: "text", nullable: false),
                     specialties = table.Column<string>(type: "text", nullable: false),
-                    absences = table.Column<string>(type: "text", nullable: false)
+                    absences = table.Column<string>(type: "text", nullable: false),
+                    is_lead = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,6 +197,28 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "training_records",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    coder_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    release = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    release_effective_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    completed_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_training_records", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_training_records_coders_coder_id",
+                        column: x => x.coder_id,
+                        principalTable: "coders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "encounters",
                 columns: table => new
                 {
@@ -242,6 +280,118 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "documentation_queries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    encounter_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    physician_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    raised_by_coder_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    choices = table.Column<string>(type: "text", nullable: false),
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_documentation_queries", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_documentation_queries_coders_raised_by_coder_id",
+                        column: x => x.raised_by_coder_id,
+                        principalTable: "coders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_documentation_queries_encounters_encounter_id",
+                        column: x => x.encounter_id,
+                        principalTable: "encounters",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_documentation_queries_physicians_physician_id",
+                        column: x => x.physician_id,
+                        principalTable: "physicians",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "documentation_versions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    encounter_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    text = table.Column<string>(type: "text", nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_documentation_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_documentation_versions_encounters_encounter_id",
+                        column: x => x.encounter_id,
+                        principalTable: "encounters",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "work_items",
+                columns: table => new
+                {
+                    encounter_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    vendor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    coder_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    basis = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    assigned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    documentation_version = table.Column<int>(type: "integer", nullable: false),
+                    documentation_completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    clock_start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finalized_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    final_coding_version = table.Column<int>(type: "integer", nullable: true),
+                    coded_without_query_response = table.Column<bool>(type: "boolean", nullable: false),
+                    override_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    override_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_work_items", x => x.encounter_id);
+                    table.ForeignKey(
+                        name: "FK_work_items_coders_coder_id",
+                        column: x => x.coder_id,
+                        principalTable: "coders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_work_items_encounters_encounter_id",
+                        column: x => x.encounter_id,
+                        principalTable: "encounters",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_work_items_organizations_practice_id",
+                        column: x => x.practice_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_work_items_organizations_vendor_id",
+                        column: x => x.vendor_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_business_associate_agreements_practice_id_vendor_id",
                 table: "business_associate_agreements",
@@ -282,6 +432,37 @@ namespace CodeLedger.Storage.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_coding_results_encounter_id_version",
                 table: "coding_results",
+                columns: new[] { "encounter_id", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_credential_map_versions_set_at",
+                table: "credential_map_versions",
+                column: "set_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documentation_queries_encounter_id",
+                table: "documentation_queries",
+                column: "encounter_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documentation_queries_physician_id_status",
+                table: "documentation_queries",
+                columns: new[] { "physician_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documentation_queries_raised_by_coder_id",
+                table: "documentation_queries",
+                column: "raised_by_coder_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documentation_queries_status_due_at",
+                table: "documentation_queries",
+                columns: new[] { "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_documentation_versions_encounter_id_version",
+                table: "documentation_versions",
                 columns: new[] { "encounter_id", "version" },
                 unique: true);
 
@@ -339,6 +520,27 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "IX_sla_contracts_vendor_id",
                 table: "sla_contracts",
                 column: "vendor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_records_coder_id_release",
+                table: "training_records",
+                columns: new[] { "coder_id", "release" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_items_coder_id_status",
+                table: "work_items",
+                columns: new[] { "coder_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_items_practice_id_finalized_at",
+                table: "work_items",
+                columns: new[] { "practice_id", "finalized_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_items_vendor_id",
+                table: "work_items",
+                column: "vendor_id");
         }
 
         /// <inheritdoc />
@@ -354,10 +556,25 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "coding_results");
 
             migrationBuilder.DropTable(
+                name: "credential_map_versions");
+
+            migrationBuilder.DropTable(
+                name: "documentation_queries");
+
+            migrationBuilder.DropTable(
+                name: "documentation_versions");
+
+            migrationBuilder.DropTable(
                 name: "ledger_events");
 
             migrationBuilder.DropTable(
                 name: "sla_contracts");
+
+            migrationBuilder.DropTable(
+                name: "training_records");
+
+            migrationBuilder.DropTable(
+                name: "work_items");
 
             migrationBuilder.DropTable(
                 name: "coders");

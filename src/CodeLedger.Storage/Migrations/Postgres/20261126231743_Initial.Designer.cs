@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CodeLedger.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCodeLedgerDbContext))]
-    [Migration("20261126225432_Initial")]
+    [Migration("20261126231743_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -102,6 +102,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_lead");
 
                     b.Property<string>("Specialties")
                         .IsRequired()
@@ -323,6 +327,49 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("encounters", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Core.Intake.DocumentationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EncounterId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("documentation_versions", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -399,6 +446,194 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.HasIndex("PracticeId");
 
                     b.ToTable("physicians", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Queries.DocumentationQuery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("choices");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<Guid>("PhysicianId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("physician_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("question");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid>("RaisedByCoderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raised_by_coder_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EncounterId");
+
+                    b.HasIndex("RaisedByCoderId");
+
+                    b.HasIndex("PhysicianId", "Status");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("documentation_queries", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Training.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CoderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coder_id");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("release");
+
+                    b.Property<DateOnly>("ReleaseEffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("release_effective_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoderId", "Release")
+                        .IsUnique();
+
+                    b.ToTable("training_records", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Workflow.WorkItem", b =>
+                {
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("basis");
+
+                    b.Property<DateTimeOffset>("ClockStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clock_start");
+
+                    b.Property<bool>("CodedWithoutQueryResponse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coded_without_query_response");
+
+                    b.Property<Guid?>("CoderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coder_id");
+
+                    b.Property<DateTimeOffset>("DocumentationCompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("documentation_completed_at");
+
+                    b.Property<int>("DocumentationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("documentation_version");
+
+                    b.Property<int?>("FinalCodingVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("final_coding_version");
+
+                    b.Property<DateTimeOffset?>("FinalizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<string>("OverrideBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("override_by");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.HasKey("EncounterId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("CoderId", "Status");
+
+                    b.HasIndex("PracticeId", "FinalizedAt");
+
+                    b.ToTable("work_items", (string)null);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", b =>
@@ -525,6 +760,42 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("ledger_events", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Workflow.CredentialMapVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetAt");
+
+                    b.ToTable("credential_map_versions", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Agreements.BusinessAssociateAgreement", b =>
                 {
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
@@ -594,11 +865,76 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CodeLedger.Core.Intake.DocumentationVersion", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Physicians.Physician", b =>
                 {
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Queries.DocumentationQuery", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Physicians.Physician", null)
+                        .WithMany()
+                        .HasForeignKey("PhysicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Coders.Coder", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByCoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Training.TrainingRecord", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Coders.Coder", null)
+                        .WithMany()
+                        .HasForeignKey("CoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Workflow.WorkItem", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Coders.Coder", null)
+                        .WithMany()
+                        .HasForeignKey("CoderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithOne()
+                        .HasForeignKey("CodeLedger.Core.Workflow.WorkItem", "EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

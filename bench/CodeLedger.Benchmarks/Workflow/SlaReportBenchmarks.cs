@@ -1,0 +1,87 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using CodeLedger.Core.Turnaround;
+using CodeLedger.Storage;
+using CodeLedger.Storage.Workflow;
+using Npgsql;
+
+namespace CodeLedger.Benchmarks.Workflow;
+
+/// <summary>
+/// The monthly SLA report over 1,000,000 encounters finalized in one month (5% with a query
+/// pausing the clock), business hours in America/Chicago. Target (issue 5): under 5 seconds on
+/// SQLite and on PostgreSQL. PostgreSQL runs when CODELEDGER_BENCH_PG names a server
+/// (a connection string to an admin database; a fresh database is created and dropped).
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[MemoryDiagnoser]
+public class SlaReportBenchmarks
+{
+    public const string PostgresVariable = "CODELEDGER_BENCH_PG";
+
+    [Params(1_000_000)]
+    public int Encounters { get; set; }
+
+    [ParamsSource(nameof(Providers))]
+    public string Provider { get; set; } = "sqlite";
+
+    public static IEnumerable<string> Providers() =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } ? ["sqlite", "postgresql"] : ["sqlite"];
+
+    private string? _folder;
+    private string? _pgDatabase;
+    private CodeLedgerStore _store = null!;
+
+    [GlobalSetup]
+    public void Seed()
+    {
+        string spec;
+        if (Provider == "sqlite")
+        {
+            _folder = Directory.CreateTempSubdirectory("codeledger-bench-sla-").FullName;
+            spec = Path.Combine(_folder, "sla.db");
+        }
+        else
+        {
+            var admin = Environment.GetEnvironmentVariable(PostgresVariable)!;
+            _pgDatabase = "cl_bench_" + Guid.NewGuid().ToString("N")[..12];
+            using (var connection = new NpgsqlConnection(admin))
+            {
+                connection.Open();
+                using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", connection);
+                cmd.ExecuteNonQuery();
+            }
+
+            spec = new NpgsqlConnectionStringBuilder(admin) { Database = _pgDatabase }.ConnectionString;
+        }
+
+        _store = CodeLedgerStore.OpenAsync(spec, TimeProvider.System).GetAwaiter().GetResult();
+        var data = new WorkflowBenchData();
+        data.SaveWorldAsync(_store).GetAwaiter().GetResult();
+        data.SeedFinalizedMonthAsync(_store, Encounters).GetAwaiter().GetResult();
+        using var db = _store.CreateContext();
+        Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRaw(db.Database, Provider == "sqlite" ? "ANALYZE" : "ANALYZE");
+    }
+
+    [Benchmark]
+    public async Task<SlaMonthReport> MonthlyReport() => await new SlaReporter(_store).ReportAsync("BENCH-FM", "2026-03");
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_folder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        if (_pgDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
+            connection.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", connection);
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,311 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CodeLedger.Core.Codes;
+using CodeLedger.Core.CodeSets.Starter;
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Coding;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Demo;
+using CodeLedger.Core.Edits;
+using CodeLedger.Core.Encounters;
+using CodeLedger.Core.Intake;
+using CodeLedger.Core.Queries;
+using CodeLedger.Core.Workflow;
+using CodeLedger.Storage;
+using CodeLedger.Storage.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Cli.Demo;
+
+/// <summary>
+/// The demo's month of operation, simulated on the manual clock: the practices' EHR interfaces send
+/// the encounters signed in each hour as one import; coders code them hours later (longer for the
+/// specialty with a single coder); about 11% of first submissions fail an edit and are fixed or,
+/// now and then, overridden by the lead; about 8% raise a documentation query, two thirds of which
+/// the physician answers and the rest expire, found by the expiry run every six hours. Every
+/// decision and id comes from one Random seeded from the demo's seed, so a seed gives one ledger.
+/// </summary>
+internal sealed partial class DemoWorkflow
+{
+    public const string LeadUserName = "mreyes";
+
+    private static readonly Dictionary<string, decimal> Charges = new(StringComparer.Ordinal)
+    {
+        ["99203"] = 180m, ["99204"] = 270m, ["99205"] = 350m, ["99212"] = 90m, ["99213"] = 130m, ["99214"] = 190m, ["99215"] = 260m,
+    };
+
+    private readonly CodeLedgerStore _store;
+    private readonly ManualClock _clock;
+    private readonly DemoWorld _world;
+    private readonly Random _random;
+    private readonly PriorityQueue<Func<Task>, (long Ticks, long Seq)> _agenda = new();
+    private readonly Dictionary<string, DemoCatalog.Condition> _conditions;
+    private readonly CodingDesk _coding;
+    private readonly QueryDesk _queries;
+    private readonly EncounterIntake _intake;
+    private readonly Dictionary<string, DateTimeOffset> _free = new(StringComparer.Ordinal);
+    private long _seq;
+
+    private DemoWorkflow(CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed)
+    {
+        _store = store;
+        _clock = clock;
+        _world = world;
+        _random = new Random(unchecked((seed * 7919) + 17));
+        _conditions = DemoCatalog.FamilyMedicine.Concat(DemoCatalog.Cardiology)
+            .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        _coding = new CodingDesk(store, new ClaimEditor(StarterCodeSet.Library()), NextGuid);
+        _queries = new QueryDesk(store, NextGuid);
+        _intake = new EncounterIntake(store, NextGuid);
+    }
+
+    public sealed record Counts(int Imports, int Submissions, int EditBlocks, int Overrides, int Queries, int Answered, int Expired);
+
+    public static async Task<Counts> RunAsync(CliConsole console, CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed)
+    {
+        var demo = new DemoWorkflow(store, clock, world, seed);
+        await demo.AddLeadAsync();
+        return await demo.SimulateAsync(console);
+    }
+
+    private int _imports, _submissions, _blocks, _overrides, _raised, _answered, _expired;
+
+    private async Task AddLeadAsync()
+    {
+        var month = _world.Month;
+        var lead = new Coder(NextGuid(), _world.Vendor.Id, LeadUserName, "Marisol Reyes",
+            [new Credential(CredentialKind.Cpc, "CPC-" + _random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), month.AddYears(-12), month.AddYears(2)),
+             new Credential(CredentialKind.Cpma, "CPMA-" + _random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), month.AddYears(-5), month.AddYears(1))],
+            [Specialty.Parse("family-medicine"), Specialty.Parse("internal-medicine")], null, isLead: true);
+        await _store.WriteAsync("demo-admin", (db, ledger) =>
+        {
+            db.Add(lead);
+            ledger.Append("coder.enrolled", lead.UserName, new
+            {
+                id = lead.Id, vendor = _world.Vendor.Code, lead.DisplayName, lead.IsLead,
+                credentials = lead.Credentials.Select(c => new { kind = CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn }),
+                specialties = lead.Specialties.Select(s => s.Value),
+            });
+            return Task.CompletedTask;
+        });
+    }
+
+    private async Task<Counts> SimulateAsync(CliConsole console)
+    {
+        var practices = _world.Practices.ToDictionary(p => p.Practice.Id);
+        var npis = _world.Practices.SelectMany(p => p.Physicians).ToDictionary(p => p.Id, p => p.Npi);
+
+        // Each practice's interface sends what was signed in an hour at the end of that hour.
+        foreach (var group in _world.Encounters.GroupBy(e => (e.PracticeId, Hour: e.ReceivedAt.UtcTicks / TimeSpan.TicksPerHour)))
+        {
+            var encounters = group.ToList();
+            var at = new DateTimeOffset((group.Key.Hour + 1) * TimeSpan.TicksPerHour, TimeSpan.Zero);
+            var practice = practices[group.Key.PracticeId];
+            Schedule(at, () => ImportAsync(practice, encounters, npis));
+        }
+
+        var end = LastDay().AddDays(15);
+        for (var t = new DateTimeOffset(_world.Month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); t <= end; t = t.AddHours(6))
+        {
+            Schedule(t, ExpireAsync);
+        }
+
+        var total = _agenda.Count;
+        await CliProgress.RunAsync(console, "Running the month", total, async report =>
+        {
+            var done = 0;
+            while (_agenda.TryDequeue(out var action, out var when))
+            {
+                _clock.MoveTo(new DateTimeOffset(when.Ticks, TimeSpan.Zero));
+                await action();
+                report(Math.Min(++done, total));
+            }
+        });
+
+        return new Counts(_imports, _submissions, _blocks, _overrides, _raised, _answered, _expired);
+    }
+
+    private DateTimeOffset LastDay() => new(_world.Month.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private void Schedule(DateTimeOffset at, Func<Task> action) => _agenda.Enqueue(action, (Instants.Normalize(at).UtcTicks, _seq++));
+
+    private async Task ImportAsync(DemoPractice practice, List<Encounter> encounters, Dictionary<Guid, Npi> npis)
+    {
+        var submissions = encounters.Select(e => new EncounterSubmission(e.ExternalId, e.ExternalId, npis[e.PhysicianId], e.Patient, e.DateOfService,
+            e.PlaceOfService, e.DocumentationText, e.DocumentationCompletedAt)).ToList();
+        await _intake.ImportAsync(practice.Practice.Code, _world.Vendor.Code, () => submissions, "ehr-interface:" + practice.Practice.Code);
+        _imports++;
+
+        await using var db = _store.CreateContext();
+        var ids = encounters.Select(e => e.ExternalId).ToList();
+        var assigned = await (from e in db.Encounters
+                              join w in db.Set<WorkItem>() on e.Id equals w.EncounterId
+                              join c in db.Coders on w.CoderId equals c.Id into coders
+                              from c in coders.DefaultIfEmpty()
+                              where e.PracticeId == practice.Practice.Id && ids.Contains(e.ExternalId)
+                              select new { e.ExternalId, UserName = c == null ? null : c.UserName }).ToDictionaryAsync(x => x.ExternalId, x => x.UserName);
+        foreach (var encounter in encounters)
+        {
+            var coder = assigned[encounter.ExternalId] ?? LeadUserName;
+            PlanCoding(encounter, coder, NextSlot(coder, encounter.Specialty.Value == "cardiology"));
+        }
+    }
+
+    private void PlanCoding(Encounter encounter, string coder, DateTimeOffset codeAt)
+    {
+        var good = Coding(encounter);
+        var roll = _random.NextDouble();
+        if (roll < 0.08)
+        {
+            var answers = _random.NextDouble() < 0.65;
+            var answerAfter = TimeSpan.FromHours(1 + (_random.NextDouble() * 60));
+            var recodeAfter = TimeSpan.FromHours(0.5 + (_random.NextDouble() * 6));
+            Schedule(codeAt, async () =>
+            {
+                var query = await RaiseAsync(encounter, coder);
+                await SubmitAsync(encounter, coder, good);
+                if (answers)
+                {
+                    Schedule(codeAt + answerAfter, async () =>
+                    {
+                        await _queries.AnswerAsync(query.Id, Answer(query), "physician:" + encounter.PhysicianId.ToString("N")[..8]);
+                        _answered++;
+                        Schedule(WorkingTime(codeAt + answerAfter + recodeAfter), () => SubmitAsync(encounter, coder, good));
+                    });
+                }
+            });
+            return;
+        }
+
+        if (roll < 0.19)
+        {
+            // A pointer to a diagnosis the claim does not have: the edit engine's DX-POINTER error.
+            var broken = new CodingSubmission(good.Diagnoses, [.. good.Lines.Select(l => new ServiceLine(l.Code, l.Modifiers, l.Units, l.Charge, [.. l.Pointers.Take(ServiceLine.MaxPointers - 1), good.Diagnoses.Count + 1]))]);
+            var overrideIt = _random.NextDouble() < 0.15;
+            var fixAfter = TimeSpan.FromHours(0.5 + (_random.NextDouble() * 4));
+            Schedule(codeAt, async () =>
+            {
+                await SubmitAsync(encounter, coder, broken);
+                Schedule(codeAt + fixAfter, overrideIt
+                    ? () => SubmitAsync(encounter, LeadUserName, broken, "pointer verified against the paper superbill; payer accepts the extra pointer")
+                    : () => SubmitAsync(encounter, coder, good));
+            });
+            return;
+        }
+
+        Schedule(codeAt, () => SubmitAsync(encounter, coder, good));
+    }
+
+    private async Task SubmitAsync(Encounter encounter, string coder, CodingSubmission coding, string? overrideReason = null)
+    {
+        var outcome = await _coding.SubmitAsync(encounter.ExternalId, coding, coder, overrideReason);
+        _submissions++;
+        _blocks += outcome.WaitingFor == "edit-errors" ? 1 : 0;
+        _overrides += outcome.Overridden ? 1 : 0;
+    }
+
+    private async Task<DocumentationQuery> RaiseAsync(Encounter encounter, string coder)
+    {
+        var condition = Conditions(encounter.DocumentationText).First();
+        var (category, question, choices) = _random.Next(4) switch
+        {
+            0 => (QueryCategory.DiagnosisSpecificity, $"The assessment lists {condition.Name}. Based on your clinical judgment, can it be documented with greater specificity?", Array.Empty<string>()),
+            1 => (QueryCategory.AcuityOrSeverity, $"Please clarify the acuity of {condition.Name} as evaluated at this visit.", ["acute", "chronic", "acute on chronic", "other", "clinically undetermined"]),
+            2 => (QueryCategory.EmSupport, "The note records total time but not the activities performed. Please document the activities that made up the total time, if applicable.", []),
+            _ => (QueryCategory.MissingSignatureOrAttestation, "The examination section has no attestation. Please review the note and attest to it if appropriate.", []),
+        };
+        _raised++;
+        return await _queries.RaiseAsync(encounter.ExternalId, coder, category, question, choices);
+    }
+
+    private string Answer(DocumentationQuery query) => query.Choices.Count > 0
+        ? query.Choices[_random.Next(query.Choices.Count - 2)]
+        : "Addendum entered in the record; see the amended note.";
+
+    private async Task ExpireAsync()
+    {
+        var summary = await _queries.ExpireOverdueAsync("query-expiry");
+        _expired += summary.Expired;
+    }
+
+    private CodingSubmission Coding(Encounter encounter)
+    {
+        var conditions = Conditions(encounter.DocumentationText).Take(CodingResult.MaxDiagnoses).ToList();
+        var isNew = encounter.DocumentationText.StartsWith("NEW PATIENT", StringComparison.Ordinal);
+        var minutes = TotalTime().Match(encounter.DocumentationText) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var code = (isNew, conditions.Count) switch
+        {
+            (true, 1) => "99203",
+            (true, 2) => "99204",
+            (true, _) => minutes >= 60 ? "99205" : "99204",
+            (false, 1) => minutes < 15 ? "99212" : "99213",
+            (false, 2) => "99214",
+            (false, _) => minutes >= 40 ? "99215" : "99214",
+        };
+        var pointers = Enumerable.Range(1, Math.Min(ServiceLine.MaxPointers, conditions.Count)).ToList();
+        return new CodingSubmission(
+            [.. conditions.Select(c => IcdCode.Parse(c.Icd))],
+            [new ServiceLine(ProcedureCode.Parse(code), [], 1, Money.FromDecimal(Charges[code]), pointers)]);
+    }
+
+    /// <summary>The conditions in the note's assessment, in order ("1. Essential hypertension: ...").</summary>
+    private IEnumerable<DemoCatalog.Condition> Conditions(string note) =>
+        AssessmentLine().Matches(note).Select(m => _conditions[m.Groups[1].Value]);
+
+    /// <summary>
+    /// Each coder works a queue: an encounter takes 8 to 26 minutes (cardiology, with its longer
+    /// notes and procedures, 14 to 36), inside the coder's working day
+    /// (08:00 to 17:00 Central, 13:00–22:00Z, Monday to Friday). A specialty with one coder fills
+    /// that coder's days, and its backlog is what breaches the turnaround target.
+    /// </summary>
+    private DateTimeOffset NextSlot(string coder, bool cardiology)
+    {
+        var earliest = _clock.GetUtcNow().AddMinutes(30);
+        var start = _free.TryGetValue(coder, out var free) && free > earliest ? free : earliest;
+        start = OnShift(start);
+        _free[coder] = start.AddMinutes(cardiology ? 14 + _random.Next(0, 23) : 8 + _random.Next(0, 19));
+        return start;
+    }
+
+    private static DateTimeOffset OnShift(DateTimeOffset t)
+    {
+        while (true)
+        {
+            var day = t.UtcDateTime.Date;
+            if (t.UtcDateTime.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || t.UtcDateTime.Hour >= 22)
+            {
+                t = new DateTimeOffset(day.AddDays(1).AddHours(13), TimeSpan.Zero);
+                continue;
+            }
+
+            return t.UtcDateTime.Hour < 13 ? new DateTimeOffset(day.AddHours(13), TimeSpan.Zero) : t;
+        }
+    }
+
+    /// <summary>Coders work Monday to Friday: work that would fall on a weekend waits for Monday morning (14:00Z).</summary>
+    private DateTimeOffset WorkingTime(DateTimeOffset t)
+    {
+        while (t.UtcDateTime.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            t = new DateTimeOffset(t.UtcDateTime.Date.AddDays(1).AddHours(14).AddMinutes(_random.Next(0, 240)), TimeSpan.Zero);
+        }
+
+        return t;
+    }
+
+    private Guid NextGuid()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
+
+    [GeneratedRegex(@"^\d+\. ([^:]+):", RegexOptions.Multiline)]
+    private static partial Regex AssessmentLine();
+
+    [GeneratedRegex(@"Total time on the date of the encounter: (\d+) minutes")]
+    private static partial Regex TotalTime();
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using CodeLedger.Cli.Coding;
+using CodeLedger.Cli.Database;
+using CodeLedger.Core.Turnaround;
+using CodeLedger.Storage.Workflow;
+
+namespace CodeLedger.Cli.Sla;
+
+/// <summary><c>codeledger sla --practice P --month YYYY-MM [--json]</c>: a month's turnaround against the contract.</summary>
+internal static class SlaCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var practice = new Option<string>("--practice") { Description = "the practice's code", Required = true };
+        var month = new Option<string>("--month") { Description = "the month (YYYY-MM) in which encounters were finalized", Required = true };
+        var json = CommonOptions.Json();
+        var command = new Command("sla", "Turnaround for a month: count, mean, median, p90, min, max, share within target, breaches, the service credit owed, and whether a remediation plan is due.");
+        command.Options.Add(practice);
+        command.Options.Add(month);
+        command.Options.Add(json);
+        command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
+        {
+            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var report = await new SlaReporter(store).ReportAsync(parse.GetValue(practice)!, parse.GetValue(month)!, ct);
+            await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(report) + "\n" : Text(parse.GetValue(practice)!, report));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    public static string Text(string practice, SlaMonthReport r, int maxBreaches = 20)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new System.Text.StringBuilder();
+        sb.Append(inv, $"SLA {practice} {r.Month}: target {r.TargetHours} {r.Clock}\n");
+        if (r.Count == 0)
+        {
+            sb.Append("  no encounters finalized in the month\n");
+            return sb.ToString();
+        }
+
+        sb.Append(inv, $"  finalized {r.Count:N0}; hours mean {r.MeanHours:0.00}, median {r.MedianHours:0.00}, p90 {r.P90Hours:0.00}, min {r.MinHours:0.00}, max {r.MaxHours:0.00}\n");
+        sb.Append(inv, $"  within target {r.WithinTarget:N0} ({r.CompliancePercent:0.00}%), threshold {r.ComplianceThresholdPercent:0.##}%: {(r.InBreach ? "IN BREACH" : "met")}\n");
+        sb.Append(inv, $"  service credit {r.ServiceCredit} ({r.CreditPercentOfFee:0.##}% of the monthly fee {r.MonthlyFee})\n");
+        sb.Append(inv, $"  consecutive months in breach {r.ConsecutiveBreachMonths} of {r.RemediationAfterConsecutiveBreachMonths}{(r.RemediationPlanRequired ? ": remediation plan required" : string.Empty)}\n");
+        if (r.Breaches.Count > 0)
+        {
+            sb.Append(inv, $"  breaches ({r.Breaches.Count:N0}, longest first):\n");
+            foreach (var b in r.Breaches.Take(maxBreaches))
+            {
+                sb.Append(inv, $"    {b.EncounterRef} {b.ElapsedHours:0.00} h (+{b.HoursOverTarget:0.00})\n");
+            }
+
+            if (r.Breaches.Count > maxBreaches)
+            {
+                sb.Append(inv, $"    ... {r.Breaches.Count - maxBreaches:N0} more (--json lists all)\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Encounters;
+
+namespace CodeLedger.Core.Intake;
+
+/// <summary>
+/// Reads the documented encounter CSV (docs/WORKFLOW.md): RFC 4180 (comma, double-quote quoting,
+/// quoted fields may hold commas, quotes and line breaks), UTF-8, a header row naming the columns
+/// in any order. Written by hand rather than with a CSV library because notes are multi-line quoted
+/// fields and the reader must report the record's first line number, which is all it needs.
+/// </summary>
+public static class EncounterCsvReader
+{
+    public static readonly string[] Columns =
+    [
+        "external_id", "physician_npi", "patient_family_name", "patient_given_name", "patient_birth_date",
+        "patient_sex", "patient_member_id", "date_of_service", "place_of_service", "documentation_completed_at", "note",
+    ];
+
+    public static IEnumerable<EncounterSubmission> Read(TextReader reader)
+    {
+        var line = 1;
+        var header = Rfc4180.ReadRecord(reader, ref line) ?? throw new IntakeFormatException(IntakeFormatException.MissingField, "line 1", "CSV", "header", "the file is empty");
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            index[header[i].Trim().ToLowerInvariant()] = i;
+        }
+
+        foreach (var column in Columns)
+        {
+            if (!index.ContainsKey(column))
+            {
+                throw new IntakeFormatException(IntakeFormatException.MissingField, "line 1", "CSV", column, "column missing from the header");
+            }
+        }
+
+        while (true)
+        {
+            var first = line;
+            var record = Rfc4180.ReadRecord(reader, ref line);
+            if (record is null)
+            {
+                yield break;
+            }
+
+            if (record.Count == 1 && record[0].Length == 0)
+            {
+                continue;
+            }
+
+            yield return ToSubmission(record, index, $"line {first}");
+        }
+    }
+
+    private static EncounterSubmission ToSubmission(List<string> record, Dictionary<string, int> index, string location)
+    {
+        string Field(string name)
+        {
+            var i = index[name];
+            var value = i < record.Count ? record[i].Trim() : string.Empty;
+            return value.Length > 0 ? value : throw new IntakeFormatException(IntakeFormatException.MissingField, location, "CSV", name, "required but empty");
+        }
+
+        IntakeFormatException Invalid(string name, string why) => new(IntakeFormatException.InvalidField, location, "CSV", name, why);
+
+        var npi = Npi.TryParse(Field("physician_npi"), out var n, out var npiError) ? n : throw Invalid("physician_npi", npiError);
+        var birth = ParseDate(Field("patient_birth_date")) ?? throw Invalid("patient_birth_date", "must be YYYY-MM-DD");
+        var dos = ParseDate(Field("date_of_service")) ?? throw Invalid("date_of_service", "must be YYYY-MM-DD");
+        var sex = Field("patient_sex").ToUpperInvariant() switch
+        {
+            "F" => PatientSex.Female,
+            "M" => PatientSex.Male,
+            "U" => PatientSex.Unknown,
+            _ => throw Invalid("patient_sex", "must be F, M or U"),
+        };
+        var pos = PlaceOfService.TryParse(Field("place_of_service"), out var p, out var posError) ? p : throw Invalid("place_of_service", posError);
+        if (!DateTimeOffset.TryParseExact(Field("documentation_completed_at"), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var completed))
+        {
+            throw Invalid("documentation_completed_at", "must be an ISO 8601 instant with offset, e.g. 2026-03-02T17:31:00Z");
+        }
+
+        try
+        {
+            var patient = new PatientDemographics(Field("patient_family_name"), Field("patient_given_name"), birth, sex, Field("patient_member_id"));
+            return new EncounterSubmission(location, Field("external_id"), npi, patient, dos, pos, Field("note"), completed);
+        }
+        catch (DomainException e)
+        {
+            throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "CSV", "patient", e.Message);
+        }
+    }
+
+    private static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

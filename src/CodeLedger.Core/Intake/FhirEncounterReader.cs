@@ -1,0 +1,308 @@
+using System.Text;
+using CodeLedger.Core.Codes;
+using CodeLedger.Core.Encounters;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using FhirCoding = Hl7.Fhir.Model.Coding;
+using FhirEncounter = Hl7.Fhir.Model.Encounter;
+
+namespace CodeLedger.Core.Intake;
+
+/// <summary>
+/// Reads encounters from FHIR R4 with the Firely SDK. A Bundle holds, per encounter: the Patient,
+/// the Practitioner with an NPI identifier (system http://hl7.org/fhir/sid/us-npi), the Encounter
+/// (identifier, period, type, class, a participant referencing the Practitioner, subject referencing
+/// the Patient) and a DocumentReference whose context.encounter references it, whose date is the
+/// instant the documentation was complete, and whose first attachment carries the note as base64
+/// <c>data</c> or as a <c>data:</c> URL. Bulk files are NDJSON: one such Bundle per line.
+/// </summary>
+public static class FhirEncounterReader
+{
+    public const string NpiSystem = "http://hl7.org/fhir/sid/us-npi";
+
+    // One deserializer per thread: bulk files are parsed on every core.
+    [ThreadStatic]
+    private static FhirJsonDeserializer? _deserializer;
+
+    private static FhirJsonDeserializer Deserializer => _deserializer ??= new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
+
+    /// <summary>Reads every encounter of one Bundle (JSON text).</summary>
+    public static IReadOnlyList<EncounterSubmission> ReadBundle(string json, string location = "bundle")
+    {
+        Resource resource;
+        try
+        {
+            resource = Deserializer.DeserializeResource(json);
+        }
+        catch (Exception e) when (e is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
+        {
+            throw new IntakeFormatException(IntakeFormatException.Unreadable, location, "Bundle", WherePath(e.Message), "not a valid FHIR R4 JSON resource");
+        }
+
+        if (resource is not Bundle bundle)
+        {
+            throw new IntakeFormatException(IntakeFormatException.MissingResource, location, "Bundle", "resourceType", $"expected a Bundle, found {resource.TypeName}");
+        }
+
+        return Read(bundle, location);
+    }
+
+    /// <summary>Reads an NDJSON file: one Bundle per non-empty line, lines numbered from 1.</summary>
+    public static IEnumerable<EncounterSubmission> ReadNdjson(TextReader reader)
+    {
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            foreach (var submission in ReadBundle(line, $"line {number}"))
+            {
+                yield return submission;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a whole NDJSON file, parsing its lines on all cores; the result keeps file order, and
+    /// the error reported is the one of the first bad line.
+    /// </summary>
+    public static List<EncounterSubmission> ReadNdjsonParallel(TextReader reader)
+    {
+        var lines = new List<(int Number, string Text)>();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                lines.Add((number, line));
+            }
+        }
+
+        var parsed = new IReadOnlyList<EncounterSubmission>?[lines.Count];
+        var errors = new IntakeFormatException?[lines.Count];
+        Parallel.For(0, lines.Count, i =>
+        {
+            try
+            {
+                parsed[i] = ReadBundle(lines[i].Text, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {lines[i].Number}"));
+            }
+            catch (IntakeFormatException e)
+            {
+                errors[i] = e;
+            }
+        });
+
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+        {
+            throw first;
+        }
+
+        return [.. parsed.SelectMany(p => p!)];
+    }
+
+    private static List<EncounterSubmission> Read(Bundle bundle, string location)
+    {
+        var byReference = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        foreach (var entry in bundle.Entry)
+        {
+            if (entry.Resource is not { } r)
+            {
+                continue;
+            }
+
+            if (!string.IsNullOrEmpty(entry.FullUrl))
+            {
+                byReference[entry.FullUrl] = r;
+            }
+
+            if (!string.IsNullOrEmpty(r.Id))
+            {
+                byReference[$"{r.TypeName}/{r.Id}"] = r;
+            }
+        }
+
+        var encounters = bundle.Entry.Select(e => e.Resource).OfType<FhirEncounter>().ToList();
+        if (encounters.Count == 0)
+        {
+            throw new IntakeFormatException(IntakeFormatException.MissingResource, location, "Encounter", "(resource)", "the bundle holds no Encounter");
+        }
+
+        var documents = bundle.Entry.Select(e => e.Resource).OfType<DocumentReference>().ToList();
+        var result = new List<EncounterSubmission>(encounters.Count);
+        foreach (var encounter in encounters)
+        {
+            result.Add(ReadEncounter(encounter, documents, byReference, location));
+        }
+
+        return result;
+    }
+
+    private static EncounterSubmission ReadEncounter(FhirEncounter encounter, List<DocumentReference> documents, Dictionary<string, Resource> byReference, string location)
+    {
+        var externalId = encounter.Identifier.Select(i => i.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+            ?? throw Missing(location, "Encounter", "identifier");
+        if (encounter.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero) is not { } start)
+        {
+            throw Missing(location, "Encounter", "period.start");
+        }
+
+        if (encounter.Type.Count == 0 || encounter.Type.All(t => t.Coding.Count == 0 && string.IsNullOrWhiteSpace(t.Text)))
+        {
+            throw Missing(location, "Encounter", "type");
+        }
+
+        var placeOfService = PlaceOfServiceFor(encounter.Class, location);
+
+        var patient = Resolve<Patient>(encounter.Subject, byReference) ?? throw (encounter.Subject is null
+            ? Missing(location, "Encounter", "subject")
+            : new IntakeFormatException(IntakeFormatException.MissingResource, location, "Patient", "(resource)", $"Encounter.subject references {encounter.Subject.Reference}, which is not in the bundle"));
+
+        var practitioner = encounter.Participant
+            .Select(p => Resolve<Practitioner>(p.Individual, byReference))
+            .FirstOrDefault(p => p is not null)
+            ?? throw (encounter.Participant.Count == 0
+                ? Missing(location, "Encounter", "participant")
+                : new IntakeFormatException(IntakeFormatException.MissingResource, location, "Practitioner", "(resource)", "no Encounter.participant references a Practitioner in the bundle"));
+        var npiText = practitioner.Identifier.FirstOrDefault(i => i.System == NpiSystem)?.Value
+            ?? throw Missing(location, "Practitioner", $"identifier (system {NpiSystem})");
+        if (!Npi.TryParse(npiText, out var npi, out var npiError))
+        {
+            throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "Practitioner", "identifier", npiError);
+        }
+
+        var document = FindDocument(encounter, documents, byReference)
+            ?? throw new IntakeFormatException(IntakeFormatException.MissingResource, location, "DocumentReference", "(resource)", $"no DocumentReference for encounter {externalId}");
+        if (document.Date is not { } completed)
+        {
+            throw Missing(location, "DocumentReference", "date");
+        }
+
+        var attachment = document.Content.FirstOrDefault()?.Attachment ?? throw Missing(location, "DocumentReference", "content.attachment");
+        var text = NoteText(attachment, location);
+
+        return new EncounterSubmission(location, externalId.Trim(), npi, ReadPatient(patient, location),
+            DateOnly.FromDateTime(start.DateTime), placeOfService, text, completed);
+    }
+
+    private static PatientDemographics ReadPatient(Patient patient, string location)
+    {
+        var name = patient.Name.FirstOrDefault() ?? throw Missing(location, "Patient", "name");
+        var family = string.IsNullOrWhiteSpace(name.Family) ? throw Missing(location, "Patient", "name.family") : name.Family;
+        var given = name.Given.FirstOrDefault(g => !string.IsNullOrWhiteSpace(g)) ?? throw Missing(location, "Patient", "name.given");
+        if (string.IsNullOrEmpty(patient.BirthDate))
+        {
+            throw Missing(location, "Patient", "birthDate");
+        }
+
+        if (!DateOnly.TryParseExact(patient.BirthDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var birth))
+        {
+            throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "Patient", "birthDate", "must be a full date YYYY-MM-DD");
+        }
+
+        var sex = patient.Gender switch
+        {
+            AdministrativeGender.Female => PatientSex.Female,
+            AdministrativeGender.Male => PatientSex.Male,
+            _ => PatientSex.Unknown,
+        };
+
+        // The member id is the identifier typed MB (HL7 v2 table 0203); a bare identifier will do otherwise.
+        var member = patient.Identifier.FirstOrDefault(i => i.Type?.Coding.Any(c => c.Code == "MB") == true)?.Value
+            ?? patient.Identifier.FirstOrDefault()?.Value
+            ?? throw Missing(location, "Patient", "identifier");
+        return new PatientDemographics(family, given, birth, sex, member);
+    }
+
+    /// <summary>
+    /// Encounter.class (v3 ActCode) to the CMS place of service: AMB office (11), VR telehealth in
+    /// the patient's home (10), HH home (12). Other classes are not professional office coding.
+    /// </summary>
+    private static PlaceOfService PlaceOfServiceFor(FhirCoding? encounterClass, string location) => encounterClass?.Code switch
+    {
+        null or "" => throw Missing(location, "Encounter", "class"),
+        "AMB" => PlaceOfService.Office,
+        "VR" => PlaceOfService.Parse("10"),
+        "HH" => PlaceOfService.Parse("12"),
+        var other => throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "Encounter", "class", $"class '{other}' is not supported (AMB, VR or HH)"),
+    };
+
+    private static DocumentReference? FindDocument(FhirEncounter encounter, List<DocumentReference> documents, Dictionary<string, Resource> byReference)
+    {
+        foreach (var d in documents)
+        {
+            if (d.Context?.Encounter.Any(r => ReferenceEquals(Resolve<FhirEncounter>(r, byReference), encounter)) == true)
+            {
+                return d;
+            }
+        }
+
+        // A one-encounter bundle needs no explicit link.
+        return documents.Count == 1 && documents[0].Context?.Encounter.Count is null or 0 ? documents[0] : null;
+    }
+
+    private static string NoteText(Attachment attachment, string location)
+    {
+        if (attachment.Data is { Length: > 0 } data)
+        {
+            return Decode(data, location);
+        }
+
+        if (attachment.Url is { } url && url.StartsWith("data:", StringComparison.Ordinal))
+        {
+            var comma = url.IndexOf(',', StringComparison.Ordinal);
+            if (comma > 0)
+            {
+                var header = url[5..comma];
+                var body = url[(comma + 1)..];
+                if (header.EndsWith(";base64", StringComparison.Ordinal))
+                {
+                    try
+                    {
+                        return Decode(Convert.FromBase64String(body), location);
+                    }
+                    catch (FormatException)
+                    {
+                        throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "DocumentReference", "content.attachment.url", "data URL is not valid base64");
+                    }
+                }
+
+                return Uri.UnescapeDataString(body);
+            }
+        }
+
+        throw Missing(location, "DocumentReference", "content.attachment.data");
+    }
+
+    private static string Decode(byte[] data, string location)
+    {
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(data);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "DocumentReference", "content.attachment.data", "the note is not UTF-8 text");
+        }
+    }
+
+    private static T? Resolve<T>(ResourceReference? reference, Dictionary<string, Resource> byReference) where T : Resource =>
+        reference?.Reference is { } r && byReference.TryGetValue(r, out var resource) ? resource as T : null;
+
+    private static IntakeFormatException Missing(string location, string resource, string field) =>
+        new(IntakeFormatException.MissingField, location, resource, field, "required but missing");
+
+    /// <summary>
+    /// Only the element path of a Firely error is repeated: its message may quote the offending
+    /// value, which can be patient data.
+    /// </summary>
+    private static string WherePath(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"\bAt ([A-Za-z][A-Za-z0-9_.\[\]]*)");
+        return match.Success ? match.Groups[1].Value : "(json)";
+    }
+}

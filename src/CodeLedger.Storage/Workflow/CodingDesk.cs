@@ -1,0 +1,94 @@
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Coding;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Edits;
+using CodeLedger.Core.Encounters;
+using CodeLedger.Core.Queries;
+using CodeLedger.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Workflow;
+
+/// <summary>
+/// Takes a coder's submission: only the assigned coder (or a lead) may code an encounter; every
+/// submission is kept as a new version; the edit engine runs on each; error findings block
+/// finalization unless a lead overrides with a recorded reason; an open documentation query holds
+/// the encounter until it is answered or expires. Finalizing stops the turnaround clock.
+/// </summary>
+public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<Guid>? newId = null)
+{
+    public const string SubmittedEvent = "coding.submitted";
+    public const string FinalizedEvent = "encounter.finalized";
+
+    private readonly Func<Guid> _newId = newId ?? Guid.NewGuid;
+
+    public Task<CodingOutcome> SubmitAsync(string encounterRef, CodingSubmission coding, string coderUserName, string? overrideReason = null, CancellationToken ct = default) =>
+        store.WriteAsync(coderUserName, async (db, ledger) =>
+        {
+            var now = Instants.Now(store.Time);
+            var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
+            var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounter.Id, ct);
+            var coder = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct)
+                ?? throw new DomainException("CODER-UNKNOWN", $"no coder '{coderUserName}'");
+            if (work.IsFinalized)
+            {
+                throw new DomainException("CODING-ALREADY-FINAL", $"encounter {encounter.ExternalId} was finalized at {Instants.Format(work.FinalizedAt!.Value)}");
+            }
+
+            if (work.CoderId != coder.Id && !coder.IsLead)
+            {
+                throw new DomainException("CODING-NOT-ASSIGNED", $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not code it");
+            }
+
+            var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
+            if (reason is not null && !coder.IsLead)
+            {
+                throw new DomainException("CODING-OVERRIDE-NOT-LEAD", $"only a lead coder may override edit errors; {coder.UserName} is not a lead");
+            }
+
+            var version = 1 + (await db.CodingResults.Where(c => c.EncounterId == encounter.Id).MaxAsync(c => (int?)c.Version, ct) ?? 0);
+            var result = new CodingResult(_newId(), encounter.Id, version, coder.Id, now, coding.Diagnoses, coding.Lines);
+            db.Add(result);
+
+            var npi = await db.Physicians.Where(p => p.Id == encounter.PhysicianId).Select(p => p.Npi).SingleAsync(ct);
+            var findings = editor.Check(ToClaim(encounter, npi.Value, result));
+            var errors = findings.Count(f => f.Severity == EditSeverity.Error);
+            var openQuery = await db.Set<DocumentationQuery>().AnyAsync(q => q.EncounterId == encounter.Id && q.Status == QueryStatus.Open, ct);
+            string? waitingFor = openQuery ? "open-query" : errors > 0 && reason is null ? "edit-errors" : null;
+            ledger.Append(SubmittedEvent, encounter.ExternalId, new
+            {
+                encounter = encounter.Id, version, coder = coder.UserName,
+                diagnoses = result.Diagnoses.Select(d => d.Value),
+                lines = result.ServiceLines.Select(l => new { code = l.Code.Value, modifiers = l.Modifiers.Select(m => m.Value), l.Units, charge = l.Charge.ToString(), l.Pointers }),
+                findings = findings.Select(f => new { f.Rule, f.Severity, f.Line, f.Codes }),
+                errors, warnings = findings.Count - errors, waitingFor,
+            });
+
+            if (waitingFor is not null)
+            {
+                work.MarkInCoding();
+                return new CodingOutcome(encounter.Id, encounter.ExternalId, version, findings, false, waitingFor, false);
+            }
+
+            var overridden = errors > 0;
+            work.Finalize(now, version, withoutQueryResponse: false, overridden ? reason : null, coder.UserName);
+            ledger.Append(FinalizedEvent, encounter.ExternalId, new
+            {
+                encounter = encounter.Id, version, finalizedAt = Instants.Format(now), clockStart = Instants.Format(work.ClockStart),
+                codedWithoutQueryResponse = false, overrideReason = overridden ? reason : null, overrideBy = overridden ? coder.UserName : null,
+            });
+            return new CodingOutcome(encounter.Id, encounter.ExternalId, version, findings, true, null, overridden);
+        }, ct);
+
+    /// <summary>The claim the edit engine checks: the encounter's date, place and physician with the submitted codes.</summary>
+    public static Claim ToClaim(Encounter encounter, string renderingNpi, CodingResult coding) =>
+        Claim.Create(
+            encounter.ExternalId,
+            encounter.DateOfService,
+            encounter.PlaceOfService.Value,
+            renderingNpi,
+            encounter.Patient.BirthDate,
+            encounter.Patient.Sex switch { PatientSex.Female => 'F', PatientSex.Male => 'M', _ => 'U' },
+            coding.Diagnoses.Select(d => d.Value),
+            coding.ServiceLines.Select((l, i) => ClaimLine.Create(i + 1, l.Code.Value, l.Modifiers.Select(m => m.Value), (int)decimal.Ceiling(l.Units), l.Charge, l.Pointers)));
+}

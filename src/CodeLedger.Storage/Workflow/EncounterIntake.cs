@@ -1,0 +1,174 @@
+using CodeLedger.Core.Assignment;
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Encounters;
+using CodeLedger.Core.Intake;
+using CodeLedger.Core.Organizations;
+using CodeLedger.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Workflow;
+
+/// <summary>
+/// Receives encounters from a practice for a vendor. Order matters and is the point:
+/// (1) the BAA gate, before the file is even opened: without an agreement in force nothing about
+/// any patient is read, stored, logged or printed, and the refusal (practice, vendor, instant; no
+/// PHI) goes to the ledger; (2) the whole file is read and checked (format, known physicians) so a
+/// bad file changes nothing; (3) encounters are written in batches, one transaction per batch with
+/// all its ledger events. Re-importing an unchanged encounter changes nothing; a corrected note
+/// becomes a new documentation version and restarts the clock only when the contract says so.
+/// </summary>
+public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = null)
+{
+    public const int BatchSize = 1000;
+    public const string RefusedEvent = "intake.refused";
+    public const string ReceivedEvent = "encounter.received";
+    public const string CorrectedEvent = "documentation.corrected";
+
+    private readonly Func<Guid> _newId = newId ?? Guid.NewGuid;
+
+    public async Task<IntakeSummary> ImportAsync(string practiceCode, string vendorCode, Func<IEnumerable<EncounterSubmission>> read, string actor, Action<int>? progress = null, CancellationToken ct = default)
+    {
+        var now = Instants.Now(store.Time);
+        Organization practice, vendor;
+        await using (var db = store.CreateContext())
+        {
+            practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
+            vendor = await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct);
+            var agreements = await db.BusinessAssociateAgreements.AsNoTracking().Where(a => a.PracticeId == practice.Id && a.VendorId == vendor.Id).ToListAsync(ct);
+            if (BaaGate.AgreementInForce(agreements, practice.Id, vendor.Id, now) is null)
+            {
+                await store.WriteAsync(actor, (_, ledger) =>
+                {
+                    ledger.Append(RefusedEvent, practice.Code, new { practice = practice.Code, vendor = vendor.Code, reason = BaaGate.RefusedCode, receivedAt = Instants.Format(now) });
+                    return Task.CompletedTask;
+                }, ct);
+                BaaGate.Require(agreements, practice.Id, practice.Code, vendor.Id, vendor.Code, now);
+            }
+        }
+
+        var submissions = read().ToList();
+        Dictionary<string, Core.Physicians.Physician> physicians;
+        List<Coder> coders;
+        CredentialSpecialtyMap map;
+        Dictionary<Guid, int> openWork;
+        bool restartOnCorrection;
+        await using (var db = store.CreateContext())
+        {
+            physicians = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct)).ToDictionary(p => p.Npi.Value, StringComparer.Ordinal);
+            foreach (var s in submissions)
+            {
+                if (!physicians.ContainsKey(s.PhysicianNpi.Value))
+                {
+                    throw new DomainException("INTAKE-UNKNOWN-NPI", $"{s.Location}: physician NPI {s.PhysicianNpi.Value} is not enrolled at practice {practice.Code}; nothing was imported");
+                }
+            }
+
+            coders = await db.Coders.AsNoTracking().Where(c => c.VendorId == vendor.Id).ToListAsync(ct);
+            map = await CredentialMaps.CurrentAsync(db, ct);
+            openWork = await db.Set<WorkItem>().Where(w => w.CoderId != null && w.Status != WorkStatus.Finalized)
+                .GroupBy(w => w.CoderId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var contract = await WorkflowLookup.ContractAsync(db, practice.Id, vendor.Id, DateOnly.FromDateTime(now.UtcDateTime), ct);
+            restartOnCorrection = contract?.CorrectedDocumentationRestartsClock ?? false;
+        }
+
+        // Build every encounter before writing any, so a rule an encounter breaks refuses the whole file.
+        var candidates = new List<Encounter>(submissions.Count);
+        foreach (var s in submissions)
+        {
+            var physician = physicians[s.PhysicianNpi.Value];
+            try
+            {
+                candidates.Add(new Encounter(_newId(), practice.Id, physician.Id, s.ExternalId, s.Patient, s.DateOfService, s.PlaceOfService,
+                    physician.Specialty, s.DocumentationText, s.DocumentationCompletedAt, now));
+            }
+            catch (DomainException e)
+            {
+                throw new DomainException(e.Code, $"{s.Location}: {e.Message}; nothing was imported");
+            }
+        }
+
+        var npiById = physicians.Values.ToDictionary(p => p.Id, p => p.Npi.Value);
+        var assigner = new CoderAssigner(map);
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        int received = 0, unchanged = 0, corrected = 0, restarts = 0, primary = 0, backup = 0, uncovered = 0, done = 0;
+        foreach (var batch in candidates.Chunk(BatchSize))
+        {
+            await store.WriteAsync(actor, async (db, ledger) =>
+            {
+                // A batch adds thousands of rows and changes few: detect changes once, not on every save.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                var ids = batch.Select(e => e.ExternalId).Distinct().ToList();
+                var existing = await db.Encounters.Where(e => e.PracticeId == practice.Id && ids.Contains(e.ExternalId)).ToDictionaryAsync(e => e.ExternalId, StringComparer.Ordinal, ct);
+                var existingIds = existing.Values.Select(e => e.Id).ToList();
+                var work = await db.Set<WorkItem>().Where(w => existingIds.Contains(w.EncounterId)).ToDictionaryAsync(w => w.EncounterId, ct);
+                foreach (var candidate in batch)
+                {
+                    if (existing.TryGetValue(candidate.ExternalId, out var current))
+                    {
+                        if (current.DocumentationText == candidate.DocumentationText && current.DocumentationCompletedAt == candidate.DocumentationCompletedAt)
+                        {
+                            unchanged++;
+                            continue;
+                        }
+
+                        var item = work[current.Id];
+                        var wasStart = item.ClockStart;
+                        item.AcceptCorrectedDocumentation(candidate.DocumentationCompletedAt, now, restartOnCorrection);
+                        if (!item.IsFinalized)
+                        {
+                            current.CorrectDocumentation(candidate.DocumentationText, candidate.DocumentationCompletedAt);
+                        }
+
+                        db.Add(new DocumentationVersion(_newId(), current.Id, item.DocumentationVersion, candidate.DocumentationText, candidate.DocumentationCompletedAt, now));
+                        corrected++;
+                        restarts += item.ClockStart != wasStart ? 1 : 0;
+                        db.ChangeTracker.DetectChanges();
+                        ledger.Append(CorrectedEvent, current.ExternalId, new
+                        {
+                            encounter = current.Id, version = item.DocumentationVersion, documentationSha256 = PhiHash.Sha256(candidate.DocumentationText),
+                            documentationCompletedAt = Instants.Format(candidate.DocumentationCompletedAt), clockRestarted = item.ClockStart != wasStart,
+                            clockStart = Instants.Format(item.ClockStart), afterFinalization = item.IsFinalized,
+                        });
+                        continue;
+                    }
+
+                    var encounter = candidate;
+                    db.Add(encounter);
+                    db.Add(new DocumentationVersion(_newId(), encounter.Id, 1, encounter.DocumentationText, encounter.DocumentationCompletedAt, now));
+                    var assignment = assigner.Assign(encounter.Specialty, day, coders, openWork);
+                    if (assignment.CoderId is { } coderId)
+                    {
+                        openWork[coderId] = openWork.GetValueOrDefault(coderId) + 1;
+                    }
+
+                    var workItem = new WorkItem(encounter, vendor.Id, assignment, now);
+                    db.Add(workItem);
+                    existing[encounter.ExternalId] = encounter;
+                    work[encounter.Id] = workItem;
+                    received++;
+                    switch (assignment.Basis)
+                    {
+                        case AssignmentBasis.Primary: primary++; break;
+                        case AssignmentBasis.Backup: backup++; break;
+                        default: uncovered++; break;
+                    }
+
+                    // Receipt and assignment happen in one transaction at one instant: one event records both.
+                    ledger.Append(ReceivedEvent, encounter.ExternalId, new
+                    {
+                        id = encounter.Id, practice = practice.Code, vendor = vendor.Code, encounter.ExternalId, physicianNpi = npiById[encounter.PhysicianId],
+                        encounter.DateOfService, placeOfService = encounter.PlaceOfService.Value, specialty = encounter.Specialty.Value,
+                        documentationCompletedAt = Instants.Format(encounter.DocumentationCompletedAt),
+                        documentationSha256 = PhiHash.Sha256(encounter.DocumentationText),
+                        clockStart = Instants.Format(encounter.ClockStart), coder = assignment.CoderUserName, basis = assignment.Basis,
+                    });
+                }
+            }, ct);
+            done += batch.Length;
+            progress?.Invoke(done);
+        }
+
+        return new IntakeSummary(submissions.Count, received, unchanged, corrected, restarts, primary, backup, uncovered);
+    }
+}

@@ -1,0 +1,157 @@
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Intake;
+using CodeLedger.Core.Queries;
+using CodeLedger.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Workflow;
+
+/// <summary>
+/// Documentation queries: a coder raises one (the due instant is the contract's response window
+/// after it), the physician answers before it is due, and the expiry run closes overdue ones. An
+/// encounter whose query expired is finalized with the coding made before the query, coded to what
+/// is documented, and flagged "coded without query response". The ledger holds hashes of the
+/// question and answer, never their text.
+/// </summary>
+public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
+{
+    public const string RaisedEvent = "query.raised";
+    public const string AnsweredEvent = "query.answered";
+    public const string UnresolvedEvent = "query.unresolved";
+
+    private readonly Func<Guid> _newId = newId ?? Guid.NewGuid;
+
+    public Task<DocumentationQuery> RaiseAsync(string encounterRef, string coderUserName, QueryCategory category, string question, IReadOnlyList<string> choices, CancellationToken ct = default) =>
+        store.WriteAsync(coderUserName, async (db, ledger) =>
+        {
+            var now = Instants.Now(store.Time);
+            var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
+            var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounter.Id, ct);
+            var coder = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct)
+                ?? throw new DomainException("CODER-UNKNOWN", $"no coder '{coderUserName}'");
+            if (work.CoderId != coder.Id && !coder.IsLead)
+            {
+                throw new DomainException("CODING-NOT-ASSIGNED", $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not query it");
+            }
+
+            if (work.IsFinalized)
+            {
+                throw new DomainException("CODING-ALREADY-FINAL", $"encounter {encounter.ExternalId} is already final");
+            }
+
+            var contract = await WorkflowLookup.ContractAsync(db, encounter.PracticeId, work.VendorId, DateOnly.FromDateTime(now.UtcDateTime), ct)
+                ?? throw new DomainException("SLA-NO-CONTRACT", "no SLA contract is in force between the practice and the vendor: the query response window is unknown");
+            var query = new DocumentationQuery(_newId(), encounter.Id, encounter.PhysicianId, coder.Id, category, question, choices, now, contract.QueryResponseWindowHours);
+            db.Add(query);
+            work.MarkInCoding();
+            var npi = await db.Physicians.Where(p => p.Id == encounter.PhysicianId).Select(p => p.Npi).SingleAsync(ct);
+            ledger.Append(RaisedEvent, encounter.ExternalId, new
+            {
+                query = query.Id, encounter = encounter.Id, physicianNpi = npi.Value, category = QueryCategories.Name(category), coder = coder.UserName,
+                questionSha256 = PhiHash.Sha256(query.Question), choices = query.Choices.Count,
+                raisedAt = Instants.Format(query.RaisedAt), dueAt = Instants.Format(query.DueAt),
+            });
+            return query;
+        }, ct);
+
+    public Task<DocumentationQuery> AnswerAsync(Guid queryId, string answer, string actor, CancellationToken ct = default) =>
+        store.WriteAsync(actor, async (db, ledger) =>
+        {
+            var now = Instants.Now(store.Time);
+            var query = await db.Set<DocumentationQuery>().FirstOrDefaultAsync(q => q.Id == queryId, ct)
+                ?? throw new DomainException("QUERY-UNKNOWN", $"no query {queryId}");
+            query.Respond(answer, now);
+            var external = await db.Encounters.Where(e => e.Id == query.EncounterId).Select(e => e.ExternalId).SingleAsync(ct);
+            ledger.Append(AnsweredEvent, external, new
+            {
+                query = query.Id, encounter = query.EncounterId, answerSha256 = PhiHash.Sha256(query.Answer!), answeredAt = Instants.Format(now), dueAt = Instants.Format(query.DueAt),
+            });
+            return query;
+        }, ct);
+
+    /// <summary>
+    /// Closes every query overdue at the current instant. Idempotent: a second run finds nothing.
+    /// Runs in one transaction under the ledger write lock, so concurrent workers (several web
+    /// instances, or the web host and a cron job) queue up and the later one sees nothing to do.
+    /// </summary>
+    public Task<ExpirySummary> ExpireOverdueAsync(string actor, CancellationToken ct = default) =>
+        store.WriteAsync(actor, async (db, ledger) =>
+        {
+            var now = Instants.Now(store.Time);
+            var overdue = await db.Set<DocumentationQuery>().Where(q => q.Status == QueryStatus.Open && q.DueAt <= now).ToListAsync(ct);
+            int expired = 0, finalized = 0, nothingCoded = 0;
+            foreach (var query in overdue.OrderBy(q => q.DueAt).ThenBy(q => q.Id))
+            {
+                if (!query.ExpireIfOverdue(now))
+                {
+                    continue;
+                }
+
+                expired++;
+                var external = await db.Encounters.Where(e => e.Id == query.EncounterId).Select(e => e.ExternalId).SingleAsync(ct);
+                ledger.Append(UnresolvedEvent, external, new { query = query.Id, encounter = query.EncounterId, dueAt = Instants.Format(query.DueAt) });
+            }
+
+            await db.SaveChangesAsync(ct);
+            foreach (var encounterId in overdue.Select(q => q.EncounterId).Distinct().Order())
+            {
+                var stillOpen = await db.Set<DocumentationQuery>().AnyAsync(q => q.EncounterId == encounterId && q.Status == QueryStatus.Open, ct);
+                var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounterId, ct);
+                if (stillOpen || work.IsFinalized)
+                {
+                    continue;
+                }
+
+                var latest = await db.CodingResults.Where(c => c.EncounterId == encounterId).MaxAsync(c => (int?)c.Version, ct);
+                if (latest is null)
+                {
+                    nothingCoded++;
+                    continue;
+                }
+
+                work.Finalize(now, latest.Value, withoutQueryResponse: true, null, null);
+                finalized++;
+                var external = await db.Encounters.Where(e => e.Id == encounterId).Select(e => e.ExternalId).SingleAsync(ct);
+                ledger.Append(CodingDesk.FinalizedEvent, external, new
+                {
+                    encounter = encounterId, version = latest.Value, finalizedAt = Instants.Format(now), clockStart = Instants.Format(work.ClockStart),
+                    codedWithoutQueryResponse = true, overrideReason = (string?)null, overrideBy = (string?)null,
+                });
+            }
+
+            return new ExpirySummary(expired, finalized, nothingCoded);
+        }, ct);
+
+    public async Task<IReadOnlyList<QueryView>> ListAsync(string physicianNpi, CancellationToken ct = default)
+    {
+        if (!Core.Codes.Npi.TryParse(physicianNpi, out var npi, out var npiError))
+        {
+            throw new DomainException("NPI-INVALID", npiError);
+        }
+
+        await using var db = store.CreateContext();
+        var physician = await db.Physicians.AsNoTracking().Where(p => p.Npi == npi).Select(p => new { p.Id, p.Npi }).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("PHYSICIAN-UNKNOWN", $"no physician with NPI {physicianNpi}");
+        var rows = await (from q in db.Set<DocumentationQuery>().AsNoTracking()
+                          join e in db.Encounters on q.EncounterId equals e.Id
+                          where q.PhysicianId == physician.Id
+                          select new { q, e.ExternalId }).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.q.RaisedAt).ThenBy(r => r.q.Id).Select(r => View(r.q, r.ExternalId, physician.Npi.Value))];
+    }
+
+    public async Task<QueryView> ListByIdAsync(Guid queryId, CancellationToken ct = default)
+    {
+        await using var db = store.CreateContext();
+        var row = await (from q in db.Set<DocumentationQuery>().AsNoTracking()
+                         join e in db.Encounters on q.EncounterId equals e.Id
+                         join p in db.Physicians on q.PhysicianId equals p.Id
+                         where q.Id == queryId
+                         select new { q, e.ExternalId, p.Npi }).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("QUERY-UNKNOWN", $"no query {queryId}");
+        return View(row.q, row.ExternalId, row.Npi.Value);
+    }
+
+    public static QueryView View(DocumentationQuery q, string externalId, string npi) =>
+        new(q.Id, externalId, npi, QueryCategories.Name(q.Category), q.Question, q.Choices, Instants.Format(q.RaisedAt), Instants.Format(q.DueAt),
+            q.Status.ToString().ToLowerInvariant(), q.Answer, q.ClosedAt is { } c ? Instants.Format(c) : null);
+}

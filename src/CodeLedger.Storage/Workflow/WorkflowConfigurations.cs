@@ -1,0 +1,95 @@
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Encounters;
+using CodeLedger.Core.Intake;
+using CodeLedger.Core.Organizations;
+using CodeLedger.Core.Physicians;
+using CodeLedger.Core.Queries;
+using CodeLedger.Core.Training;
+using CodeLedger.Core.Workflow;
+using CodeLedger.Storage.Mapping;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CodeLedger.Storage.Workflow;
+
+internal sealed class DocumentationVersionConfiguration : IEntityTypeConfiguration<DocumentationVersion>
+{
+    public void Configure(EntityTypeBuilder<DocumentationVersion> b)
+    {
+        b.ToTable("documentation_versions");
+        b.HasKey(d => d.Id);
+        b.HasOne<Encounter>().WithMany().HasForeignKey(d => d.EncounterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => new { d.EncounterId, d.Version }).IsUnique();
+        b.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+    }
+}
+
+internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
+{
+    public void Configure(EntityTypeBuilder<WorkItem> b)
+    {
+        b.ToTable("work_items");
+        b.HasKey(w => w.EncounterId);
+        b.HasOne<Encounter>().WithOne().HasForeignKey<WorkItem>(w => w.EncounterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(w => w.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(w => w.VendorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Coder>().WithMany().HasForeignKey(w => w.CoderId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(w => w.Basis).HasConversion<string>().HasMaxLength(20);
+        b.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(w => w.OverrideReason).HasMaxLength(500);
+        b.Property(w => w.OverrideBy).HasMaxLength(64);
+        b.Ignore(w => w.IsFinalized);
+
+        // The SLA report reads finalized work of one practice in a month; assignment counts open work per coder.
+        b.HasIndex(w => new { w.PracticeId, w.FinalizedAt });
+        b.HasIndex(w => new { w.CoderId, w.Status });
+    }
+}
+
+internal sealed class DocumentationQueryConfiguration : IEntityTypeConfiguration<DocumentationQuery>
+{
+    public void Configure(EntityTypeBuilder<DocumentationQuery> b)
+    {
+        b.ToTable("documentation_queries");
+        b.HasKey(q => q.Id);
+        b.HasOne<Encounter>().WithMany().HasForeignKey(q => q.EncounterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Physician>().WithMany().HasForeignKey(q => q.PhysicianId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Coder>().WithMany().HasForeignKey(q => q.RaisedByCoderId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(q => q.Category).HasConversion<string>().HasMaxLength(40);
+        b.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(q => q.Question).HasMaxLength(2000);
+        b.Property(q => q.Answer).HasMaxLength(4000);
+        b.Property(q => q.Choices).HasConversion(Converters.Json<List<string>>(), Converters.JsonComparer<List<string>>());
+
+        // The expiry worker scans open queries by due instant; physicians list theirs.
+        b.HasIndex(q => new { q.Status, q.DueAt });
+        b.HasIndex(q => new { q.PhysicianId, q.Status });
+        b.HasIndex(q => q.EncounterId);
+    }
+}
+
+internal sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<TrainingRecord>
+{
+    public void Configure(EntityTypeBuilder<TrainingRecord> b)
+    {
+        b.ToTable("training_records");
+        b.HasKey(t => t.Id);
+        b.HasOne<Coder>().WithMany().HasForeignKey(t => t.CoderId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(t => t.Release).HasMaxLength(80);
+        b.HasIndex(t => new { t.CoderId, t.Release }).IsUnique();
+        b.Ignore(t => t.IsLate);
+        b.Ignore(t => t.DaysLate);
+    }
+}
+
+internal sealed class CredentialMapVersionConfiguration : IEntityTypeConfiguration<CredentialMapVersion>
+{
+    public void Configure(EntityTypeBuilder<CredentialMapVersion> b)
+    {
+        b.ToTable("credential_map_versions");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Property(m => m.SetBy).HasMaxLength(200);
+        b.HasIndex(m => m.SetAt);
+    }
+}

@@ -1,0 +1,107 @@
+namespace CodeLedger.Cli.Tests.Workflow;
+
+public sealed class WorkflowCommandTests
+{
+    [Fact]
+    public async Task Import_without_an_agreement_exits_1_with_one_line_naming_it_and_no_patient_data()
+    {
+        using var world = await CliWorld.CreateAsync();
+        var file = world.Write("visit.json", CliWorld.Bundle("EHR-1"));
+
+        var (exit, stdout, stderr) = world.Run("import", "encounters", file, "--practice", "NO-BAA", "--vendor", "ACME");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, stdout);
+        var line = Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains("BAA-NOT-IN-FORCE", line, StringComparison.Ordinal);
+        Assert.Contains("NO-BAA", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quintanilla", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_then_reimport_reports_new_then_unchanged()
+    {
+        using var world = await CliWorld.CreateAsync();
+        var file = world.Write("visit.json", CliWorld.Bundle("EHR-1"));
+
+        var first = world.Run("import", "encounters", file, "--practice", "FM-NORTH", "--vendor", "ACME");
+        var second = world.Run("import", "encounters", file, "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        Assert.Equal((0, 0), (first.Exit, second.Exit));
+        Assert.Contains("1 new (primary 1", first.Out, StringComparison.Ordinal);
+        Assert.Contains("1 unchanged", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bundle_missing_a_field_is_refused_naming_resource_and_field()
+    {
+        using var world = await CliWorld.CreateAsync();
+        var file = world.Write("visit.json", CliWorld.Bundle("EHR-1", omitDocumentDate: "yes"));
+
+        var (exit, _, stderr) = world.Run("import", "encounters", file, "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("INTAKE-MISSING-FIELD", stderr, StringComparison.Ordinal);
+        Assert.Contains("DocumentReference.date", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_physician_npi_is_refused_with_the_npi()
+    {
+        using var world = await CliWorld.CreateAsync();
+        var file = world.Write("visit.json", CliWorld.Bundle("EHR-1").Replace(CliWorld.Npi, "1245319599", StringComparison.Ordinal));
+
+        var (exit, _, stderr) = world.Run("import", "encounters", file, "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("INTAKE-UNKNOWN-NPI", stderr, StringComparison.Ordinal);
+        Assert.Contains("1245319599", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Code_finalizes_clean_coding_and_sla_json_counts_it()
+    {
+        using var world = await CliWorld.CreateAsync();
+        world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+        var coding = world.Write("coding.json", """{"diagnoses": ["E11.9"], "lines": [{"code": "99213", "units": 1, "charge": "130.00", "pointers": [1]}]}""");
+
+        var code = world.Run("code", "EHR-1", "--file", coding, "--as", "jdoe");
+        var sla = world.Run("sla", "--practice", "FM-NORTH", "--month", ChicagoMonthNow(), "--json");
+
+        Assert.Equal(0, code.Exit);
+        Assert.Contains("version 1 finalized", code.Out, StringComparison.Ordinal);
+        using var report = System.Text.Json.JsonDocument.Parse(sla.Out);
+        Assert.Equal(1, report.RootElement.GetProperty("count").GetInt32());
+    }
+
+    /// <summary>The contract's months are Chicago months; the command finalizes on the real clock.</summary>
+    private static string ChicagoMonthNow() =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Coding_as_someone_not_assigned_is_refused()
+    {
+        using var world = await CliWorld.CreateAsync();
+        world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+        var coding = world.Write("coding.json", """{"diagnoses": ["E11.9"], "lines": [{"code": "99213", "charge": "130.00", "pointers": [1]}]}""");
+
+        var (exit, _, stderr) = world.Run("code", "EHR-1", "--file", coding, "--as", "intruder");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("CODER-UNKNOWN", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_with_payment_language_is_refused_and_listing_shows_none()
+    {
+        using var world = await CliWorld.CreateAsync();
+        world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        var raise = world.Run("queries", "raise", "EHR-1", "--category", "acuity-or-severity", "--question", "Is this acute? It would raise reimbursement.", "--as", "jdoe");
+        var list = world.Run("queries", "list", "--physician", CliWorld.Npi, "--json");
+
+        Assert.Equal(1, raise.Exit);
+        Assert.Contains("QUERY-MENTIONS-PAYMENT", raise.Err, StringComparison.Ordinal);
+        Assert.Equal("[]", list.Out.Trim());
+    }
+}
