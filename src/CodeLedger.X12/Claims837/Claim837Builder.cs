@@ -76,57 +76,59 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
     public void OnSegment(in X12Segment segment)
     {
-        Span<Range> scratch = stackalloc Range[32];
-        var f = new X12Fields(segment, scratch);
-        var id = segment.Id;
-        switch (id.Length)
+        // One switch on the packed identifier instead of a chain of comparisons; segments the
+        // builder does not read are never split into elements.
+        Span<int> scratch = stackalloc int[33];
+        switch (X12SegmentIds.Key(segment.Id))
         {
-            case 2 when id.SequenceEqual("HL"u8):
-                OnHl(f);
+            case X12SegmentIds.Hl:
+                OnHl(new X12Fields(segment, scratch));
                 break;
-            case 2 when id.SequenceEqual("LX"u8):
-                OnLx(f);
+            case X12SegmentIds.Lx:
+                OnLx(new X12Fields(segment, scratch));
                 break;
-            case 2 when id.SequenceEqual("HI"u8):
-                OnHi(f);
+            case X12SegmentIds.Hi:
+                OnHi(new X12Fields(segment, scratch));
                 break;
-            case 2 when id.SequenceEqual("N3"u8):
-                OnN3(f);
+            case X12SegmentIds.N3:
+                OnN3(new X12Fields(segment, scratch));
                 break;
-            case 2 when id.SequenceEqual("N4"u8):
-                OnN4(f);
+            case X12SegmentIds.N4:
+                OnN4(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("NM1"u8):
-                OnNm1(f);
+            case X12SegmentIds.Nm1:
+                OnNm1(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("CLM"u8):
-                OnClm(f);
+            case X12SegmentIds.Clm:
+                OnClm(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("SV1"u8):
-                OnSv1(f);
+            case X12SegmentIds.Sv1:
+                OnSv1(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("DTP"u8):
-                OnDtp(f);
+            case X12SegmentIds.Dtp:
+                OnDtp(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("REF"u8):
-                OnRef(f);
+            case X12SegmentIds.Ref:
+                OnRef(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("SBR"u8):
-                OnSbr(f);
+            case X12SegmentIds.Sbr:
+                OnSbr(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("PAT"u8):
-                OnPat(f);
+            case X12SegmentIds.Pat:
+                OnPat(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("DMG"u8):
-                OnDmg(f);
+            case X12SegmentIds.Dmg:
+                OnDmg(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("BHT"u8):
-                OnBht(f);
+            case X12SegmentIds.Bht:
+                OnBht(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("PER"u8):
-                OnPer(f);
+            case X12SegmentIds.Per:
+                OnPer(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("LIN"u8) || id.SequenceEqual("SVD"u8) || id.SequenceEqual("LQ"u8):
+            // LQ is deliberately absent: the comparison chain this switch replaced never matched it
+            // (it tested LQ among three-byte identifiers), and the model's behaviour is kept.
+            case X12SegmentIds.Lin or X12SegmentIds.Svd:
                 if (_inLine)
                 {
                     _loop = Loop.LineOther;

@@ -67,72 +67,86 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
     public void OnSegment(in X12Segment segment)
     {
-        Span<Range> scratch = stackalloc Range[24];
-        var f = new X12Fields(segment, scratch);
-        var id = segment.Id;
-        if (id.SequenceEqual("CAS"u8))
+        // Dispatch on the packed identifier first: segments the model ignores (N3, N4, PER, REF…)
+        // are never split into elements.
+        Span<int> scratch = stackalloc int[25];
+        switch (X12SegmentIds.Key(segment.Id))
         {
-            OnCas(f);
+            case X12SegmentIds.Cas:
+                OnCas(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Svc:
+                OnSvc(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Clp:
+                OnClp(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Dtm:
+                OnDtm(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Lq:
+                if (_inService)
+                {
+                    var f = new X12Fields(segment, scratch);
+                    _svcRemarks.Add(new Remark835(_strings.Get(f[1]), _strings.Get(f[2])));
+                }
+
+                break;
+            case X12SegmentIds.Amt:
+                OnAmt(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Nm1:
+                if (_inClaim)
+                {
+                    OnNm1(new X12Fields(segment, scratch));
+                }
+
+                break;
+            case X12SegmentIds.Plb:
+                OnPlb(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Bpr:
+                OnBpr(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Trn:
+                OnTrn(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.N1:
+                OnN1(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Lx:
+                EnsureHeader(segment.Position);
+                break;
+            default:
+                break;
         }
-        else if (id.SequenceEqual("SVC"u8))
+    }
+
+    private void OnNm1(in X12Fields f)
+    {
+        if (f[1].SequenceEqual("QC"u8))
         {
-            OnSvc(f);
+            _patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
+                _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
         }
-        else if (id.SequenceEqual("CLP"u8))
+    }
+
+    private void OnTrn(in X12Fields f)
+    {
+        _trace = X12Bytes.TextOrNull(f[2]);
+        _payerTrace = X12Bytes.TextOrNull(f[3]);
+    }
+
+    private void OnN1(in X12Fields f)
+    {
+        var name = new X12Name(_strings.Get(f[1]), "2", X12Bytes.Text(f[2]), IdQualifier: _strings.GetOrNull(f[3]), Id: X12Bytes.TextOrNull(f[4]));
+        if (f[1].SequenceEqual("PR"u8))
         {
-            OnClp(f);
+            _payer = name;
         }
-        else if (id.SequenceEqual("DTM"u8))
+        else if (f[1].SequenceEqual("PE"u8))
         {
-            OnDtm(f);
-        }
-        else if (id.SequenceEqual("LQ"u8))
-        {
-            if (_inService)
-            {
-                _svcRemarks.Add(new Remark835(_strings.Get(f[1]), _strings.Get(f[2])));
-            }
-        }
-        else if (id.SequenceEqual("AMT"u8))
-        {
-            OnAmt(f);
-        }
-        else if (id.SequenceEqual("NM1"u8))
-        {
-            if (_inClaim && f[1].SequenceEqual("QC"u8))
-            {
-                _patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
-                    _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
-            }
-        }
-        else if (id.SequenceEqual("PLB"u8))
-        {
-            OnPlb(f);
-        }
-        else if (id.SequenceEqual("BPR"u8))
-        {
-            OnBpr(f);
-        }
-        else if (id.SequenceEqual("TRN"u8))
-        {
-            _trace = X12Bytes.TextOrNull(f[2]);
-            _payerTrace = X12Bytes.TextOrNull(f[3]);
-        }
-        else if (id.SequenceEqual("N1"u8))
-        {
-            var name = new X12Name(_strings.Get(f[1]), "2", X12Bytes.Text(f[2]), IdQualifier: _strings.GetOrNull(f[3]), Id: X12Bytes.TextOrNull(f[4]));
-            if (f[1].SequenceEqual("PR"u8))
-            {
-                _payer = name;
-            }
-            else if (f[1].SequenceEqual("PE"u8))
-            {
-                _payee = name;
-            }
-        }
-        else if (id.SequenceEqual("LX"u8))
-        {
-            EnsureHeader(f.Position);
+            _payee = name;
         }
     }
 
