@@ -14,6 +14,16 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
     private readonly X12StringCache _strings = context.Strings;
 
+    // Dates, adjustments and amounts repeat from service to service (the same DOS, CO-45 of
+    // the same amount, B6 allowed…): interning them, and the one-element lists that hold them,
+    // removes a large share of the per-claim allocations.
+    private readonly X12Interner<DateReference835> _dateReferences = new();
+    private readonly X12Interner<Adjustment835> _adjustmentValues = new();
+    private readonly X12Interner<Amount835> _amountValues = new();
+    private DateReference835[]? _oneDate;
+    private Adjustment835[]? _oneAdjustment;
+    private Amount835[]? _oneAmount;
+
     private string _handling = string.Empty;
     private decimal _totalPayment;
     private string? _creditDebit;
@@ -315,9 +325,29 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
             var amount = Amount(f, reasonIndex + 1, required: true);
             decimal? quantity = f[reasonIndex + 2].IsEmpty ? null : Amount(f, reasonIndex + 2, required: false);
-            target.Add(new Adjustment835(groupCode, _strings.Get(reason), amount, quantity));
+            target.Add(Adjustment(group, reason, f[reasonIndex + 1], groupCode, amount, quantity));
             _claimAdjustments += amount;
         }
+    }
+
+    /// <summary>
+    /// A CAS triplet; one without a quantity is keyed by its group, reason and amount bytes (the
+    /// bytes, not the value, so 10.0 and 10.00 stay distinct) and shared.
+    /// </summary>
+    private Adjustment835 Adjustment(ReadOnlySpan<byte> group, ReadOnlySpan<byte> reason, ReadOnlySpan<byte> amountBytes, string groupCode,
+        decimal amount, decimal? quantity)
+    {
+        // Group codes are two bytes and CARCs at most five: both fit in one key word.
+        if (quantity is not null || group.Length > 2 || reason.Length > 6 || !X12Interning.TryPack(amountBytes, out var amountKey))
+        {
+            return new Adjustment835(groupCode, _strings.Get(reason), amount, quantity);
+        }
+
+        X12Interning.TryPack(group, out var groupKey);
+        X12Interning.TryPack(reason, out var reasonKey);
+        var codes = groupKey | (reasonKey << 16);
+        ref var slot = ref _adjustmentValues.Slot(codes, amountKey);
+        return slot.Matches(codes, amountKey) ? slot.Value! : slot.Store(codes, amountKey, new Adjustment835(groupCode, _strings.Get(reason), amount, null));
     }
 
     private void OnDtm(in X12Fields f)
@@ -334,7 +364,20 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
         if (Date(f, 2) is { } date)
         {
-            (_inService ? _svcDates : _dates).Add(new DateReference835(_strings.Get(f[1]), date));
+            DateReference835 reference;
+            if (X12Interning.TryPack(f[1], out var qualifierKey))
+            {
+                ref var slot = ref _dateReferences.Slot(qualifierKey, (ulong)date.DayNumber);
+                reference = slot.Matches(qualifierKey, (ulong)date.DayNumber)
+                    ? slot.Value!
+                    : slot.Store(qualifierKey, (ulong)date.DayNumber, new DateReference835(_strings.Get(f[1]), date));
+            }
+            else
+            {
+                reference = new DateReference835(_strings.Get(f[1]), date);
+            }
+
+            (_inService ? _svcDates : _dates).Add(reference);
         }
     }
 
@@ -345,7 +388,18 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             return;
         }
 
-        var amount = new Amount835(_strings.Get(f[1]), Amount(f, 2, required: true));
+        var value = Amount(f, 2, required: true);
+        Amount835 amount;
+        if (X12Interning.TryPack(f[1], out var qualifierKey) && X12Interning.TryPack(f[2], out var valueKey))
+        {
+            ref var slot = ref _amountValues.Slot(qualifierKey, valueKey);
+            amount = slot.Matches(qualifierKey, valueKey) ? slot.Value! : slot.Store(qualifierKey, valueKey, new Amount835(_strings.Get(f[1]), value));
+        }
+        else
+        {
+            amount = new Amount835(_strings.Get(f[1]), value);
+        }
+
         (_inService ? _svcAmounts : _amounts).Add(amount);
     }
 
@@ -397,7 +451,8 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         _services.Add(new ServicePayment835(_svcQualifier, _svcCode, _svcModifiers, _svcCharge, _svcPaid, _svcRevenue, _svcUnits,
-            _origQualifier, _origCode, _origModifiers, _origUnits, _svcDates.ToArray(), _svcAdjustments.ToArray(), _svcAmounts.ToArray(),
+            _origQualifier, _origCode, _origModifiers, _origUnits, X12Interning.ToArray(_svcDates, ref _oneDate), X12Interning.ToArray(_svcAdjustments, ref _oneAdjustment),
+            X12Interning.ToArray(_svcAmounts, ref _oneAmount),
             _svcRemarks.ToArray()));
         _svcDates.Clear();
         _svcAdjustments.Clear();
@@ -423,7 +478,8 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         var claim = new ClaimPayment835(_pcn, _status, _charge, _paid, _patientResponsibility, _filing, _payerControl, _patient,
-            _adjustments.ToArray(), _dates.ToArray(), _amounts.ToArray(), _services.ToArray());
+            X12Interning.ToArray(_adjustments, ref _oneAdjustment), X12Interning.ToArray(_dates, ref _oneDate),
+            X12Interning.ToArray(_amounts, ref _oneAmount), _services.ToArray());
         _adjustments.Clear();
         _dates.Clear();
         _amounts.Clear();
