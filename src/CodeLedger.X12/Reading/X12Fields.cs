@@ -28,6 +28,9 @@ internal readonly ref struct X12Fields
 
     public byte ComponentSeparator { get; }
 
+    /// <summary>The whole segment, identifier included.</summary>
+    public ReadOnlySpan<byte> Raw => _raw;
+
     public long Position { get; }
 
     /// <summary>Elements after the identifier.</summary>
@@ -38,7 +41,7 @@ internal readonly ref struct X12Fields
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            if ((uint)(index + 1) >= (uint)_bounds.Length)
+            if (unchecked((uint)(index + 1)) >= (uint)_bounds.Length)
             {
                 return default;
             }

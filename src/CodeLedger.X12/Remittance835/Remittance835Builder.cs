@@ -248,30 +248,35 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         CloseService();
         _inService = true;
         _servicePosition = f.Position;
-        _svcQualifier = _strings.Get(f.Component(1, 1));
-        _svcCode = _strings.Get(f.Component(1, 2));
+        // Qualifier, code and four modifiers: eight bounds split each composite once.
+        Span<int> scratch = stackalloc int[8];
+        Span<int> originalScratch = stackalloc int[8];
+        var procedure = new X12Composite(f[1], f.ComponentSeparator, scratch);
+        _svcQualifier = _strings.Get(procedure[1]);
+        _svcCode = _strings.Get(procedure[2]);
         if (_svcCode.Length == 0)
         {
             context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "SVC", 1, "SVC01 adjudicated procedure is required");
         }
 
-        _svcModifiers = Modifiers(f, 1);
+        _svcModifiers = Modifiers(procedure);
         _svcCharge = Amount(f, 2, required: true);
         _svcPaid = Amount(f, 3, required: true);
         _svcRevenue = _strings.GetOrNull(f[4]);
         _svcUnits = f[5].IsEmpty ? null : Amount(f, 5, required: false);
-        _origQualifier = _strings.GetOrNull(f.Component(6, 1));
-        _origCode = _strings.GetOrNull(f.Component(6, 2));
-        _origModifiers = Modifiers(f, 6);
+        var original = new X12Composite(f[6], f.ComponentSeparator, originalScratch);
+        _origQualifier = _strings.GetOrNull(original[1]);
+        _origCode = _strings.GetOrNull(original[2]);
+        _origModifiers = Modifiers(original);
         _origUnits = f[7].IsEmpty ? null : Amount(f, 7, required: false);
     }
 
-    private string[] Modifiers(in X12Fields f, int element)
+    private string[] Modifiers(in X12Composite procedure)
     {
         var count = 0;
         for (var i = 3; i <= 6; i++)
         {
-            if (!f.Component(element, i).IsEmpty)
+            if (!procedure[i].IsEmpty)
             {
                 count = i - 2;
             }
@@ -285,7 +290,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         var modifiers = new string[count];
         for (var i = 0; i < count; i++)
         {
-            modifiers[i] = _strings.Get(f.Component(element, i + 3));
+            modifiers[i] = _strings.Get(procedure[i + 3]);
         }
 
         return modifiers;

@@ -50,6 +50,24 @@ public class X12FieldsTests
         }
     }
 
+    [Theory]
+    [InlineData("HC:99213", 8)]
+    [InlineData("HC:99213:25:59", 8)]
+    [InlineData("HC:99213:25:59:GT:XU:OFFICE VISIT", 9)]
+    [InlineData("HC:99213:25:59:GT:XU:OFFICE VISIT:EXTRA:MORE", 9)]
+    [InlineData("", 8)]
+    [InlineData("::", 8)]
+    public void Composite_components_are_those_the_scanning_lookup_gives(string text, int slots)
+    {
+        var element = Encoding.ASCII.GetBytes(text);
+        Span<int> scratch = stackalloc int[slots];
+        var composite = new X12Composite(element, (byte)':', scratch);
+        for (var i = 0; i <= slots - 2; i++)
+        {
+            Assert.Equal(Encoding.ASCII.GetString(X12Bytes.Component(element, i, (byte)':')), Encoding.ASCII.GetString(composite[i]));
+        }
+    }
+
     [Fact]
     public void The_string_cache_returns_the_same_string_for_the_same_bytes_and_never_mixes_values()
     {
