@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
 
-// The builders split every segment into a stackalloc'd range table; zeroing it first is wasted
+// The builders split every segment into a stackalloc'd bounds table; zeroing it first is wasted
 // work because Split writes every entry it returns.
 [module: SkipLocalsInit]

@@ -13,6 +13,13 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 {
     private readonly X12StringCache _strings = context.Strings;
 
+    // Diagnoses and pointer lists repeat from claim to claim, and the payer's and the providers'
+    // NM1 from subscriber to subscriber: sharing the immutable objects built last time removes
+    // their allocations (see X12Interner).
+    private readonly X12Interner<Diagnosis837> _diagnoses = new();
+    private readonly X12Interner<int[]> _pointerLists = new();
+    private readonly NameSlot[] _names = new NameSlot[16];
+
     private readonly PartyDraft _submitter = new();
     private readonly PartyDraft _receiver = new();
     private readonly PartyDraft _billing = new();
@@ -76,57 +83,59 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
     public void OnSegment(in X12Segment segment)
     {
-        Span<Range> scratch = stackalloc Range[32];
-        var f = new X12Fields(segment, scratch);
-        var id = segment.Id;
-        switch (id.Length)
+        // One switch on the packed identifier instead of a chain of comparisons; segments the
+        // builder does not read are never split into elements.
+        Span<int> scratch = stackalloc int[33];
+        switch (X12SegmentIds.Key(segment.Id))
         {
-            case 2 when id.SequenceEqual("HL"u8):
-                OnHl(f);
+            case X12SegmentIds.Hl:
+                OnHl(new X12Fields(segment, scratch));
                 break;
-            case 2 when id.SequenceEqual("LX"u8):
-                OnLx(f);
+            case X12SegmentIds.Lx:
+                OnLx(new X12Fields(segment, scratch));
                 break;
-            case 2 when id.SequenceEqual("HI"u8):
-                OnHi(f);
+            case X12SegmentIds.Hi:
+                OnHi(new X12Fields(segment, scratch));
                 break;
-            case 2 when id.SequenceEqual("N3"u8):
-                OnN3(f);
+            case X12SegmentIds.N3:
+                OnN3(new X12Fields(segment, scratch));
                 break;
-            case 2 when id.SequenceEqual("N4"u8):
-                OnN4(f);
+            case X12SegmentIds.N4:
+                OnN4(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("NM1"u8):
-                OnNm1(f);
+            case X12SegmentIds.Nm1:
+                OnNm1(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("CLM"u8):
-                OnClm(f);
+            case X12SegmentIds.Clm:
+                OnClm(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("SV1"u8):
-                OnSv1(f);
+            case X12SegmentIds.Sv1:
+                OnSv1(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("DTP"u8):
-                OnDtp(f);
+            case X12SegmentIds.Dtp:
+                OnDtp(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("REF"u8):
-                OnRef(f);
+            case X12SegmentIds.Ref:
+                OnRef(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("SBR"u8):
-                OnSbr(f);
+            case X12SegmentIds.Sbr:
+                OnSbr(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("PAT"u8):
-                OnPat(f);
+            case X12SegmentIds.Pat:
+                OnPat(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("DMG"u8):
-                OnDmg(f);
+            case X12SegmentIds.Dmg:
+                OnDmg(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("BHT"u8):
-                OnBht(f);
+            case X12SegmentIds.Bht:
+                OnBht(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("PER"u8):
-                OnPer(f);
+            case X12SegmentIds.Per:
+                OnPer(new X12Fields(segment, scratch));
                 break;
-            case 3 when id.SequenceEqual("LIN"u8) || id.SequenceEqual("SVD"u8) || id.SequenceEqual("LQ"u8):
+            // LQ is deliberately absent: the comparison chain this switch replaced never matched it
+            // (it tested LQ among three-byte identifiers), and the model's behaviour is kept.
+            case X12SegmentIds.Lin or X12SegmentIds.Svd:
                 if (_inLine)
                 {
                     _loop = Loop.LineOther;
@@ -380,8 +389,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
         // Providers, payers and common names repeat from claim to claim: the cache returns the
         // same strings instead of allocating new ones.
-        var name = new X12Name(_strings.Get(entity), _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]),
-            _strings.GetOrNull(f[5]), _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
+        var name = Name(f, entity);
 
         if (_loop is Loop.OtherSubscriber)
         {
@@ -716,7 +724,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
                 break;
             }
 
-            _claim.Diagnoses.Add(new Diagnosis837(_strings.Get(qualifier), _strings.Get(code)));
+            _claim.Diagnoses.Add(Diagnosis(qualifier, code));
         }
     }
 
@@ -768,8 +776,11 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
         _loop = Loop.Line;
         _line.HasSv1 = true;
-        _line.Qualifier = _strings.Get(f.Component(1, 1));
-        _line.ProcedureCode = _strings.Get(f.Component(1, 2));
+        // Qualifier, code, four modifiers and the description: nine bounds split SV101 once.
+        Span<int> scratch = stackalloc int[9];
+        var procedure = new X12Composite(f[1], f.ComponentSeparator, scratch);
+        _line.Qualifier = _strings.Get(procedure[1]);
+        _line.ProcedureCode = _strings.Get(procedure[2]);
         if (_line.Qualifier.Length == 0 || _line.ProcedureCode.Length == 0)
         {
             context.Error(X12ErrorCodes.RequiredElementMissing, position, "SV1", 1, "SV101-1 qualifier and SV101-2 procedure code are required");
@@ -778,7 +789,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         var modifierCount = 0;
         for (var i = 3; i <= 6; i++)
         {
-            if (!f.Component(1, i).IsEmpty)
+            if (!procedure[i].IsEmpty)
             {
                 modifierCount = i - 2;
             }
@@ -789,13 +800,13 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             var modifiers = new string[modifierCount];
             for (var i = 0; i < modifierCount; i++)
             {
-                modifiers[i] = _strings.Get(f.Component(1, i + 3));
+                modifiers[i] = _strings.Get(procedure[i + 3]);
             }
 
             _line.Modifiers = modifiers;
         }
 
-        _line.Description = X12Bytes.TextOrNull(f.Component(1, 7));
+        _line.Description = X12Bytes.TextOrNull(procedure[7]);
         _line.Charge = Amount(f, 2, required: true);
         var basis = f[3];
         if (!basis.SequenceEqual("UN"u8) && !basis.SequenceEqual("MJ"u8))
@@ -810,6 +821,45 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         _line.Pointers = Pointers(f, position);
     }
 
+    /// <summary>
+    /// The NM1 as a name. The same NM1 bytes as the last NM1 of that entity code (the payer of
+    /// every subscriber, the same rendering provider) give back the same name object.
+    /// </summary>
+    private X12Name Name(in X12Fields f, ReadOnlySpan<byte> entity)
+    {
+        var raw = f.Raw;
+        ref var slot = ref _names[(entity[0] ^ (entity.Length > 1 ? entity[1] * 7 : 0)) & (_names.Length - 1)];
+        if (slot.Name is { } known && raw.SequenceEqual(slot.Bytes.AsSpan(0, slot.Length)))
+        {
+            return known;
+        }
+
+        var name = new X12Name(_strings.Get(entity), _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]),
+            _strings.GetOrNull(f[5]), _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
+        if (slot.Bytes is null || slot.Bytes.Length < raw.Length)
+        {
+            slot.Bytes = new byte[Math.Max(raw.Length, 64)];
+        }
+
+        raw.CopyTo(slot.Bytes);
+        slot.Length = raw.Length;
+        slot.Name = name;
+        return name;
+    }
+
+    private Diagnosis837 Diagnosis(ReadOnlySpan<byte> qualifier, ReadOnlySpan<byte> code)
+    {
+        if (!X12Interning.TryPack(qualifier, out var qualifierKey) || !X12Interning.TryPack(code, out var codeKey))
+        {
+            return new Diagnosis837(_strings.Get(qualifier), _strings.Get(code));
+        }
+
+        ref var slot = ref _diagnoses.Slot(qualifierKey, codeKey);
+        return slot.Matches(qualifierKey, codeKey)
+            ? slot.Value!
+            : slot.Store(qualifierKey, codeKey, new Diagnosis837(_strings.Get(qualifier), _strings.Get(code)));
+    }
+
     private int[] Pointers(in X12Fields f, long position)
     {
         var element = f[7];
@@ -819,10 +869,34 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             return [];
         }
 
-        var count = element.Count(f.ComponentSeparator) + 1;
+        // Only valid lists are shared, so a bad pointer is reported every time it occurs.
+        var packed = X12Interning.TryPack(element, out var key);
+        if (packed)
+        {
+            ref var slot = ref _pointerLists.Slot(key, f.ComponentSeparator);
+            if (slot.Matches(key, f.ComponentSeparator))
+            {
+                return slot.Value!;
+            }
+        }
+
+        var pointers = ParsePointers(element, f.ComponentSeparator, position, out var valid);
+        if (packed && valid)
+        {
+            _pointerLists.Slot(key, f.ComponentSeparator).Store(key, f.ComponentSeparator, pointers);
+        }
+
+        return pointers;
+    }
+
+    private int[] ParsePointers(ReadOnlySpan<byte> element, byte separator, long position, out bool valid)
+    {
+        valid = true;
+        var count = element.Count(separator) + 1;
         if (count > 4)
         {
             context.Error(X12ErrorCodes.TooManyRepeats, position, "SV1", 7, "SV107 carries at most 4 diagnosis pointers");
+            valid = false;
             count = 4;
         }
 
@@ -830,7 +904,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         var used = 0;
         for (var i = 1; i <= count; i++)
         {
-            var component = X12Bytes.Component(element, i, f.ComponentSeparator);
+            var component = X12Bytes.Component(element, i, separator);
             if (component.IsEmpty)
             {
                 continue;
@@ -839,6 +913,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             if (!X12Bytes.TryParseCount(component, out var pointer) || pointer is < 1 or > 12)
             {
                 context.Error(X12ErrorCodes.InvalidNumber, position, "SV1", 7, $"diagnosis pointer '{X12Bytes.Show(component)}' is not 1–12");
+                valid = false;
                 continue;
             }
 
@@ -994,4 +1069,12 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private static readonly string[] ClaimEntities = ["DN", "P3", "82", "77", "DQ", "PW", "45"];
     private static readonly string[] Cob = ["IL", "PR", "DN", "P3", "82", "77", "DQ", "85"];
     private static readonly string[] LineEntities = ["82", "QB", "77", "DQ", "DK", "DN", "P3", "PW", "45"];
+
+    /// <summary>The last NM1 seen for one entity code and the name built from it.</summary>
+    private struct NameSlot
+    {
+        public byte[]? Bytes;
+        public int Length;
+        public X12Name? Name;
+    }
 }

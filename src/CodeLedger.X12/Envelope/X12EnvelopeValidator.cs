@@ -160,7 +160,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
             OnEnd(segment.Position - 1);
         }
 
-        Span<Range> scratch = stackalloc Range[20];
+        Span<int> scratch = stackalloc int[21];
         var f = new X12Fields(segment, scratch);
         var header = new X12InterchangeHeader(
             X12Bytes.Trimmed(f[1]), X12Bytes.Trimmed(f[2]), X12Bytes.Trimmed(f[3]), X12Bytes.Trimmed(f[4]),
@@ -212,7 +212,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
                 $"functional group {_gsControl} has no GE trailer before the next GS", X12Scope.Group);
         }
 
-        Span<Range> scratch = stackalloc Range[12];
+        Span<int> scratch = stackalloc int[13];
         var f = new X12Fields(segment, scratch);
         var header = new X12GroupHeader(X12Bytes.Text(f[1]), X12Bytes.Text(f[2]), X12Bytes.Text(f[3]), X12Bytes.Text(f[4]),
             X12Bytes.Text(f[5]), X12Bytes.Text(f[6]), X12Bytes.Text(f[8]));
@@ -243,7 +243,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
                 "ST outside any GS/GE functional group", X12Scope.Interchange);
         }
 
-        Span<Range> scratch = stackalloc Range[8];
+        Span<int> scratch = stackalloc int[9];
         var f = new X12Fields(segment, scratch);
         var guide = f[3].IsEmpty ? _gsVersion : X12Bytes.Text(f[3]);
         var summary = new X12TransactionSummary(X12Bytes.Text(f[1]), X12Bytes.Text(f[2]), X12Bytes.TextOrNull(f[3]), segment.Position);
@@ -300,7 +300,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
 
     private void OnSe(in X12Segment segment)
     {
-        Span<Range> scratch = stackalloc Range[4];
+        Span<int> scratch = stackalloc int[5];
         var f = new X12Fields(segment, scratch);
         var actual = segment.Position - _stPosition + 1;
         if (!X12Bytes.TryParseCount(f[1], out var declared) || declared != actual)
@@ -339,7 +339,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
             return;
         }
 
-        Span<Range> scratch = stackalloc Range[4];
+        Span<int> scratch = stackalloc int[5];
         var f = new X12Fields(segment, scratch);
         if (!X12Bytes.TryParseCount(f[1], out var declared) || declared != _transactionCount)
         {
@@ -365,7 +365,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
             _inGroup = false;
         }
 
-        Span<Range> scratch = stackalloc Range[4];
+        Span<int> scratch = stackalloc int[5];
         var f = new X12Fields(segment, scratch);
         if (!X12Bytes.TryParseCount(f[1], out var declared) || declared != _groupCount)
         {

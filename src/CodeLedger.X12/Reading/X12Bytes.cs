@@ -57,37 +57,38 @@ public static class X12Bytes
             return false;
         }
 
+        // At most 19 bytes of which at most 18 digits: the mantissa cannot overflow, so the loop
+        // runs unchecked (the build checks arithmetic by default).
         ulong mantissa = 0;
-        var digits = 0;
-        var scale = -1;
-        for (; i < value.Length; i++)
+        var point = -1;
+        unchecked
         {
-            var b = value[i];
-            if (IsDigit(b))
+            for (; i < value.Length; i++)
             {
-                mantissa = (mantissa * 10) + (uint)(b - '0');
-                digits++;
-                if (scale >= 0)
+                var digit = (uint)(value[i] - '0');
+                if (digit <= 9)
                 {
-                    scale++;
+                    mantissa = (mantissa * 10) + digit;
                 }
-            }
-            else if (b == '.' && scale < 0)
-            {
-                scale = 0;
-            }
-            else
-            {
-                return false;
+                else if (value[i] == '.' && point < 0)
+                {
+                    point = i;
+                }
+                else
+                {
+                    return false;
+                }
             }
         }
 
+        var scale = point < 0 ? 0 : value.Length - point - 1;
+        var digits = value.Length - (negative ? 1 : 0) - (point < 0 ? 0 : 1);
         if (digits == 0 || digits > 18)
         {
             return false;
         }
 
-        result = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), 0, negative, (byte)Math.Max(scale, 0));
+        result = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), 0, negative, (byte)scale);
         return true;
     }
 

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
 namespace CodeLedger.X12.Reading;
 
 /// <summary>
@@ -8,7 +11,12 @@ namespace CodeLedger.X12.Reading;
 internal sealed class X12StringCache
 {
     private const int MaxLength = 16;
-    private readonly string?[] _slots = new string?[2048];
+    private const int SlotBits = 11;
+
+    // Each slot keeps the value's bytes packed into two 64-bit words beside the string, so a hit
+    // is two integer comparisons and never reads the string itself (which may sit anywhere in the
+    // heap and cost a cache miss).
+    private readonly Slot[] _slots = new Slot[1 << SlotBits];
 
     public string Get(ReadOnlySpan<byte> value)
     {
@@ -22,40 +30,32 @@ internal sealed class X12StringCache
             return X12Bytes.Text(value);
         }
 
-        uint hash = 2166136261;
-        foreach (var b in value)
+        var (low, high) = Pack(value);
+        var hash = unchecked(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)value.Length) * 0x9E3779B97F4A7C15UL);
+        ref var slot = ref _slots[(int)(hash >> (64 - SlotBits))];
+        if (slot.Low == low && slot.High == high && slot.Value is { } cached && cached.Length == value.Length)
         {
-            hash = unchecked((hash ^ b) * 16777619);
-        }
-
-        ref var slot = ref _slots[hash & (uint)(_slots.Length - 1)];
-        if (slot is { } cached && Matches(cached, value))
-        {
+            // Equal bytes decode to the equal string, so a byte match is a string match. The
+            // length check separates values that differ only by trailing zero bytes.
             return cached;
         }
 
         var created = X12Bytes.Text(value);
-        slot = created;
+        slot = new Slot(low, high, created);
         return created;
     }
 
     public string? GetOrNull(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Get(value);
 
-    private static bool Matches(string cached, ReadOnlySpan<byte> value)
+    /// <summary>Up to 16 bytes as two little-endian words, zero padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Low, ulong High) Pack(ReadOnlySpan<byte> value)
     {
-        if (cached.Length != value.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] >= 0x80 || cached[i] != value[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        Span<byte> padded = stackalloc byte[MaxLength];
+        padded.Clear();
+        value.CopyTo(padded);
+        return (BinaryPrimitives.ReadUInt64LittleEndian(padded), BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]));
     }
+
+    private readonly record struct Slot(ulong Low, ulong High, string? Value);
 }

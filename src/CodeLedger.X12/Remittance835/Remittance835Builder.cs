@@ -14,6 +14,16 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
     private readonly X12StringCache _strings = context.Strings;
 
+    // Dates, adjustments and amounts repeat from service to service (the same DOS, CO-45 of
+    // the same amount, B6 allowed…): interning them, and the one-element lists that hold them,
+    // removes a large share of the per-claim allocations.
+    private readonly X12Interner<DateReference835> _dateReferences = new();
+    private readonly X12Interner<Adjustment835> _adjustmentValues = new();
+    private readonly X12Interner<Amount835> _amountValues = new();
+    private DateReference835[]? _oneDate;
+    private Adjustment835[]? _oneAdjustment;
+    private Amount835[]? _oneAmount;
+
     private string _handling = string.Empty;
     private decimal _totalPayment;
     private string? _creditDebit;
@@ -67,72 +77,86 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
     public void OnSegment(in X12Segment segment)
     {
-        Span<Range> scratch = stackalloc Range[24];
-        var f = new X12Fields(segment, scratch);
-        var id = segment.Id;
-        if (id.SequenceEqual("CAS"u8))
+        // Dispatch on the packed identifier first: segments the model ignores (N3, N4, PER, REF…)
+        // are never split into elements.
+        Span<int> scratch = stackalloc int[25];
+        switch (X12SegmentIds.Key(segment.Id))
         {
-            OnCas(f);
+            case X12SegmentIds.Cas:
+                OnCas(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Svc:
+                OnSvc(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Clp:
+                OnClp(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Dtm:
+                OnDtm(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Lq:
+                if (_inService)
+                {
+                    var f = new X12Fields(segment, scratch);
+                    _svcRemarks.Add(new Remark835(_strings.Get(f[1]), _strings.Get(f[2])));
+                }
+
+                break;
+            case X12SegmentIds.Amt:
+                OnAmt(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Nm1:
+                if (_inClaim)
+                {
+                    OnNm1(new X12Fields(segment, scratch));
+                }
+
+                break;
+            case X12SegmentIds.Plb:
+                OnPlb(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Bpr:
+                OnBpr(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Trn:
+                OnTrn(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.N1:
+                OnN1(new X12Fields(segment, scratch));
+                break;
+            case X12SegmentIds.Lx:
+                EnsureHeader(segment.Position);
+                break;
+            default:
+                break;
         }
-        else if (id.SequenceEqual("SVC"u8))
+    }
+
+    private void OnNm1(in X12Fields f)
+    {
+        if (f[1].SequenceEqual("QC"u8))
         {
-            OnSvc(f);
+            _patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
+                _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
         }
-        else if (id.SequenceEqual("CLP"u8))
+    }
+
+    private void OnTrn(in X12Fields f)
+    {
+        _trace = X12Bytes.TextOrNull(f[2]);
+        _payerTrace = X12Bytes.TextOrNull(f[3]);
+    }
+
+    private void OnN1(in X12Fields f)
+    {
+        var name = new X12Name(_strings.Get(f[1]), "2", X12Bytes.Text(f[2]), IdQualifier: _strings.GetOrNull(f[3]), Id: X12Bytes.TextOrNull(f[4]));
+        if (f[1].SequenceEqual("PR"u8))
         {
-            OnClp(f);
+            _payer = name;
         }
-        else if (id.SequenceEqual("DTM"u8))
+        else if (f[1].SequenceEqual("PE"u8))
         {
-            OnDtm(f);
-        }
-        else if (id.SequenceEqual("LQ"u8))
-        {
-            if (_inService)
-            {
-                _svcRemarks.Add(new Remark835(_strings.Get(f[1]), _strings.Get(f[2])));
-            }
-        }
-        else if (id.SequenceEqual("AMT"u8))
-        {
-            OnAmt(f);
-        }
-        else if (id.SequenceEqual("NM1"u8))
-        {
-            if (_inClaim && f[1].SequenceEqual("QC"u8))
-            {
-                _patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
-                    _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
-            }
-        }
-        else if (id.SequenceEqual("PLB"u8))
-        {
-            OnPlb(f);
-        }
-        else if (id.SequenceEqual("BPR"u8))
-        {
-            OnBpr(f);
-        }
-        else if (id.SequenceEqual("TRN"u8))
-        {
-            _trace = X12Bytes.TextOrNull(f[2]);
-            _payerTrace = X12Bytes.TextOrNull(f[3]);
-        }
-        else if (id.SequenceEqual("N1"u8))
-        {
-            var name = new X12Name(_strings.Get(f[1]), "2", X12Bytes.Text(f[2]), IdQualifier: _strings.GetOrNull(f[3]), Id: X12Bytes.TextOrNull(f[4]));
-            if (f[1].SequenceEqual("PR"u8))
-            {
-                _payer = name;
-            }
-            else if (f[1].SequenceEqual("PE"u8))
-            {
-                _payee = name;
-            }
-        }
-        else if (id.SequenceEqual("LX"u8))
-        {
-            EnsureHeader(f.Position);
+            _payee = name;
         }
     }
 
@@ -224,30 +248,35 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         CloseService();
         _inService = true;
         _servicePosition = f.Position;
-        _svcQualifier = _strings.Get(f.Component(1, 1));
-        _svcCode = _strings.Get(f.Component(1, 2));
+        // Qualifier, code and four modifiers: eight bounds split each composite once.
+        Span<int> scratch = stackalloc int[8];
+        Span<int> originalScratch = stackalloc int[8];
+        var procedure = new X12Composite(f[1], f.ComponentSeparator, scratch);
+        _svcQualifier = _strings.Get(procedure[1]);
+        _svcCode = _strings.Get(procedure[2]);
         if (_svcCode.Length == 0)
         {
             context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "SVC", 1, "SVC01 adjudicated procedure is required");
         }
 
-        _svcModifiers = Modifiers(f, 1);
+        _svcModifiers = Modifiers(procedure);
         _svcCharge = Amount(f, 2, required: true);
         _svcPaid = Amount(f, 3, required: true);
         _svcRevenue = _strings.GetOrNull(f[4]);
         _svcUnits = f[5].IsEmpty ? null : Amount(f, 5, required: false);
-        _origQualifier = _strings.GetOrNull(f.Component(6, 1));
-        _origCode = _strings.GetOrNull(f.Component(6, 2));
-        _origModifiers = Modifiers(f, 6);
+        var original = new X12Composite(f[6], f.ComponentSeparator, originalScratch);
+        _origQualifier = _strings.GetOrNull(original[1]);
+        _origCode = _strings.GetOrNull(original[2]);
+        _origModifiers = Modifiers(original);
         _origUnits = f[7].IsEmpty ? null : Amount(f, 7, required: false);
     }
 
-    private string[] Modifiers(in X12Fields f, int element)
+    private string[] Modifiers(in X12Composite procedure)
     {
         var count = 0;
         for (var i = 3; i <= 6; i++)
         {
-            if (!f.Component(element, i).IsEmpty)
+            if (!procedure[i].IsEmpty)
             {
                 count = i - 2;
             }
@@ -261,7 +290,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         var modifiers = new string[count];
         for (var i = 0; i < count; i++)
         {
-            modifiers[i] = _strings.Get(f.Component(element, i + 3));
+            modifiers[i] = _strings.Get(procedure[i + 3]);
         }
 
         return modifiers;
@@ -301,9 +330,29 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
             var amount = Amount(f, reasonIndex + 1, required: true);
             decimal? quantity = f[reasonIndex + 2].IsEmpty ? null : Amount(f, reasonIndex + 2, required: false);
-            target.Add(new Adjustment835(groupCode, _strings.Get(reason), amount, quantity));
+            target.Add(Adjustment(group, reason, f[reasonIndex + 1], groupCode, amount, quantity));
             _claimAdjustments += amount;
         }
+    }
+
+    /// <summary>
+    /// A CAS triplet; one without a quantity is keyed by its group, reason and amount bytes (the
+    /// bytes, not the value, so 10.0 and 10.00 stay distinct) and shared.
+    /// </summary>
+    private Adjustment835 Adjustment(ReadOnlySpan<byte> group, ReadOnlySpan<byte> reason, ReadOnlySpan<byte> amountBytes, string groupCode,
+        decimal amount, decimal? quantity)
+    {
+        // Group codes are two bytes and CARCs at most five: both fit in one key word.
+        if (quantity is not null || group.Length > 2 || reason.Length > 6 || !X12Interning.TryPack(amountBytes, out var amountKey))
+        {
+            return new Adjustment835(groupCode, _strings.Get(reason), amount, quantity);
+        }
+
+        X12Interning.TryPack(group, out var groupKey);
+        X12Interning.TryPack(reason, out var reasonKey);
+        var codes = groupKey | (reasonKey << 16);
+        ref var slot = ref _adjustmentValues.Slot(codes, amountKey);
+        return slot.Matches(codes, amountKey) ? slot.Value! : slot.Store(codes, amountKey, new Adjustment835(groupCode, _strings.Get(reason), amount, null));
     }
 
     private void OnDtm(in X12Fields f)
@@ -320,7 +369,20 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
         if (Date(f, 2) is { } date)
         {
-            (_inService ? _svcDates : _dates).Add(new DateReference835(_strings.Get(f[1]), date));
+            DateReference835 reference;
+            if (X12Interning.TryPack(f[1], out var qualifierKey))
+            {
+                ref var slot = ref _dateReferences.Slot(qualifierKey, (ulong)date.DayNumber);
+                reference = slot.Matches(qualifierKey, (ulong)date.DayNumber)
+                    ? slot.Value!
+                    : slot.Store(qualifierKey, (ulong)date.DayNumber, new DateReference835(_strings.Get(f[1]), date));
+            }
+            else
+            {
+                reference = new DateReference835(_strings.Get(f[1]), date);
+            }
+
+            (_inService ? _svcDates : _dates).Add(reference);
         }
     }
 
@@ -331,7 +393,18 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             return;
         }
 
-        var amount = new Amount835(_strings.Get(f[1]), Amount(f, 2, required: true));
+        var value = Amount(f, 2, required: true);
+        Amount835 amount;
+        if (X12Interning.TryPack(f[1], out var qualifierKey) && X12Interning.TryPack(f[2], out var valueKey))
+        {
+            ref var slot = ref _amountValues.Slot(qualifierKey, valueKey);
+            amount = slot.Matches(qualifierKey, valueKey) ? slot.Value! : slot.Store(qualifierKey, valueKey, new Amount835(_strings.Get(f[1]), value));
+        }
+        else
+        {
+            amount = new Amount835(_strings.Get(f[1]), value);
+        }
+
         (_inService ? _svcAmounts : _amounts).Add(amount);
     }
 
@@ -383,7 +456,8 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         _services.Add(new ServicePayment835(_svcQualifier, _svcCode, _svcModifiers, _svcCharge, _svcPaid, _svcRevenue, _svcUnits,
-            _origQualifier, _origCode, _origModifiers, _origUnits, _svcDates.ToArray(), _svcAdjustments.ToArray(), _svcAmounts.ToArray(),
+            _origQualifier, _origCode, _origModifiers, _origUnits, X12Interning.ToArray(_svcDates, ref _oneDate), X12Interning.ToArray(_svcAdjustments, ref _oneAdjustment),
+            X12Interning.ToArray(_svcAmounts, ref _oneAmount),
             _svcRemarks.ToArray()));
         _svcDates.Clear();
         _svcAdjustments.Clear();
@@ -409,7 +483,8 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         var claim = new ClaimPayment835(_pcn, _status, _charge, _paid, _patientResponsibility, _filing, _payerControl, _patient,
-            _adjustments.ToArray(), _dates.ToArray(), _amounts.ToArray(), _services.ToArray());
+            X12Interning.ToArray(_adjustments, ref _oneAdjustment), X12Interning.ToArray(_dates, ref _oneDate),
+            X12Interning.ToArray(_amounts, ref _oneAmount), _services.ToArray());
         _adjustments.Clear();
         _dates.Clear();
         _amounts.Clear();

@@ -84,6 +84,32 @@ public class Claim837Tests
     }
 
     [Fact]
+    public void Invalid_pointers_are_reported_on_every_line_that_carries_them()
+    {
+        // Valid pointer lists are shared between lines; an invalid one must never be.
+        var text = Fixtures.Text837().Replace("*1:2~", "*1:2:3:1:2~", StringComparison.Ordinal);
+        var lines = text.Split("*1:2:3:1:2~").Length - 1;
+        Assert.True(lines > 1);
+        var result = X12Parser.Parse(Fixtures.Bytes(text));
+        Assert.Equal(lines, result.Errors.Count(e => e.Code == X12ErrorCodes.TooManyRepeats));
+    }
+
+    [Fact]
+    public void Generated_837P_with_shared_values_reads_back_as_written()
+    {
+        // The synthetic file repeats payers, providers, diagnoses and pointer lists from claim to
+        // claim: the shared objects must write back byte for byte.
+        var stream = new MemoryStream();
+        CodeLedger.X12.Generation.X12SyntheticFile.Write(stream, CodeLedger.X12.Generation.X12FileKind.Claim837P, 300_000);
+        var document = X12Document.Load(stream.ToArray());
+        Assert.Empty(document.Result.Errors);
+        foreach (var interchange in document.Claims837)
+        {
+            X12Assert.RoundTrips(interchange);
+        }
+    }
+
+    [Fact]
     public void Non_numeric_charge_is_reported_at_its_element()
     {
         var text = Fixtures.Text837().Replace("CLM*PCN-1001*225.5*", "CLM*PCN-1001*22X.5*", StringComparison.Ordinal);

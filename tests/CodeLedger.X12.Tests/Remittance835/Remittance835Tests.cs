@@ -35,6 +35,23 @@ public class Remittance835Tests
     }
 
     [Fact]
+    public void Shared_values_keep_each_claim_exactly_as_sent()
+    {
+        // The builder shares repeated dates, adjustments and amounts between claims: the same
+        // value written 20 and 20.00 must still read back as written, and a repeat must be equal.
+        var text = Fixtures.Text835().Replace("CAS*OA*23*20~", "CAS*OA*23*20.00~", StringComparison.Ordinal)
+            .Replace("CLP*PCN-1003*2*100*80*0*12*PAYERCCN3~", "CLP*PCN-1003*2*100*80*0*12*PAYERCCN3~DTM*232*20240301~", StringComparison.Ordinal);
+        var claims = Assert.Single(X12Document.Load(Fixtures.Bytes(text)).Remittances835).Claims;
+        Assert.Equal("20", claims[0].Adjustments[0].Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("20.00", claims[2].Adjustments[0].Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(("PR", "1"), (claims[0].Adjustments[0].Group, claims[0].Adjustments[0].Reason));
+        Assert.Equal(("OA", "23"), (claims[2].Adjustments[0].Group, claims[2].Adjustments[0].Reason));
+        Assert.Equal(claims[0].Dates, claims[2].Dates);
+        Assert.Equal(claims[0].Services[0].Dates, claims[0].Services[1].Dates);
+        Assert.Equal(new DateOnly(2024, 3, 1), claims[2].Dates[0].Date);
+    }
+
+    [Fact]
     public void Unbalanced_service_is_a_warning_at_the_SVC()
     {
         var result = X12Parser.Parse(Fixtures.Bytes(Fixtures.Text835(svc03: "81")));

@@ -1,0 +1,88 @@
+namespace CodeLedger.X12.Reading;
+
+/// <summary>
+/// A small direct-mapped cache of immutable model objects (a date reference, an adjustment, an
+/// amount) keyed by the bytes they were read from, packed into two numbers. Claim files repeat
+/// the same values claim after claim; handing back the object built last time saves the
+/// allocation. The objects are immutable records, so sharing one is invisible to a consumer.
+/// Keys are content, not object identity: identity hashes cost a runtime call each. A miss
+/// replaces the slot. Not thread-safe: one per parse.
+/// </summary>
+internal sealed class X12Interner<T>
+    where T : class
+{
+    private const int SlotBits = 8;
+    private readonly Entry[] _slots = new Entry[1 << SlotBits];
+
+    /// <summary>The slot for this key; <see cref="Entry.Matches"/> tells whether it holds the value.</summary>
+    public ref Entry Slot(ulong low, ulong high)
+    {
+        var hash = unchecked(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL);
+        return ref _slots[(int)(hash >> (64 - SlotBits))];
+    }
+
+    internal struct Entry
+    {
+        private ulong _low;
+        private ulong _high;
+
+        public T? Value { get; private set; }
+
+        public readonly bool Matches(ulong low, ulong high) => _low == low && _high == high && Value is not null;
+
+        public T Store(ulong low, ulong high, T value)
+        {
+            _low = low;
+            _high = high;
+            Value = value;
+            return value;
+        }
+    }
+}
+
+/// <summary>Helpers for interning keys and lists.</summary>
+internal static class X12Interning
+{
+    /// <summary>
+    /// Up to eight bytes as one number (an amount such as 1234.56, a qualifier, a CARC). X12
+    /// values never hold a zero byte, so zero padding keeps the key unique.
+    /// </summary>
+    public static bool TryPack(ReadOnlySpan<byte> value, out ulong packed)
+    {
+        packed = 0;
+        if (value.Length > 8)
+        {
+            return false;
+        }
+
+        for (var i = value.Length - 1; i >= 0; i--)
+        {
+            packed = (packed << 8) | value[i];
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The list as an array. A one-element list whose item is the one the previous array held
+    /// (consecutive service lines with the same date) shares that array: it is immutable once
+    /// wrapped in an <see cref="EquatableArray{T}"/>.
+    /// </summary>
+    public static TItem[] ToArray<TItem>(List<TItem> list, ref TItem[]? last)
+        where TItem : class
+    {
+        if (list.Count != 1)
+        {
+            return list.ToArray();
+        }
+
+        if (last is { } previous && ReferenceEquals(previous[0], list[0]))
+        {
+            return previous;
+        }
+
+        TItem[] created = [list[0]];
+        last = created;
+        return created;
+    }
+}

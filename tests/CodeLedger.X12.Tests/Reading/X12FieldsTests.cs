@@ -1,0 +1,124 @@
+using System.Text;
+using CodeLedger.X12.Reading;
+
+namespace CodeLedger.X12.Tests.Reading;
+
+/// <summary>The element splitter, the string cache and the interning keys the builders rely on.</summary>
+public class X12FieldsTests
+{
+    private static readonly X12Delimiters Delimiters = new((byte)'*', (byte)'^', (byte)':', (byte)'~');
+
+    [Theory]
+    [InlineData("LX*1")]
+    [InlineData("SVC*HC:99213*183.33*126.5**1")]
+    [InlineData("CLP*PCN000100001*1*338.67*244.83*10*12*PY760459740*11*1")]
+    [InlineData("NM1*QC*1*GARCIA*JENNIFER****MI*M546763")]
+    [InlineData("REF")]
+    [InlineData("N3**")]
+    [InlineData("BPR*I*1435054.14*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*20240410")]
+    public void Elements_are_those_of_a_plain_split(string text)
+    {
+        var expected = text.Split('*');
+        Span<int> scratch = stackalloc int[33];
+        var f = new X12Fields(new X12Segment(Encoding.ASCII.GetBytes(text), Delimiters, 1, 0), scratch);
+        Assert.Equal(expected.Length - 1, f.Count);
+        for (var i = 0; i < expected.Length + 2; i++)
+        {
+            var element = i < expected.Length ? expected[i] : string.Empty;
+            Assert.Equal(element, Encoding.ASCII.GetString(f[i]));
+        }
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(9)]
+    public void A_segment_longer_than_the_table_keeps_the_rest_in_the_last_element(int slots)
+    {
+        // 40 one-byte elements: the vectorised and the byte-by-byte paths both reach the limit.
+        var text = "CAS*" + string.Join('*', Enumerable.Range(0, 40).Select(i => (char)('A' + (i % 26))));
+        var raw = Encoding.ASCII.GetBytes(text);
+        Span<int> scratch = stackalloc int[slots + 1];
+        var f = new X12Fields(new X12Segment(raw, Delimiters, 1, 0), scratch);
+
+        Span<Range> ranges = stackalloc Range[slots];
+        var count = new X12Segment(raw, Delimiters, 1, 0).Split(ranges);
+        Assert.Equal(count - 1, f.Count);
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(Encoding.ASCII.GetString(raw.AsSpan()[ranges[i]]), Encoding.ASCII.GetString(f[i]));
+        }
+    }
+
+    [Theory]
+    [InlineData("HC:99213", 8)]
+    [InlineData("HC:99213:25:59", 8)]
+    [InlineData("HC:99213:25:59:GT:XU:OFFICE VISIT", 9)]
+    [InlineData("HC:99213:25:59:GT:XU:OFFICE VISIT:EXTRA:MORE", 9)]
+    [InlineData("", 8)]
+    [InlineData("::", 8)]
+    public void Composite_components_are_those_the_scanning_lookup_gives(string text, int slots)
+    {
+        var element = Encoding.ASCII.GetBytes(text);
+        Span<int> scratch = stackalloc int[slots];
+        var composite = new X12Composite(element, (byte)':', scratch);
+        for (var i = 0; i <= slots - 2; i++)
+        {
+            Assert.Equal(Encoding.ASCII.GetString(X12Bytes.Component(element, i, (byte)':')), Encoding.ASCII.GetString(composite[i]));
+        }
+    }
+
+    [Fact]
+    public void The_string_cache_returns_the_same_string_for_the_same_bytes_and_never_mixes_values()
+    {
+        var cache = new X12StringCache();
+        var first = cache.Get("99213"u8);
+        Assert.Same(first, cache.Get("99213"u8));
+        Assert.Equal("9921", cache.Get("9921"u8));
+        Assert.Equal("ABCDEFGHIJKLMNOP", cache.Get("ABCDEFGHIJKLMNOP"u8));
+        Assert.Equal("ABCDEFGHIJKLMNOPQ", cache.Get("ABCDEFGHIJKLMNOPQ"u8));
+        Assert.Equal("ÉTÉ", cache.Get("ÉTÉ"u8));
+        Assert.Same(string.Empty, cache.Get(""u8));
+
+        // Many distinct values through the same slots: every answer is still the right text.
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(text, cache.Get(Encoding.ASCII.GetBytes(text)));
+        }
+    }
+
+    [Fact]
+    public void Interning_keys_keep_distinct_texts_distinct()
+    {
+        Assert.True(X12Interning.TryPack("10.0"u8, out var a));
+        Assert.True(X12Interning.TryPack("10.00"u8, out var b));
+        Assert.True(X12Interning.TryPack("12345678"u8, out _));
+        Assert.False(X12Interning.TryPack("123456789"u8, out _));
+        Assert.NotEqual(a, b);
+    }
+
+    [Theory]
+    [InlineData("0", "0")]
+    [InlineData("1.", "1")]
+    [InlineData(".5", "0.5")]
+    [InlineData("-.5", "-0.5")]
+    [InlineData("10.00", "10.00")]
+    [InlineData("999999999999999999", "999999999999999999")]
+    public void Decimals_keep_their_digits_and_scale(string text, string expected)
+    {
+        Assert.True(X12Bytes.TryParseDecimal(Encoding.ASCII.GetBytes(text), out var value));
+        Assert.Equal(expected, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("-")]
+    [InlineData("1.2.3")]
+    [InlineData("--1")]
+    [InlineData("1-")]
+    [InlineData("1 ")]
+    [InlineData("9999999999999999999")]
+    public void Decimals_refuse_malformed_values(string text) =>
+        Assert.False(X12Bytes.TryParseDecimal(Encoding.ASCII.GetBytes(text), out _));
+}
