@@ -5,6 +5,7 @@ using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Intake;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Workflow;
+using CodeLedger.Storage.Mapping;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage.Workflow;
@@ -102,6 +103,13 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                 var existing = await db.Encounters.Where(e => e.PracticeId == practice.Id && ids.Contains(e.ExternalId)).ToDictionaryAsync(e => e.ExternalId, StringComparer.Ordinal, ct);
                 var existingIds = existing.Values.Select(e => e.Id).ToList();
                 var work = await db.Set<WorkItem>().Where(w => existingIds.Contains(w.EncounterId)).ToDictionaryAsync(w => w.EncounterId, ct);
+
+                // New rows bypass the change tracker (EF's per-row cost dominated the import); they are
+                // inserted after the loop, so a later line of the same batch that corrects one of them
+                // is already applied to the objects that get written.
+                var newEncounters = new List<Encounter>(batch.Length);
+                var newVersions = new List<DocumentationVersion>(batch.Length);
+                var newWork = new List<WorkItem>(batch.Length);
                 foreach (var candidate in batch)
                 {
                     if (existing.TryGetValue(candidate.ExternalId, out var current))
@@ -134,8 +142,8 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                     }
 
                     var encounter = candidate;
-                    db.Add(encounter);
-                    db.Add(new DocumentationVersion(_newId(), encounter.Id, 1, encounter.DocumentationText, encounter.DocumentationCompletedAt, now));
+                    newEncounters.Add(encounter);
+                    newVersions.Add(new DocumentationVersion(_newId(), encounter.Id, 1, encounter.DocumentationText, encounter.DocumentationCompletedAt, now));
                     var assignment = assigner.Assign(encounter.Specialty, day, coders, openWork);
                     if (assignment.CoderId is { } coderId)
                     {
@@ -143,7 +151,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                     }
 
                     var workItem = new WorkItem(encounter, vendor.Id, assignment, now);
-                    db.Add(workItem);
+                    newWork.Add(workItem);
                     existing[encounter.ExternalId] = encounter;
                     work[encounter.Id] = workItem;
                     received++;
@@ -164,6 +172,11 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                         clockStart = Instants.Format(encounter.ClockStart), coder = assignment.CoderUserName, basis = assignment.Basis,
                     });
                 }
+
+                // Parents first: the foreign keys are checked per statement.
+                await BulkInsert.InsertAsync(db, newEncounters, ct);
+                await BulkInsert.InsertAsync(db, newVersions, ct);
+                await BulkInsert.InsertAsync(db, newWork, ct);
             }, ct);
             done += batch.Length;
             progress?.Invoke(done);

@@ -628,7 +628,7 @@ namespace CodeLedger.Storage.Migrations.Postgres
 
                     b.HasIndex("CoderId", "Status");
 
-                    b.HasIndex("PracticeId", "FinalizedAt");
+                    b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
 
                     b.ToTable("work_items", (string)null);
                 });

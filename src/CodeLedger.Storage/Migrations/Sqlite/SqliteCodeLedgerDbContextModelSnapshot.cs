@@ -623,7 +623,7 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasIndex("CoderId", "Status");
 
-                    b.HasIndex("PracticeId", "FinalizedAt");
+                    b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
 
                     b.ToTable("work_items", (string)null);
                 });

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CodeLedger.Storage.Migrations.Postgres
+namespace CodeLedger.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,18 +15,18 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "code_set_releases",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    effective_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    effective_through = table.Column<DateOnly>(type: "date", nullable: true),
-                    file_name = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    entry_count = table.Column<int>(type: "integer", nullable: false),
-                    imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    imported_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    gzipped_by_code_ledger = table.Column<bool>(type: "boolean", nullable: false),
-                    content = table.Column<byte[]>(type: "bytea", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    effective_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    effective_through = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    entry_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    imported_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    imported_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    gzipped_by_code_ledger = table.Column<bool>(type: "INTEGER", nullable: false),
+                    content = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,11 +37,11 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "credential_map_versions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    json = table.Column<string>(type: "text", nullable: false),
-                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    set_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    set_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    json = table.Column<string>(type: "TEXT", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    set_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    set_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,14 +52,14 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "ledger_events",
                 columns: table => new
                 {
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    instant = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    payload = table.Column<string>(type: "text", nullable: false),
-                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    instant = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,10 +70,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "organizations",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,15 +84,15 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "business_associate_agreements",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    vendor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    practice_signatory = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    vendor_signatory = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    signed_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    effective_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    expires_on = table.Column<DateOnly>(type: "date", nullable: true),
-                    document_sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    practice_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    vendor_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    practice_signatory = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    vendor_signatory = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    signed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    effective_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    expires_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    document_sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,14 +115,14 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "coders",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    vendor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    credentials = table.Column<string>(type: "text", nullable: false),
-                    specialties = table.Column<string>(type: "text", nullable: false),
-                    absences = table.Column<string>(type: "text", nullable: false),
-                    is_lead = table.Column<bool>(type: "boolean", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    vendor_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    credentials = table.Column<string>(type: "TEXT", nullable: false),
+                    specialties = table.Column<string>(type: "TEXT", nullable: false),
+                    absences = table.Column<string>(type: "TEXT", nullable: false),
+                    is_lead = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,12 +139,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "physicians",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    npi = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    taxonomy = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    specialty = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    practice_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    npi = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    taxonomy = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    specialty = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,22 +161,22 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "sla_contracts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    vendor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    effective_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    turnaround_target_hours = table.Column<int>(type: "integer", nullable: false),
-                    clock = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    time_zone_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    working_hours = table.Column<string>(type: "text", nullable: false),
-                    holidays = table.Column<string>(type: "text", nullable: false),
-                    accuracy_floor_percent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    query_response_window_hours = table.Column<int>(type: "integer", nullable: false),
-                    open_query_pauses_clock = table.Column<bool>(type: "boolean", nullable: false),
-                    corrected_documentation_restarts_clock = table.Column<bool>(type: "boolean", nullable: false),
-                    credit_schedule = table.Column<string>(type: "text", nullable: false),
-                    monthly_fee = table.Column<long>(type: "bigint", nullable: false),
-                    remediation_after_consecutive_breach_months = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    practice_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    vendor_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    effective_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    turnaround_target_hours = table.Column<int>(type: "INTEGER", nullable: false),
+                    clock = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    time_zone_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    working_hours = table.Column<string>(type: "TEXT", nullable: false),
+                    holidays = table.Column<string>(type: "TEXT", nullable: false),
+                    accuracy_floor_percent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    query_response_window_hours = table.Column<int>(type: "INTEGER", nullable: false),
+                    open_query_pauses_clock = table.Column<bool>(type: "INTEGER", nullable: false),
+                    corrected_documentation_restarts_clock = table.Column<bool>(type: "INTEGER", nullable: false),
+                    credit_schedule = table.Column<string>(type: "TEXT", nullable: false),
+                    monthly_fee = table.Column<long>(type: "INTEGER", nullable: false),
+                    remediation_after_consecutive_breach_months = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -200,12 +199,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "training_records",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    coder_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    release = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    release_effective_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    completed_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    coder_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    release = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    release_effective_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    completed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -222,17 +221,17 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "encounters",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    physician_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    external_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    patient = table.Column<string>(type: "text", nullable: false),
-                    date_of_service = table.Column<DateOnly>(type: "date", nullable: false),
-                    place_of_service = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    specialty = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    documentation_text = table.Column<string>(type: "text", nullable: false),
-                    documentation_completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    practice_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    physician_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    external_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    patient = table.Column<string>(type: "TEXT", nullable: false),
+                    date_of_service = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    place_of_service = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    specialty = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    documentation_text = table.Column<string>(type: "TEXT", nullable: false),
+                    documentation_completed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,13 +254,13 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "coding_results",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    encounter_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    coder_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    coded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    diagnoses = table.Column<string>(type: "text", nullable: false),
-                    service_lines = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    encounter_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    coder_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    coded_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    diagnoses = table.Column<string>(type: "TEXT", nullable: false),
+                    service_lines = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -284,18 +283,18 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "documentation_queries",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    encounter_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    physician_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    raised_by_coder_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    choices = table.Column<string>(type: "text", nullable: false),
-                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    encounter_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    physician_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    raised_by_coder_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    choices = table.Column<string>(type: "TEXT", nullable: false),
+                    raised_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -324,13 +323,13 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "documentation_versions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    encounter_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    text = table.Column<string>(type: "text", nullable: false),
-                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    encounter_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    completed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,21 +346,21 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 name: "work_items",
                 columns: table => new
                 {
-                    encounter_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    vendor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    coder_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    basis = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    assigned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    documentation_version = table.Column<int>(type: "integer", nullable: false),
-                    documentation_completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    clock_start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    finalized_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    final_coding_version = table.Column<int>(type: "integer", nullable: true),
-                    coded_without_query_response = table.Column<bool>(type: "boolean", nullable: false),
-                    override_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    override_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    encounter_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    practice_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    vendor_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    coder_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    basis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    assigned_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    documentation_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    documentation_completed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    clock_start = table.Column<long>(type: "INTEGER", nullable: false),
+                    finalized_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    final_coding_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    coded_without_query_response = table.Column<bool>(type: "INTEGER", nullable: false),
+                    override_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    override_by = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -533,9 +532,9 @@ namespace CodeLedger.Storage.Migrations.Postgres
                 columns: new[] { "coder_id", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_work_items_practice_id_finalized_at",
+                name: "IX_work_items_practice_id_vendor_id_finalized_at_clock_start_encounter_id",
                 table: "work_items",
-                columns: new[] { "practice_id", "finalized_at" });
+                columns: new[] { "practice_id", "vendor_id", "finalized_at", "clock_start", "encounter_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_work_items_vendor_id",

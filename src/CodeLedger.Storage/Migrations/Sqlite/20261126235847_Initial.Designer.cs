@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CodeLedger.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCodeLedgerDbContext))]
-    [Migration("20261126231703_Initial")]
+    [Migration("20261126235847_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -626,7 +626,7 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasIndex("CoderId", "Status");
 
-                    b.HasIndex("PracticeId", "FinalizedAt");
+                    b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
 
                     b.ToTable("work_items", (string)null);
                 });

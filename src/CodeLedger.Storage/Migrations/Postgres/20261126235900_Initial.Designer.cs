@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CodeLedger.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCodeLedgerDbContext))]
-    [Migration("20261126231743_Initial")]
+    [Migration("20261126235900_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -631,7 +631,7 @@ namespace CodeLedger.Storage.Migrations.Postgres
 
                     b.HasIndex("CoderId", "Status");
 
-                    b.HasIndex("PracticeId", "FinalizedAt");
+                    b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
 
                     b.ToTable("work_items", (string)null);
                 });
