@@ -10,14 +10,14 @@ public sealed class IcdRelease : CodeSetRelease
     internal const byte ManifestationFlag = 4;
 
     private readonly FrozenDictionary<long, IcdEntry> byKey;
-    private readonly FrozenDictionary<long, byte> flagsByKey;
+    private readonly IcdFlagTable flags;
 
     public IcdRelease(CodeSetReleaseInfo info, IEnumerable<IcdEntry> entries)
         : base(info)
     {
         var list = entries.ToList();
         byKey = list.ToFrozenDictionary(e => IcdKeys.Pack(e.Code.Value));
-        flagsByKey = list.ToFrozenDictionary(e => IcdKeys.Pack(e.Code.Value), e => (byte)(PresentFlag | (e.Billable ? BillableFlag : 0) | (e.IsManifestation ? ManifestationFlag : 0)));
+        flags = new IcdFlagTable([.. list.Select(e => (IcdKeys.Pack(e.Code.Value), (byte)(PresentFlag | (e.Billable ? BillableFlag : 0) | (e.IsManifestation ? ManifestationFlag : 0))))]);
         Entries = list;
     }
 
@@ -28,10 +28,10 @@ public sealed class IcdRelease : CodeSetRelease
 
     /// <summary>
     /// The edit engine's lookup: 0 when the code is not in the release, else <see cref="PresentFlag"/>
-    /// with <see cref="BillableFlag"/> and <see cref="ManifestationFlag"/> as they apply. Answers
-    /// from one frozen map without touching the entry object.
+    /// with <see cref="BillableFlag"/> and <see cref="ManifestationFlag"/> as they apply, from a
+    /// flat table without touching the entry object.
     /// </summary>
-    internal byte Flags(long key) => flagsByKey.GetValueOrDefault(key);
+    internal byte Flags(long key) => flags.Flags(key);
 
     /// <summary>Lookup by <see cref="IcdKeys.Pack"/> key.</summary>
     public IcdEntry? Find(long key) => byKey.GetValueOrDefault(key);

@@ -110,20 +110,26 @@ public sealed class PtpRelease : CodeSetRelease
             return null;
         }
 
-        var i = Array.BinarySearch(column2, lo, count, column2Ordinal);
-        if (i < 0)
+        // Lower bound by hand: Array.BinarySearch<int> goes through a generic comparer and was
+        // two thirds of the PTP check in the profile.
+        var i = lo;
+        var end = lo + count;
+        var hi = end;
+        while (i < hi)
         {
-            return null;
-        }
-
-        // BinarySearch lands on any of the pair's rows; walk back to the first.
-        while (i > lo && column2[i - 1] == column2Ordinal)
-        {
-            i--;
+            var mid = i + ((hi - i) >> 1);
+            if (column2[mid] < column2Ordinal)
+            {
+                i = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
         PtpModifierIndicator? found = null;
-        for (var end = lo + count; i < end && column2[i] == column2Ordinal; i++)
+        for (; i < end && column2[i] == column2Ordinal; i++)
         {
             if (effective[i] <= dayNumber && dayNumber <= deletion[i] && indicator[i] != (byte)PtpModifierIndicator.NotApplicable)
             {
