@@ -4,14 +4,15 @@ using CodeLedger.Core.Agreements;
 using CodeLedger.Core.Assignment;
 using CodeLedger.Core.Coders;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
-using CodeLedger.Storage;
 using CodeLedger.Storage.Mapping;
+using CodeLedger.Storage;
 
 namespace CodeLedger.Benchmarks.Workflow;
 
@@ -32,12 +33,12 @@ internal sealed class WorkflowBenchData
 
     public WorkflowBenchData()
     {
-        Baa = new BusinessAssociateAgreement(NextGuid(), Practice.Id, Vendor.Id, "Dr. A", "CEO B", new DateOnly(2025, 12, 1), new DateOnly(2026, 1, 1), null, new string('d', 64));
-        Contract = new SlaContract(NextGuid(), Practice.Id, Vendor.Id, new DateOnly(2026, 1, 1), 48, TurnaroundClockKind.BusinessHours, "America/Chicago",
+        Baa = new BusinessAssociateAgreement(_random.NextGuid(), Practice.Id, Vendor.Id, "Dr. A", "CEO B", new DateOnly(2025, 12, 1), new DateOnly(2026, 1, 1), null, new string('d', 64));
+        Contract = new SlaContract(_random.NextGuid(), Practice.Id, Vendor.Id, new DateOnly(2026, 1, 1), 48, TurnaroundClockKind.BusinessHours, "America/Chicago",
             WorkingHours.MondayToFriday(new TimeOnly(8, 0), new TimeOnly(17, 0)), [new DateOnly(2026, 5, 25)], 95m, 72, true, false,
             new ServiceCreditSchedule(95m, 2m, 20m), Money.Parse("25000.00"), 3);
-        Physicians = [.. Enumerable.Range(0, 20).Select(i => new Physician(NextGuid(), Practice.Id, $"Dr. Bench {i}", NextNpi(), TaxonomyCode.Parse("207Q00000X"), Specialty.Parse("family-medicine")))];
-        Coders = [.. Enumerable.Range(0, 10).Select(i => new Coder(NextGuid(), Vendor.Id, $"coder{i:D2}", $"Coder {i}",
+        Physicians = [.. Enumerable.Range(0, 20).Select(i => new Physician(_random.NextGuid(), Practice.Id, $"Dr. Bench {i}", _random.NextNpi(), TaxonomyCode.Parse("207Q00000X"), Specialty.Parse("family-medicine")))];
+        Coders = [.. Enumerable.Range(0, 10).Select(i => new Coder(_random.NextGuid(), Vendor.Id, $"coder{i:D2}", $"Coder {i}",
             [new Credential(CredentialKind.Cpc, $"CPC-{i}", new DateOnly(2020, 1, 1), new DateOnly(2030, 1, 1))], [Specialty.Parse("family-medicine")]))];
     }
 
@@ -111,7 +112,7 @@ internal sealed class WorkflowBenchData
                 var physician = Physicians[i % Physicians.Count];
                 var coder = Coders[i % Coders.Count];
                 var documented = Month.AddSeconds(i * 2.2);
-                var encounter = new Encounter(NextGuid(), Practice.Id, physician.Id, string.Create(CultureInfo.InvariantCulture, $"S-{i:D7}"), patient,
+                var encounter = new Encounter(_random.NextGuid(), Practice.Id, physician.Id, string.Create(CultureInfo.InvariantCulture, $"S-{i:D7}"), patient,
                     DateOnly.FromDateTime(documented.UtcDateTime), PlaceOfService.Office, physician.Specialty, "note", documented, documented.AddMinutes(5));
                 var work = new WorkItem(encounter, Vendor.Id, new CoderAssignment(coder.Id, coder.UserName, AssignmentBasis.Primary), encounter.ReceivedAt);
                 var finalizedAt = encounter.ClockStart.AddHours(1 + (_random.NextDouble() * _random.NextDouble() * 120));
@@ -119,7 +120,7 @@ internal sealed class WorkflowBenchData
                 workItems.Add(work);
                 if (i % 20 == 0)
                 {
-                    var query = new DocumentationQuery(NextGuid(), encounter.Id, physician.Id, coder.Id, QueryCategory.DiagnosisSpecificity, "Please clarify the diagnosis.", [], encounter.ClockStart.AddMinutes(30), 72);
+                    var query = new DocumentationQuery(_random.NextGuid(), encounter.Id, physician.Id, coder.Id, QueryCategory.DiagnosisSpecificity, "Please clarify the diagnosis.", [], encounter.ClockStart.AddMinutes(30), 72);
                     query.Respond("Clarified in an addendum.", encounter.ClockStart.AddMinutes(30 + _random.Next(10, 600)));
                     queries.Add(query);
                     finalizedAt = finalizedAt > query.ClosedAt!.Value ? finalizedAt : query.ClosedAt!.Value.AddMinutes(15);
@@ -135,18 +136,4 @@ internal sealed class WorkflowBenchData
         }
     }
 
-    private Guid NextGuid()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        _random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
-    }
-
-    private Npi NextNpi()
-    {
-        var digits = string.Create(CultureInfo.InvariantCulture, $"1{_random.Next(10_000_000, 99_999_999)}");
-        return Npi.Parse(digits + Npi.CheckDigit(digits).ToString(CultureInfo.InvariantCulture));
-    }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CodeLedger.Core.Codes;
 using CodeLedger.Core.CodeSets.Starter;
 using CodeLedger.Core.Coders;
+using CodeLedger.Core.Codes;
 using CodeLedger.Core.Coding;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Demo;
@@ -11,8 +11,8 @@ using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Intake;
 using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
-using CodeLedger.Storage;
 using CodeLedger.Storage.Workflow;
+using CodeLedger.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Cli.Demo;
@@ -55,9 +55,9 @@ internal sealed partial class DemoWorkflow
         _conditions = DemoCatalog.FamilyMedicine.Concat(DemoCatalog.Cardiology)
             .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        _coding = new CodingDesk(store, new ClaimEditor(StarterCodeSet.Library()), NextGuid);
-        _queries = new QueryDesk(store, NextGuid);
-        _intake = new EncounterIntake(store, NextGuid);
+        _coding = new CodingDesk(store, new ClaimEditor(StarterCodeSet.Library()), _random.NextGuid);
+        _queries = new QueryDesk(store, _random.NextGuid);
+        _intake = new EncounterIntake(store, _random.NextGuid);
     }
 
     public sealed record Counts(int Imports, int Submissions, int EditBlocks, int Overrides, int Queries, int Answered, int Expired);
@@ -74,7 +74,7 @@ internal sealed partial class DemoWorkflow
     private async Task AddLeadAsync()
     {
         var month = _world.Month;
-        var lead = new Coder(NextGuid(), _world.Vendor.Id, LeadUserName, "Marisol Reyes",
+        var lead = new Coder(_random.NextGuid(), _world.Vendor.Id, LeadUserName, "Marisol Reyes",
             [new Credential(CredentialKind.Cpc, "CPC-" + _random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), month.AddYears(-12), month.AddYears(2)),
              new Credential(CredentialKind.Cpma, "CPMA-" + _random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), month.AddYears(-5), month.AddYears(1))],
             [Specialty.Parse("family-medicine"), Specialty.Parse("internal-medicine")], null, isLead: true);
@@ -292,15 +292,6 @@ internal sealed partial class DemoWorkflow
         }
 
         return t;
-    }
-
-    private Guid NextGuid()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        _random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
     }
 
     [GeneratedRegex(@"^\d+\. ([^:]+):", RegexOptions.Multiline)]

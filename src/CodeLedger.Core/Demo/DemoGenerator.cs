@@ -3,6 +3,7 @@ using System.Text;
 using CodeLedger.Core.Agreements;
 using CodeLedger.Core.Coders;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Organizations;
@@ -51,19 +52,19 @@ public sealed class DemoGenerator
 
     private DemoWorld Build(int encounterCount, DateOnly month)
     {
-        var vendor = new Organization(NextGuid(), "ACME-CODING", "Acme Coding Partners", OrganizationKind.CodingVendor);
+        var vendor = new Organization(_random.NextGuid(), "ACME-CODING", "Acme Coding Partners", OrganizationKind.CodingVendor);
         var contractStart = new DateOnly(month.Year, 1, 1);
         var practices = new List<DemoPractice>();
         var doctorPace = new Dictionary<Guid, double>();
         var doctorVolume = new Dictionary<Guid, double>();
         foreach (var profile in Profiles)
         {
-            var practice = new Organization(NextGuid(), profile.Code, profile.Name, OrganizationKind.Practice);
+            var practice = new Organization(_random.NextGuid(), profile.Code, profile.Name, OrganizationKind.Practice);
             var signed = contractStart.AddDays(-_random.Next(20, 60));
-            var baa = new BusinessAssociateAgreement(NextGuid(), practice.Id, vendor.Id,
+            var baa = new BusinessAssociateAgreement(_random.NextGuid(), practice.Id, vendor.Id,
                 $"{profile.Doctors[0]}, Managing Partner", "Dana Whitfield, Chief Executive Officer",
                 signed, contractStart, contractStart.AddYears(3).AddDays(-1), NextHex(64));
-            var contract = new SlaContract(NextGuid(), practice.Id, vendor.Id, contractStart,
+            var contract = new SlaContract(_random.NextGuid(), practice.Id, vendor.Id, contractStart,
                 turnaroundTargetHours: 48, TurnaroundClockKind.BusinessHours, profile.TimeZoneId,
                 WorkingHours.MondayToFriday(new TimeOnly(8, 0), new TimeOnly(17, 0)), UsFederalHolidays(month.Year),
                 SlaContract.DefaultAccuracyFloorPercent, queryResponseWindowHours: 72, openQueryPausesClock: true,
@@ -72,7 +73,7 @@ public sealed class DemoGenerator
             var physicians = new List<Physician>();
             foreach (var name in profile.Doctors)
             {
-                var physician = new Physician(NextGuid(), practice.Id, name, NextNpi(), profile.Taxonomy, profile.Specialty);
+                var physician = new Physician(_random.NextGuid(), practice.Id, name, _random.NextNpi(), profile.Taxonomy, profile.Specialty);
                 physicians.Add(physician);
 
                 // Some physicians see more patients; some sign notes late, and keep doing so.
@@ -106,7 +107,7 @@ public sealed class DemoGenerator
             var isNew = _random.NextDouble() < profile.NewPatientShare;
             var patient = NextPatient(profile, day);
             var note = Note(profile, patient, day, isNew, visitLength);
-            encounters.Add(new Encounter(NextGuid(), practice.Practice.Id, physician.Id, externalId, patient, day, PlaceOfService.Office,
+            encounters.Add(new Encounter(_random.NextGuid(), practice.Practice.Id, physician.Id, externalId, patient, day, PlaceOfService.Office,
                 profile.Specialty, note, documented, received));
         }
 
@@ -127,15 +128,15 @@ public sealed class DemoGenerator
 
         return
         [
-            new Coder(NextGuid(), vendor.Id, "pmorales", "Paula Morales", [Cred(CredentialKind.Cpc, 6, 400), Cred(CredentialKind.Cemc, 3, 220)], [fm, im]),
-            new Coder(NextGuid(), vendor.Id, "bturner", "Brian Turner", [Cred(CredentialKind.Cpc, 4, 45)], [fm, im],
+            new Coder(_random.NextGuid(), vendor.Id, "pmorales", "Paula Morales", [Cred(CredentialKind.Cpc, 6, 400), Cred(CredentialKind.Cemc, 3, 220)], [fm, im]),
+            new Coder(_random.NextGuid(), vendor.Id, "bturner", "Brian Turner", [Cred(CredentialKind.Cpc, 4, 45)], [fm, im],
                 [new Absence(month.AddDays(9), month.AddDays(13), "annual leave")]),
-            new Coder(NextGuid(), vendor.Id, "snair", "Sunita Nair", [Cred(CredentialKind.CcsP, 8, 610), Cred(CredentialKind.Cfpc, 2, 300)], [fm]),
-            new Coder(NextGuid(), vendor.Id, "jokoye", "Joseph Okoye", [Cred(CredentialKind.Coc, 5, 500), Cred(CredentialKind.Cpc, 5, 500)], [fm, im]),
+            new Coder(_random.NextGuid(), vendor.Id, "snair", "Sunita Nair", [Cred(CredentialKind.CcsP, 8, 610), Cred(CredentialKind.Cfpc, 2, 300)], [fm]),
+            new Coder(_random.NextGuid(), vendor.Id, "jokoye", "Joseph Okoye", [Cred(CredentialKind.Coc, 5, 500), Cred(CredentialKind.Cpc, 5, 500)], [fm, im]),
 
             // The only certified cardiology coder: the coverage report flags cardiology as a staffing risk.
-            new Coder(NextGuid(), vendor.Id, "lhartley", "Lena Hartley", [Cred(CredentialKind.Ccc, 7, 380), Cred(CredentialKind.Cpc, 9, 380)], [cardio]),
-            new Coder(NextGuid(), vendor.Id, "dkowalski", "Dominik Kowalski", [Cred(CredentialKind.Cosc, 3, 700), Cred(CredentialKind.Cpma, 2, 200)], [ortho]),
+            new Coder(_random.NextGuid(), vendor.Id, "lhartley", "Lena Hartley", [Cred(CredentialKind.Ccc, 7, 380), Cred(CredentialKind.Cpc, 9, 380)], [cardio]),
+            new Coder(_random.NextGuid(), vendor.Id, "dkowalski", "Dominik Kowalski", [Cred(CredentialKind.Cosc, 3, 700), Cred(CredentialKind.Cpma, 2, 200)], [ortho]),
         ];
     }
 
@@ -238,26 +239,11 @@ public sealed class DemoGenerator
         return items.Last(i => weight(i) > 0);
     }
 
-    private Guid NextGuid()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        _random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
-    }
-
     private string NextHex(int length)
     {
         var bytes = new byte[length / 2];
         _random.NextBytes(bytes);
         return Convert.ToHexStringLower(bytes);
-    }
-
-    private Npi NextNpi()
-    {
-        var digits = string.Create(CultureInfo.InvariantCulture, $"1{_random.Next(10_000_000, 99_999_999)}");
-        return Npi.Parse(digits + Npi.CheckDigit(digits).ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>US federal holidays observed by the practices that fall in a year (fixed-date ones moved off weekends).</summary>
