@@ -21,8 +21,15 @@ internal static class SlaCommand
         command.Options.Add(json);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
+            // A malformed option is a usage error (exit 2), found before the database is opened.
+            var monthText = parse.GetValue(month)!;
+            if (!DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            {
+                throw new CliException($"--month '{monthText}' is not YYYY-MM");
+            }
+
             var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
-            var report = await new SlaReporter(store).ReportAsync(parse.GetValue(practice)!, parse.GetValue(month)!, ct);
+            var report = await new SlaReporter(store).ReportAsync(parse.GetValue(practice)!, monthText, ct);
             await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(report) + "\n" : Text(parse.GetValue(practice)!, report));
             return ExitCodes.Success;
         }));

@@ -155,7 +155,7 @@ internal static class X12Commands
         var o = console.Out;
         var kind = X12JsonOutput.KindName(result.Kind) ?? "unknown";
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{path.Name}: {kind} {result.Version}, {result.Interchanges} interchange(s), {result.Transactions} transaction set(s), {result.Claims} claim(s), total charge {result.TotalCharge}"));
+            $"{path.Name}: {kind}{(result.Version is { Length: > 0 } v ? " " + v : string.Empty)}, {result.Interchanges} interchange(s), {result.Transactions} transaction set(s), {result.Claims} claim(s), total charge {result.TotalCharge}"));
         if (result.Kind == global::CodeLedger.X12.Envelope.X12DocumentKind.Remittance835)
         {
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  total paid {result.TotalPaid}, total payment (BPR02) {result.TotalPayment}"));
