@@ -133,9 +133,10 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             case X12SegmentIds.Per:
                 OnPer(new X12Fields(segment, scratch));
                 break;
-            // LQ is deliberately absent: the comparison chain this switch replaced never matched it
-            // (it tested LQ among three-byte identifiers), and the model's behaviour is kept.
-            case X12SegmentIds.Lin or X12SegmentIds.Svd:
+            // 2410 drug identification (LIN), 2430 line adjudication (SVD) and 2440 form
+            // identification (LQ) open loops the model does not keep: what follows them until the
+            // next line, claim or HL (their NM1s, REFs, DTPs) must not land on the service line.
+            case X12SegmentIds.Lin or X12SegmentIds.Svd or X12SegmentIds.Lq:
                 if (_inLine)
                 {
                     _loop = Loop.LineOther;

@@ -116,4 +116,19 @@ public class Claim837Tests
         var error = X12Parser.Parse(Fixtures.Bytes(text)).Errors.Single(e => e.Code == X12ErrorCodes.InvalidNumber);
         Assert.Equal(("CLM", (int?)2), (error.SegmentId, error.Element));
     }
+
+    [Fact]
+    public void Line_form_identification_loop_leaves_the_line_as_read()
+    {
+        // 2440 (LQ form identification, FRM answers) follows a line; nothing in it belongs to
+        // the line, and the claim must read the same with or without it.
+        var text = Fixtures.Text837();
+        var first = text.IndexOf("DTP*472*", StringComparison.Ordinal);
+        var end = text.IndexOf('~', first) + 1;
+        var withForm = text[..end] + "LQ*AS*UT0102~FRM*1*Y~FRM*2**20240301~" + text[end..];
+        var plain = X12Document.Load(Fixtures.Bytes(text)).Claims837[0].Transactions[0].Claims;
+        var result = X12Document.Load(Fixtures.Bytes(withForm));
+        Assert.Equal(plain, result.Claims837[0].Transactions[0].Claims);
+        Assert.DoesNotContain(result.Result.Errors, e => e.Severity == X12Severity.Error && e.Code != X12ErrorCodes.SegmentCountMismatch);
+    }
 }
