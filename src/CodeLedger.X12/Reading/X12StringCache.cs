@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace CodeLedger.X12.Reading;
@@ -51,10 +50,21 @@ internal sealed class X12StringCache
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong Low, ulong High) Pack(ReadOnlySpan<byte> value)
     {
-        Span<byte> padded = stackalloc byte[MaxLength];
-        padded.Clear();
-        value.CopyTo(padded);
-        return (BinaryPrimitives.ReadUInt64LittleEndian(padded), BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]));
+        // Codes are mostly 1–8 bytes: shifting them in directly beats padding a stack copy.
+        ulong low = 0;
+        ulong high = 0;
+        var split = Math.Min(value.Length, 8);
+        for (var i = split - 1; i >= 0; i--)
+        {
+            low = (low << 8) | value[i];
+        }
+
+        for (var i = value.Length - 1; i >= 8; i--)
+        {
+            high = (high << 8) | value[i];
+        }
+
+        return (low, high);
     }
 
     private readonly record struct Slot(ulong Low, ulong High, string? Value);
