@@ -1,5 +1,6 @@
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Common;
+using CodeLedger.Core.EvaluationAndManagement;
 
 namespace CodeLedger.Core.Coding;
 
@@ -18,7 +19,8 @@ public sealed class CodingResult
         ServiceLines = [];
     }
 
-    public CodingResult(Guid id, Guid encounterId, int version, Guid coderId, DateTimeOffset codedAt, IReadOnlyList<IcdCode> diagnoses, IReadOnlyList<ServiceLine> serviceLines)
+    public CodingResult(Guid id, Guid encounterId, int version, Guid coderId, DateTimeOffset codedAt, IReadOnlyList<IcdCode> diagnoses, IReadOnlyList<ServiceLine> serviceLines,
+        EmInput? emDocumentation = null)
     {
         if (version < 1)
         {
@@ -42,6 +44,7 @@ public sealed class CodingResult
         CodedAt = Instants.Normalize(codedAt);
         Diagnoses = [.. diagnoses];
         ServiceLines = [.. serviceLines];
+        EmDocumentation = emDocumentation;
     }
 
     public Guid Id { get; private set; }
@@ -58,4 +61,10 @@ public sealed class CodingResult
     public List<IcdCode> Diagnoses { get; private set; }
 
     public List<ServiceLine> ServiceLines { get; private set; }
+
+    /// <summary>
+    /// The MDM elements and total time the coder abstracted from the note, when given: kept with
+    /// the version so the E/M level check can be re-run from what was stored.
+    /// </summary>
+    public EmInput? EmDocumentation { get; private set; }
 }

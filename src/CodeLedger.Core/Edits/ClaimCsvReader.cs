@@ -2,14 +2,17 @@ using System.Collections.Immutable;
 using System.Globalization;
 using CodeLedger.Core.CodeSets;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.EvaluationAndManagement;
 
 namespace CodeLedger.Core.Edits;
 
 /// <summary>
 /// Reads claims from CSV, one row per service line (docs/EDITS.md, "Claims CSV"): claim_id, dos,
 /// pos, rendering_npi, patient_birth_date, patient_sex, dx1..dx12, code, modifiers, units, charge,
-/// pointers. Columns are found by header name, in any order. Rows of one claim share claim_id;
-/// the claim's header fields come from its first row. A row that cannot be read becomes an
+/// pointers, and optionally em: the documented MDM elements and time as the JSON of `em level`
+/// (quoted, with doubled quotes), which turns on EM-LEVEL-SUPPORT for the claim's office visits.
+/// Columns are found by header name, in any order. Rows of one claim share claim_id; the claim's
+/// header fields come from its first row. A row that cannot be read becomes an
 /// INPUT-MALFORMED finding naming its line, and every other row is still checked.
 /// </summary>
 public static class ClaimCsvReader
@@ -34,6 +37,7 @@ public static class ClaimCsvReader
             throw new FormatException($"the claims CSV header lacks {string.Join(", ", missing)}");
         }
 
+        var emColumn = columns.GetValueOrDefault("em", -1);
         var dxColumns = Enumerable.Range(1, Claim.MaxDiagnoses).Select(i => columns.GetValueOrDefault("dx" + i.ToString(CultureInfo.InvariantCulture), -1)).ToArray();
         var order = new List<string>();
         var builders = new Dictionary<string, ClaimBuilder>(StringComparer.Ordinal);
@@ -81,10 +85,23 @@ public static class ClaimCsvReader
                     problems.Add($"patient_sex '{sex}' must be one letter (F, M or U)");
                 }
 
+                EmInput? em = null;
+                if (emColumn >= 0 && fields[emColumn].Trim() is { Length: > 0 } emText)
+                {
+                    try
+                    {
+                        em = EmInputJson.Parse(emText);
+                    }
+                    catch (EmInputException e)
+                    {
+                        problems.Add($"em: {e.Message}");
+                    }
+                }
+
                 if (problems.Count == 0)
                 {
                     claim.Header = (dos!.Value, F("pos"), F("rendering_npi"), birth, sex.Length == 1 ? char.ToUpperInvariant(sex[0]) : 'U',
-                        dxColumns.Where(c => c >= 0).Select(c => fields[c].Trim()).Where(d => d.Length > 0).ToList());
+                        dxColumns.Where(c => c >= 0).Select(c => fields[c].Trim()).Where(d => d.Length > 0).ToList(), em);
                 }
             }
 
@@ -123,7 +140,7 @@ public static class ClaimCsvReader
         var claims = order.Select(id => (id, b: builders[id])).Where(x => x.b.Header is not null).Select(x =>
         {
             var h = x.b.Header!.Value;
-            return Claim.Create(x.id, h.Dos, h.Pos, h.Npi, h.Birth, h.Sex, h.Dx, x.b.Lines);
+            return Claim.Create(x.id, h.Dos, h.Pos, h.Npi, h.Birth, h.Sex, h.Dx, x.b.Lines, h.Em);
         });
         return new ClaimCsvBatch([.. claims], rows, malformed.ToImmutable());
     }
@@ -144,7 +161,7 @@ public static class ClaimCsvReader
 
     private sealed class ClaimBuilder
     {
-        public (DateOnly Dos, string Pos, string Npi, DateOnly? Birth, char Sex, List<string> Dx)? Header { get; set; }
+        public (DateOnly Dos, string Pos, string Npi, DateOnly? Birth, char Sex, List<string> Dx, EmInput? Em)? Header { get; set; }
 
         public List<ClaimLine> Lines { get; } = [];
 

@@ -41,92 +41,147 @@ public static class EmInputJson
 
         using (doc)
         {
-            var problems = new List<string>();
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new EmInputException("the input must be a JSON object");
-            }
+            return Parse(doc.RootElement);
+        }
+    }
 
-            foreach (var p in root.EnumerateObject())
+    /// <summary>Reads the same shape from an element of a larger document (the "em" of a coding submission).</summary>
+    public static EmInput Parse(JsonElement root)
+    {
+        var problems = new List<string>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new EmInputException("the input must be a JSON object");
+        }
+
+        foreach (var p in root.EnumerateObject())
+        {
+            if (!TopFields.Contains(p.Name, StringComparer.Ordinal))
             {
-                if (!TopFields.Contains(p.Name, StringComparer.Ordinal))
+                problems.Add($"unknown field '{p.Name}'");
+            }
+        }
+
+        var patient = Enum(root, "patient", required: true, problems, ("new", PatientType.New), ("established", PatientType.Established));
+        var risk = Enum(root, "risk", required: true, problems, ("minimal", RiskLevel.Minimal), ("low", RiskLevel.Low), ("moderate", RiskLevel.Moderate), ("high", RiskLevel.High));
+        var payer = Enum(root, "payer", required: false, problems, ("cpt", EmPayer.Cpt), ("medicare", EmPayer.Medicare));
+
+        var kinds = ImmutableArray.CreateBuilder<ProblemKind>();
+        if (!root.TryGetProperty("problems", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add("'problems' must be an array of problem kinds");
+        }
+        else
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && Kinds.TryGetValue(item.GetString()!, out var k))
                 {
-                    problems.Add($"unknown field '{p.Name}'");
+                    kinds.Add(k);
+                }
+                else
+                {
+                    problems.Add($"unknown problem kind {item.GetRawText()}");
                 }
             }
+        }
 
-            var patient = Enum(root, "patient", required: true, problems, ("new", PatientType.New), ("established", PatientType.Established));
-            var risk = Enum(root, "risk", required: true, problems, ("minimal", RiskLevel.Minimal), ("low", RiskLevel.Low), ("moderate", RiskLevel.Moderate), ("high", RiskLevel.High));
-            var payer = Enum(root, "payer", required: false, problems, ("cpt", EmPayer.Cpt), ("medicare", EmPayer.Medicare));
-
-            var kinds = ImmutableArray.CreateBuilder<ProblemKind>();
-            if (!root.TryGetProperty("problems", out var list) || list.ValueKind != JsonValueKind.Array)
+        var data = EmData.None;
+        if (root.TryGetProperty("data", out var d))
+        {
+            if (d.ValueKind != JsonValueKind.Object)
             {
-                problems.Add("'problems' must be an array of problem kinds");
+                problems.Add("'data' must be an object");
             }
             else
             {
-                foreach (var item in list.EnumerateArray())
+                foreach (var p in d.EnumerateObject())
                 {
-                    if (item.ValueKind == JsonValueKind.String && Kinds.TryGetValue(item.GetString()!, out var k))
+                    if (!DataFields.Contains(p.Name, StringComparer.Ordinal))
                     {
-                        kinds.Add(k);
-                    }
-                    else
-                    {
-                        problems.Add($"unknown problem kind {item.GetRawText()}");
+                        problems.Add($"unknown field 'data.{p.Name}'");
                     }
                 }
+
+                data = new EmData(
+                    Count(d, "externalNotes", problems),
+                    Count(d, "testsReviewed", problems),
+                    Count(d, "testsOrdered", problems),
+                    Flag(d, "independentHistorian", problems),
+                    Flag(d, "independentInterpretation", problems),
+                    Flag(d, "externalDiscussion", problems));
             }
-
-            var data = EmData.None;
-            if (root.TryGetProperty("data", out var d))
-            {
-                if (d.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add("'data' must be an object");
-                }
-                else
-                {
-                    foreach (var p in d.EnumerateObject())
-                    {
-                        if (!DataFields.Contains(p.Name, StringComparer.Ordinal))
-                        {
-                            problems.Add($"unknown field 'data.{p.Name}'");
-                        }
-                    }
-
-                    data = new EmData(
-                        Count(d, "externalNotes", problems),
-                        Count(d, "testsReviewed", problems),
-                        Count(d, "testsOrdered", problems),
-                        Flag(d, "independentHistorian", problems),
-                        Flag(d, "independentInterpretation", problems),
-                        Flag(d, "externalDiscussion", problems));
-                }
-            }
-
-            int? minutes = null;
-            if (root.TryGetProperty("totalMinutes", out var m) && m.ValueKind != JsonValueKind.Null)
-            {
-                if (m.ValueKind == JsonValueKind.Number && m.TryGetInt32(out var v) && v >= 0)
-                {
-                    minutes = v;
-                }
-                else
-                {
-                    problems.Add("'totalMinutes' must be a whole number of minutes or null");
-                }
-            }
-
-            if (problems.Count > 0)
-            {
-                throw new EmInputException(problems);
-            }
-
-            return new EmInput(patient ?? default, kinds.ToImmutable(), data, risk ?? default, minutes, payer ?? EmPayer.Cpt);
         }
+
+        int? minutes = null;
+        if (root.TryGetProperty("totalMinutes", out var m) && m.ValueKind != JsonValueKind.Null)
+        {
+            if (m.ValueKind == JsonValueKind.Number && m.TryGetInt32(out var v) && v >= 0)
+            {
+                minutes = v;
+            }
+            else
+            {
+                problems.Add("'totalMinutes' must be a whole number of minutes or null");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new EmInputException(problems);
+        }
+
+        return new EmInput(patient ?? default, kinds.ToImmutable(), data, risk ?? default, minutes, payer ?? EmPayer.Cpt);
+    }
+
+    /// <summary>
+    /// The input as compact JSON in the shape <see cref="Parse(string)"/> reads, so a stored
+    /// abstraction of the documentation reads back as the same input.
+    /// </summary>
+    public static string WriteInput(EmInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteString("patient", input.Patient == PatientType.New ? "new" : "established");
+            w.WriteStartArray("problems");
+            foreach (var kind in input.Problems)
+            {
+                w.WriteStringValue(Kinds.First(k => k.Value == kind).Key);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("data");
+            w.WriteNumber("externalNotes", input.Data.ExternalNotes);
+            w.WriteNumber("testsReviewed", input.Data.TestsReviewed);
+            w.WriteNumber("testsOrdered", input.Data.TestsOrdered);
+            w.WriteBoolean("independentHistorian", input.Data.IndependentHistorian);
+            w.WriteBoolean("independentInterpretation", input.Data.IndependentInterpretation);
+            w.WriteBoolean("externalDiscussion", input.Data.ExternalDiscussion);
+            w.WriteEndObject();
+            w.WriteString("risk", input.Risk switch
+            {
+                RiskLevel.Minimal => "minimal",
+                RiskLevel.Low => "low",
+                RiskLevel.Moderate => "moderate",
+                _ => "high",
+            });
+            if (input.TotalMinutes is { } minutes)
+            {
+                w.WriteNumber("totalMinutes", minutes);
+            }
+            else
+            {
+                w.WriteNull("totalMinutes");
+            }
+
+            w.WriteString("payer", input.Payer == EmPayer.Medicare ? "medicare" : "cpt");
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     public static string Write(EmResult result)

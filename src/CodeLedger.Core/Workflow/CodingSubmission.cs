@@ -3,6 +3,7 @@ using System.Text.Json;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Coding;
 using CodeLedger.Core.Common;
+using CodeLedger.Core.EvaluationAndManagement;
 
 namespace CodeLedger.Core.Workflow;
 
@@ -10,11 +11,15 @@ namespace CodeLedger.Core.Workflow;
 /// The coding a coder submits for an encounter (docs/WORKFLOW.md, "coding.json"):
 /// <code>
 /// {"diagnoses": ["E11.9", "I10"],
-///  "lines": [{"code": "99214", "modifiers": ["25"], "units": 1, "charge": "185.00", "pointers": [1, 2]}]}
+///  "lines": [{"code": "99214", "modifiers": ["25"], "units": 1, "charge": "185.00", "pointers": [1, 2]}],
+///  "em": {"patient": "established", "problems": ["stable-chronic"], "data": {}, "risk": "low", "totalMinutes": null}}
 /// </code>
 /// Codes are checked for shape here; whether they are valid on the date of service is the edit engine's job.
+/// "em" is optional: the coder's abstraction of the MDM elements and total time the note documents,
+/// in the input shape of <c>codeledger em level</c>. When present, the edit engine compares the
+/// billed office visit with the level it supports (EM-LEVEL-SUPPORT).
 /// </summary>
-public sealed record CodingSubmission(IReadOnlyList<IcdCode> Diagnoses, IReadOnlyList<ServiceLine> Lines)
+public sealed record CodingSubmission(IReadOnlyList<IcdCode> Diagnoses, IReadOnlyList<ServiceLine> Lines, EmInput? Em = null)
 {
     public static CodingSubmission Parse(string json)
     {
@@ -56,7 +61,20 @@ public sealed record CodingSubmission(IReadOnlyList<IcdCode> Diagnoses, IReadOnl
                 lines.Add(new ServiceLine(code, modifiers, units, charge, pointers));
             }
 
-            return new CodingSubmission(diagnoses, lines);
+            EmInput? em = null;
+            if (root.TryGetProperty("em", out var emElement) && emElement.ValueKind != JsonValueKind.Null)
+            {
+                try
+                {
+                    em = EmInputJson.Parse(emElement);
+                }
+                catch (EmInputException e)
+                {
+                    throw Invalid($"\"em\": {e.Message}");
+                }
+            }
+
+            return new CodingSubmission(diagnoses, lines, em);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using CodeLedger.Core.Coders;
 using CodeLedger.Core.Coding;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Edits;
 using CodeLedger.Core.Encounters;
+using CodeLedger.Core.EvaluationAndManagement;
 using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +49,7 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             }
 
             var version = 1 + (await db.CodingResults.Where(c => c.EncounterId == encounter.Id).MaxAsync(c => (int?)c.Version, ct) ?? 0);
-            var result = new CodingResult(_newId(), encounter.Id, version, coder.Id, now, coding.Diagnoses, coding.Lines);
+            var result = new CodingResult(_newId(), encounter.Id, version, coder.Id, now, coding.Diagnoses, coding.Lines, coding.Em);
             db.Add(result);
 
             var npi = await db.Physicians.Where(p => p.Id == encounter.PhysicianId).Select(p => p.Npi).SingleAsync(ct);
@@ -60,6 +62,7 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
                 encounter = encounter.Id, version, coder = coder.UserName,
                 diagnoses = result.Diagnoses.Select(d => d.Value),
                 lines = result.ServiceLines.Select(l => new { code = l.Code.Value, modifiers = l.Modifiers.Select(m => m.Value), l.Units, charge = l.Charge.ToString(), l.Pointers }),
+                em = result.EmDocumentation is { } em ? JsonSerializer.Deserialize<JsonElement>(EmInputJson.WriteInput(em)) : (JsonElement?)null,
                 findings = findings.Select(f => new { f.Rule, f.Severity, f.Line, f.Codes }),
                 errors, warnings = findings.Count - errors, waitingFor,
             });
@@ -90,5 +93,6 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             encounter.Patient.BirthDate,
             encounter.Patient.Sex switch { PatientSex.Female => 'F', PatientSex.Male => 'M', _ => 'U' },
             coding.Diagnoses.Select(d => d.Value),
-            coding.ServiceLines.Select((l, i) => ClaimLine.Create(i + 1, l.Code.Value, l.Modifiers.Select(m => m.Value), (int)decimal.Ceiling(l.Units), l.Charge, l.Pointers)));
+            coding.ServiceLines.Select((l, i) => ClaimLine.Create(i + 1, l.Code.Value, l.Modifiers.Select(m => m.Value), (int)decimal.Ceiling(l.Units), l.Charge, l.Pointers)),
+            coding.EmDocumentation);
 }

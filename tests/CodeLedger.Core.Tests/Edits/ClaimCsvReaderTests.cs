@@ -1,4 +1,6 @@
+using CodeLedger.Core.CodeSets.Starter;
 using CodeLedger.Core.Edits;
+using CodeLedger.Core.EvaluationAndManagement;
 
 namespace CodeLedger.Core.Tests.Edits;
 
@@ -37,5 +39,33 @@ public class ClaimCsvReaderTests
         Assert.Equal([3, 4], batch.Malformed.Select(f => f.Line));
         Assert.All(batch.Malformed, f => Assert.Equal(EditRules.InputMalformed, f.Rule));
         Assert.Equal("99214", batch.Claims.Single().Lines.Single().CodeText);
+    }
+
+    [Fact]
+    public void Optional_em_column_carries_the_documented_level_into_the_claim()
+    {
+        var batch = ClaimCsvReader.Read(new StringReader($$"""
+            {{Header}},em
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,,99215,,1,150.00,1,"{""patient"": ""established"", ""problems"": [""stable-chronic""], ""risk"": ""low""}"
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,,93000,,1,40.00,1,
+            B2,2025-03-05,11,1234567893,1970-01-01,M,J06.9,,99213,,1,100.00,1,
+            """));
+        Assert.Empty(batch.Malformed);
+        Assert.Equal(RiskLevel.Low, batch.Claims[0].EmDocumentation!.Risk);
+        Assert.Null(batch.Claims[1].EmDocumentation);
+        var findings = new ClaimEditor(StarterCodeSet.Library()).Check(batch.Claims[0]);
+        Assert.Equal(["99215", "99213"], findings.Single(f => f.Rule == EditRules.EmLevelSupport).Codes);
+    }
+
+    [Fact]
+    public void Unreadable_em_is_INPUT_MALFORMED_naming_the_line_and_the_field()
+    {
+        var batch = ClaimCsvReader.Read(new StringReader($$"""
+            {{Header}},em
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,,99215,,1,150.00,1,"{""patient"": ""established"", ""problems"": [""sore""], ""risk"": ""low""}"
+            """));
+        var finding = batch.Malformed.Single();
+        Assert.Equal(2, finding.Line);
+        Assert.Contains("em: unknown problem kind \"sore\"", finding.Message, StringComparison.Ordinal);
     }
 }

@@ -43,4 +43,14 @@ public class EmInputJsonTests
         Assert.Equal("99417", r.GetProperty("prolongedCode").GetString());
         Assert.Equal(1, r.GetProperty("prolongedUnits").GetInt32());
     }
+
+    [Fact]
+    public void Written_input_reads_back_as_the_same_input()
+    {
+        var input = new EmInput(PatientType.New, [ProblemKind.UndiagnosedUncertain, ProblemKind.StableChronic],
+            new EmData(2, 1, 3, true, false, true), RiskLevel.Moderate, null, EmPayer.Medicare);
+        var again = EmInputJson.Parse(EmInputJson.WriteInput(input));
+        Assert.Equal(input with { Problems = [] }, again with { Problems = [] });
+        Assert.Equal(input.Problems, again.Problems);
+    }
 }

@@ -1,7 +1,9 @@
 using CodeLedger.Core.Assignment;
 using CodeLedger.Core.CodeSets.Starter;
+using CodeLedger.Core.Codes;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Edits;
+using CodeLedger.Core.EvaluationAndManagement;
 using CodeLedger.Core.Intake;
 using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
@@ -190,6 +192,37 @@ public abstract class WorkflowSuite(DatabaseProvider provider)
         Assert.Equal((true, true, 2), (overridden.Finalized, overridden.Overridden, overridden.Version));
         Assert.Equal(("lead", 2), ((await h.WorkAsync("A-1")).OverrideBy, await h.CountAsync<Core.Coding.CodingResult>()));
     }
+
+    [Fact]
+    public async Task Visit_billed_above_its_documented_level_is_held_as_overcoded_and_the_documentation_is_kept()
+    {
+        await using var h = await StartAsync();
+        await h.ImportAsync(WorkflowWorld.Visit("A-1", h.Now));
+        var coder = await AssigneeAsync(h, "A-1");
+
+        // One stable chronic illness and low risk support 99213; the coder billed 99213 (WorkflowWorld.Coding).
+        var supported = WorkflowWorld.Coding() with { Em = CodingSubmission.Parse(LowComplexityVisit).Em };
+        var line = supported.Lines[0];
+        var overcoded = supported with { Lines = [new Core.Coding.ServiceLine(ProcedureCode.Parse("99215"), line.Modifiers, line.Units, line.Charge, line.Pointers)] };
+
+        var blocked = await h.CodeAsync("A-1", coder, overcoded);
+        var finding = blocked.Findings.Single(f => f.Rule == EditRules.EmLevelSupport);
+        var accepted = await h.CodeAsync("A-1", coder, supported);
+
+        Assert.Equal((EditSeverity.Error, "edit-errors"), (finding.Severity, blocked.WaitingFor));
+        Assert.Equal(["99215", "99213"], finding.Codes);
+        Assert.True(accepted.Finalized);
+        await using var db = h.Store.CreateContext();
+        var stored = await db.CodingResults.OrderBy(c => c.Version).Select(c => c.EmDocumentation).ToListAsync(Ct);
+        Assert.Equal([RiskLevel.Low, RiskLevel.Low], stored.Select(e => e!.Risk));
+        var ledgered = (await h.LedgerAsync()).Last(e => e.Type == CodingDesk.SubmittedEvent);
+        Assert.Contains("\"risk\":\"low\"", ledgered.Payload, StringComparison.Ordinal);
+    }
+
+    private const string LowComplexityVisit = """
+        {"diagnoses": ["E11.9"], "lines": [{"code": "99213", "charge": "120.00", "pointers": [1]}],
+         "em": {"patient": "established", "problems": ["stable-chronic"], "data": {}, "risk": "low"}}
+        """;
 
     [Fact]
     public async Task Finalizing_before_the_documentation_was_complete_is_refused_and_stores_nothing()

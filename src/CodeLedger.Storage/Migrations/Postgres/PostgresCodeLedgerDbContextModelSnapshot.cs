@@ -149,6 +149,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("diagnoses");
 
+                    b.Property<string>("EmDocumentation")
+                        .HasColumnType("text")
+                        .HasColumnName("em_documentation");
+
                     b.Property<Guid>("EncounterId")
                         .HasColumnType("uuid")
                         .HasColumnName("encounter_id");

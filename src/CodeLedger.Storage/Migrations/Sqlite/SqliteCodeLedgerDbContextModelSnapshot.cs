@@ -144,6 +144,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("diagnoses");
 
+                    b.Property<string>("EmDocumentation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("em_documentation");
+
                     b.Property<Guid>("EncounterId")
                         .HasColumnType("TEXT")
                         .HasColumnName("encounter_id");
