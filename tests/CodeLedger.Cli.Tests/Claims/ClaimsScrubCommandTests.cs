@@ -58,6 +58,23 @@ public sealed class ClaimsScrubCommandTests : IDisposable
     }
 
     [Fact]
+    public void Em_column_checks_the_billed_visit_against_its_documented_level()
+    {
+        var file = temp.File("em.csv");
+        File.WriteAllText(file, Header + ",em\n" + """
+            E1,2026-10-05,11,1234567893,1958-02-11,F,I10,,,,,,,,,,,,99215,,1,210.00,1,"{""patient"": ""established"", ""problems"": [""stable-chronic""], ""risk"": ""low""}"
+            E2,2026-10-05,11,1234567893,1958-02-11,F,I10,,,,,,,,,,,,99215,,1,210.00,1,
+            """);
+        var run = CliRun.Of("claims", "scrub", file, "--json", "--db", Db);
+
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        var level = doc.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "EM-LEVEL-SUPPORT");
+        Assert.Equal(("E1", "error"), (level.GetProperty("claim").GetString(), level.GetProperty("severity").GetString()));
+        Assert.Equal(["99215", "99213"], level.GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public void Warnings_alone_exit_0()
     {
         var run = Scrub("""
