@@ -1,5 +1,7 @@
 using System.CommandLine;
 
+using CodeLedger.Storage;
+
 namespace CodeLedger.Cli;
 
 /// <summary>
@@ -64,5 +66,25 @@ internal static class CodeLedgerCommand
             stderr.WriteLine($"codeledger: {e.Message}");
             return e.ExitCode;
         }
+        catch (Exception e) when (StorageProblem(e) is { } storage)
+        {
+            // A storage problem met mid-command (a PHI key missing or wrong) may arrive wrapped by
+            // EF Core; the user gets its one line, not a stack trace. The transaction rolled back.
+            stderr.WriteLine($"codeledger: {storage.Message} ({storage.Code})");
+            return ExitCodes.UsageOrUnreadable;
+        }
+    }
+
+    private static StorageException? StorageProblem(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is StorageException storage)
+            {
+                return storage;
+            }
+        }
+
+        return null;
     }
 }

@@ -7,6 +7,7 @@ using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Storage.Ledger;
+using CodeLedger.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage;
@@ -36,9 +37,13 @@ public abstract class CodeLedgerDbContext(DbContextOptions options) : DbContext(
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The PHI cipher the model's converters use (part of the model cache key).</summary>
+    public PhiCipher Phi { get; init; } = PhiCipher.Without("this database was opened without a PHI key");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CodeLedgerDbContext).Assembly);
+        PhiColumns.Apply(modelBuilder, Phi);
 
         // snake_case columns, so the schema reads naturally from psql and sqlite3.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Storage.Ledger;
+using CodeLedger.Storage.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -27,10 +28,14 @@ public sealed class CodeLedgerStore
 
     public TimeProvider Time { get; }
 
-    public static async Task<CodeLedgerStore> OpenAsync(string spec, TimeProvider time, CancellationToken ct = default)
+    public static Task<CodeLedgerStore> OpenAsync(string spec, TimeProvider time, CancellationToken ct = default) => OpenAsync(spec, time, null, ct);
+
+    /// <summary>Opens with this PHI key instead of the one <see cref="PhiKeys"/> would find.</summary>
+    public static async Task<CodeLedgerStore> OpenAsync(string spec, TimeProvider time, PhiKey? phiKey, CancellationToken ct = default)
     {
         var location = DatabaseLocation.Parse(spec);
         await EnsureUsableAsync(location, ct);
+        location = location with { Phi = await PhiKeys.ResolveAsync(location, phiKey, ct) };
         var store = new CodeLedgerStore(location, time);
         await store.MigrateAsync(ct);
         return store;
@@ -123,13 +128,13 @@ public sealed class CodeLedgerStore
     {
         if (Directory.Exists(path))
         {
-            throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is a folder, not a CodeLedger database file");
+            throw new StorageException(StorageErrorCodes.NotCodeLedger, $"{path} is a folder, not a CodeLedger database file");
         }
 
         var folder = Path.GetDirectoryName(path);
         if (folder is { Length: > 0 } && !Directory.Exists(folder))
         {
-            throw new StorageException("STORE-FOLDER-MISSING", $"folder {folder} does not exist (database {path})");
+            throw new StorageException(StorageErrorCodes.FolderMissing, $"folder {folder} does not exist (database {path})");
         }
 
         if (!File.Exists(path) || new FileInfo(path).Length == 0)
@@ -143,7 +148,7 @@ public sealed class CodeLedgerStore
             var read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
             if (read < 16 || !header.AsSpan().SequenceEqual("SQLite format 3\0"u8))
             {
-                throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is not a CodeLedger database (not a SQLite file)");
+                throw new StorageException(StorageErrorCodes.NotCodeLedger, $"{path} is not a CodeLedger database (not a SQLite file)");
             }
         }
 
@@ -155,12 +160,12 @@ public sealed class CodeLedgerStore
             var foreign = await ForeignTableAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", ct);
             if (foreign is not null)
             {
-                throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is a SQLite database but not a CodeLedger one (it has tables such as '{foreign}' and no CodeLedger schema history)");
+                throw new StorageException(StorageErrorCodes.NotCodeLedger, $"{path} is a SQLite database but not a CodeLedger one (it has tables such as '{foreign}' and no CodeLedger schema history)");
             }
         }
         catch (SqliteException e)
         {
-            throw new StorageException("STORE-NOT-CODELEDGER", $"{path} is not a readable CodeLedger database: {e.Message}", e);
+            throw new StorageException(StorageErrorCodes.NotCodeLedger, $"{path} is not a readable CodeLedger database: {e.Message}", e);
         }
     }
 
@@ -174,13 +179,13 @@ public sealed class CodeLedgerStore
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
         {
-            throw new StorageException("STORE-UNREACHABLE", $"cannot reach {location.Display}: {e.Message}", e);
+            throw new StorageException(StorageErrorCodes.Unreachable, $"cannot reach {location.Display}: {e.Message}", e);
         }
 
         var foreign = await ForeignTableAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'", ct);
         if (foreign is not null)
         {
-            throw new StorageException("STORE-NOT-CODELEDGER", $"{location.Display} is not a CodeLedger database (its schema has tables such as '{foreign}' and no CodeLedger schema history)");
+            throw new StorageException(StorageErrorCodes.NotCodeLedger, $"{location.Display} is not a CodeLedger database (its schema has tables such as '{foreign}' and no CodeLedger schema history)");
         }
     }
 

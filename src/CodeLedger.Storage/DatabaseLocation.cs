@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using CodeLedger.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace CodeLedger.Storage;
@@ -34,6 +36,9 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
 
     public string? SqlitePath => Provider == DatabaseProvider.Sqlite ? Display : null;
 
+    /// <summary>Encrypts and decrypts PHI columns; set by <see cref="CodeLedgerStore.OpenAsync"/> (see <see cref="PhiKeys"/>).</summary>
+    public PhiCipher Phi { get; init; } = PhiCipher.Without("this database was opened without a PHI key");
+
     public CodeLedgerDbContext CreateContext()
     {
         if (Provider == DatabaseProvider.Sqlite)
@@ -41,13 +46,15 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
             var options = new DbContextOptionsBuilder<SqliteCodeLedgerDbContext>()
                 .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
                 .AddInterceptors(SqlitePragmas.Instance)
+                .ReplaceService<IModelCacheKeyFactory, PhiModelCacheKeyFactory>()
                 .Options;
-            return new SqliteCodeLedgerDbContext(options);
+            return new SqliteCodeLedgerDbContext(options) { Phi = Phi };
         }
 
         var pgOptions = new DbContextOptionsBuilder<PostgresCodeLedgerDbContext>()
             .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+            .ReplaceService<IModelCacheKeyFactory, PhiModelCacheKeyFactory>()
             .Options;
-        return new PostgresCodeLedgerDbContext(pgOptions);
+        return new PostgresCodeLedgerDbContext(pgOptions) { Phi = Phi };
     }
 }

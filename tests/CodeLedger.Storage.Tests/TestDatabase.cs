@@ -1,4 +1,5 @@
 using CodeLedger.Storage;
+using CodeLedger.Storage.Protection;
 using CodeLedger.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -52,7 +53,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(spec, null, admin, name);
     }
 
-    public Task<CodeLedgerStore> OpenAsync() => CodeLedgerStore.OpenAsync(Spec, Time);
+    /// <summary>One key for every test database: EF builds one model per key, and per-test keys would rebuild it each time.</summary>
+    public static PhiKey PhiKey { get; } = PhiKey.Generate();
+
+    public Task<CodeLedgerStore> OpenAsync() => CodeLedgerStore.OpenAsync(Spec, Time, PhiKey);
 
     /// <summary>Runs raw SQL behind the application's back, the way someone tampering would.</summary>
     public async Task TamperAsync(string sql)
@@ -64,6 +68,25 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Reads the first column of every row, as stored, behind the application's back.</summary>
+    public async Task<List<string>> RawAsync(string sql)
+    {
+        var store = await OpenAsync();
+        await using var db = store.CreateContext();
+        var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     public async ValueTask DisposeAsync()

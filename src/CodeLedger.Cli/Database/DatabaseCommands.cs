@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CodeLedger.Storage.Protection;
 
 namespace CodeLedger.Cli.Database;
 
@@ -10,12 +11,20 @@ internal static class DatabaseCommands
         migrate.SetAction(async (parse, ct) =>
         {
             var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
-            await console.Out.WriteLineAsync($"database {store.Location.Display} is up to date");
+            await console.Out.WriteLineAsync($"database {store.Location.Display} is up to date; PHI key {store.Location.Phi.KeyId ?? "not set"}");
+            return ExitCodes.Success;
+        });
+
+        var phiKey = new Command("phi-key", $"Print a new random PHI encryption key (base64 of 256 bits) for {PhiKeys.Variable}; a PostgreSQL database needs one, SQLite keeps its own in DB{PhiKeys.FileSuffix}.");
+        phiKey.SetAction(async (_, _) =>
+        {
+            await console.Out.WriteLineAsync(PhiKey.Generate().ToBase64());
             return ExitCodes.Success;
         });
 
         var db = new Command("db", "Database maintenance.");
         db.Subcommands.Add(migrate);
+        db.Subcommands.Add(phiKey);
         return db;
     }
 }

@@ -85,8 +85,7 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         b.HasIndex(e => new { e.PracticeId, e.ExternalId }).IsUnique();
         b.HasIndex(e => new { e.PracticeId, e.DateOfService });
 
-        // PHI lives in one column so that encryption at rest wraps it in one place.
-        b.Property(e => e.Patient).HasConversion(Converters.Json<PatientDemographics>(), Converters.JsonComparer<PatientDemographics>());
+        // Patient and documentation text are PHI: their encrypting converters are in Protection/PhiColumns.
         b.Property(e => e.PlaceOfService).HasConversion(Converters.PlaceOfService).HasMaxLength(2);
         b.Property(e => e.Specialty).HasConversion(Converters.Specialty).HasMaxLength(60);
         b.Ignore(e => e.ClockStart);

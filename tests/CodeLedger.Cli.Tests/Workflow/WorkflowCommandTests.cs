@@ -33,6 +33,33 @@ public sealed class WorkflowCommandTests
     }
 
     [Fact]
+    public async Task Imported_patient_and_note_are_not_in_the_database_file_in_clear()
+    {
+        using var world = await CliWorld.CreateAsync();
+        var (exit, _, _) = world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var stored = File.ReadAllBytes(world.Db).Concat(File.Exists(world.Db + "-wal") ? File.ReadAllBytes(world.Db + "-wal") : []).ToArray();
+        var bytes = System.Text.Encoding.Latin1.GetString(stored);
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(world.Db + ".phikey"));
+        Assert.DoesNotContain("Quintanilla", bytes, StringComparison.Ordinal);
+        Assert.Contains("phi1:", bytes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Phi_key_prints_a_new_256_bit_key()
+    {
+        var first = CliRun.Of("db", "phi-key");
+        var second = CliRun.Of("db", "phi-key");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Equal(32, Convert.FromBase64String(first.Out.Trim()).Length);
+        Assert.NotEqual(first.Out, second.Out);
+    }
+
+    [Fact]
     public async Task Bundle_missing_a_field_is_refused_naming_resource_and_field()
     {
         using var world = await CliWorld.CreateAsync();

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CodeLedger.Storage.Protection;
+
+/// <summary>
+/// Encrypts PHI columns at rest with AES-256-GCM: <c>phi1:KEYID:base64(nonce | ciphertext | tag)</c>.
+/// The column's name is the associated data, so a ciphertext moved into another column fails to
+/// decrypt. Values written before encryption existed (plain JSON or text) still read back, and
+/// are encrypted the next time they are written. Without a key (a PostgreSQL server with no
+/// CODELEDGER_PHI_KEY), anything that needs PHI fails with <see cref="StorageErrorCodes.PhiKeyMissing"/>
+/// while everything else (the ledger, reports) keeps working.
+/// </summary>
+public sealed class PhiCipher
+{
+    private const string Prefix = "phi1:";
+    private const int NonceLength = 12;
+    private const int TagLength = 16;
+
+    private readonly PhiKey? _key;
+    private readonly string _missingReason;
+
+    private PhiCipher(PhiKey? key, string missingReason)
+    {
+        _key = key;
+        _missingReason = missingReason;
+    }
+
+    /// <summary>Identifies the key for EF's model cache: one model per key in a process.</summary>
+    public string CacheKey => _key?.Id ?? "none";
+
+    public string? KeyId => _key?.Id;
+
+    public static PhiCipher With(PhiKey key) => new(key, string.Empty);
+
+    public static PhiCipher Without(string reason) => new(null, reason);
+
+    public static bool IsProtected(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public string Protect(string plaintext, string column)
+    {
+        var key = _key ?? throw Missing();
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var buffer = new byte[NonceLength + plain.Length + TagLength];
+        var nonce = buffer.AsSpan(0, NonceLength);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key.Material, TagLength);
+        aes.Encrypt(nonce, plain, buffer.AsSpan(NonceLength, plain.Length), buffer.AsSpan(NonceLength + plain.Length), Encoding.UTF8.GetBytes(column));
+        return string.Concat(Prefix, key.Id, ":", Convert.ToBase64String(buffer));
+    }
+
+    public string Unprotect(string stored, string column)
+    {
+        if (!IsProtected(stored))
+        {
+            return stored;
+        }
+
+        var key = _key ?? throw Missing();
+        var keyId = stored.AsSpan(Prefix.Length, Math.Min(8, stored.Length - Prefix.Length));
+        if (!keyId.SequenceEqual(key.Id))
+        {
+            throw new StorageException(StorageErrorCodes.PhiKeyMismatch,
+                $"{column} was encrypted with PHI key {keyId}, but the key in use is {key.Id}: set CODELEDGER_PHI_KEY to the key this database was written with");
+        }
+
+        byte[] buffer;
+        try
+        {
+            buffer = Convert.FromBase64String(stored[(Prefix.Length + 9)..]);
+        }
+        catch (FormatException)
+        {
+            throw Corrupt(column);
+        }
+
+        if (buffer.Length < NonceLength + TagLength)
+        {
+            throw Corrupt(column);
+        }
+
+        var length = buffer.Length - NonceLength - TagLength;
+        var plain = new byte[length];
+        try
+        {
+            using var aes = new AesGcm(key.Material, TagLength);
+            aes.Decrypt(buffer.AsSpan(0, NonceLength), buffer.AsSpan(NonceLength, length), buffer.AsSpan(NonceLength + length), plain, Encoding.UTF8.GetBytes(column));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            throw Corrupt(column);
+        }
+
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    private StorageException Missing() => new(StorageErrorCodes.PhiKeyMissing, _missingReason);
+
+    private static StorageException Corrupt(string column) =>
+        new(StorageErrorCodes.PhiCorrupt, $"{column}: the encrypted value does not authenticate; it was altered or belongs to another column");
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+
+namespace CodeLedger.Storage.Protection;
+
+/// <summary>
+/// The 256-bit key that encrypts PHI at rest. Its <see cref="Id"/> (the first 8 hex digits of
+/// its SHA-256) is written beside every ciphertext, so a wrong key is named, not guessed at.
+/// </summary>
+public sealed class PhiKey
+{
+    public const int Length = 32;
+
+    private readonly byte[] _material;
+
+    private PhiKey(byte[] material)
+    {
+        _material = material;
+        Id = Convert.ToHexStringLower(SHA256.HashData(material))[..8];
+    }
+
+    public string Id { get; }
+
+    internal ReadOnlySpan<byte> Material => _material;
+
+    public static PhiKey Generate() => new(RandomNumberGenerator.GetBytes(Length));
+
+    /// <summary>Reads a key written as base64 (what <see cref="ToBase64"/> and the key file hold).</summary>
+    public static PhiKey Parse(string base64, string source)
+    {
+        byte[] material;
+        try
+        {
+            material = Convert.FromBase64String(base64.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new StorageException(StorageErrorCodes.PhiKeyInvalid, $"{source}: the PHI key is not base64");
+        }
+
+        return material.Length == Length
+            ? new PhiKey(material)
+            : throw new StorageException(StorageErrorCodes.PhiKeyInvalid, $"{source}: the PHI key must be {Length} bytes (base64 of 256 bits), got {material.Length}");
+    }
+
+    public string ToBase64() => Convert.ToBase64String(_material);
+}
