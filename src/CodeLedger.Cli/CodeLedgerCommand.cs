@@ -35,6 +35,7 @@ internal static class CodeLedgerCommand
         yield return EvaluationAndManagement.EmCommands.Build(console);
         yield return Intake.ImportCommands.Create(console);
         yield return Coverage.CoverageCommand.Create(console);
+        yield return Encounters.EncounterCommands.Create(console);
         yield return Coding.CodeCommand.Create(console);
         yield return Queries.QueryCommands.Create(console);
         yield return Sla.SlaCommand.Create(console);

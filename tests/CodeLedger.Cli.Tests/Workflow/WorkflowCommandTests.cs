@@ -49,6 +49,29 @@ public sealed class WorkflowCommandTests
     }
 
     [Fact]
+    public async Task Assigned_coder_reads_patient_and_note_and_the_read_is_ledgered_without_phi()
+    {
+        using var world = await CliWorld.CreateAsync();
+        world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        var shown = world.Run("encounters", "show", "EHR-1", "--as", "jdoe");
+        var refused = world.Run("encounters", "show", "EHR-1", "--as", "mallory");
+        var exported = world.Run("ledger", "export", "--out", Path.Combine(world.Folder, "ledger.jsonl"));
+        var ledger = (exported.Exit, Out: File.ReadAllText(Path.Combine(world.Folder, "ledger.jsonl")));
+
+        Assert.Equal((0, 1), (shown.Exit, refused.Exit));
+        Assert.Contains("Quintanilla, Rosa", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("MBR-SECRET-77", shown.Out, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, refused.Out);
+        Assert.Contains("PHI-ACCESS-DENIED", refused.Err, StringComparison.Ordinal);
+        var events = ledger.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(events, e => e.Contains("\"phi.read\"", StringComparison.Ordinal) && e.Contains("jdoe", StringComparison.Ordinal));
+        Assert.Single(events, e => e.Contains("\"phi.read-refused\"", StringComparison.Ordinal) && e.Contains("mallory", StringComparison.Ordinal));
+        Assert.DoesNotContain("Quintanilla", ledger.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("MBR-SECRET-77", ledger.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Phi_key_prints_a_new_256_bit_key()
     {
         var first = CliRun.Of("db", "phi-key");

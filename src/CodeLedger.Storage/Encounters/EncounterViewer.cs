@@ -1,0 +1,63 @@
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Encounters;
+using CodeLedger.Core.Intake;
+using CodeLedger.Core.Workflow;
+using CodeLedger.Storage.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Encounters;
+
+/// <summary>What a coder sees to code an encounter: who the patient is and the current note (PHI).</summary>
+public sealed record EncounterView(
+    Guid Id,
+    string ExternalId,
+    DateOnly DateOfService,
+    string PlaceOfService,
+    string Specialty,
+    PatientDemographics Patient,
+    int DocumentationVersion,
+    DateTimeOffset DocumentationCompletedAt,
+    string Documentation);
+
+/// <summary>
+/// Shows an encounter's PHI to a person (ARCHITECTURE: every read of PHI by a person is written to
+/// the ledger). Minimum necessary: only the coder the encounter is assigned to, or a lead of the
+/// same vendor, may read it. Each read is a <c>phi.read</c> event naming who, which encounter and
+/// which fields, never their content; each refusal is a <c>phi.read-refused</c> event.
+/// </summary>
+public sealed class EncounterViewer(CodeLedgerStore store)
+{
+    public const string ReadEvent = "phi.read";
+    public const string RefusedEvent = "phi.read-refused";
+
+    public async Task<EncounterView> ShowAsync(string encounterRef, string userName, CancellationToken ct = default)
+    {
+        var (view, refusal) = await store.WriteAsync<(EncounterView?, DomainException?)>(userName, async (db, ledger) =>
+        {
+            var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
+            var work = await db.Set<WorkItem>().AsNoTracking().SingleAsync(w => w.EncounterId == encounter.Id, ct);
+            var reader = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == userName, ct);
+            var allowed = reader is not null && (work.CoderId == reader.Id || (reader.IsLead && reader.VendorId == work.VendorId));
+            if (!allowed)
+            {
+                ledger.Append(RefusedEvent, encounter.ExternalId, new { encounter = encounter.Id, reader = userName, reason = reader is null ? "not a coder" : "not assigned" });
+                return (null, new DomainException("PHI-ACCESS-DENIED", reader is null
+                    ? $"'{userName}' is not a coder; only the assigned coder or a lead may read encounter {encounter.ExternalId}"
+                    : $"encounter {encounter.ExternalId} is assigned to someone else; {userName} may not read its patient or note"));
+            }
+
+            var note = await db.Set<DocumentationVersion>().AsNoTracking()
+                .Where(d => d.EncounterId == encounter.Id && d.Version == work.DocumentationVersion).SingleAsync(ct);
+            ledger.Append(ReadEvent, encounter.ExternalId, new
+            {
+                encounter = encounter.Id, reader = userName, fields = new[] { "patient", "documentation" }, documentationVersion = note.Version,
+                documentationSha256 = note.Sha256,
+            });
+            return (new EncounterView(encounter.Id, encounter.ExternalId, encounter.DateOfService, encounter.PlaceOfService.Value, encounter.Specialty.Value,
+                encounter.Patient, note.Version, note.CompletedAt, note.Text), null);
+        }, ct);
+
+        // The refusal was committed to the ledger first; only then is the reader told no.
+        return refusal is null ? view! : throw refusal;
+    }
+}
