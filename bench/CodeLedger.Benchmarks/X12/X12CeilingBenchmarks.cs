@@ -12,10 +12,10 @@ using CodeLedger.X12.Reading;
 namespace CodeLedger.Benchmarks.X12;
 
 /// <summary>
-/// How fast can any typed X12 parse be on this machine? These are not CodeLedger's parser: they
-/// are lower bounds of work that every parser into typed claims must do, written as tightly as we
-/// could, on the same generated files as <see cref="X12ParseBenchmarks"/>. If the skeletons
-/// themselves run below a throughput target, the target is out of reach here, whatever the parser.
+/// Reference points for the typed parse, on the same generated files as
+/// <see cref="X12ParseBenchmarks"/>: work that a parse into typed claims also does, written as
+/// tightly as we could, without the model. They show where the time of a typed parse goes and how
+/// much of it is the model (objects, validation, balancing) rather than finding and decoding values.
 /// <list type="bullet">
 /// <item>scan: find every element separator, component separator and segment terminator in the
 /// file, 32 bytes per AVX2 compare (the first stage of simdjson-style parsers), nothing else.</item>
