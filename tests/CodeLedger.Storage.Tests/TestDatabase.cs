@@ -61,32 +61,44 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Runs raw SQL behind the application's back, the way someone tampering would.</summary>
     public async Task TamperAsync(string sql)
     {
-        var store = await OpenAsync();
-        await using var db = store.CreateContext();
-        var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
+        await using var raw = await RawCommandAsync(sql);
+        await raw.Command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Reads the first column of every row, as stored, behind the application's back.</summary>
     public async Task<List<string>> RawAsync(string sql)
     {
-        var store = await OpenAsync();
-        await using var db = store.CreateContext();
-        var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
+        await using var raw = await RawCommandAsync(sql);
         var values = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync();
+        await using var reader = await raw.Command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             values.Add(reader.GetString(0));
         }
 
         return values;
+    }
+
+    /// <summary>A command on its own connection; disposing it closes both.</summary>
+    private async Task<RawCommand> RawCommandAsync(string sql)
+    {
+        var store = await OpenAsync();
+        var connection = DatabaseLocation.Parse(Spec).Provider == DatabaseProvider.Sqlite
+            ? (System.Data.Common.DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(store.Location.ConnectionString)
+            : new NpgsqlConnection(store.Location.ConnectionString);
+        await connection.OpenAsync();
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return new RawCommand(connection, cmd);
+    }
+
+    private sealed record RawCommand(System.Data.Common.DbConnection Connection, System.Data.Common.DbCommand Command) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Command.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -25,10 +25,7 @@ public class X12ParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var stream = new MemoryStream();
-        var claims = X12SyntheticFile.Write(stream, Kind, Size);
-        _file = stream.ToArray();
-        Console.WriteLine($"// {Kind}: {_file.Length:N0} bytes, {claims:N0} claims");
+        _file = GeneratedX12.Create(Kind, Size);
     }
 
     [Benchmark(Description = "reader: segments only")]
