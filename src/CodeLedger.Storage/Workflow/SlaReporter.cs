@@ -2,9 +2,7 @@ using System.Globalization;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Organizations;
-using CodeLedger.Core.Queries;
 using CodeLedger.Core.Turnaround;
-using CodeLedger.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage.Workflow;
@@ -12,8 +10,9 @@ namespace CodeLedger.Storage.Workflow;
 /// <summary>
 /// The monthly SLA report of a practice: encounters finalized in the month (in the contract's time
 /// zone), each measured from its clock start to finalization on the contract's clock, less the time
-/// its queries were open when the contract pauses for queries. Reads two narrow projections (work
-/// items, query intervals), so a million encounters stay a streaming scan, not an object graph.
+/// its queries were open when the contract pauses for queries. Reads two narrow statements (work
+/// items, query intervals) with a data reader and keeps one number per encounter, so a million
+/// encounters stay a streaming scan, not an object graph.
 /// </summary>
 public sealed class SlaReporter(CodeLedgerStore store)
 {
