@@ -15,27 +15,25 @@ public static class SlaCalculator
     /// <param name="earlierMonthsInBreach">Breach verdicts of the months before, most recent first.</param>
     public static SlaMonthReport Build(SlaContract contract, string month, IReadOnlyList<TurnaroundSample> samples, IEnumerable<bool> earlierMonthsInBreach)
     {
-        var target = TimeSpan.FromHours(contract.TurnaroundTargetHours);
-        var schedule = contract.CreditSchedule;
-        var count = samples.Count;
-        var ticks = new long[count];
-        var within = 0;
-        var breaches = new List<SlaBreach>();
-        for (var i = 0; i < count; i++)
+        var tally = new TurnaroundTally(contract);
+        foreach (var s in samples)
         {
-            var s = samples[i];
-            ticks[i] = s.Elapsed.Ticks;
-            if (s.Elapsed <= target)
-            {
-                within++;
-            }
-            else
-            {
-                breaches.Add(new SlaBreach(s.EncounterRef, s.Start, s.Stop, Hours(s.Elapsed.Ticks), Hours((s.Elapsed - target).Ticks)));
-            }
+            tally.Add(s);
         }
 
-        Array.Sort(ticks);
+        return Build(contract, month, tally, earlierMonthsInBreach);
+    }
+
+    /// <param name="tally">The month's measurements; its elapsed times are sorted in place.</param>
+    /// <param name="earlierMonthsInBreach">Breach verdicts of the months before, most recent first.</param>
+    public static SlaMonthReport Build(SlaContract contract, string month, TurnaroundTally tally, IEnumerable<bool> earlierMonthsInBreach)
+    {
+        var schedule = contract.CreditSchedule;
+        var count = tally.Count;
+        var within = tally.WithinTarget;
+        var ticks = tally.ElapsedTicks;
+        ticks.Sort();
+        var breaches = tally.Breaches.ToList();
         breaches.Sort((a, b) => b.ElapsedHours != a.ElapsedHours ? b.ElapsedHours.CompareTo(a.ElapsedHours) : string.CompareOrdinal(a.EncounterRef, b.EncounterRef));
 
         decimal? compliance = count == 0 ? null : decimal.Round(within * 100m / count, 2, MidpointRounding.AwayFromZero);
@@ -80,9 +78,9 @@ public static class SlaCalculator
     public static bool IsBreach(SlaContract contract, int count, int within) =>
         count > 0 && decimal.Round(within * 100m / count, 2, MidpointRounding.AwayFromZero) < contract.CreditSchedule.ComplianceThresholdPercent;
 
-    private static decimal Hours(long ticks) => decimal.Round((decimal)ticks / TimeSpan.TicksPerHour, 2, MidpointRounding.AwayFromZero);
+    internal static decimal Hours(long ticks) => decimal.Round((decimal)ticks / TimeSpan.TicksPerHour, 2, MidpointRounding.AwayFromZero);
 
-    private static long Mean(long[] sorted)
+    private static long Mean(ReadOnlySpan<long> sorted)
     {
         decimal sum = 0;
         foreach (var t in sorted)
@@ -93,14 +91,14 @@ public static class SlaCalculator
         return (long)decimal.Round(sum / sorted.Length);
     }
 
-    private static long Median(long[] sorted)
+    private static long Median(ReadOnlySpan<long> sorted)
     {
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] / 2) + (sorted[mid] / 2) + ((sorted[mid - 1] % 2 + sorted[mid] % 2) / 2);
     }
 
     /// <summary>Nearest-rank percentile: the smallest value with at least p% of the values at or below it.</summary>
-    private static long NearestRank(long[] sorted, int percentile)
+    private static long NearestRank(ReadOnlySpan<long> sorted, int percentile)
     {
         var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length);
         return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];

@@ -12,6 +12,19 @@ namespace CodeLedger.Core.Turnaround;
 /// </summary>
 public sealed class TurnaroundClock
 {
+    /// <summary>
+    /// The widest calendar built: a report over a month with clock starts years before it stays a
+    /// few thousand windows; beyond this the clock walks the days as it would without one.
+    /// </summary>
+    private const int MaxCalendarDays = 366 * 20;
+
+    /// <summary>Days added on each side of the first interval asked about, so a month's report builds its calendar once or twice.</summary>
+    private const int CalendarMarginDays = 31;
+
+    // Instants a calendar can be built around, far from the ends of DateOnly's range.
+    private static readonly DateTime CalendarFloor = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime CalendarCeiling = new(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private readonly TurnaroundClockKind _kind;
     private readonly TimeZoneInfo _zone;
     private readonly WorkingHours _hours;
@@ -21,6 +34,11 @@ public sealed class TurnaroundClock
 
     // A month's report asks about the same few dozen days a million times; zone rules are read once per day.
     private readonly Dictionary<DateOnly, (DateTimeOffset Opens, DateTimeOffset Closes)> _windows = [];
+
+    // Business time as running totals over the days asked about so far (see BusinessCalendar);
+    // null until first needed, or for good when the zone's rules make it inexact.
+    private BusinessCalendar? _calendar;
+    private bool _calendarRefused;
 
     public TurnaroundClock(SlaContract contract)
     {
@@ -36,6 +54,9 @@ public sealed class TurnaroundClock
     }
 
     public TurnaroundClockKind Kind => _kind;
+
+    /// <summary>Whether business time is being read from a calendar (for tests: the fast path is taken where it should be).</summary>
+    internal bool UsesCalendar => _calendar is not null;
 
     /// <summary>
     /// Time on the clock from <paramref name="start"/> (documentation complete, or receipt if later)
@@ -76,23 +97,28 @@ public sealed class TurnaroundClock
             return to - from;
         }
 
+        if (CalendarFor(from.UtcTicks, to.UtcTicks) is { } calendar)
+        {
+            return TimeSpan.FromTicks(calendar.Between(from.UtcTicks, to.UtcTicks));
+        }
+
+        return CountedDayByDay(from, to);
+    }
+
+    /// <summary>The definition of business time: each working day's window, from the local date of the start to that of the stop, clipped to the interval.</summary>
+    private TimeSpan CountedDayByDay(DateTimeOffset from, DateTimeOffset to)
+    {
         var total = TimeSpan.Zero;
         var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, _zone).DateTime);
         var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, _zone).DateTime);
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
-            if (!_workingDay[(int)day.DayOfWeek] || _holidays.Contains(day))
+            if (!IsWorkingDay(day))
             {
                 continue;
             }
 
-            if (!_windows.TryGetValue(day, out var window))
-            {
-                window = (ToUtc(day.ToDateTime(_hours.Opens)), ToUtc(day.ToDateTime(_hours.Closes)));
-                _windows[day] = window;
-            }
-
-            var (opens, closes) = window;
+            var (opens, closes) = Window(day);
             var a = opens > from ? opens : from;
             var b = closes < to ? closes : to;
             if (b > a)
@@ -103,6 +129,64 @@ public sealed class TurnaroundClock
 
         return total;
     }
+
+    private (DateTimeOffset Opens, DateTimeOffset Closes) Window(DateOnly day)
+    {
+        if (!_windows.TryGetValue(day, out var window))
+        {
+            window = (ToUtc(day.ToDateTime(_hours.Opens)), ToUtc(day.ToDateTime(_hours.Closes)));
+            _windows[day] = window;
+        }
+
+        return window;
+    }
+
+    /// <summary>
+    /// A calendar that covers both instants, widened (to at least twice its span, so a report
+    /// rebuilds it a few times at most) when one falls outside; null when none can be exact.
+    /// </summary>
+    private BusinessCalendar? CalendarFor(long fromTicks, long toTicks)
+    {
+        if (_calendar is { } current && current.Covers(fromTicks, toTicks))
+        {
+            return current;
+        }
+
+        if (_calendarRefused || fromTicks < CalendarFloor.Ticks || toTicks > CalendarCeiling.Ticks)
+        {
+            return null;
+        }
+
+        var fromDay = DateOnly.FromDateTime(new DateTime(fromTicks)).AddDays(-2);
+        var toDay = DateOnly.FromDateTime(new DateTime(toTicks)).AddDays(2);
+        DateOnly first, last;
+        if (_calendar is { } narrow)
+        {
+            var span = narrow.LastDay.DayNumber - narrow.FirstDay.DayNumber;
+            first = Min(fromDay, narrow.FirstDay.AddDays(-span));
+            last = Max(toDay, narrow.LastDay.AddDays(span));
+        }
+        else
+        {
+            first = fromDay.AddDays(-CalendarMarginDays);
+            last = toDay.AddDays(CalendarMarginDays);
+        }
+
+        if (last.DayNumber - first.DayNumber > MaxCalendarDays)
+        {
+            return null;
+        }
+
+        _calendar = BusinessCalendar.TryBuild(_zone, first, last, day => IsWorkingDay(day) ? Window(day) : null);
+        _calendarRefused = _calendar is null;
+        return _calendar;
+    }
+
+    private bool IsWorkingDay(DateOnly day) => _workingDay[(int)day.DayOfWeek] && !_holidays.Contains(day);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     /// <summary>
     /// A local wall-clock time in the contract's zone as a UTC instant. A time that does not exist

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CodeLedger.Storage.Tests.Workflow;
 
 /// <summary>The daily operation end to end on a real database, once on SQLite and once on PostgreSQL, on a fake clock.</summary>
-public abstract class WorkflowSuite(DatabaseProvider provider)
+public abstract partial class WorkflowSuite(DatabaseProvider provider)
 {
     private static readonly ClaimEditor Editor = new(StarterCodeSet.Library());
 
