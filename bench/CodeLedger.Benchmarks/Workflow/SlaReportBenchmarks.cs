@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using CodeLedger.Core.Turnaround;
 using CodeLedger.Storage;
+using CodeLedger.Storage.Protection;
 using CodeLedger.Storage.Workflow;
 using Npgsql;
 
@@ -55,7 +56,8 @@ public class SlaReportBenchmarks
             spec = new NpgsqlConnectionStringBuilder(admin) { Database = _pgDatabase }.ConnectionString;
         }
 
-        _store = CodeLedgerStore.OpenAsync(spec, TimeProvider.System).GetAwaiter().GetResult();
+        // Seeding writes encounters, whose PHI columns are encrypted: PostgreSQL has no key file.
+        _store = CodeLedgerStore.OpenAsync(spec, TimeProvider.System, PhiKey.Generate()).GetAwaiter().GetResult();
         var data = new WorkflowBenchData();
         data.SaveWorldAsync(_store).GetAwaiter().GetResult();
         data.SeedFinalizedMonthAsync(_store, Encounters).GetAwaiter().GetResult();
