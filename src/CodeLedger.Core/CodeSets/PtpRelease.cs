@@ -6,14 +6,15 @@ namespace CodeLedger.Core.CodeSets;
 /// An NCCI practitioner PTP release, laid out for the edit engine's hot path. Every code of the
 /// release gets a dense ordinal; the rows are sorted by (column 1 ordinal, column 2 ordinal) in
 /// parallel arrays, and <c>rangeStart</c> gives each column 1 code its slice. In front of the
-/// slices sits a bit matrix, one row of bits per column 1 ordinal and one bit per column 2
-/// ordinal, set when the pair has any row: a claim's pairs are mostly not edits (about 1 in 8 is,
-/// on a realistic mix), so a lookup is usually one load and one bit test, and only a pair that
-/// has rows pays for the search in its slice (about a hundred to a thousand entries). The matrix
-/// costs ordinals^2 / 8 bytes (21 MB for the 13,026 codes of a practitioner quarter) and halved
-/// the PTP check: a binary search in a cold slice is several cache misses and, in a hot one,
-/// a chain of mispredicted branches. A hash table of pairs (one probe, but no locality between
-/// the pairs of one column 1 code) and a Bloom filter were measured and did less well.
+/// slices sits a triangular bit matrix with two bits per unordered pair of ordinals (a &lt; b):
+/// "a/b has rows" and "b/a has rows". A claim's pairs are mostly not edits (about 1 in 8 ordered
+/// pairs is, on a realistic mix), so the engine settles both orders of a pair of lines with one
+/// load and a bit test, and only a pair with rows pays for the search in its column 1 slice (about
+/// a hundred to a thousand entries). The matrix costs ordinals^2 / 8 bytes (21 MB for the 13,026
+/// codes of a practitioner quarter). Measured on the 1M-line scrub batch: a binary search per
+/// ordered pair (several cache misses in a cold slice, a chain of mispredicted branches in a hot
+/// one) cost twice the bit test; a hash table of pairs (one probe, but no locality between the
+/// pairs of one code) and a Bloom filter did less well than the matrix.
 /// </summary>
 public sealed class PtpRelease : CodeSetRelease
 {
@@ -28,7 +29,6 @@ public sealed class PtpRelease : CodeSetRelease
     private readonly ushort[] rationale;
     private readonly string[] rationales;
     private readonly ulong[] pairBits;
-    private readonly int pairWords;
 
     internal PtpRelease(CodeSetReleaseInfo info, PtpRows rows)
         : base(info)
@@ -78,13 +78,18 @@ public sealed class PtpRelease : CodeSetRelease
             rangeStart[o + 1] += rangeStart[o];
         }
 
-        pairWords = (keyOfOrdinal.Length + 63) >> 6;
-        pairBits = new ulong[keyOfOrdinal.Length * pairWords];
-        for (var a = 0; a < keyOfOrdinal.Length; a++)
+        var ordinals = keyOfOrdinal.Length;
+        pairBits = new ulong[((((long)ordinals * ordinals) - ordinals) >> 6) + 1];
+        for (var a = 0; a < ordinals; a++)
         {
             for (var i = rangeStart[a]; i < rangeStart[a + 1]; i++)
             {
-                pairBits[(a * pairWords) + (column2[i] >> 6)] |= 1UL << (column2[i] & 63);
+                var b = column2[i];
+                if (a != b)
+                {
+                    var bit = PairBit(Math.Min(a, b), Math.Max(a, b), ordinals) + (a < b ? 0 : 1);
+                    pairBits[bit >> 6] |= 1UL << (int)(bit & 63);
+                }
             }
         }
 
@@ -117,17 +122,46 @@ public sealed class PtpRelease : CodeSetRelease
     /// </summary>
     public PtpModifierIndicator? FindByOrdinal(int column1Ordinal, int column2Ordinal, int dayNumber)
     {
-        if ((pairBits[(column1Ordinal * pairWords) + (column2Ordinal >> 6)] & (1UL << (column2Ordinal & 63))) == 0)
+        if (column1Ordinal == column2Ordinal)
+        {
+            return SearchByOrdinal(column1Ordinal, column2Ordinal, dayNumber);
+        }
+
+        var directions = PairDirections(column1Ordinal, column2Ordinal);
+        return (column1Ordinal < column2Ordinal ? directions & 1 : directions & 2) == 0
+            ? null
+            : SearchByOrdinal(column1Ordinal, column2Ordinal, dayNumber);
+    }
+
+    /// <summary>
+    /// Which orders of two different ordinals have rows, in any period: bit 1 when the smaller
+    /// ordinal is column 1, bit 2 when the larger is. One load; 0 for most pairs of a claim.
+    /// </summary>
+    public int PairDirections(int ordinal, int otherOrdinal)
+    {
+        var lo = Math.Min(ordinal, otherOrdinal);
+        var hi = Math.Max(ordinal, otherOrdinal);
+        var bit = PairBit(lo, hi, keyOfOrdinal.Length);
+        return (int)((pairBits[bit >> 6] >> (int)(bit & 63)) & 3);
+    }
+
+    /// <summary>
+    /// <see cref="FindByOrdinal"/> without the bit matrix in front, for a pair
+    /// <see cref="PairDirections"/> says has rows in that order.
+    /// </summary>
+    public PtpModifierIndicator? SearchByOrdinal(int column1Ordinal, int column2Ordinal, int dayNumber)
+    {
+        var i = rangeStart[column1Ordinal];
+        var end = rangeStart[column1Ordinal + 1];
+        var length = end - i;
+        if (length == 0)
         {
             return null;
         }
 
-        // The pair has rows: lower bound in the column 1 slice, without branches on the data (the
-        // conditional becomes a cmov) so a search costs no mispredictions. Array.BinarySearch<int>
-        // went through a generic comparer and was two thirds of the PTP check in an earlier profile.
-        var i = rangeStart[column1Ordinal];
-        var end = rangeStart[column1Ordinal + 1];
-        var length = end - i;
+        // Lower bound in the column 1 slice without branches on the data (the conditional becomes
+        // a cmov), so a search costs no mispredictions. Array.BinarySearch<int> went through a
+        // generic comparer and was two thirds of the PTP check in an earlier profile.
         while (length > 1)
         {
             var half = length >> 1;
@@ -187,6 +221,10 @@ public sealed class PtpRelease : CodeSetRelease
             }
         }
     }
+
+    /// <summary>The first of the two bits of the pair (lo, hi), lo &lt; hi, in the row-major upper triangle.</summary>
+    private static long PairBit(int lo, int hi, int ordinals) =>
+        2 * (((long)lo * ((2L * ordinals) - lo - 1) / 2) + (hi - lo - 1));
 
     private PtpEdit Row(int column1Ordinal, int i) => new(
         CodeKeys.ToCode(keyOfOrdinal[column1Ordinal]),
