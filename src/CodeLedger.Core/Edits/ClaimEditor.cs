@@ -384,12 +384,12 @@ public sealed class ClaimEditor
 
     private void CheckPtp(Claim claim, ReadOnlySpan<LineFacts> facts, PtpRelease ptp, List<EditFinding> findings)
     {
-        // First settle both orders of every pair of lines with one probe each of the release's
-        // pair matrix, in a tight loop so that the probes' cache misses overlap. For i < j,
-        // orders[i * n + j] has bit 1 when line i's code is column 1 of rows with line j's, bit 2
-        // for the reverse. Most claims have no pair with rows and stop here.
+        // First both orders of every pair of lines, from one probe each of the release's pair
+        // matrix, in a tight loop so that the probes' cache misses overlap. For i < j,
+        // states[i * n + j] holds the state of line i's code as column 1 in its low two bits, of
+        // line j's in the next two. Most claims have no pair with rows and stop here.
         var n = facts.Length;
-        Span<byte> orders = n <= MaxStackLines ? stackalloc byte[n * n] : new byte[n * n];
+        Span<byte> states = n <= MaxStackLines ? stackalloc byte[n * n] : new byte[n * n];
         var any = 0;
         for (var i = 0; i < n; i++)
         {
@@ -407,10 +407,9 @@ public sealed class ClaimEditor
                     continue;
                 }
 
-                var d = ptp.PairDirections(a, b);
-                var o = a < b ? d : ((d & 1) << 1) | (d >> 1);
-                orders[(i * n) + j] = (byte)o;
-                any |= o;
+                var state = ptp.PairStates(a, b);
+                states[(i * n) + j] = (byte)state;
+                any |= state;
             }
         }
 
@@ -438,8 +437,8 @@ public sealed class ClaimEditor
                 }
 
                 // Line i holds column 1, line j column 2: NCCI denies column 2.
-                var hasRows = i < j ? (orders[(i * n) + j] & 1) != 0 : (orders[(j * n) + i] & 2) != 0;
-                if (!hasRows || ptp.SearchByOrdinal(a, b, day) is not { } indicator)
+                var state = i < j ? states[(i * n) + j] & PtpRelease.PairStateMask : states[(j * n) + i] >> 2;
+                if (ptp.Resolve(a, b, state, day) is not { } indicator)
                 {
                     continue;
                 }

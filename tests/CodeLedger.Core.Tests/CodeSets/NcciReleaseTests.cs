@@ -48,7 +48,7 @@ public class NcciReleaseTests
         // pair of a tenth of the column 1 codes with every code (the misses).
         var ptp = RealData.Ptp2024Q2;
         var ordinalOf = ptp.Keys.Select((key, ordinal) => (key, ordinal)).ToDictionary(x => CodeKeys.ToCode(x.key), x => x.ordinal, StringComparer.Ordinal);
-        DateOnly[] dates = [new(1996, 1, 1), new(2010, 6, 15), new(2019, 12, 31), new(2020, 1, 1), new(2023, 12, 31), April2024];
+        DateOnly[] dates = [new(1996, 1, 1), new(2010, 6, 15), new(2019, 12, 31), new(2020, 1, 1), new(2023, 12, 31), new(2024, 3, 31), April2024, new(2024, 6, 30), new(2024, 7, 1), new(2031, 1, 1)];
         var pairs = 0;
         foreach (var slice in Slices(ptp))
         {
