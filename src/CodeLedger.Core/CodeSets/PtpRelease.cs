@@ -6,8 +6,8 @@ namespace CodeLedger.Core.CodeSets;
 /// An NCCI practitioner PTP release, laid out for the edit engine's hot path. Every code of the
 /// release gets a dense ordinal; the rows are sorted by (column 1 ordinal, column 2 ordinal) in
 /// parallel arrays, and <c>rangeStart</c> gives each column 1 code its slice. In front of the
-/// slices sits a triangular matrix with four bits per unordered pair of ordinals (a &lt; b), two
-/// for each order: no rows; rows to search; or, for a pair whose rows cannot change state after
+/// slices sits a triangular matrix with four bits per unordered pair of codes, two for each
+/// order: no rows; rows to search; or, for a pair whose rows cannot change state after
 /// the release's effective date (no row starts later or is deleted later), the answer from that
 /// date on, indicator 1 or 0. A claim's pairs are mostly not edits (about 1 in 8 ordered pairs
 /// is, on a realistic mix) and nearly all edits are settled, so the engine answers both orders of
@@ -40,6 +40,7 @@ public sealed class PtpRelease : CodeSetRelease
     private readonly ushort[] rationale;
     private readonly string[] rationales;
     private readonly ulong[] pairStates;
+    private readonly int[] matrixRank;
     private readonly int settledFrom;
 
     internal PtpRelease(CodeSetReleaseInfo info, PtpRows rows)
@@ -92,6 +93,7 @@ public sealed class PtpRelease : CodeSetRelease
 
         var ordinals = keyOfOrdinal.Length;
         settledFrom = info.EffectiveDate.DayNumber;
+        matrixRank = RankByPairCount(ordinals);
         pairStates = new ulong[((2L * ordinals * (ordinals - 1)) >> 6) + 1];
         for (var a = 0; a < ordinals; a++)
         {
@@ -106,7 +108,8 @@ public sealed class PtpRelease : CodeSetRelease
 
                 if (a != b)
                 {
-                    var bit = PairBit(Math.Min(a, b), Math.Max(a, b), ordinals) + (a < b ? 0 : 2);
+                    var (ra, rb) = (matrixRank[a], matrixRank[b]);
+                    var bit = PairBit(Math.Min(ra, rb), Math.Max(ra, rb), ordinals) + (ra < rb ? 0 : 2);
                     pairStates[bit >> 6] |= (ulong)StateOf(i, end) << (int)(bit & 63);
                 }
 
@@ -160,11 +163,11 @@ public sealed class PtpRelease : CodeSetRelease
     /// </summary>
     public int PairStates(int ordinal, int otherOrdinal)
     {
-        var lo = Math.Min(ordinal, otherOrdinal);
-        var hi = Math.Max(ordinal, otherOrdinal);
-        var bit = PairBit(lo, hi, keyOfOrdinal.Length);
+        var a = matrixRank[ordinal];
+        var b = matrixRank[otherOrdinal];
+        var bit = PairBit(Math.Min(a, b), Math.Max(a, b), keyOfOrdinal.Length);
         var states = (int)((pairStates[bit >> 6] >> (int)(bit & 63)) & 15);
-        return ordinal < otherOrdinal ? states : (states >> 2) | ((states & PairStateMask) << 2);
+        return a < b ? states : (states >> 2) | ((states & PairStateMask) << 2);
     }
 
     /// <summary>The indicator in force on the day for an ordered pair, given its state from <see cref="PairStates"/>.</summary>
@@ -250,9 +253,41 @@ public sealed class PtpRelease : CodeSetRelease
         }
     }
 
-    /// <summary>The first of the four bits of the pair (lo, hi), lo &lt; hi, in the row-major upper triangle.</summary>
+    /// <summary>The first of the four bits of the pair of matrix ranks (lo, hi), lo &lt; hi, in the row-major upper triangle.</summary>
     private static long PairBit(int lo, int hi, int ordinals) =>
         4 * (((long)lo * ((2L * ordinals) - lo - 1) / 2) + (hi - lo - 1));
+
+    /// <summary>
+    /// The matrix's order of the codes: most pairs first. A pair's cell is in the row of its code
+    /// with more pairs, and the codes in the most edits (E/M visits, venipuncture, injections, the
+    /// common labs: the bundled-into services) are also the most billed, so a claim's pairs of a
+    /// common code with a code of the long tail fall in a few hot rows instead of one cold row per
+    /// tail code.
+    /// </summary>
+    private int[] RankByPairCount(int ordinals)
+    {
+        var pairs = new int[ordinals];
+        for (var a = 0; a < ordinals; a++)
+        {
+            for (var i = rangeStart[a]; i < rangeStart[a + 1]; i++)
+            {
+                if (i == rangeStart[a] || column2[i] != column2[i - 1])
+                {
+                    pairs[a]++;
+                    pairs[column2[i]]++;
+                }
+            }
+        }
+
+        var order = Enumerable.Range(0, ordinals).OrderByDescending(o => pairs[o]).ThenBy(o => o).ToArray();
+        var rank = new int[ordinals];
+        for (var r = 0; r < ordinals; r++)
+        {
+            rank[order[r]] = r;
+        }
+
+        return rank;
+    }
 
     /// <summary>
     /// The matrix state of one ordered pair's rows [start, end): settled when every row is either
