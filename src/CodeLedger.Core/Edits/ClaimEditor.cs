@@ -10,8 +10,12 @@ namespace CodeLedger.Core.Edits;
 /// <summary>
 /// The claim edit engine: a pure function from a claim and the releases in force on its date of
 /// service to findings (rule catalogue: docs/EDITS.md). A clean claim allocates nothing: codes are
-/// looked up by packed integer keys in frozen indices, per-claim scratch lives on the stack, and
-/// messages are built only when a rule fires. Thread-safe; releases are resolved once per date.
+/// looked up by packed integer keys in flat tables (one entry per procedure code, a pair matrix
+/// for PTP), the lookups run first in tight loops so their cache misses overlap, per-claim scratch
+/// lives on the stack, modifiers are classified once per line from a table built from the
+/// options, and messages are built only when a rule fires. Thread-safe; releases are resolved
+/// once per date. On a large batch the engine waits on memory far more than it computes
+/// (docs/PERFORMANCE.md, scrub section).
 /// </summary>
 public sealed class ClaimEditor
 {
