@@ -10,18 +10,30 @@ namespace CodeLedger.Core.Edits;
 /// <summary>
 /// The claim edit engine: a pure function from a claim and the releases in force on its date of
 /// service to findings (rule catalogue: docs/EDITS.md). A clean claim allocates nothing: codes are
-/// looked up by packed integer keys in frozen indices, per-claim scratch lives on the stack, and
-/// messages are built only when a rule fires. Thread-safe; releases are resolved once per date.
+/// looked up by packed integer keys in flat tables (one entry per procedure code, a pair matrix
+/// for PTP), the lookups run first in tight loops so their cache misses overlap, per-claim scratch
+/// lives on the stack, modifiers are classified once per line from a table built from the
+/// options, and messages are built only when a rule fires. Thread-safe; releases are resolved
+/// once per date. On a large batch the engine waits on memory far more than it computes
+/// (docs/PERFORMANCE.md, scrub section).
 /// </summary>
 public sealed class ClaimEditor
 {
     private const int MaxStackLines = 64;
+    private const int MaxStackDiagnoses = 16;
+    private const int RecentDays = 256;
+    private const int ModifierAlphabet = 'Z' - '0' + 1;
+
+    private static readonly int FirstEmKey = ProcedureCode.PackKey("99202");
+    private static readonly int LastEmKey = ProcedureCode.PackKey("99499");
 
     private readonly CodeSetLibrary library;
     private readonly EditOptions options;
     private readonly ConcurrentDictionary<DateOnly, Day> days = new();
     private readonly ConcurrentDictionary<(object?, object?, object?, object?), ProcedureIndex> indices = new();
     private readonly Func<DateOnly, Day> dayOf;
+    private readonly Day?[] recentDays = new Day?[RecentDays];
+    private readonly ModifierTraits[] modifierTraits;
 
     // Why a code is unknown or inactive takes a walk over every release; the answer for a code on
     // a date never changes, so it is worked out once. ICD keys (>= 0) and procedure keys (stored
@@ -38,8 +50,17 @@ public sealed class ClaimEditor
         {
             var snap = library.On(date);
             var index = indices.GetOrAdd((snap.Rvu, snap.Mue, snap.Ptp, snap.Cpt), _ => new ProcedureIndex(snap.Rvu, snap.Mue, snap.Ptp, snap.Cpt, this.options.Modifier25GlobalPeriods));
-            return new Day(snap, index);
+            return new Day(date.DayNumber, snap, index);
         };
+        modifierTraits = new ModifierTraits[ModifierAlphabet * ModifierAlphabet];
+        for (var a = 0; a < ModifierAlphabet; a++)
+        {
+            for (var b = 0; b < ModifierAlphabet; b++)
+            {
+                modifierTraits[(a * ModifierAlphabet) + b] = TraitsFromOptions(new string([(char)('0' + a), (char)('0' + b)]));
+            }
+        }
+
         explainIcd = (k, code) => CodeChecker.CheckIcd(library, code, k.Date);
         explainProcedure = (k, code) => CodeChecker.CheckProcedure(library, code, k.Date);
     }
@@ -54,7 +75,7 @@ public sealed class ClaimEditor
     /// <summary>Appends the claim's findings to <paramref name="findings"/>.</summary>
     public void Check(Claim claim, List<EditFinding> findings)
     {
-        var day = days.GetOrAdd(claim.DateOfService, dayOf);
+        var day = DayOf(claim.DateOfService);
         var snap = day.Snapshot;
         var index = day.Index;
         if (claim.RenderingNpi is null)
@@ -63,24 +84,38 @@ public sealed class ClaimEditor
                 Npi.TryParse(claim.RenderingNpiText, out _, out var npiError) ? "rendering NPI is invalid" : npiError));
         }
 
-        CheckDiagnoses(claim, snap, findings);
         var lines = claim.Lines;
         var n = lines.Length;
+        var dxCount = claim.Diagnoses.Length;
 
-        // Per-line scratch on the stack (an 837P claim has at most 50 lines): the code key (-1 when
-        // the code is malformed), its PTP ordinal and its position in the procedure index (-1 when
-        // no release in force knows it).
-        Span<int> keys = n <= MaxStackLines ? stackalloc int[n] : new int[n];
-        Span<int> ptpOrdinals = n <= MaxStackLines ? stackalloc int[n] : new int[n];
-        Span<int> at = n <= MaxStackLines ? stackalloc int[n] : new int[n];
+        // The table lookups first, each kind in a tight loop of independent loads so that their
+        // cache misses overlap instead of queueing behind the rules: the ICD-10-CM flags of each
+        // diagnosis (the pointer check reads them again) and what the procedure index knows of
+        // each line's code. The scratch lives on the stack (an 837P claim has at most 12
+        // diagnoses and 50 lines), so the pair rules after the line loop read neither the index
+        // nor the modifier strings again.
+        Span<byte> dxFlags = dxCount <= MaxStackDiagnoses ? stackalloc byte[dxCount] : new byte[dxCount];
+        if (snap.Icd is { } icd)
+        {
+            for (var i = 0; i < dxCount; i++)
+            {
+                dxFlags[i] = icd.Flags(claim.Diagnoses[i].Key);
+            }
+        }
+
+        Span<LineFacts> facts = n <= MaxStackLines ? stackalloc LineFacts[n] : new LineFacts[n];
+        for (var i = 0; i < n; i++)
+        {
+            facts[i] = lines[i].Code is { } code ? new LineFacts(code.Key, index.Find(code.Key), IsEm(code)) : LineFacts.Malformed;
+        }
+
+        CheckDiagnoses(claim, dxFlags, findings);
         var minorProcedureLine = -1;
         var ptp = snap.Ptp;
         for (var i = 0; i < n; i++)
         {
             var line = lines[i];
-            keys[i] = -1;
-            ptpOrdinals[i] = -1;
-            at[i] = -1;
+            ref var f = ref facts[i];
             if (line.Code is not { } code)
             {
                 findings.Add(new(EditRules.CodeUnknown, EditSeverity.Error, claim.Id, line.Number, [line.CodeText], $"'{line.CodeText}' is not a CPT or HCPCS code"));
@@ -89,41 +124,34 @@ public sealed class ClaimEditor
             {
                 // PTP, MUE and global-period edits run on every well-formed code, whatever its
                 // validity: a payer applies each edit on its own, and each finding helps the fix.
-                var x = index.IndexOf(code.Key);
-                CheckCode(claim, line, code, x >= 0 && index.IsKnown(x), snap, findings);
-                keys[i] = code.Key;
-                at[i] = x;
-                if (x >= 0)
+                CheckCode(claim, line, code, f.IsKnown, snap, findings);
+                if (minorProcedureLine < 0 && f.IsMinorProcedure && !f.IsEm)
                 {
-                    ptpOrdinals[i] = index.PtpOrdinal(x);
-                    if (minorProcedureLine < 0 && index.IsMinorProcedure(x) && !code.IsEm)
-                    {
-                        minorProcedureLine = i;
-                    }
+                    minorProcedureLine = i;
                 }
             }
 
-            CheckModifiers(claim, line, snap, findings);
-            CheckPointers(claim, line, snap, findings);
+            f.Modifiers = CheckModifiers(claim, line, snap, findings);
+            CheckPointers(claim, line, dxFlags, findings);
             if (i > 0)
             {
-                CheckDuplicate(claim, i, keys, findings);
+                CheckDuplicate(claim, i, facts, findings);
             }
         }
 
         if (ptp is not null && n > 1)
         {
-            CheckPtp(claim, ptpOrdinals, ptp, findings);
+            CheckPtp(claim, facts, ptp, findings);
         }
 
         if (snap.Mue is not null)
         {
-            CheckMue(claim, keys, at, index, findings);
+            CheckMue(claim, facts, findings);
         }
 
         if (minorProcedureLine >= 0)
         {
-            CheckModifier25(claim, minorProcedureLine, snap.Rvu!, findings);
+            CheckModifier25(claim, minorProcedureLine, facts, snap.Rvu!, findings);
         }
 
         if (claim.EmDocumentation is { } documentation)
@@ -132,7 +160,7 @@ public sealed class ClaimEditor
         }
     }
 
-    private void CheckDiagnoses(Claim claim, CodeSetSnapshot snap, List<EditFinding> findings)
+    private void CheckDiagnoses(Claim claim, ReadOnlySpan<byte> dxFlags, List<EditFinding> findings)
     {
         var dx = claim.Diagnoses;
         for (var i = 0; i < dx.Length; i++)
@@ -144,7 +172,7 @@ public sealed class ClaimEditor
                 continue;
             }
 
-            var flags = snap.Icd?.Flags(dx[i].Key) ?? 0;
+            var flags = dxFlags[i];
             if (flags == 0)
             {
                 var check = explanations.GetOrAdd((dx[i].Key, claim.DateOfService), explainIcd, code);
@@ -186,11 +214,18 @@ public sealed class ClaimEditor
         }
     }
 
-    private void CheckModifiers(Claim claim, ClaimLine line, CodeSetSnapshot snap, List<EditFinding> findings)
+    /// <summary>Reports the line's modifier problems and returns what its modifiers are.</summary>
+    private ModifierTraits CheckModifiers(Claim claim, ClaimLine line, CodeSetSnapshot snap, List<EditFinding> findings)
     {
+        var traits = ModifierTraits.None;
         if (line.ModifierTexts.IsEmpty)
         {
-            return;
+            foreach (var m in line.Modifiers)
+            {
+                traits |= TraitsOf(m.Value);
+            }
+
+            return traits;
         }
 
         if (line.Modifiers.Length != line.ModifierTexts.Length)
@@ -204,15 +239,12 @@ public sealed class ClaimEditor
             }
         }
 
-        bool has59 = false, hasX = false, has26 = false, hasTc = false;
         foreach (var m in line.Modifiers)
         {
             var v = m.Value;
-            has59 |= v == "59";
-            hasX |= v is "XE" or "XS" or "XP" or "XU";
-            has26 |= v == "26";
-            hasTc |= v == "TC";
-            if (!IsKnownModifier(v, snap, claim.DateOfService))
+            var t = TraitsOf(v);
+            traits |= t;
+            if (!IsKnownModifier(v, t, snap, claim.DateOfService))
             {
                 findings.Add(new(EditRules.ModInvalid, EditSeverity.Error, claim.Id, line.Number, [v],
                     $"modifier {v} is not a CPT modifier nor a HCPCS Level II modifier in force on {Iso(claim.DateOfService)}"));
@@ -221,22 +253,24 @@ public sealed class ClaimEditor
 
         // 59 and XE/XS/XP/XU must not be reported together (CMS CR 8863, FACTS.md §2.1); 26 and
         // TC together are the global service, billed without either modifier.
-        if (has59 && hasX)
+        if ((traits & ModifierTraits.Is59) != 0 && (traits & ModifierTraits.IsX) != 0)
         {
             findings.Add(new(EditRules.ModConflict, EditSeverity.Error, claim.Id, line.Number, [.. line.Modifiers.Select(x => x.Value).Where(x => x is "59" or "XE" or "XS" or "XP" or "XU")],
                 "modifier 59 and an X modifier (XE, XS, XP, XU) on the same line: report the more specific X modifier alone"));
         }
 
-        if (has26 && hasTc)
+        if ((traits & ModifierTraits.Is26) != 0 && (traits & ModifierTraits.IsTc) != 0)
         {
             findings.Add(new(EditRules.ModConflict, EditSeverity.Error, claim.Id, line.Number, ["26", "TC"],
                 "modifiers 26 and TC on the same line: bill the global service without either"));
         }
+
+        return traits;
     }
 
-    private bool IsKnownModifier(string modifier, CodeSetSnapshot snap, DateOnly date)
+    private static bool IsKnownModifier(string modifier, ModifierTraits traits, CodeSetSnapshot snap, DateOnly date)
     {
-        if (options.CptModifiers.Contains(modifier))
+        if ((traits & ModifierTraits.Cpt) != 0)
         {
             return true;
         }
@@ -251,7 +285,44 @@ public sealed class ClaimEditor
         return snap.Hcpcs is not { ModifierCount: > 0 } hcpcs || (hcpcs.FindModifier(modifier) is { } m && m.IsActiveOn(date));
     }
 
-    private static void CheckPointers(Claim claim, ClaimLine line, CodeSetSnapshot snap, List<EditFinding> findings)
+    /// <summary>
+    /// What a modifier is, for every rule that asks: a table lookup for the two upper-case ASCII
+    /// letters or digits every parsed <see cref="Modifier"/> has, the option sets themselves otherwise.
+    /// </summary>
+    private ModifierTraits TraitsOf(string? modifier)
+    {
+        if (modifier is { Length: 2 } && ModifierSlot(modifier[0], modifier[1]) is var slot and >= 0)
+        {
+            return modifierTraits[slot];
+        }
+
+        return modifier is null ? ModifierTraits.None : TraitsFromOptions(modifier);
+    }
+
+    private ModifierTraits TraitsFromOptions(string modifier) =>
+        (options.CptModifiers.Contains(modifier) ? ModifierTraits.Cpt : 0)
+        | (options.RepeatModifiers.Contains(modifier) ? ModifierTraits.Repeat : 0)
+        | (options.NcciAssociatedModifiers.Contains(modifier) ? ModifierTraits.NcciAssociated : 0)
+        | (options.EmPtpBypassModifiers.Contains(modifier) ? ModifierTraits.EmPtpBypass : 0)
+        | modifier switch
+        {
+            "25" => ModifierTraits.Is25,
+            "59" => ModifierTraits.Is59,
+            "XE" or "XS" or "XP" or "XU" => ModifierTraits.IsX,
+            "26" => ModifierTraits.Is26,
+            "TC" => ModifierTraits.IsTc,
+            _ => ModifierTraits.None,
+        };
+
+    /// <summary>The table slot of two characters in '0'..'Z', or -1.</summary>
+    private static int ModifierSlot(char first, char second)
+    {
+        var a = first - '0';
+        var b = second - '0';
+        return (uint)a < ModifierAlphabet && (uint)b < ModifierAlphabet ? (a * ModifierAlphabet) + b : -1;
+    }
+
+    private static void CheckPointers(Claim claim, ClaimLine line, ReadOnlySpan<byte> dxFlags, List<EditFinding> findings)
     {
         var p = line.Pointers;
         if (p.IsEmpty)
@@ -282,16 +353,16 @@ public sealed class ClaimEditor
         }
 
         // The first pointer is the line's primary diagnosis: a manifestation there is first-listed for the line.
-        if (p[0] > 1 && p[0] <= dxCount && claim.Diagnoses[p[0] - 1] is { Code: { } primary } pointed && ((snap.Icd?.Flags(pointed.Key) ?? 0) & IcdRelease.ManifestationFlag) != 0)
+        if (p[0] > 1 && p[0] <= dxCount && (dxFlags[p[0] - 1] & IcdRelease.ManifestationFlag) != 0 && claim.Diagnoses[p[0] - 1] is { Code: { } primary })
         {
             findings.Add(new(EditRules.DxManifestationFirst, EditSeverity.Error, claim.Id, line.Number, [primary.Dotted, line.CodeText],
                 $"the line's primary diagnosis {primary.Dotted} is an 'in diseases classified elsewhere' manifestation code: point first to the underlying condition"));
         }
     }
 
-    private void CheckDuplicate(Claim claim, int index, ReadOnlySpan<int> keys, List<EditFinding> findings)
+    private void CheckDuplicate(Claim claim, int index, ReadOnlySpan<LineFacts> facts, List<EditFinding> findings)
     {
-        var key = keys[index];
+        var key = facts[index].Key;
         var line = claim.Lines[index];
         if (key < 0)
         {
@@ -300,13 +371,13 @@ public sealed class ClaimEditor
 
         for (var j = 0; j < index; j++)
         {
-            if (keys[j] != key)
+            if (facts[j].Key != key)
             {
                 continue;
             }
 
             var other = claim.Lines[j];
-            if (SameModifiers(other, line) && !HasAny(line, options.RepeatModifiers))
+            if (SameModifiers(other, line) && (facts[index].Modifiers & ModifierTraits.Repeat) == 0)
             {
                 findings.Add(new(EditRules.ClaimDuplicateLine, options.DuplicateLineSeverity, claim.Id, line.Number, [line.CodeText],
                     string.Create(CultureInfo.InvariantCulture, $"line {line.Number} repeats line {other.Number} (same code and modifiers): combine the units, or add 76, 77 or 91 for a true repeat")));
@@ -315,32 +386,69 @@ public sealed class ClaimEditor
         }
     }
 
-    private void CheckPtp(Claim claim, ReadOnlySpan<int> ordinals, PtpRelease ptp, List<EditFinding> findings)
+    private void CheckPtp(Claim claim, ReadOnlySpan<LineFacts> facts, PtpRelease ptp, List<EditFinding> findings)
     {
-        var lines = claim.Lines;
-        var day = claim.DateOfService.DayNumber;
-        for (var i = 0; i < ordinals.Length; i++)
+        // First both orders of every pair of lines, from one probe each of the release's pair
+        // matrix, in a tight loop so that the probes' cache misses overlap. For i < j,
+        // states[i * n + j] holds the state of line i's code as column 1 in its low two bits, of
+        // line j's in the next two. Most claims have no pair with rows and stop here.
+        var n = facts.Length;
+        Span<byte> states = n <= MaxStackLines ? stackalloc byte[n * n] : new byte[n * n];
+        var any = 0;
+        for (var i = 0; i < n; i++)
         {
-            if (ordinals[i] < 0)
+            var a = facts[i].PtpOrdinal;
+            if (a < 0)
             {
                 continue;
             }
 
-            for (var j = 0; j < ordinals.Length; j++)
+            for (var j = i + 1; j < n; j++)
             {
-                if (i == j || ordinals[j] < 0 || ordinals[j] == ordinals[i])
+                var b = facts[j].PtpOrdinal;
+                if (b < 0 || b == a)
+                {
+                    continue;
+                }
+
+                var state = ptp.PairStates(a, b);
+                states[(i * n) + j] = (byte)state;
+                any |= state;
+            }
+        }
+
+        if (any == 0)
+        {
+            return;
+        }
+
+        var lines = claim.Lines;
+        var day = claim.DateOfService.DayNumber;
+        for (var i = 0; i < n; i++)
+        {
+            var a = facts[i].PtpOrdinal;
+            if (a < 0)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                var b = facts[j].PtpOrdinal;
+                if (i == j || b < 0 || b == a)
                 {
                     continue;
                 }
 
                 // Line i holds column 1, line j column 2: NCCI denies column 2.
-                if (ptp.FindByOrdinal(ordinals[i], ordinals[j], day) is not { } indicator)
+                var state = i < j ? states[(i * n) + j] & PtpRelease.PairStateMask : states[(j * n) + i] >> 2;
+                if (ptp.Resolve(a, b, state, day) is not { } indicator)
                 {
                     continue;
                 }
 
                 var column2 = lines[j];
-                if (indicator == PtpModifierIndicator.Allowed && (Bypasses(column2) || (options.PtpModifierOnEitherLine && Bypasses(lines[i]))))
+                if (indicator == PtpModifierIndicator.Allowed && (Bypasses(facts[j]) || (options.PtpModifierOnEitherLine && Bypasses(facts[i]))))
                 {
                     continue;
                 }
@@ -355,25 +463,22 @@ public sealed class ClaimEditor
         }
     }
 
-    private bool Bypasses(ClaimLine line)
-    {
-        var allowed = line.Code is { IsEm: true } ? options.EmPtpBypassModifiers : options.NcciAssociatedModifiers;
-        return HasAny(line, allowed);
-    }
+    private static bool Bypasses(in LineFacts line) =>
+        (line.Modifiers & (line.IsEm ? ModifierTraits.EmPtpBypass : ModifierTraits.NcciAssociated)) != 0;
 
-    private static void CheckMue(Claim claim, ReadOnlySpan<int> keys, ReadOnlySpan<int> at, ProcedureIndex index, List<EditFinding> findings)
+    private static void CheckMue(Claim claim, ReadOnlySpan<LineFacts> facts, List<EditFinding> findings)
     {
         var lines = claim.Lines;
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < facts.Length; i++)
         {
-            var value = at[i] < 0 ? -1 : index.MueValue(at[i]);
+            var value = facts[i].MueValue;
             if (value < 0)
             {
                 continue;
             }
 
             var line = lines[i];
-            var mai = index.MueIndicator(at[i]);
+            var mai = facts[i].MueIndicator;
             if (mai == MueAdjudication.Line)
             {
                 if (line.Units > value)
@@ -389,7 +494,7 @@ public sealed class ClaimEditor
             var seenBefore = false;
             for (var j = 0; j < i && !seenBefore; j++)
             {
-                seenBefore = keys[j] == keys[i];
+                seenBefore = facts[j].Key == facts[i].Key;
             }
 
             if (seenBefore)
@@ -398,9 +503,9 @@ public sealed class ClaimEditor
             }
 
             long total = 0;
-            for (var j = i; j < keys.Length; j++)
+            for (var j = i; j < facts.Length; j++)
             {
-                if (keys[j] == keys[i])
+                if (facts[j].Key == facts[i].Key)
                 {
                     total += lines[j].Units;
                 }
@@ -414,13 +519,15 @@ public sealed class ClaimEditor
         }
     }
 
-    private static void CheckModifier25(Claim claim, int minorLine, RvuRelease rvu, List<EditFinding> findings)
+    private static void CheckModifier25(Claim claim, int minorLine, ReadOnlySpan<LineFacts> facts, RvuRelease rvu, List<EditFinding> findings)
     {
         var minor = claim.Lines[minorLine].Code!.Value;
-        foreach (var line in claim.Lines)
+        for (var i = 0; i < facts.Length; i++)
         {
-            if (line.Code is { IsEm: true } em && !line.Has("25"))
+            if (facts[i].IsEm && (facts[i].Modifiers & ModifierTraits.Is25) == 0)
             {
+                var line = claim.Lines[i];
+                var em = line.Code!.Value;
                 var days = rvu.Find(minor.Key)!.GlobalDays;
                 findings.Add(new(EditRules.EmModifier25, EditSeverity.Error, claim.Id, line.Number, [em.Value, minor.Value],
                     $"E/M {em.Value} on the same day as minor procedure {minor.Value} ({days}-day global, line {claim.Lines[minorLine].Number}) without modifier 25: the visit is included in the procedure unless it is significant and separately identifiable"));
@@ -458,19 +565,6 @@ public sealed class ClaimEditor
         ? "by total time"
         : "MDM " + r.Mdm.ToString().ToLowerInvariant();
 
-    private static bool HasAny(ClaimLine line, IReadOnlySet<string> set)
-    {
-        foreach (var m in line.Modifiers)
-        {
-            if (set.Contains(m.Value))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool SameModifiers(ClaimLine a, ClaimLine b)
     {
         if (a.Modifiers.Length != b.Modifiers.Length)
@@ -491,5 +585,62 @@ public sealed class ClaimEditor
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record Day(CodeSetSnapshot Snapshot, ProcedureIndex Index);
+    /// <summary>
+    /// An E/M code (CPT 99202-99499), from the packed key: base-36 packing keeps the order of
+    /// five-character codes, so this is <see cref="ProcedureCode.IsEm"/> without two string comparisons.
+    /// </summary>
+    private static bool IsEm(ProcedureCode code) =>
+        code.Kind == ProcedureCodeKind.CptCategoryI && code.Key >= FirstEmKey && code.Key <= LastEmKey;
+
+    /// <summary>The release snapshot and procedure index of a date; a small direct-mapped cache in front of the dictionary.</summary>
+    private Day DayOf(DateOnly date)
+    {
+        var dayNumber = date.DayNumber;
+        var slot = dayNumber & (RecentDays - 1);
+        var day = recentDays[slot];
+        if (day is null || day.DayNumber != dayNumber)
+        {
+            day = days.GetOrAdd(date, dayOf);
+            recentDays[slot] = day;
+        }
+
+        return day;
+    }
+
+    private sealed record Day(int DayNumber, CodeSetSnapshot Snapshot, ProcedureIndex Index);
+
+    /// <summary>What the rules after the line loop need of a line, kept on the stack.</summary>
+    private record struct LineFacts(int Key, ProcedureIndex.ProcedureFacts Index, bool IsEm)
+    {
+        /// <summary>A line whose code is not a code's shape: no key, in no index.</summary>
+        public static LineFacts Malformed => new(-1, ProcedureIndex.ProcedureFacts.Unknown, false);
+
+        public ModifierTraits Modifiers { get; set; }
+
+        public readonly int PtpOrdinal => Index.PtpOrdinal;
+
+        public readonly int MueValue => Index.MueValue;
+
+        public readonly MueAdjudication MueIndicator => Index.MueIndicator;
+
+        public readonly bool IsKnown => Index.IsKnown;
+
+        public readonly bool IsMinorProcedure => Index.IsMinorProcedure;
+    }
+
+    /// <summary>What a modifier is for the rules, from <see cref="EditOptions"/> and the fixed pairs of MOD-CONFLICT.</summary>
+    [Flags]
+    private enum ModifierTraits : ushort
+    {
+        None = 0,
+        Cpt = 1,
+        Repeat = 2,
+        NcciAssociated = 4,
+        EmPtpBypass = 8,
+        Is25 = 16,
+        Is59 = 32,
+        IsX = 64,
+        Is26 = 128,
+        IsTc = 256,
+    }
 }
