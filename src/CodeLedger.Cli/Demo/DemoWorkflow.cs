@@ -8,6 +8,7 @@ using CodeLedger.Core.Common;
 using CodeLedger.Core.Demo;
 using CodeLedger.Core.Edits;
 using CodeLedger.Core.Encounters;
+using CodeLedger.Core.EvaluationAndManagement;
 using CodeLedger.Core.Intake;
 using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
@@ -194,6 +195,18 @@ internal sealed partial class DemoWorkflow
             return;
         }
 
+        if (roll < 0.22 && Overcoded(good) is { } overcoded)
+        {
+            // Billed a level above what the note supports: EM-LEVEL-SUPPORT holds it until the coder recodes.
+            var fixAfter = TimeSpan.FromHours(0.5 + (_random.NextDouble() * 4));
+            Schedule(codeAt, async () =>
+            {
+                await SubmitAsync(encounter, coder, overcoded);
+                Schedule(codeAt + fixAfter, () => SubmitAsync(encounter, coder, good));
+            });
+            return;
+        }
+
         Schedule(codeAt, () => SubmitAsync(encounter, coder, good));
     }
 
@@ -234,7 +247,7 @@ internal sealed partial class DemoWorkflow
         var conditions = Conditions(encounter.DocumentationText).Take(CodingResult.MaxDiagnoses).ToList();
         var isNew = encounter.DocumentationText.StartsWith("NEW PATIENT", StringComparison.Ordinal);
         var minutes = TotalTime().Match(encounter.DocumentationText) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        var code = (isNew, conditions.Count) switch
+        var mdmLevel = (isNew, conditions.Count) switch
         {
             (true, 1) => "99203",
             (true, 2) => "99204",
@@ -243,10 +256,50 @@ internal sealed partial class DemoWorkflow
             (false, 2) => "99214",
             (false, _) => minutes >= 40 ? "99215" : "99214",
         };
+        // The level of MDM the note documents (more conditions, and longer visits among the
+        // complex ones, mean more complex decisions). Its total time may support more; a careful
+        // coder bills what the note supports by either (AMA 2021: the higher of the two).
+        var documented = Documented(isNew, mdmLevel[4] - '0', minutes);
+        var code = EmLeveler.Level(documented).Code;
         var pointers = Enumerable.Range(1, Math.Min(ServiceLine.MaxPointers, conditions.Count)).ToList();
         return new CodingSubmission(
             [.. conditions.Select(c => IcdCode.Parse(c.Icd))],
-            [new ServiceLine(ProcedureCode.Parse(code), [], 1, Money.FromDecimal(Charges[code]), pointers)]);
+            [new ServiceLine(ProcedureCode.Parse(code), [], 1, Money.FromDecimal(Charges[code]), pointers)],
+            documented);
+    }
+
+    /// <summary>
+    /// The coder's abstraction of the note for the E/M level check: MDM elements that meet the
+    /// billed level, and the total time the note records (which may support more: an
+    /// "undercoded" warning, as in real audits).
+    /// </summary>
+    private static EmInput Documented(bool isNew, int level, int minutes)
+    {
+        var (problem, risk) = level switch
+        {
+            2 => (ProblemKind.SelfLimited, RiskLevel.Minimal),
+            3 => (ProblemKind.StableChronic, RiskLevel.Low),
+            4 => (ProblemKind.ChronicExacerbation, RiskLevel.Moderate),
+            _ => (ProblemKind.ChronicSevereExacerbation, RiskLevel.High),
+        };
+        return new EmInput(isNew ? PatientType.New : PatientType.Established, [problem], EmData.None, risk, minutes > 0 ? minutes : null);
+    }
+
+    /// <summary>
+    /// The same coding billed one E/M level above what the note supports by MDM or by time
+    /// (EM-LEVEL-SUPPORT), or null when the note already supports level 5.
+    /// </summary>
+    private static CodingSubmission? Overcoded(CodingSubmission good)
+    {
+        var supported = EmLeveler.Level(good.Em!).Code;
+        if (supported[4] == '5')
+        {
+            return null;
+        }
+
+        var line = good.Lines[0];
+        var higher = string.Concat(supported.AsSpan(0, 4), ((char)(supported[4] + 1)).ToString());
+        return good with { Lines = [new ServiceLine(ProcedureCode.Parse(higher), line.Modifiers, line.Units, Money.FromDecimal(Charges[higher]), line.Pointers)] };
     }
 
     /// <summary>The conditions in the note's assessment, in order ("1. Essential hypertension: ...").</summary>
