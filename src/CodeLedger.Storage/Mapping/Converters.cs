@@ -1,5 +1,6 @@
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Encounters;
+using CodeLedger.Core.EvaluationAndManagement;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -15,6 +16,15 @@ internal static class Converters
 
     /// <summary>Money as cents: exact, and summable in SQL on SQLite, which has no decimal type.</summary>
     public static readonly ValueConverter<Money, long> Money = new(v => v.Cents, c => Core.Codes.Money.FromCents(c));
+
+    /// <summary>E/M documentation in the input shape of `em level` (EF passes no nulls to converters).</summary>
+    public static readonly ValueConverter<EmInput?, string> EmDocumentation = new(v => EmInputJson.WriteInput(v!), s => EmInputJson.Parse(s));
+
+    /// <summary>By content: the record holds an immutable array, whose equality is by reference. Immutable, so its snapshot is itself.</summary>
+    public static readonly ValueComparer<EmInput?> EmDocumentationComparer = new(
+        (a, b) => (a == null ? null : EmInputJson.WriteInput(a)) == (b == null ? null : EmInputJson.WriteInput(b)),
+        v => v == null ? 0 : EmInputJson.WriteInput(v).GetHashCode(StringComparison.Ordinal),
+        v => v);
 
     public static ValueConverter<T, string> Json<T>() where T : class =>
         new(v => StoredJson.Serialize(v), s => StoredJson.Deserialize<T>(s));

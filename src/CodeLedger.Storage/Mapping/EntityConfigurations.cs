@@ -4,13 +4,10 @@ using CodeLedger.Core.Codes;
 using CodeLedger.Core.Coding;
 using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Encounters;
-using CodeLedger.Core.EvaluationAndManagement;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CodeLedger.Storage.Mapping;
 
@@ -106,12 +103,7 @@ internal sealed class CodingResultConfiguration : IEntityTypeConfiguration<Codin
 
         // Stored in the documented input shape of `em level`, not as a serialized record, so the
         // column reads the same to a person and to `codeledger em level`.
-        b.Property(c => c.EmDocumentation).HasConversion(
-            new ValueConverter<EmInput?, string?>(v => v == null ? null : EmInputJson.WriteInput(v), s => s == null ? null : EmInputJson.Parse(s)),
-            new ValueComparer<EmInput?>(
-                (a, b) => (a == null ? null : EmInputJson.WriteInput(a)) == (b == null ? null : EmInputJson.WriteInput(b)),
-                v => v == null ? 0 : EmInputJson.WriteInput(v).GetHashCode(StringComparison.Ordinal),
-                v => v == null ? null : EmInputJson.Parse(EmInputJson.WriteInput(v))));
+        b.Property(c => c.EmDocumentation).HasConversion(Converters.EmDocumentation, Converters.EmDocumentationComparer);
     }
 }
 

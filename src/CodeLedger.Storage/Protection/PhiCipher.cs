@@ -16,14 +16,21 @@ public sealed class PhiCipher
     private const string Prefix = "phi1:";
     private const int NonceLength = 12;
     private const int TagLength = 16;
+    private const int MaxColumnBytes = 128;
 
     private readonly PhiKey? _key;
     private readonly string _missingReason;
+
+    // Importing the key into an AES context costs more than encrypting a short value, and every
+    // encounter of an intake writes three PHI values: one context per thread, kept (AesGcm is not
+    // documented as safe for concurrent use).
+    private readonly ThreadLocal<AesGcm>? _aes;
 
     private PhiCipher(PhiKey? key, string missingReason)
     {
         _key = key;
         _missingReason = missingReason;
+        _aes = key is null ? null : new ThreadLocal<AesGcm>(() => new AesGcm(key.Material, TagLength));
     }
 
     /// <summary>Identifies the key for EF's model cache: one model per key in a process.</summary>
@@ -44,8 +51,7 @@ public sealed class PhiCipher
         var buffer = new byte[NonceLength + plain.Length + TagLength];
         var nonce = buffer.AsSpan(0, NonceLength);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key.Material, TagLength);
-        aes.Encrypt(nonce, plain, buffer.AsSpan(NonceLength, plain.Length), buffer.AsSpan(NonceLength + plain.Length), Encoding.UTF8.GetBytes(column));
+        _aes!.Value!.Encrypt(nonce, plain, buffer.AsSpan(NonceLength, plain.Length), buffer.AsSpan(NonceLength + plain.Length), Aad(column, stackalloc byte[MaxColumnBytes]));
         return string.Concat(Prefix, key.Id, ":", Convert.ToBase64String(buffer));
     }
 
@@ -83,8 +89,7 @@ public sealed class PhiCipher
         var plain = new byte[length];
         try
         {
-            using var aes = new AesGcm(key.Material, TagLength);
-            aes.Decrypt(buffer.AsSpan(0, NonceLength), buffer.AsSpan(NonceLength, length), buffer.AsSpan(NonceLength + length), plain, Encoding.UTF8.GetBytes(column));
+            _aes!.Value!.Decrypt(buffer.AsSpan(0, NonceLength), buffer.AsSpan(NonceLength, length), buffer.AsSpan(NonceLength + length), plain, Aad(column, stackalloc byte[MaxColumnBytes]));
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -93,6 +98,9 @@ public sealed class PhiCipher
 
         return Encoding.UTF8.GetString(plain);
     }
+
+    /// <summary>The column name as associated data, encoded on the stack (names are short ASCII).</summary>
+    private static ReadOnlySpan<byte> Aad(string column, Span<byte> scratch) => scratch[..Encoding.UTF8.GetBytes(column, scratch)];
 
     private StorageException Missing() => new(StorageErrorCodes.PhiKeyMissing, _missingReason);
 
