@@ -13,4 +13,10 @@ public sealed record X12ParseOptions
 
     /// <summary>A longer segment is garbage, not X12 (X12-0110).</summary>
     public int MaxSegmentLength { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// False sends every segment through the reader and validator one at a time; tests compare
+    /// both paths, which must give the same result.
+    /// </summary>
+    internal bool FastBody { get; init; } = true;
 }

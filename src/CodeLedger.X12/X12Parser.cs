@@ -149,13 +149,31 @@ public static class X12Parser
     private sealed class Run(X12ParseOptions options)
     {
         private readonly X12ParseContext _context = new(options);
+        private readonly X12BodyScanner _scanner = new();
         private X12EnvelopeValidator? _validator;
 
         public void Consume(ref X12Reader reader)
         {
             _validator ??= new X12EnvelopeValidator(_context);
-            while (reader.Read())
+            while (true)
             {
+                // Inside a set, runs of body segments go straight from the separator index to the
+                // builder; the reader and validator take everything else one segment at a time.
+                if (_validator.BodyBuilder is { } builder && options.FastBody)
+                {
+                    var bytes = _scanner.Feed(reader.Remaining, reader.Delimiters, reader.NextPosition, builder, out var segments);
+                    if (segments > 0)
+                    {
+                        reader.Skip(bytes, segments);
+                        _context.Result.Segments = reader.NextPosition - 1;
+                    }
+                }
+
+                if (!reader.Read())
+                {
+                    return;
+                }
+
                 _validator.OnSegment(reader.Segment);
             }
         }

@@ -83,55 +83,59 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
     public void OnSegment(in X12Segment segment)
     {
-        // One switch on the packed identifier instead of a chain of comparisons; segments the
-        // builder does not read are never split into elements.
         Span<int> scratch = stackalloc int[33];
-        switch (X12SegmentIds.Key(segment.Id))
+        OnFields(X12SegmentIds.Key(segment.Id), new X12Fields(segment, scratch));
+    }
+
+    public void OnFields(uint key, in X12Fields f)
+    {
+        // One switch on the packed identifier instead of a chain of comparisons.
+        switch (key)
         {
             case X12SegmentIds.Hl:
-                OnHl(new X12Fields(segment, scratch));
+                OnHl(f);
                 break;
             case X12SegmentIds.Lx:
-                OnLx(new X12Fields(segment, scratch));
+                OnLx(f);
                 break;
             case X12SegmentIds.Hi:
-                OnHi(new X12Fields(segment, scratch));
+                OnHi(f);
                 break;
             case X12SegmentIds.N3:
-                OnN3(new X12Fields(segment, scratch));
+                OnN3(f);
                 break;
             case X12SegmentIds.N4:
-                OnN4(new X12Fields(segment, scratch));
+                OnN4(f);
                 break;
             case X12SegmentIds.Nm1:
-                OnNm1(new X12Fields(segment, scratch));
+                OnNm1(f);
                 break;
             case X12SegmentIds.Clm:
-                OnClm(new X12Fields(segment, scratch));
+                OnClm(f);
                 break;
             case X12SegmentIds.Sv1:
-                OnSv1(new X12Fields(segment, scratch));
+                OnSv1(f);
                 break;
             case X12SegmentIds.Dtp:
-                OnDtp(new X12Fields(segment, scratch));
+                OnDtp(f);
                 break;
             case X12SegmentIds.Ref:
-                OnRef(new X12Fields(segment, scratch));
+                OnRef(f);
                 break;
             case X12SegmentIds.Sbr:
-                OnSbr(new X12Fields(segment, scratch));
+                OnSbr(f);
                 break;
             case X12SegmentIds.Pat:
-                OnPat(new X12Fields(segment, scratch));
+                OnPat(f);
                 break;
             case X12SegmentIds.Dmg:
-                OnDmg(new X12Fields(segment, scratch));
+                OnDmg(f);
                 break;
             case X12SegmentIds.Bht:
-                OnBht(new X12Fields(segment, scratch));
+                OnBht(f);
                 break;
             case X12SegmentIds.Per:
-                OnPer(new X12Fields(segment, scratch));
+                OnPer(f);
                 break;
             // 2410 drug identification (LIN), 2430 line adjudication (SVD) and 2440 form
             // identification (LQ) open loops the model does not keep: what follows them until the

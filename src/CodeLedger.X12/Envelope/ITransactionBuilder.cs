@@ -7,6 +7,9 @@ internal interface ITransactionBuilder
 {
     void OnSegment(in X12Segment segment);
 
+    /// <summary>A body segment already split (by <see cref="X12BodyScanner"/>), with its packed identifier.</summary>
+    void OnFields(uint key, in X12Fields fields);
+
     /// <summary>SE was reached (or the input ended): close open loops, check what is required.</summary>
     void Complete(long position);
 }

@@ -33,6 +33,9 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
 
     private bool _outsideReported;
 
+    /// <summary>The builder that takes body segments as they come, when a supported set is open.</summary>
+    public ITransactionBuilder? BodyBuilder => _inTransaction && !_unsupported ? _builder : null;
+
     public void OnSegment(in X12Segment segment)
     {
         _result.Segments = segment.Position;

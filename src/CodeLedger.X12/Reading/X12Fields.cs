@@ -11,25 +11,35 @@ namespace CodeLedger.X12.Reading;
 /// </summary>
 internal readonly ref struct X12Fields
 {
-    private readonly ReadOnlySpan<byte> _raw;
-
-    // _bounds[0] is -1 and _bounds[k] is the k-th element separator (the last is the segment's
-    // length): element i spans _bounds[i] + 1 .. _bounds[i + 1]. Plain ints, not Range, because
-    // Range slicing pays for from-end indexes on every access.
+    // _data is the segment or a whole buffer around it. _bounds[0] is the byte before the segment
+    // and _bounds[k] the k-th element separator (the last is where the segment ends): element i
+    // spans _bounds[i] + 1 .. _bounds[i + 1]. Plain ints, not Range, because Range slicing pays for
+    // from-end indexes on every access. The separator index (X12SeparatorIndex) hands out bounds
+    // in this shape for whole runs of segments, so they are never split one by one.
+    private readonly ReadOnlySpan<byte> _data;
     private readonly ReadOnlySpan<int> _bounds;
 
     public X12Fields(in X12Segment segment, Span<int> scratch)
     {
-        _raw = segment.Raw;
-        _bounds = scratch[..Split(_raw, segment.Delimiters.Element, scratch)];
+        _data = segment.Raw;
+        _bounds = scratch[..Split(_data, segment.Delimiters.Element, scratch)];
         ComponentSeparator = segment.Delimiters.Component;
         Position = segment.Position;
+    }
+
+    /// <summary>Bounds already found: <paramref name="bounds"/> is absolute within <paramref name="data"/>.</summary>
+    public X12Fields(ReadOnlySpan<byte> data, ReadOnlySpan<int> bounds, byte componentSeparator, long position)
+    {
+        _data = data;
+        _bounds = bounds;
+        ComponentSeparator = componentSeparator;
+        Position = position;
     }
 
     public byte ComponentSeparator { get; }
 
     /// <summary>The whole segment, identifier included.</summary>
-    public ReadOnlySpan<byte> Raw => _raw;
+    public ReadOnlySpan<byte> Raw => _data[(_bounds[0] + 1).._bounds[^1]];
 
     public long Position { get; }
 
@@ -47,7 +57,7 @@ internal readonly ref struct X12Fields
             }
 
             var start = _bounds[index] + 1;
-            return _raw.Slice(start, _bounds[index + 1] - start);
+            return _data.Slice(start, _bounds[index + 1] - start);
         }
     }
 

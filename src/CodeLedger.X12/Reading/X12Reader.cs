@@ -47,6 +47,21 @@ public ref struct X12Reader
     /// <summary>After <see cref="X12ReadStatus.Unterminated"/>: the bytes left without a terminator.</summary>
     public readonly ReadOnlySpan<byte> UnterminatedTail => Status == X12ReadStatus.Unterminated ? _buffer[_consumed..] : default;
 
+    /// <summary>The bytes not consumed yet.</summary>
+    internal readonly ReadOnlySpan<byte> Remaining => _buffer[_consumed..];
+
+    /// <summary>The 1-based position the next segment will have.</summary>
+    internal readonly long NextPosition => _state.SegmentCount + 1;
+
+    internal readonly X12Delimiters Delimiters => _state.Delimiters;
+
+    /// <summary>Steps over <paramref name="segments"/> complete segments someone else read from <see cref="Remaining"/>.</summary>
+    internal void Skip(int bytes, long segments)
+    {
+        _consumed += bytes;
+        _state = _state with { SegmentCount = _state.SegmentCount + segments };
+    }
+
     /// <summary>Advances to the next complete segment.</summary>
     public bool Read()
     {

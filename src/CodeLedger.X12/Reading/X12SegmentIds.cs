@@ -36,6 +36,14 @@ internal static class X12SegmentIds
     public const uint Sv1 = 'S' | ('V' << 8) | ('1' << 16);
     public const uint Trn = 'T' | ('R' << 8) | ('N' << 16);
 
+    // Control segments: the envelope validator's, never a builder's.
+    public const uint Isa = 'I' | ('S' << 8) | ('A' << 16);
+    public const uint Iea = 'I' | ('E' << 8) | ('A' << 16);
+    public const uint Gs = 'G' | ('S' << 8);
+    public const uint Ge = 'G' | ('E' << 8);
+    public const uint St = 'S' | ('T' << 8);
+    public const uint Se = 'S' | ('E' << 8);
+
     /// <summary>The packed identifier; 0 for anything that is not two or three bytes long.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Key(ReadOnlySpan<byte> id) => id.Length switch

@@ -77,55 +77,57 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
     public void OnSegment(in X12Segment segment)
     {
-        // Dispatch on the packed identifier first: segments the model ignores (N3, N4, PER, REF…)
-        // are never split into elements.
         Span<int> scratch = stackalloc int[25];
-        switch (X12SegmentIds.Key(segment.Id))
+        OnFields(X12SegmentIds.Key(segment.Id), new X12Fields(segment, scratch));
+    }
+
+    public void OnFields(uint key, in X12Fields f)
+    {
+        switch (key)
         {
             case X12SegmentIds.Cas:
-                OnCas(new X12Fields(segment, scratch));
+                OnCas(f);
                 break;
             case X12SegmentIds.Svc:
-                OnSvc(new X12Fields(segment, scratch));
+                OnSvc(f);
                 break;
             case X12SegmentIds.Clp:
-                OnClp(new X12Fields(segment, scratch));
+                OnClp(f);
                 break;
             case X12SegmentIds.Dtm:
-                OnDtm(new X12Fields(segment, scratch));
+                OnDtm(f);
                 break;
             case X12SegmentIds.Lq:
                 if (_inService)
                 {
-                    var f = new X12Fields(segment, scratch);
                     _svcRemarks.Add(new Remark835(_strings.Get(f[1]), _strings.Get(f[2])));
                 }
 
                 break;
             case X12SegmentIds.Amt:
-                OnAmt(new X12Fields(segment, scratch));
+                OnAmt(f);
                 break;
             case X12SegmentIds.Nm1:
                 if (_inClaim)
                 {
-                    OnNm1(new X12Fields(segment, scratch));
+                    OnNm1(f);
                 }
 
                 break;
             case X12SegmentIds.Plb:
-                OnPlb(new X12Fields(segment, scratch));
+                OnPlb(f);
                 break;
             case X12SegmentIds.Bpr:
-                OnBpr(new X12Fields(segment, scratch));
+                OnBpr(f);
                 break;
             case X12SegmentIds.Trn:
-                OnTrn(new X12Fields(segment, scratch));
+                OnTrn(f);
                 break;
             case X12SegmentIds.N1:
-                OnN1(new X12Fields(segment, scratch));
+                OnN1(f);
                 break;
             case X12SegmentIds.Lx:
-                EnsureHeader(segment.Position);
+                EnsureHeader(f.Position);
                 break;
             default:
                 break;
@@ -305,7 +307,8 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         var group = f[1];
-        if (!(group.SequenceEqual("CO"u8) || group.SequenceEqual("PR"u8) || group.SequenceEqual("OA"u8) || group.SequenceEqual("PI"u8)))
+        var groupKey = group.Length == 2 ? group[0] | (group[1] << 8) : 0;
+        if (groupKey is not ('C' | ('O' << 8)) and not ('P' | ('R' << 8)) and not ('O' | ('A' << 8)) and not ('P' | ('I' << 8)))
         {
             // CR (correction and reversal) was withdrawn in 5010.
             context.Error(group.IsEmpty ? X12ErrorCodes.RequiredElementMissing : X12ErrorCodes.InvalidCode, f.Position, "CAS", 1,
@@ -314,45 +317,63 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
         var groupCode = _strings.Get(group);
         var target = _inService ? _svcAdjustments : _adjustments;
+        var count = f.Count;
         for (var k = 0; k < 6; k++)
         {
             var reasonIndex = 2 + (3 * k);
-            var reason = f[reasonIndex];
-            if (reason.IsEmpty)
+            if (reasonIndex > count || f[reasonIndex].IsEmpty)
             {
                 if (k == 0)
                 {
                     context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "CAS", 2, "CAS02 reason code is required");
                 }
 
+                if (reasonIndex > count)
+                {
+                    break;
+                }
+
                 continue;
             }
 
-            var amount = Amount(f, reasonIndex + 1, required: true);
-            decimal? quantity = f[reasonIndex + 2].IsEmpty ? null : Amount(f, reasonIndex + 2, required: false);
-            target.Add(Adjustment(group, reason, f[reasonIndex + 1], groupCode, amount, quantity));
-            _claimAdjustments += amount;
+            var adjustment = Adjustment(f, reasonIndex, group, groupCode);
+            target.Add(adjustment);
+            _claimAdjustments += adjustment.Amount;
         }
     }
 
     /// <summary>
     /// A CAS triplet; one without a quantity is keyed by its group, reason and amount bytes (the
-    /// bytes, not the value, so 10.0 and 10.00 stay distinct) and shared.
+    /// bytes, not the value, so 10.0 and 10.00 stay distinct) and shared. The key is looked up
+    /// before the amount is parsed: only valid amounts are stored, so a hit needs no checking.
     /// </summary>
-    private Adjustment835 Adjustment(ReadOnlySpan<byte> group, ReadOnlySpan<byte> reason, ReadOnlySpan<byte> amountBytes, string groupCode,
-        decimal amount, decimal? quantity)
+    private Adjustment835 Adjustment(in X12Fields f, int reasonIndex, ReadOnlySpan<byte> group, string groupCode)
     {
+        var reason = f[reasonIndex];
+        var amountBytes = f[reasonIndex + 1];
+        var quantityBytes = f[reasonIndex + 2];
+
         // Group codes are two bytes and CARCs at most five: both fit in one key word.
-        if (quantity is not null || group.Length > 2 || reason.Length > 6 || !X12Interning.TryPack(amountBytes, out var amountKey))
+        if (quantityBytes.IsEmpty && !amountBytes.IsEmpty && group.Length <= 2 && reason.Length <= 6 && X12Interning.TryPack(amountBytes, out var amountKey))
         {
-            return new Adjustment835(groupCode, _strings.Get(reason), amount, quantity);
+            X12Interning.TryPack(group, out var groupKey);
+            X12Interning.TryPack(reason, out var reasonKey);
+            var codes = groupKey | (reasonKey << 16);
+            ref var slot = ref _adjustmentValues.Slot(codes, amountKey);
+            if (slot.Matches(codes, amountKey))
+            {
+                return slot.Value!;
+            }
+
+            if (X12Bytes.TryParseDecimal(amountBytes, out var parsed))
+            {
+                return slot.Store(codes, amountKey, new Adjustment835(groupCode, _strings.Get(reason), parsed, null));
+            }
         }
 
-        X12Interning.TryPack(group, out var groupKey);
-        X12Interning.TryPack(reason, out var reasonKey);
-        var codes = groupKey | (reasonKey << 16);
-        ref var slot = ref _adjustmentValues.Slot(codes, amountKey);
-        return slot.Matches(codes, amountKey) ? slot.Value! : slot.Store(codes, amountKey, new Adjustment835(groupCode, _strings.Get(reason), amount, null));
+        var amount = Amount(f, reasonIndex + 1, required: true);
+        decimal? quantity = quantityBytes.IsEmpty ? null : Amount(f, reasonIndex + 2, required: false);
+        return new Adjustment835(groupCode, _strings.Get(reason), amount, quantity);
     }
 
     private void OnDtm(in X12Fields f)
@@ -367,22 +388,30 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             return;
         }
 
-        if (Date(f, 2) is { } date)
+        var target = _inService ? _svcDates : _dates;
+        var value = f[2];
+
+        // Keyed by the qualifier and the date's eight bytes, looked up before parsing; only valid dates are stored.
+        if (value.Length == 8 && X12Interning.TryPack(f[1], out var qualifierKey))
         {
-            DateReference835 reference;
-            if (X12Interning.TryPack(f[1], out var qualifierKey))
+            X12Interning.TryPack(value, out var dateKey);
+            ref var slot = ref _dateReferences.Slot(qualifierKey, dateKey);
+            if (slot.Matches(qualifierKey, dateKey))
             {
-                ref var slot = ref _dateReferences.Slot(qualifierKey, (ulong)date.DayNumber);
-                reference = slot.Matches(qualifierKey, (ulong)date.DayNumber)
-                    ? slot.Value!
-                    : slot.Store(qualifierKey, (ulong)date.DayNumber, new DateReference835(_strings.Get(f[1]), date));
-            }
-            else
-            {
-                reference = new DateReference835(_strings.Get(f[1]), date);
+                target.Add(slot.Value!);
+                return;
             }
 
-            (_inService ? _svcDates : _dates).Add(reference);
+            if (X12Bytes.TryParseDate(value, out var parsed))
+            {
+                target.Add(slot.Store(qualifierKey, dateKey, new DateReference835(_strings.Get(f[1]), parsed)));
+                return;
+            }
+        }
+
+        if (Date(f, 2) is { } date)
+        {
+            target.Add(new DateReference835(_strings.Get(f[1]), date));
         }
     }
 
@@ -393,19 +422,27 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             return;
         }
 
-        var value = Amount(f, 2, required: true);
-        Amount835 amount;
-        if (X12Interning.TryPack(f[1], out var qualifierKey) && X12Interning.TryPack(f[2], out var valueKey))
+        var target = _inService ? _svcAmounts : _amounts;
+        var valueBytes = f[2];
+
+        // Keyed by the bytes and looked up before parsing; only valid amounts are stored.
+        if (!valueBytes.IsEmpty && X12Interning.TryPack(f[1], out var qualifierKey) && X12Interning.TryPack(valueBytes, out var valueKey))
         {
             ref var slot = ref _amountValues.Slot(qualifierKey, valueKey);
-            amount = slot.Matches(qualifierKey, valueKey) ? slot.Value! : slot.Store(qualifierKey, valueKey, new Amount835(_strings.Get(f[1]), value));
-        }
-        else
-        {
-            amount = new Amount835(_strings.Get(f[1]), value);
+            if (slot.Matches(qualifierKey, valueKey))
+            {
+                target.Add(slot.Value!);
+                return;
+            }
+
+            if (X12Bytes.TryParseDecimal(valueBytes, out var parsed))
+            {
+                target.Add(slot.Store(qualifierKey, valueKey, new Amount835(_strings.Get(f[1]), parsed)));
+                return;
+            }
         }
 
-        (_inService ? _svcAmounts : _amounts).Add(amount);
+        target.Add(new Amount835(_strings.Get(f[1]), Amount(f, 2, required: true)));
     }
 
     private void OnPlb(in X12Fields f)

@@ -1,0 +1,191 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using CodeLedger.X12.Envelope;
+
+namespace CodeLedger.X12.Reading;
+
+/// <summary>
+/// Hands the body of a transaction set to its builder a window at a time. Every element separator
+/// and segment terminator of a window is found first, 32 bytes per vector compare (the first stage
+/// of simdjson-style parsers); segments are then cut from that index and given to the builder with
+/// their element bounds already known, so no segment is searched or split on its own.
+/// <para>
+/// It only takes what the reader and the envelope validator would hand the builder unchanged: a
+/// complete segment with a valid 2–3 byte identifier that is not a control segment (ISA, GS, ST,
+/// SE, GE, IEA) and has no more elements than the builders' split tables. At anything else it
+/// stops, and the reader and validator take that segment the ordinary way, so findings and
+/// positions are the same whichever path a segment took.
+/// </para>
+/// </summary>
+internal sealed class X12BodyScanner
+{
+    private const int WindowBytes = 16 * 1024;
+
+    /// <summary>Past this many elements the builders' split tables keep the rest in the last one.</summary>
+    private const int MaxElements = 23;
+
+    // positions[0] is kept free: before a segment is handed out, the slot before its first
+    // separator is overwritten with the byte before the segment, which is X12Fields' shape.
+    private readonly int[] _positions = new int[WindowBytes + 2];
+
+    /// <summary>
+    /// Feeds complete body segments at the start of <paramref name="data"/> to
+    /// <paramref name="builder"/>; returns the bytes consumed (through the last terminator fed) and
+    /// sets <paramref name="segments"/> to how many were fed.
+    /// </summary>
+    public int Feed(ReadOnlySpan<byte> data, X12Delimiters delimiters, long nextPosition, ITransactionBuilder builder, out long segments)
+    {
+        segments = 0;
+        var separator = delimiters.Element;
+        var terminator = delimiters.Segment;
+        if (terminator == '\n' || X12Bytes.IsWhitespace(separator) || X12Bytes.IsWhitespace(terminator))
+        {
+            // A line-feed terminator may come with a CR the reader trims; such files take the ordinary path.
+            return 0;
+        }
+
+        var positions = _positions;
+        var consumed = 0;
+        while (true)
+        {
+            var start = SkipWhitespace(data, consumed);
+            if (start >= data.Length)
+            {
+                return consumed;
+            }
+
+            var windowEnd = Math.Min(data.Length, start + WindowBytes);
+            var count = Index(data, start, windowEnd, separator, terminator, positions);
+            var fed = false;
+            var p = 1;
+            var segmentStart = start;
+            while (true)
+            {
+                var t = p;
+                while (t <= count && data[positions[t]] != terminator)
+                {
+                    t++;
+                }
+
+                if (t > count)
+                {
+                    // The window ends inside this segment: index again from it.
+                    break;
+                }
+
+                var idEnd = positions[p];
+                var elements = t - p;
+                if (elements > MaxElements || !TryKey(data, segmentStart, idEnd - segmentStart, out var key) || IsControl(key))
+                {
+                    return consumed;
+                }
+
+                positions[p - 1] = segmentStart - 1;
+                builder.OnFields(key, new X12Fields(data, positions.AsSpan(p - 1, elements + 2), delimiters.Component, nextPosition + segments));
+                segments++;
+                fed = true;
+                consumed = positions[t] + 1;
+                segmentStart = SkipWhitespace(data, consumed);
+                p = t + 1;
+            }
+
+            if (!fed || windowEnd == data.Length)
+            {
+                // A segment longer than a window, or the data ends inside one: the reader decides.
+                return consumed;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWhitespace(ReadOnlySpan<byte> data, int index)
+    {
+        while (index < data.Length && X12Bytes.IsWhitespace(data[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryKey(ReadOnlySpan<byte> data, int start, int length, out uint key)
+    {
+        // The validator's rule for a segment identifier: 2–3 upper-case letters or digits, starting with a letter.
+        key = 0;
+        if (length is < 2 or > 3 || !X12Bytes.IsUpper(data[start]) || !IsIdByte(data[start + 1]))
+        {
+            return false;
+        }
+
+        key = data[start] | ((uint)data[start + 1] << 8);
+        if (length == 3)
+        {
+            if (!IsIdByte(data[start + 2]))
+            {
+                return false;
+            }
+
+            key |= (uint)data[start + 2] << 16;
+        }
+
+        return true;
+    }
+
+    private static bool IsIdByte(byte b) => X12Bytes.IsUpper(b) || X12Bytes.IsDigit(b);
+
+    private static bool IsControl(uint key) => key is X12SegmentIds.Isa or X12SegmentIds.Iea or X12SegmentIds.Gs or X12SegmentIds.Ge
+        or X12SegmentIds.St or X12SegmentIds.Se;
+
+    /// <summary>Writes the offset of every separator and terminator in [from, to) to positions[1..]; returns the last index written.</summary>
+    private static int Index(ReadOnlySpan<byte> data, int from, int to, byte separator, byte terminator, int[] positions)
+    {
+        var count = 0;
+        var i = from;
+        ref var origin = ref MemoryMarshal.GetReference(data);
+        ref var slots = ref MemoryMarshal.GetArrayDataReference(positions);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var separators = Vector256.Create(separator);
+            var terminators = Vector256.Create(terminator);
+            for (; i <= to - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                var block = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                var mask = (Vector256.Equals(block, separators) | Vector256.Equals(block, terminators)).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    Unsafe.Add(ref slots, ++count) = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var separators = Vector128.Create(separator);
+            var terminators = Vector128.Create(terminator);
+            for (; i <= to - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                var block = Vector128.LoadUnsafe(ref origin, (nuint)i);
+                var mask = (Vector128.Equals(block, separators) | Vector128.Equals(block, terminators)).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    Unsafe.Add(ref slots, ++count) = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                }
+            }
+        }
+
+        for (; i < to; i++)
+        {
+            var b = data[i];
+            if (b == separator || b == terminator)
+            {
+                positions[++count] = i;
+            }
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text;
+using CodeLedger.X12.Claims837;
+using CodeLedger.X12.Envelope;
+using CodeLedger.X12.Generation;
+using CodeLedger.X12.Remittance835;
+using CodeLedger.X12.Tests.Samples;
+
+namespace CodeLedger.X12.Tests.Reading;
+
+/// <summary>
+/// The separator index hands runs of body segments straight to the builders; everything else goes
+/// through the reader and validator one segment at a time. Whichever path a segment takes, the
+/// parse must be the same: every finding (code, position, element, message), every count and
+/// total, and every object given to the sink, in order.
+/// </summary>
+public class X12BodyScannerTests
+{
+    public static TheoryData<string> AllSamples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in SampleFiles.Inventory())
+        {
+            data.Add(row[0]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllSamples))]
+    public void Every_sample_parses_the_same_with_and_without_the_index(string file) =>
+        AssertSameBothWays(SampleFiles.Bytes(file));
+
+    [Theory]
+    [InlineData(X12FileKind.Claim837P, 1)]
+    [InlineData(X12FileKind.Remittance835, 2)]
+    public void Generated_files_parse_the_same_with_and_without_the_index(X12FileKind kind, int seed)
+    {
+        using var output = new MemoryStream();
+        X12SyntheticFile.Write(output, kind, 400_000, seed);
+        var claims = AssertSameBothWays(output.ToArray());
+        Assert.True(claims > 500, $"only {claims} events");
+    }
+
+    [Theory]
+    [InlineData("x12-samples/837p/imsweb/x12_valid.txt", 11)]
+    [InlineData("x12-samples/837p/oopfactory/MedicaidExample.txt", 12)]
+    [InlineData("x12-samples/835/linuxforhealth/secondary-payment.835", 13)]
+    [InlineData("x12-samples/835/oopfactory/ExampleFromNth.txt", 14)]
+    public void Damaged_samples_parse_the_same_with_and_without_the_index(string file, int seed)
+    {
+        var original = SampleFiles.Bytes(file);
+        var random = new Random(seed);
+        for (var round = 0; round < 300; round++)
+        {
+            AssertSameBothWays(Damage(original, random));
+        }
+    }
+
+    [Fact]
+    public void A_segment_longer_than_the_index_window_is_read_whole()
+    {
+        // 20,000 bytes of payer claim control number: longer than one 16 KiB window.
+        var text = Fixtures.Text835();
+        var at = text.IndexOf("CLP*", StringComparison.Ordinal);
+        var end = text.IndexOf('~', at);
+        var fields = text[at..end].Split('*');
+        fields[7] = new string('7', 20_000);
+        var bytes = Encoding.ASCII.GetBytes(text[..at] + string.Join('*', fields) + text[end..]);
+
+        var (result, events) = Parse(bytes, fast: true);
+        Assert.Equal(X12Assert.Describe(Parse(bytes, fast: false).Result), X12Assert.Describe(result));
+        var payment = events.OfType<ClaimPayment835>().First();
+        Assert.Equal(20_000, payment.PayerClaimControlNumber!.Length);
+    }
+
+    [Fact]
+    public void A_segment_with_more_elements_than_the_split_table_takes_the_ordinary_path()
+    {
+        // An NM1 with 30 elements: the builders' tables keep 23 and leave the rest in the last one.
+        var text = Fixtures.Text835();
+        var at = text.IndexOf("NM1*QC*", StringComparison.Ordinal);
+        var end = text.IndexOf('~', at);
+        var bytes = Encoding.ASCII.GetBytes(text[..end] + new string('*', 21) + "X" + text[end..]);
+        AssertSameBothWays(bytes);
+    }
+
+    private static int AssertSameBothWays(byte[] bytes)
+    {
+        var (fast, fastEvents) = Parse(bytes, fast: true);
+        var (slow, slowEvents) = Parse(bytes, fast: false);
+        Assert.Equal(X12Assert.Describe(slow), X12Assert.Describe(fast));
+        Assert.Equal((slow.IsX12, slow.Segments, slow.Claims, slow.TotalCharge, slow.TotalPaid, slow.TotalPayment, slow.ErrorsNotKept),
+            (fast.IsX12, fast.Segments, fast.Claims, fast.TotalCharge, fast.TotalPaid, fast.TotalPayment, fast.ErrorsNotKept));
+        Assert.Equal(slowEvents, fastEvents);
+
+        // Streamed in small buffers, the index sees windows cut anywhere.
+        var (streamed, streamedEvents) = Parse(bytes, fast: true, bufferSize: 97);
+        Assert.Equal(X12Assert.Describe(slow), X12Assert.Describe(streamed));
+        Assert.Equal(slowEvents, streamedEvents);
+        return fastEvents.Count;
+    }
+
+    private static (X12ParseResult Result, List<object> Events) Parse(byte[] bytes, bool fast, int? bufferSize = null)
+    {
+        var sink = new RecordingSink();
+        var options = new X12ParseOptions { Sink = sink, FastBody = fast };
+        var result = bufferSize is { } size
+            ? X12Parser.Parse(new MemoryStream(bytes), options with { BufferSize = size })
+            : X12Parser.Parse(bytes, options);
+        return (result, sink.Events);
+    }
+
+    private static byte[] Damage(byte[] original, Random random)
+    {
+        var bytes = original.ToList();
+        var edits = random.Next(1, 6);
+        for (var i = 0; i < edits && bytes.Count > 0; i++)
+        {
+            var at = random.Next(bytes.Count);
+            switch (random.Next(5))
+            {
+                case 0:
+                    bytes.RemoveRange(at, Math.Min(random.Next(1, 20), bytes.Count - at));
+                    break;
+                case 1:
+                    bytes.InsertRange(at, bytes.Skip(at).Take(random.Next(1, 40)).ToList());
+                    break;
+                case 2:
+                    bytes[at] = (byte)random.Next(256);
+                    break;
+                case 3:
+                    // A separator or terminator where data was, or data where one was.
+                    bytes[at] = "*~:^ \r\n.0A"u8[random.Next(10)];
+                    break;
+                default:
+                    bytes.RemoveRange(at, bytes.Count - at);
+                    break;
+            }
+        }
+
+        return bytes.ToArray();
+    }
+
+    private sealed class RecordingSink : X12ClaimSink
+    {
+        public List<object> Events { get; } = [];
+
+        public override void OnInterchange(X12InterchangeHeader interchange) => Events.Add(interchange);
+
+        public override void OnGroup(X12GroupHeader group) => Events.Add(group);
+
+        public override void OnTransaction837(Transaction837Header header) => Events.Add(header);
+
+        public override void OnClaim837(Claim837 claim) => Events.Add(claim);
+
+        public override void OnRemittance835(Remittance835Header header) => Events.Add(header);
+
+        public override void OnClaimPayment835(ClaimPayment835 claim) => Events.Add(claim);
+
+        public override void OnProviderAdjustment835(ProviderAdjustment835 adjustment) => Events.Add(adjustment);
+
+        public override void OnTransactionEnd() => Events.Add("end");
+    }
+}
