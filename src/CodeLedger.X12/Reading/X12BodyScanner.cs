@@ -30,6 +30,9 @@ internal sealed class X12BodyScanner
     // separator is overwritten with the byte before the segment, which is X12Fields' shape.
     private readonly int[] _positions = new int[WindowBytes + 2];
 
+    // _terminators[k] is the index in _positions of the k-th segment terminator of the window.
+    private readonly int[] _terminators = new int[WindowBytes + 1];
+
     /// <summary>
     /// Feeds complete body segments at the start of <paramref name="data"/> to
     /// <paramref name="builder"/>; returns the bytes consumed (through the last terminator fed) and
@@ -47,6 +50,7 @@ internal sealed class X12BodyScanner
         }
 
         var positions = _positions;
+        var terminators = _terminators;
         var consumed = 0;
         while (true)
         {
@@ -57,24 +61,15 @@ internal sealed class X12BodyScanner
             }
 
             var windowEnd = Math.Min(data.Length, start + WindowBytes);
-            var count = Index(data, start, windowEnd, separator, terminator, positions);
+            var ends = Index(data, start, windowEnd, separator, terminator, positions, terminators);
             var fed = false;
             var p = 1;
             var segmentStart = start;
-            while (true)
+
+            // Segments whose terminator is in the window; the window's tail is indexed again with the next one.
+            for (var k = 0; k < ends; k++)
             {
-                var t = p;
-                while (t <= count && data[positions[t]] != terminator)
-                {
-                    t++;
-                }
-
-                if (t > count)
-                {
-                    // The window ends inside this segment: index again from it.
-                    break;
-                }
-
+                var t = terminators[k];
                 var idEnd = positions[p];
                 var elements = t - p;
                 if (elements > MaxElements || !TryKey(data, segmentStart, idEnd - segmentStart, out var key) || IsControl(key))
@@ -139,39 +134,53 @@ internal sealed class X12BodyScanner
     private static bool IsControl(uint key) => key is X12SegmentIds.Isa or X12SegmentIds.Iea or X12SegmentIds.Gs or X12SegmentIds.Ge
         or X12SegmentIds.St or X12SegmentIds.Se;
 
-    /// <summary>Writes the offset of every separator and terminator in [from, to) to positions[1..]; returns the last index written.</summary>
-    private static int Index(ReadOnlySpan<byte> data, int from, int to, byte separator, byte terminator, int[] positions)
+    /// <summary>
+    /// Writes the offset of every separator and terminator in [from, to) to positions[1..], and
+    /// where in positions each terminator went to terminators[0..]; returns the terminators found.
+    /// </summary>
+    private static int Index(ReadOnlySpan<byte> data, int from, int to, byte separator, byte terminator, int[] positions, int[] terminators)
     {
         var count = 0;
+        var ends = 0;
         var i = from;
         ref var origin = ref MemoryMarshal.GetReference(data);
         ref var slots = ref MemoryMarshal.GetArrayDataReference(positions);
+        ref var endSlots = ref MemoryMarshal.GetArrayDataReference(terminators);
         if (Vector256.IsHardwareAccelerated)
         {
-            var separators = Vector256.Create(separator);
-            var terminators = Vector256.Create(terminator);
+            var separatorBytes = Vector256.Create(separator);
+            var terminatorBytes = Vector256.Create(terminator);
             for (; i <= to - Vector256<byte>.Count; i += Vector256<byte>.Count)
             {
                 var block = Vector256.LoadUnsafe(ref origin, (nuint)i);
-                var mask = (Vector256.Equals(block, separators) | Vector256.Equals(block, terminators)).ExtractMostSignificantBits();
+                var ending = Vector256.Equals(block, terminatorBytes).ExtractMostSignificantBits();
+                var mask = Vector256.Equals(block, separatorBytes).ExtractMostSignificantBits() | ending;
                 while (mask != 0)
                 {
-                    Unsafe.Add(ref slots, ++count) = i + BitOperations.TrailingZeroCount(mask);
+                    // Without a branch: the terminator slot is always written, and kept only for a terminator.
+                    var bit = BitOperations.TrailingZeroCount(mask);
+                    Unsafe.Add(ref slots, ++count) = i + bit;
+                    Unsafe.Add(ref endSlots, ends) = count;
+                    ends += (int)((ending >> bit) & 1);
                     mask &= mask - 1;
                 }
             }
         }
         else if (Vector128.IsHardwareAccelerated)
         {
-            var separators = Vector128.Create(separator);
-            var terminators = Vector128.Create(terminator);
+            var separatorBytes = Vector128.Create(separator);
+            var terminatorBytes = Vector128.Create(terminator);
             for (; i <= to - Vector128<byte>.Count; i += Vector128<byte>.Count)
             {
                 var block = Vector128.LoadUnsafe(ref origin, (nuint)i);
-                var mask = (Vector128.Equals(block, separators) | Vector128.Equals(block, terminators)).ExtractMostSignificantBits();
+                var ending = Vector128.Equals(block, terminatorBytes).ExtractMostSignificantBits();
+                var mask = Vector128.Equals(block, separatorBytes).ExtractMostSignificantBits() | ending;
                 while (mask != 0)
                 {
-                    Unsafe.Add(ref slots, ++count) = i + BitOperations.TrailingZeroCount(mask);
+                    var bit = BitOperations.TrailingZeroCount(mask);
+                    Unsafe.Add(ref slots, ++count) = i + bit;
+                    Unsafe.Add(ref endSlots, ends) = count;
+                    ends += (int)((ending >> bit) & 1);
                     mask &= mask - 1;
                 }
             }
@@ -180,12 +189,17 @@ internal sealed class X12BodyScanner
         for (; i < to; i++)
         {
             var b = data[i];
-            if (b == separator || b == terminator)
+            if (b == separator)
             {
                 positions[++count] = i;
             }
+            else if (b == terminator)
+            {
+                positions[++count] = i;
+                terminators[ends++] = count;
+            }
         }
 
-        return count;
+        return ends;
     }
 }
