@@ -56,8 +56,11 @@ internal readonly ref struct X12Fields
                 return default;
             }
 
-            var start = _bounds[index] + 1;
-            return _data.Slice(start, _bounds[index + 1] - start);
+            // The bounds were found inside _data (by Split or the separator index), so the slice
+            // needs no second range check.
+            ref var bounds = ref MemoryMarshal.GetReference(_bounds);
+            var start = Unsafe.Add(ref bounds, index) + 1;
+            return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), start), Unsafe.Add(ref bounds, index + 1) - start);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CodeLedger.X12.Envelope;
 using CodeLedger.X12.Reading;
 
@@ -10,6 +11,9 @@ namespace CodeLedger.X12.Remittance835;
 /// </summary>
 internal sealed class Remittance835Builder(X12ParseContext context, string controlNumber) : ITransactionBuilder
 {
+    // Never added to: the services of a service's own balancing check.
+    private static readonly List<ServicePayment835> NoServices = [];
+
     private static readonly string[] ClaimStatuses = ["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"];
 
     private readonly X12StringCache _strings = context.Strings;
@@ -51,7 +55,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     private string? _filing;
     private string? _payerControl;
     private X12Name? _patient;
-    private decimal _claimAdjustments;
+    private X12Cents _claimAdjustments;
     private readonly List<Adjustment835> _adjustments = [];
     private readonly List<DateReference835> _dates = [];
     private readonly List<Amount835> _amounts = [];
@@ -74,6 +78,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     private readonly List<Adjustment835> _svcAdjustments = [];
     private readonly List<Amount835> _svcAmounts = [];
     private readonly List<Remark835> _svcRemarks = [];
+    private X12Cents _svcAdjustmentSum;
 
     public void OnSegment(in X12Segment segment)
     {
@@ -236,7 +241,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         _filing = _strings.GetOrNull(f[6]);
         _payerControl = X12Bytes.TextOrNull(f[7]);
         _patient = null;
-        _claimAdjustments = 0m;
+        _claimAdjustments.Clear();
     }
 
     private void OnSvc(in X12Fields f)
@@ -338,7 +343,11 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
             var adjustment = Adjustment(f, reasonIndex, group, groupCode);
             target.Add(adjustment);
-            _claimAdjustments += adjustment.Amount;
+            _claimAdjustments.Add(adjustment.Amount);
+            if (_inService)
+            {
+                _svcAdjustmentSum.Add(adjustment.Amount);
+            }
         }
     }
 
@@ -479,15 +488,11 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         _inService = false;
-        decimal adjustments = 0m;
-        foreach (var adjustment in _svcAdjustments)
-        {
-            adjustments += adjustment.Amount;
-        }
 
-        // SVC02 − Σ 2110 CAS = SVC03.
-        if (_svcCharge - adjustments != _svcPaid)
+        // SVC02 − Σ 2110 CAS = SVC03, in cents when every amount allows it.
+        if (!Balances(_svcCharge, _svcAdjustmentSum, _svcPaid, _svcAdjustments, NoServices))
         {
+            var adjustments = Sum(_svcAdjustments, NoServices);
             context.Warning(X12ErrorCodes.ServiceNotBalanced, _servicePosition, "SVC", 3,
                 $"service charge {X12Bytes.Format(_svcCharge)} − adjustments {X12Bytes.Format(adjustments)} ≠ paid {X12Bytes.Format(_svcPaid)}");
         }
@@ -500,6 +505,39 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         _svcAdjustments.Clear();
         _svcAmounts.Clear();
         _svcRemarks.Clear();
+        _svcAdjustmentSum.Clear();
+    }
+
+    /// <summary>charge − adjustments = paid, exactly: in cents when they all are, otherwise in decimal.</summary>
+    private static bool Balances(decimal charge, in X12Cents adjustments, decimal paid, List<Adjustment835> own, List<ServicePayment835> services)
+    {
+        var chargeCents = X12Cents.Of(charge);
+        var paidCents = X12Cents.Of(paid);
+        if (adjustments.IsExact && chargeCents != X12Cents.None && paidCents != X12Cents.None)
+        {
+            return chargeCents - adjustments.Cents == paidCents;
+        }
+
+        return charge - Sum(own, services) == paid;
+    }
+
+    private static decimal Sum(List<Adjustment835> own, List<ServicePayment835> services)
+    {
+        var sum = 0m;
+        foreach (var adjustment in own)
+        {
+            sum += adjustment.Amount;
+        }
+
+        foreach (var service in services)
+        {
+            foreach (var adjustment in service.Adjustments.AsSpan())
+            {
+                sum += adjustment.Amount;
+            }
+        }
+
+        return sum;
     }
 
     private void CloseClaim()
@@ -513,10 +551,10 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         _inClaim = false;
 
         // CLP03 − Σ (2100 CAS + 2110 CAS) = CLP04.
-        if (_charge - _claimAdjustments != _paid)
+        if (!Balances(_charge, _claimAdjustments, _paid, _adjustments, _services))
         {
             context.Warning(X12ErrorCodes.ClaimNotBalanced, _claimPosition, "CLP", 4,
-                $"claim charge {X12Bytes.Format(_charge)} − adjustments {X12Bytes.Format(_claimAdjustments)} ≠ paid {X12Bytes.Format(_paid)}");
+                $"claim charge {X12Bytes.Format(_charge)} − adjustments {X12Bytes.Format(Sum(_adjustments, _services))} ≠ paid {X12Bytes.Format(_paid)}");
         }
 
         var claim = new ClaimPayment835(_pcn, _status, _charge, _paid, _patientResponsibility, _filing, _payerControl, _patient,
@@ -535,6 +573,13 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     }
 
     private decimal Amount(in X12Fields f, int element, bool required)
+    {
+        var value = f[element];
+        return X12Bytes.TryParseDecimal(value, out var amount) ? amount : InvalidAmount(f, element, required);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private decimal InvalidAmount(in X12Fields f, int element, bool required)
     {
         var value = f[element];
         if (value.IsEmpty)

@@ -1,0 +1,54 @@
+namespace CodeLedger.X12.Reading;
+
+/// <summary>
+/// Balancing in whole cents. Real remittance amounts have at most two decimals, and a long
+/// addition is many times cheaper than a decimal one, so the balancing sums are kept in cents and
+/// compared as integers. An amount that is not a whole number of cents within ±10^13 (or a sum of
+/// more than 2^20 amounts, so the long cannot wrap) makes the sum inexact, and the caller redoes
+/// that check in decimal: either way the outcome is the exact decimal one.
+/// </summary>
+internal struct X12Cents
+{
+    /// <summary>What <see cref="Of"/> returns for an amount that is not whole cents within the limit.</summary>
+    public const long None = long.MinValue;
+
+    private const ulong Limit = 10_000_000_000_000;
+    private const int MaxCount = 1 << 20;
+
+    private long _cents;
+    private int _count;
+    private bool _inexact;
+
+    public readonly bool IsExact => !_inexact;
+
+    public readonly long Cents => _cents;
+
+    public void Add(decimal value)
+    {
+        var cents = Of(value);
+        if (cents == None || ++_count > MaxCount)
+        {
+            _inexact = true;
+            return;
+        }
+
+        _cents += cents;
+    }
+
+    public void Clear() => this = default;
+
+    public static long Of(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var magnitude = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        if (bits[2] != 0 || scale > 2 || magnitude >= Limit)
+        {
+            return None;
+        }
+
+        var cents = (long)magnitude * (scale == 0 ? 100 : scale == 1 ? 10 : 1);
+        return bits[3] < 0 ? -cents : cents;
+    }
+}
