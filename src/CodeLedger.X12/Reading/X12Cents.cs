@@ -48,7 +48,12 @@ internal struct X12Cents
             return None;
         }
 
-        var cents = (long)magnitude * (scale == 0 ? 100 : scale == 1 ? 10 : 1);
-        return bits[3] < 0 ? -cents : cents;
+        var cents = magnitude * (scale == 0 ? 100UL : scale == 1 ? 10UL : 1UL);
+        if (cents >= Limit)
+        {
+            return None;
+        }
+
+        return bits[3] < 0 ? -(long)cents : (long)cents;
     }
 }

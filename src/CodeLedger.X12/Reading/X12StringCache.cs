@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace CodeLedger.X12.Reading;
@@ -39,33 +40,52 @@ internal sealed class X12StringCache
             return cached;
         }
 
-        var created = X12Bytes.Text(value);
+        // ASCII (all X12 basic and extended character sets) widens byte for byte; anything else
+        // is decoded as UTF-8.
+        var created = ((low | high) & 0x8080808080808080UL) == 0 ? Widen(value.Length, low, high) : X12Bytes.Text(value);
         slot = new Slot(low, high, created);
         return created;
     }
 
     public string? GetOrNull(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Get(value);
 
-    /// <summary>Up to 16 bytes as two little-endian words, zero padded.</summary>
+    /// <summary>
+    /// The bytes as two little-endian words, zero past the end. Two overlapping loads cover any
+    /// length: the bytes they share land on the same bits, so OR-ing them changes nothing.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong Low, ulong High) Pack(ReadOnlySpan<byte> value)
     {
-        // Codes are mostly 1–8 bytes: shifting them in directly beats padding a stack copy.
-        ulong low = 0;
-        ulong high = 0;
-        var split = Math.Min(value.Length, 8);
-        for (var i = split - 1; i >= 0; i--)
+        var length = value.Length;
+        if (length >= 8)
         {
-            low = (low << 8) | value[i];
+            var low = BinaryPrimitives.ReadUInt64LittleEndian(value);
+            var high = length == 8 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(value[(length - 8)..]) >> ((16 - length) * 8);
+            return (low, high);
         }
 
-        for (var i = value.Length - 1; i >= 8; i--)
+        if (length >= 4)
         {
-            high = (high << 8) | value[i];
+            return (BinaryPrimitives.ReadUInt32LittleEndian(value) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(value[(length - 4)..]) << ((length - 4) * 8)), 0);
         }
 
-        return (low, high);
+        if (length >= 2)
+        {
+            return (BinaryPrimitives.ReadUInt16LittleEndian(value) | ((ulong)BinaryPrimitives.ReadUInt16LittleEndian(value[(length - 2)..]) << ((length - 2) * 8)), 0);
+        }
+
+        return (value[0], 0);
     }
+
+    private static string Widen(int length, ulong low, ulong high) =>
+        string.Create(length, (low, high), static (chars, words) =>
+        {
+            var (low, high) = words;
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)(byte)(i < 8 ? low >> (i * 8) : high >> ((i - 8) * 8));
+            }
+        });
 
     private readonly record struct Slot(ulong Low, ulong High, string? Value);
 }

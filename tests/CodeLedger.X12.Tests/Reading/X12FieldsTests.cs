@@ -89,6 +89,57 @@ public class X12FieldsTests
     }
 
     [Fact]
+    public void The_string_cache_decodes_every_length_and_byte_exactly_as_UTF8()
+    {
+        // Values are packed with overlapping loads whose shape changes with the length: every
+        // length from 1 to 20, ASCII and not, cut from a larger buffer so bytes around them differ.
+        var cache = new X12StringCache();
+        var random = new Random(7);
+        var buffer = new byte[64];
+        for (var round = 0; round < 4_000; round++)
+        {
+            var length = 1 + (round % 20);
+            var ascii = round % 3 != 0;
+            random.NextBytes(buffer);
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = ascii ? (byte)(32 + (buffer[i] % 95)) : buffer[i];
+            }
+
+            var value = buffer.AsSpan(random.Next(0, 64 - length), length);
+            var expected = Encoding.UTF8.GetString(value);
+            Assert.Equal(expected, cache.Get(value));
+            Assert.Equal(expected, cache.Get(value.ToArray()));
+        }
+    }
+
+    [Theory]
+    [InlineData("12.34", 1234L)]
+    [InlineData("-12.3", -1230L)]
+    [InlineData("7", 700L)]
+    [InlineData("0.01", 1L)]
+    [InlineData("99999999999.99", 9999999999999L)]
+    [InlineData("100000000000", X12Cents.None)]
+    [InlineData("1.005", X12Cents.None)]
+    public void Cents_are_exact_or_refused(string amount, long cents)
+    {
+        Assert.True(X12Bytes.TryParseDecimal(Encoding.ASCII.GetBytes(amount), out var value));
+        Assert.Equal(cents, X12Cents.Of(value));
+    }
+
+    [Fact]
+    public void A_sum_with_an_amount_that_is_not_whole_cents_is_inexact()
+    {
+        var sum = default(X12Cents);
+        sum.Add(10.25m);
+        sum.Add(-0.25m);
+        Assert.True(sum.IsExact);
+        Assert.Equal(1000L, sum.Cents);
+        sum.Add(0.001m);
+        Assert.False(sum.IsExact);
+    }
+
+    [Fact]
     public void Interning_keys_keep_distinct_texts_distinct()
     {
         Assert.True(X12Interning.TryPack("10.0"u8, out var a));

@@ -60,6 +60,17 @@ public class Remittance835Tests
         Assert.False(result.HasErrors);
     }
 
+    [Theory]
+    [InlineData("80.000", null)]
+    [InlineData("80.001", "service charge 150 − adjustments 70 ≠ paid 80.001")]
+    [InlineData("79.99", "service charge 150 − adjustments 70 ≠ paid 79.99")]
+    public void Balancing_is_exact_for_amounts_in_cents_and_finer(string svc03, string? message)
+    {
+        // Sums run in whole cents; an amount finer than a cent is checked in decimal instead.
+        var result = X12Parser.Parse(Fixtures.Bytes(Fixtures.Text835(svc03: svc03)));
+        Assert.Equal(message, result.Errors.SingleOrDefault(e => e.Code == X12ErrorCodes.ServiceNotBalanced)?.Message);
+    }
+
     [Fact]
     public void Payment_that_does_not_equal_claims_less_PLB_is_a_transaction_warning()
     {
