@@ -33,7 +33,7 @@ internal sealed class X12StringCache
         var (low, high) = Pack(value);
         var hash = unchecked(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)value.Length) * 0x9E3779B97F4A7C15UL);
         ref var slot = ref _slots[(int)(hash >> (64 - SlotBits))];
-        if (slot.Low == low && slot.High == high && slot.Value is { } cached && cached.Length == value.Length)
+        if (slot.Low == low && slot.High == high && slot.Length == value.Length && slot.Value is { } cached)
         {
             // Equal bytes decode to the equal string, so a byte match is a string match. The
             // length check separates values that differ only by trailing zero bytes.
@@ -43,7 +43,7 @@ internal sealed class X12StringCache
         // ASCII (all X12 basic and extended character sets) widens byte for byte; anything else
         // is decoded as UTF-8.
         var created = ((low | high) & 0x8080808080808080UL) == 0 ? Widen(value.Length, low, high) : X12Bytes.Text(value);
-        slot = new Slot(low, high, created);
+        slot = new Slot(low, high, value.Length, created);
         return created;
     }
 
@@ -87,5 +87,6 @@ internal sealed class X12StringCache
             }
         });
 
-    private readonly record struct Slot(ulong Low, ulong High, string? Value);
+    // The length sits in the slot so that a hit never reads the string, which may be anywhere in the heap.
+    private readonly record struct Slot(ulong Low, ulong High, int Length, string? Value);
 }
