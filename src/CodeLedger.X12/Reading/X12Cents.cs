@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CodeLedger.X12.Reading;
 
 /// <summary>
@@ -39,11 +41,14 @@ internal struct X12Cents
 
     public static long Of(decimal value)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        var scale = (bits[3] >> 16) & 0xFF;
-        var magnitude = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        if (bits[2] != 0 || scale > 2 || magnitude >= Limit)
+        // decimal has the OLE DECIMAL layout that interop depends on: two reserved bytes, the
+        // scale, the sign (0x80), the high 32 bits, then the low 64 bits of the 96-bit mantissa.
+        // Reading them in place is several times cheaper than decimal.GetBits on this hot path.
+        ref var bytes = ref Unsafe.As<decimal, byte>(ref value);
+        var scale = Unsafe.Add(ref bytes, 2);
+        var high = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref bytes, 4));
+        var magnitude = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, 8));
+        if (high != 0 || scale > 2 || magnitude >= Limit)
         {
             return None;
         }
@@ -54,6 +59,6 @@ internal struct X12Cents
             return None;
         }
 
-        return bits[3] < 0 ? -(long)cents : (long)cents;
+        return Unsafe.Add(ref bytes, 3) != 0 ? -(long)cents : (long)cents;
     }
 }

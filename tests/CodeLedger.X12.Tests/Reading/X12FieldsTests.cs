@@ -128,6 +128,24 @@ public class X12FieldsTests
     }
 
     [Fact]
+    public void Cents_agree_with_decimal_arithmetic_for_values_built_any_way()
+    {
+        // Cents are read from the decimal's bytes: check them against arithmetic on many values,
+        // including ones made by operations (not parsing) and negative zero.
+        var random = new Random(3);
+        for (var i = 0; i < 10_000; i++)
+        {
+            // Multiplying by 1.0 keeps the value and adds a decimal place: 12.34 becomes 12.340.
+            var value = (random.Next(-1_000_000, 1_000_000) / 100m) * (i % 2 == 0 ? 1m : 1.0m);
+            Assert.Equal(value.Scale <= 2 ? (long)(value * 100m) : X12Cents.None, X12Cents.Of(value));
+        }
+
+        Assert.Equal(0L, X12Cents.Of(-0.00m));
+        Assert.Equal(X12Cents.None, X12Cents.Of(0.125m));
+        Assert.Equal(X12Cents.None, X12Cents.Of(decimal.MaxValue));
+    }
+
+    [Fact]
     public void A_sum_with_an_amount_that_is_not_whole_cents_is_inexact()
     {
         var sum = default(X12Cents);
