@@ -48,6 +48,11 @@ internal static class BenchCommands
             }
 
             var existing = parse.GetValue(file);
+            if (existing is { Exists: false })
+            {
+                throw new CliException($"--file {existing.FullName}: no such file");
+            }
+
             var results = existing is not null
                 ? [X12Benchmark.Run(null, 0, existing, dir, keep: true, timed)]
                 : kinds.Select(k => X12Benchmark.Run(k, bytes, null, dir, parse.GetValue(keep), timed)).ToList();

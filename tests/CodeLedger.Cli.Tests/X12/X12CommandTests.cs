@@ -168,6 +168,15 @@ public class X12CommandTests : IDisposable
     }
 
     [Fact]
+    public void Bench_x12_names_a_missing_file_and_runs_nothing()
+    {
+        var missing = Path.Combine(_dir.FullName, "nowhere.x12");
+        var (exit, _, error) = Run("bench", "x12", "--file", missing);
+        Assert.Equal(2, exit);
+        Assert.Contains($"--file {missing}: no such file", error);
+    }
+
+    [Fact]
     public void Bench_x12_parses_a_generated_file_and_reports_throughput()
     {
         var (exit, output, _) = Run("bench", "x12", "--size", "300KB", "--kind", "835", "--dir", _dir.FullName, "--json");
