@@ -44,8 +44,10 @@ internal sealed class X12Interner<T>
 internal static class X12Interning
 {
     /// <summary>
-    /// Up to eight bytes as one number (an amount such as 1234.56, a qualifier, a CARC). X12
-    /// values never hold a zero byte, so zero padding keeps the key unique.
+    /// Up to eight bytes as one number (an amount such as 1234.56, a qualifier, a CARC). Zero
+    /// padding keeps the key unique only when the value holds no zero byte, which valid X12 never
+    /// does; a damaged value with one is refused, so it is parsed and reported, never matched to
+    /// a cached value that lacks the zero.
     /// </summary>
     public static bool TryPack(ReadOnlySpan<byte> value, out ulong packed)
     {
@@ -57,6 +59,12 @@ internal static class X12Interning
 
         for (var i = value.Length - 1; i >= 0; i--)
         {
+            if (value[i] == 0)
+            {
+                packed = 0;
+                return false;
+            }
+
             packed = (packed << 8) | value[i];
         }
 

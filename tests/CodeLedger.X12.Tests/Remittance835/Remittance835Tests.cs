@@ -60,6 +60,17 @@ public class Remittance835Tests
         Assert.False(result.HasErrors);
     }
 
+    [Fact]
+    public void A_damaged_amount_is_reported_even_when_the_same_amount_without_the_damage_came_before()
+    {
+        // Adjustments are looked up by their bytes before parsing; "70" followed by a zero byte
+        // must not be taken for the "70" of the first service's CAS.
+        var text = Fixtures.Text835().Replace("CAS*CO*45*15.5*1*253*0~", "CAS*CO*45*70\0~", StringComparison.Ordinal);
+        var result = X12Parser.Parse(Fixtures.Bytes(text));
+        var error = Assert.Single(result.Errors, e => e.Code == X12ErrorCodes.InvalidNumber);
+        Assert.Equal(("CAS", 3), (error.SegmentId, error.Element));
+    }
+
     [Theory]
     [InlineData("80.000", null)]
     [InlineData("80.001", "service charge 150 − adjustments 70 ≠ paid 80.001")]
