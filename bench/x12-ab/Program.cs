@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Runtime.Loader;
+
+// Paired A/B timing of two (or more) builds of CodeLedger.X12 in one process, for a machine whose
+// speed drifts: each build is loaded into its own AssemblyLoadContext and the builds parse the
+// same file in turn, so a slow spell of the machine slows them alike. The first three rounds warm
+// up and are not counted.
+//
+//   dotnet run -c Release --project bench/x12-ab -- FILE ROUNDS DIR_A DIR_B ...
+//
+// where each DIR holds a CodeLedger.X12.dll (for example `dotnet build -c Release
+// src/CodeLedger.X12 -o /tmp/a` on one commit and `-o /tmp/b` on another). Manual, not in CI.
+if (args.Length < 3)
+{
+    Console.Error.WriteLine("usage: x12-ab FILE ROUNDS DIR [DIR...]");
+    return 2;
+}
+
+var data = File.ReadAllBytes(args[0]);
+var rounds = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+var dirs = args.Skip(2).ToArray();
+var parsers = dirs.Select(dir =>
+{
+    var context = new AssemblyLoadContext(dir, isCollectible: false);
+    var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(Path.Combine(dir, "CodeLedger.X12.dll")));
+    var parse = assembly.GetType("CodeLedger.X12.X12Parser")!.GetMethods()
+        .First(m => m.Name == "Parse" && m.GetParameters()[0].ParameterType == typeof(Stream));
+    return (Action)(() => parse.Invoke(null, [new MemoryStream(data, writable: false), null]));
+}).ToArray();
+
+var seconds = dirs.Select(_ => new List<double>()).ToArray();
+for (var round = 0; round < rounds; round++)
+{
+    for (var i = 0; i < parsers.Length; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        parsers[i]();
+        if (round >= 3)
+        {
+            seconds[i].Add(clock.Elapsed.TotalSeconds);
+        }
+    }
+}
+
+var megabytes = data.Length / 1e6;
+for (var i = 0; i < dirs.Length; i++)
+{
+    var sorted = seconds[i].Order().ToList();
+    Console.WriteLine($"{dirs[i]}: median {megabytes / sorted[sorted.Count / 2]:F1} MB/s, best {megabytes / sorted[0]:F1} MB/s over {sorted.Count} parses");
+}
+
+return 0;
