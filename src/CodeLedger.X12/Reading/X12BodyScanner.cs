@@ -94,6 +94,21 @@ internal sealed class X12BodyScanner
         }
     }
 
+    /// <summary>Writes the positions of one block's set bits (block start + bit) in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Record(int blockStart, uint mask, uint ending, ref int slots, ref int endSlots, ref int count, ref int ends)
+    {
+        while (mask != 0)
+        {
+            // Without a branch: the terminator slot is always written, and kept only for a terminator.
+            var bit = BitOperations.TrailingZeroCount(mask);
+            Unsafe.Add(ref slots, ++count) = blockStart + bit;
+            Unsafe.Add(ref endSlots, ends) = count;
+            ends += (int)((ending >> bit) & 1);
+            mask &= mask - 1;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> data, int index)
     {
@@ -154,16 +169,7 @@ internal sealed class X12BodyScanner
             {
                 var block = Vector256.LoadUnsafe(ref origin, (nuint)i);
                 var ending = Vector256.Equals(block, terminatorBytes).ExtractMostSignificantBits();
-                var mask = Vector256.Equals(block, separatorBytes).ExtractMostSignificantBits() | ending;
-                while (mask != 0)
-                {
-                    // Without a branch: the terminator slot is always written, and kept only for a terminator.
-                    var bit = BitOperations.TrailingZeroCount(mask);
-                    Unsafe.Add(ref slots, ++count) = i + bit;
-                    Unsafe.Add(ref endSlots, ends) = count;
-                    ends += (int)((ending >> bit) & 1);
-                    mask &= mask - 1;
-                }
+                Record(i, Vector256.Equals(block, separatorBytes).ExtractMostSignificantBits() | ending, ending, ref slots, ref endSlots, ref count, ref ends);
             }
         }
         else if (Vector128.IsHardwareAccelerated)
@@ -174,15 +180,7 @@ internal sealed class X12BodyScanner
             {
                 var block = Vector128.LoadUnsafe(ref origin, (nuint)i);
                 var ending = Vector128.Equals(block, terminatorBytes).ExtractMostSignificantBits();
-                var mask = Vector128.Equals(block, separatorBytes).ExtractMostSignificantBits() | ending;
-                while (mask != 0)
-                {
-                    var bit = BitOperations.TrailingZeroCount(mask);
-                    Unsafe.Add(ref slots, ++count) = i + bit;
-                    Unsafe.Add(ref endSlots, ends) = count;
-                    ends += (int)((ending >> bit) & 1);
-                    mask &= mask - 1;
-                }
+                Record(i, Vector128.Equals(block, separatorBytes).ExtractMostSignificantBits() | ending, ending, ref slots, ref endSlots, ref count, ref ends);
             }
         }
 

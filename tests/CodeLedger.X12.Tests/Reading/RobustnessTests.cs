@@ -24,7 +24,7 @@ public class RobustnessTests
         var random = new Random(seed);
         for (var round = 0; round < 300; round++)
         {
-            var bytes = Mutate(original, random);
+            var bytes = Damage.Apply(original, random);
             var result = X12Parser.Parse(bytes);
             var streamed = X12Parser.Parse(new MemoryStream(bytes), new X12ParseOptions { BufferSize = 64 });
             Assert.All(result.Errors, e => Assert.Contains(e.Code, Documented));
@@ -36,32 +36,5 @@ public class RobustnessTests
                 Assert.True(acks.Ack999 is not null || acks.Ta1 is not null || result.InterchangeSummaries.Count == 0);
             }
         }
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = original.ToList();
-        var edits = random.Next(1, 6);
-        for (var i = 0; i < edits && bytes.Count > 0; i++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(4))
-            {
-                case 0:
-                    bytes.RemoveRange(at, Math.Min(random.Next(1, 20), bytes.Count - at));
-                    break;
-                case 1:
-                    bytes.InsertRange(at, bytes.Skip(at).Take(random.Next(1, 40)).ToList());
-                    break;
-                case 2:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                default:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-            }
-        }
-
-        return bytes.ToArray();
     }
 }
