@@ -60,7 +60,7 @@ public static class X12Bytes
 
         // Whole digits, then at most one point and the fraction: two tight loops instead of a
         // point test on every byte. At most 19 bytes of which at most 18 digits, so the mantissa
-        // cannot overflow and the loops run unchecked (the build checks arithmetic by default).
+        // cannot overflow.
         ulong mantissa = 0;
         var digits = 0;
         var scale = 0;
@@ -107,6 +107,7 @@ public static class X12Bytes
         return true;
     }
 
+    /// <summary>Parses an unsigned X12 "N0" value (counts, control numbers).</summary>
     public static bool TryParseCount(ReadOnlySpan<byte> value, out long result)
     {
         result = 0;

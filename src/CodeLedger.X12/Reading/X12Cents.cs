@@ -25,9 +25,9 @@ internal struct X12Cents
 
     public readonly long Cents => _cents;
 
-    public void Add(decimal value)
+    /// <summary>Adds an amount already converted by <see cref="Of"/> (so one conversion serves several sums).</summary>
+    public void Add(long cents)
     {
-        var cents = Of(value);
         if (cents == None || ++_count > MaxCount)
         {
             _inexact = true;

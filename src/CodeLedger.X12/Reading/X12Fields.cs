@@ -14,7 +14,7 @@ internal readonly ref struct X12Fields
     // _data is the segment or a whole buffer around it. _bounds[0] is the byte before the segment
     // and _bounds[k] the k-th element separator (the last is where the segment ends): element i
     // spans _bounds[i] + 1 .. _bounds[i + 1]. Plain ints, not Range, because Range slicing pays for
-    // from-end indexes on every access. The separator index (X12SeparatorIndex) hands out bounds
+    // from-end indexes on every access. The separator index (X12BodyScanner) hands out bounds
     // in this shape for whole runs of segments, so they are never split one by one.
     private readonly ReadOnlySpan<byte> _data;
     private readonly ReadOnlySpan<int> _bounds;

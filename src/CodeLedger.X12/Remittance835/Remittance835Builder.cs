@@ -343,10 +343,11 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
             var adjustment = Adjustment(f, reasonIndex, group, groupCode);
             target.Add(adjustment);
-            _claimAdjustments.Add(adjustment.Amount);
+            var cents = X12Cents.Of(adjustment.Amount);
+            _claimAdjustments.Add(cents);
             if (_inService)
             {
-                _svcAdjustmentSum.Add(adjustment.Amount);
+                _svcAdjustmentSum.Add(cents);
             }
         }
     }

@@ -149,11 +149,11 @@ public class X12FieldsTests
     public void A_sum_with_an_amount_that_is_not_whole_cents_is_inexact()
     {
         var sum = default(X12Cents);
-        sum.Add(10.25m);
-        sum.Add(-0.25m);
+        sum.Add(X12Cents.Of(10.25m));
+        sum.Add(X12Cents.Of(-0.25m));
         Assert.True(sum.IsExact);
         Assert.Equal(1000L, sum.Cents);
-        sum.Add(0.001m);
+        sum.Add(X12Cents.Of(0.001m));
         Assert.False(sum.IsExact);
     }
 
