@@ -36,6 +36,19 @@ public abstract class X12ClaimSink
     {
     }
 
+    /// <summary>
+    /// Claim payments as the parser decodes them, a batch at a time and in file order. Override
+    /// this to read the typed rows without a record per claim; the batch is reused once this
+    /// returns. By default each claim is copied out and passed to <see cref="OnClaimPayment835"/>.
+    /// </summary>
+    public virtual void OnClaimPayments835(ClaimPaymentBatch835 batch)
+    {
+        foreach (var claim in batch)
+        {
+            OnClaimPayment835(claim.ToRecord());
+        }
+    }
+
     public virtual void OnProviderAdjustment835(ProviderAdjustment835 adjustment)
     {
     }

@@ -16,6 +16,9 @@ internal sealed class X12ParseContext(X12ParseOptions options)
 
     public X12StringCache Strings { get; } = new();
 
+    /// <summary>One batch for every 835 set of the parse: sets follow each other, and its arrays, once grown, are kept.</summary>
+    public Remittance835.ClaimPaymentBatch835 PaymentBatch { get; } = new();
+
     public X12InterchangeSummary? Interchange { get; set; }
 
     public X12GroupSummary? Group { get; set; }

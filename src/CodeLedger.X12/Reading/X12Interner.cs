@@ -1,15 +1,14 @@
 namespace CodeLedger.X12.Reading;
 
 /// <summary>
-/// A small direct-mapped cache of immutable model objects (a date reference, an adjustment, an
-/// amount) keyed by the bytes they were read from, packed into two numbers. Claim files repeat
-/// the same values claim after claim; handing back the object built last time saves the
-/// allocation. The objects are immutable records, so sharing one is invisible to a consumer.
+/// A small direct-mapped cache of immutable model values (a date reference, a diagnosis, a pointer
+/// list) keyed by the bytes they were read from, packed into two numbers. Claim files repeat
+/// the same values claim after claim; handing back the value built last time saves the parse and,
+/// for objects, the allocation. The values are immutable, so sharing one is invisible to a consumer.
 /// Keys are content, not object identity: identity hashes cost a runtime call each. A miss
 /// replaces the slot. Not thread-safe: one per parse.
 /// </summary>
 internal sealed class X12Interner<T>
-    where T : class
 {
     private const int SlotBits = 8;
     private readonly Entry[] _slots = new Entry[1 << SlotBits];
@@ -26,14 +25,17 @@ internal sealed class X12Interner<T>
         private ulong _low;
         private ulong _high;
 
-        public T? Value { get; private set; }
+        private bool _filled;
 
-        public readonly bool Matches(ulong low, ulong high) => _low == low && _high == high && Value is not null;
+        public T Value { get; private set; }
+
+        public readonly bool Matches(ulong low, ulong high) => _low == low && _high == high && _filled;
 
         public T Store(ulong low, ulong high, T value)
         {
             _low = low;
             _high = high;
+            _filled = true;
             Value = value;
             return value;
         }

@@ -4,4 +4,4 @@ namespace CodeLedger.X12.Remittance835;
 /// One CAS triplet: group (CO contractual, PR patient responsibility, OA other, PI payer
 /// initiated), CARC reason, amount and optional quantity. A CAS segment carries up to six.
 /// </summary>
-public sealed record Adjustment835(string Group, string Reason, decimal Amount, decimal? Quantity);
+public readonly record struct Adjustment835(string Group, string Reason, decimal Amount, decimal? Quantity);

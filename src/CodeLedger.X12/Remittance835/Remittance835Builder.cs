@@ -11,22 +11,17 @@ namespace CodeLedger.X12.Remittance835;
 /// </summary>
 internal sealed class Remittance835Builder(X12ParseContext context, string controlNumber) : ITransactionBuilder
 {
-    // Never added to: the services of a service's own balancing check.
-    private static readonly List<ServicePayment835> NoServices = [];
-
     private static readonly string[] ClaimStatuses = ["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"];
 
     private readonly X12StringCache _strings = context.Strings;
 
-    // Dates, adjustments and amounts repeat from service to service (the same DOS, CO-45 of
-    // the same amount, B6 allowed…): interning them, and the one-element lists that hold them,
-    // removes a large share of the per-claim allocations.
+    // Claims are decoded straight into the rows of a reused batch (no lists, no per-service
+    // objects); the sink gets the batch, and only a sink that asks for records makes any.
+    private readonly ClaimPaymentBatch835 _batch = context.PaymentBatch;
+
+    // Dates repeat from service to service (the same DOS): a hit skips the date parse. Only valid
+    // dates are stored, so a hit needs no checking.
     private readonly X12Interner<DateReference835> _dateReferences = new();
-    private readonly X12Interner<Adjustment835> _adjustmentValues = new();
-    private readonly X12Interner<Amount835> _amountValues = new();
-    private DateReference835[]? _oneDate;
-    private Adjustment835[]? _oneAdjustment;
-    private Amount835[]? _oneAmount;
 
     private string _handling = string.Empty;
     private decimal _totalPayment;
@@ -45,40 +40,21 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     private decimal _sumPlb;
     private long _bprPosition;
 
+    // The open claim is the row at _batch.ClaimCount and the open service the row at
+    // _batch.ServiceCount; each is counted in when it closes. Claim-level CAS, DTM and AMT come
+    // before the first SVC (once a service is open everything belongs to it), so the claim's own
+    // rows and then each service's are contiguous.
     private bool _inClaim;
     private long _claimPosition;
-    private string _pcn = string.Empty;
-    private string _status = string.Empty;
-    private decimal _charge;
-    private decimal _paid;
-    private decimal? _patientResponsibility;
-    private string? _filing;
-    private string? _payerControl;
-    private X12Name? _patient;
     private X12Cents _claimAdjustments;
-    private readonly List<Adjustment835> _adjustments = [];
-    private readonly List<DateReference835> _dates = [];
-    private readonly List<Amount835> _amounts = [];
-    private readonly List<ServicePayment835> _services = [];
 
     private bool _inService;
     private long _servicePosition;
-    private string _svcQualifier = string.Empty;
-    private string _svcCode = string.Empty;
-    private string[] _svcModifiers = [];
-    private decimal _svcCharge;
-    private decimal _svcPaid;
-    private string? _svcRevenue;
-    private decimal? _svcUnits;
-    private string? _origQualifier;
-    private string? _origCode;
-    private string[] _origModifiers = [];
-    private decimal? _origUnits;
-    private readonly List<DateReference835> _svcDates = [];
-    private readonly List<Adjustment835> _svcAdjustments = [];
-    private readonly List<Amount835> _svcAmounts = [];
-    private readonly List<Remark835> _svcRemarks = [];
     private X12Cents _svcAdjustmentSum;
+
+    private ref ClaimRow Claim => ref ClaimPaymentBatch835.Next(ref _batch.Claims, _batch.ClaimCount);
+
+    private ref ServiceRow Service => ref ClaimPaymentBatch835.Next(ref _batch.Services, _batch.ServiceCount);
 
     public void OnSegment(in X12Segment segment)
     {
@@ -105,7 +81,8 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             case X12SegmentIds.Lq:
                 if (_inService)
                 {
-                    _svcRemarks.Add(new Remark835(_strings.Get(f[1]), _strings.Get(f[2])));
+                    ClaimPaymentBatch835.Next(ref _batch.Remarks, _batch.RemarkCount) = new Remark835(_strings.Get(f[1]), _strings.Get(f[2]));
+                    _batch.RemarkCount++;
                 }
 
                 break;
@@ -143,7 +120,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     {
         if (f[1].SequenceEqual("QC"u8))
         {
-            _patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
+            Claim.Patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
                 _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
         }
     }
@@ -171,6 +148,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     {
         EnsureHeader(position);
         CloseClaim();
+        Flush();
         context.Result.TotalPayment += _totalPayment;
 
         // Σ CLP04 − Σ PLB amounts = BPR02 (a positive PLB reduces the payment).
@@ -222,25 +200,29 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         CloseClaim();
         _inClaim = true;
         _claimPosition = f.Position;
-        _pcn = X12Bytes.Text(f[1]);
+        ref var claim = ref Claim;
+        claim.PatientControlNumber = X12Bytes.Text(f[1]);
         if (f[1].IsEmpty)
         {
             context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "CLP", 1, "CLP01 patient control number is required");
         }
 
-        _status = _strings.Get(f[2]);
-        if (Array.IndexOf(ClaimStatuses, _status) < 0)
+        var status = claim.Status = _strings.Get(f[2]);
+        if (Array.IndexOf(ClaimStatuses, status) < 0)
         {
             context.Error(f[2].IsEmpty ? X12ErrorCodes.RequiredElementMissing : X12ErrorCodes.InvalidCode, f.Position, "CLP", 2,
-                $"CLP02 claim status '{_status}' is not one 005010X221A1 allows (1, 2, 3, 4, 19–23, 25)");
+                $"CLP02 claim status '{status}' is not one 005010X221A1 allows (1, 2, 3, 4, 19–23, 25)");
         }
 
-        _charge = Amount(f, 3, required: true);
-        _paid = Amount(f, 4, required: true);
-        _patientResponsibility = f[5].IsEmpty ? null : Amount(f, 5, required: false);
-        _filing = _strings.GetOrNull(f[6]);
-        _payerControl = X12Bytes.TextOrNull(f[7]);
-        _patient = null;
+        claim.TotalCharge = Amount(f, 3, required: true);
+        claim.Paid = Amount(f, 4, required: true);
+        claim.PatientResponsibility = f[5].IsEmpty ? null : Amount(f, 5, required: false);
+        claim.FilingIndicator = _strings.GetOrNull(f[6]);
+        claim.PayerClaimControlNumber = X12Bytes.TextOrNull(f[7]);
+        claim.AdjustmentStart = _batch.AdjustmentCount;
+        claim.DateStart = _batch.DateCount;
+        claim.AmountStart = _batch.AmountCount;
+        claim.ServiceStart = _batch.ServiceCount;
         _claimAdjustments.Clear();
     }
 
@@ -253,29 +235,44 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         CloseService();
+        if (_batch.ServiceCount == Claim.ServiceStart)
+        {
+            // The claim's own CAS, DTM and AMT end where its first service begins.
+            EndClaimLevel(ref Claim);
+        }
+
         _inService = true;
         _servicePosition = f.Position;
+        ref var service = ref Service;
+        service.DateStart = _batch.DateCount;
+        service.AdjustmentStart = _batch.AdjustmentCount;
+        service.AmountStart = _batch.AmountCount;
+        service.RemarkStart = _batch.RemarkCount;
         // Qualifier, code and four modifiers: eight bounds split each composite once.
         Span<int> scratch = stackalloc int[8];
         Span<int> originalScratch = stackalloc int[8];
         var procedure = new X12Composite(f[1], f.ComponentSeparator, scratch);
-        _svcQualifier = _strings.Get(procedure[1]);
-        _svcCode = _strings.Get(procedure[2]);
-        if (_svcCode.Length == 0)
+        service.Qualifier = _strings.Get(procedure[1]);
+        var code = service.ProcedureCode = _strings.Get(procedure[2]);
+        if (code.Length == 0)
         {
             context.Error(X12ErrorCodes.RequiredElementMissing, f.Position, "SVC", 1, "SVC01 adjudicated procedure is required");
         }
 
-        _svcModifiers = Modifiers(procedure);
-        _svcCharge = Amount(f, 2, required: true);
-        _svcPaid = Amount(f, 3, required: true);
-        _svcRevenue = _strings.GetOrNull(f[4]);
-        _svcUnits = f[5].IsEmpty ? null : Amount(f, 5, required: false);
-        var original = new X12Composite(f[6], f.ComponentSeparator, originalScratch);
-        _origQualifier = _strings.GetOrNull(original[1]);
-        _origCode = _strings.GetOrNull(original[2]);
-        _origModifiers = Modifiers(original);
-        _origUnits = f[7].IsEmpty ? null : Amount(f, 7, required: false);
+        service.Modifiers = Modifiers(procedure);
+        service.Charge = Amount(f, 2, required: true);
+        service.Paid = Amount(f, 3, required: true);
+        service.RevenueCode = _strings.GetOrNull(f[4]);
+        service.UnitsPaid = f[5].IsEmpty ? null : Amount(f, 5, required: false);
+        if (!f[6].IsEmpty)
+        {
+            var original = new X12Composite(f[6], f.ComponentSeparator, originalScratch);
+            service.OriginalQualifier = _strings.GetOrNull(original[1]);
+            service.OriginalProcedureCode = _strings.GetOrNull(original[2]);
+            service.OriginalModifiers = Modifiers(original);
+        }
+
+        service.OriginalUnits = f[7].IsEmpty ? null : Amount(f, 7, required: false);
     }
 
     private string[] Modifiers(in X12Composite procedure)
@@ -321,7 +318,6 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         var groupCode = _strings.Get(group);
-        var target = _inService ? _svcAdjustments : _adjustments;
         var count = f.Count;
         for (var k = 0; k < 6; k++)
         {
@@ -341,49 +337,18 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
                 continue;
             }
 
-            var adjustment = Adjustment(f, reasonIndex, group, groupCode);
-            target.Add(adjustment);
-            var cents = X12Cents.Of(adjustment.Amount);
+            var amount = Amount(f, reasonIndex + 1, required: true);
+            var quantityBytes = f[reasonIndex + 2];
+            decimal? quantity = quantityBytes.IsEmpty ? null : Amount(f, reasonIndex + 2, required: false);
+            ClaimPaymentBatch835.Next(ref _batch.Adjustments, _batch.AdjustmentCount) = new Adjustment835(groupCode, _strings.Get(f[reasonIndex]), amount, quantity);
+            _batch.AdjustmentCount++;
+            var cents = X12Cents.Of(amount);
             _claimAdjustments.Add(cents);
             if (_inService)
             {
                 _svcAdjustmentSum.Add(cents);
             }
         }
-    }
-
-    /// <summary>
-    /// A CAS triplet; one without a quantity is keyed by its group, reason and amount bytes (the
-    /// bytes, not the value, so 10.0 and 10.00 stay distinct) and shared. The key is looked up
-    /// before the amount is parsed: only valid amounts are stored, so a hit needs no checking.
-    /// </summary>
-    private Adjustment835 Adjustment(in X12Fields f, int reasonIndex, ReadOnlySpan<byte> group, string groupCode)
-    {
-        var reason = f[reasonIndex];
-        var amountBytes = f[reasonIndex + 1];
-        var quantityBytes = f[reasonIndex + 2];
-
-        // Group codes are two bytes and CARCs at most five: both fit in one key word.
-        if (quantityBytes.IsEmpty && !amountBytes.IsEmpty && group.Length <= 2 && reason.Length <= 6 && X12Interning.TryPack(amountBytes, out var amountKey))
-        {
-            X12Interning.TryPack(group, out var groupKey);
-            X12Interning.TryPack(reason, out var reasonKey);
-            var codes = groupKey | (reasonKey << 16);
-            ref var slot = ref _adjustmentValues.Slot(codes, amountKey);
-            if (slot.Matches(codes, amountKey))
-            {
-                return slot.Value!;
-            }
-
-            if (X12Bytes.TryParseDecimal(amountBytes, out var parsed))
-            {
-                return slot.Store(codes, amountKey, new Adjustment835(groupCode, _strings.Get(reason), parsed, null));
-            }
-        }
-
-        var amount = Amount(f, reasonIndex + 1, required: true);
-        decimal? quantity = quantityBytes.IsEmpty ? null : Amount(f, reasonIndex + 2, required: false);
-        return new Adjustment835(groupCode, _strings.Get(reason), amount, quantity);
     }
 
     private void OnDtm(in X12Fields f)
@@ -398,7 +363,6 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             return;
         }
 
-        var target = _inService ? _svcDates : _dates;
         var value = f[2];
 
         // Keyed by the qualifier and the date's eight bytes, looked up before parsing; only valid dates are stored.
@@ -408,21 +372,27 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             ref var slot = ref _dateReferences.Slot(qualifierKey, dateKey);
             if (slot.Matches(qualifierKey, dateKey))
             {
-                target.Add(slot.Value!);
+                AddDate(slot.Value);
                 return;
             }
 
             if (X12Bytes.TryParseDate(value, out var parsed))
             {
-                target.Add(slot.Store(qualifierKey, dateKey, new DateReference835(_strings.Get(f[1]), parsed)));
+                AddDate(slot.Store(qualifierKey, dateKey, new DateReference835(_strings.Get(f[1]), parsed)));
                 return;
             }
         }
 
         if (Date(f, 2) is { } date)
         {
-            target.Add(new DateReference835(_strings.Get(f[1]), date));
+            AddDate(new DateReference835(_strings.Get(f[1]), date));
         }
+    }
+
+    private void AddDate(in DateReference835 date)
+    {
+        ClaimPaymentBatch835.Next(ref _batch.Dates, _batch.DateCount) = date;
+        _batch.DateCount++;
     }
 
     private void OnAmt(in X12Fields f)
@@ -432,33 +402,17 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             return;
         }
 
-        var target = _inService ? _svcAmounts : _amounts;
-        var valueBytes = f[2];
-
-        // Keyed by the bytes and looked up before parsing; only valid amounts are stored.
-        if (!valueBytes.IsEmpty && X12Interning.TryPack(f[1], out var qualifierKey) && X12Interning.TryPack(valueBytes, out var valueKey))
-        {
-            ref var slot = ref _amountValues.Slot(qualifierKey, valueKey);
-            if (slot.Matches(qualifierKey, valueKey))
-            {
-                target.Add(slot.Value!);
-                return;
-            }
-
-            if (X12Bytes.TryParseDecimal(valueBytes, out var parsed))
-            {
-                target.Add(slot.Store(qualifierKey, valueKey, new Amount835(_strings.Get(f[1]), parsed)));
-                return;
-            }
-        }
-
-        target.Add(new Amount835(_strings.Get(f[1]), Amount(f, 2, required: true)));
+        ClaimPaymentBatch835.Next(ref _batch.Amounts, _batch.AmountCount) = new Amount835(_strings.Get(f[1]), Amount(f, 2, required: true));
+        _batch.AmountCount++;
     }
 
     private void OnPlb(in X12Fields f)
     {
         EnsureHeader(f.Position);
         CloseClaim();
+
+        // The claims before this PLB reach the sink before it does.
+        Flush();
         var provider = X12Bytes.Text(f[1]);
         var period = Date(f, 2);
         for (var k = 0; k < 6; k++)
@@ -489,28 +443,26 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         _inService = false;
+        ref var service = ref Service;
+        service.DateEnd = _batch.DateCount;
+        service.AdjustmentEnd = _batch.AdjustmentCount;
+        service.AmountEnd = _batch.AmountCount;
+        service.RemarkEnd = _batch.RemarkCount;
+        _batch.ServiceCount++;
 
         // SVC02 − Σ 2110 CAS = SVC03, in cents when every amount allows it.
-        if (!Balances(_svcCharge, _svcAdjustmentSum, _svcPaid, _svcAdjustments, NoServices))
+        if (!Balances(service.Charge, _svcAdjustmentSum, service.Paid, service.AdjustmentStart, service.AdjustmentEnd))
         {
-            var adjustments = Sum(_svcAdjustments, NoServices);
+            var adjustments = Sum(service.AdjustmentStart, service.AdjustmentEnd);
             context.Warning(X12ErrorCodes.ServiceNotBalanced, _servicePosition, "SVC", 3,
-                $"service charge {X12Bytes.Format(_svcCharge)} − adjustments {X12Bytes.Format(adjustments)} ≠ paid {X12Bytes.Format(_svcPaid)}");
+                $"service charge {X12Bytes.Format(service.Charge)} − adjustments {X12Bytes.Format(adjustments)} ≠ paid {X12Bytes.Format(service.Paid)}");
         }
 
-        _services.Add(new ServicePayment835(_svcQualifier, _svcCode, _svcModifiers, _svcCharge, _svcPaid, _svcRevenue, _svcUnits,
-            _origQualifier, _origCode, _origModifiers, _origUnits, X12Interning.ToArray(_svcDates, ref _oneDate), X12Interning.ToArray(_svcAdjustments, ref _oneAdjustment),
-            X12Interning.ToArray(_svcAmounts, ref _oneAmount),
-            _svcRemarks.ToArray()));
-        _svcDates.Clear();
-        _svcAdjustments.Clear();
-        _svcAmounts.Clear();
-        _svcRemarks.Clear();
         _svcAdjustmentSum.Clear();
     }
 
     /// <summary>charge − adjustments = paid, exactly: in cents when they all are, otherwise in decimal.</summary>
-    private static bool Balances(decimal charge, in X12Cents adjustments, decimal paid, List<Adjustment835> own, List<ServicePayment835> services)
+    private bool Balances(decimal charge, in X12Cents adjustments, decimal paid, int firstAdjustment, int endAdjustment)
     {
         var chargeCents = X12Cents.Of(charge);
         var paidCents = X12Cents.Of(paid);
@@ -519,26 +471,25 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             return chargeCents - adjustments.Cents == paidCents;
         }
 
-        return charge - Sum(own, services) == paid;
+        return charge - Sum(firstAdjustment, endAdjustment) == paid;
     }
 
-    private static decimal Sum(List<Adjustment835> own, List<ServicePayment835> services)
+    private decimal Sum(int firstAdjustment, int endAdjustment)
     {
         var sum = 0m;
-        foreach (var adjustment in own)
+        foreach (var adjustment in _batch.Adjustments.AsSpan(firstAdjustment, endAdjustment - firstAdjustment))
         {
             sum += adjustment.Amount;
         }
 
-        foreach (var service in services)
-        {
-            foreach (var adjustment in service.Adjustments.AsSpan())
-            {
-                sum += adjustment.Amount;
-            }
-        }
-
         return sum;
+    }
+
+    private void EndClaimLevel(ref ClaimRow claim)
+    {
+        claim.AdjustmentEnd = _batch.AdjustmentCount;
+        claim.DateEnd = _batch.DateCount;
+        claim.AmountEnd = _batch.AmountCount;
     }
 
     private void CloseClaim()
@@ -550,27 +501,44 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
         CloseService();
         _inClaim = false;
-
-        // CLP03 − Σ (2100 CAS + 2110 CAS) = CLP04.
-        if (!Balances(_charge, _claimAdjustments, _paid, _adjustments, _services))
+        ref var claim = ref Claim;
+        if (_batch.ServiceCount == claim.ServiceStart)
         {
-            context.Warning(X12ErrorCodes.ClaimNotBalanced, _claimPosition, "CLP", 4,
-                $"claim charge {X12Bytes.Format(_charge)} − adjustments {X12Bytes.Format(Sum(_adjustments, _services))} ≠ paid {X12Bytes.Format(_paid)}");
+            EndClaimLevel(ref claim);
         }
 
-        var claim = new ClaimPayment835(_pcn, _status, _charge, _paid, _patientResponsibility, _filing, _payerControl, _patient,
-            X12Interning.ToArray(_adjustments, ref _oneAdjustment), X12Interning.ToArray(_dates, ref _oneDate),
-            X12Interning.ToArray(_amounts, ref _oneAmount), _services.ToArray());
-        _adjustments.Clear();
-        _dates.Clear();
-        _amounts.Clear();
-        _services.Clear();
-        _sumPaid += _paid;
+        claim.ServiceEnd = _batch.ServiceCount;
+
+        // CLP03 − Σ (2100 CAS + 2110 CAS) = CLP04: the claim's and its services' adjustments are
+        // one run of rows.
+        if (!Balances(claim.TotalCharge, _claimAdjustments, claim.Paid, claim.AdjustmentStart, _batch.AdjustmentCount))
+        {
+            context.Warning(X12ErrorCodes.ClaimNotBalanced, _claimPosition, "CLP", 4,
+                $"claim charge {X12Bytes.Format(claim.TotalCharge)} − adjustments {X12Bytes.Format(Sum(claim.AdjustmentStart, _batch.AdjustmentCount))} ≠ paid {X12Bytes.Format(claim.Paid)}");
+        }
+
+        _sumPaid += claim.Paid;
         var result = context.Result;
         result.Claims++;
-        result.TotalCharge += _charge;
-        result.TotalPaid += _paid;
-        context.Sink?.OnClaimPayment835(claim);
+        result.TotalCharge += claim.TotalCharge;
+        result.TotalPaid += claim.Paid;
+        _batch.ClaimCount++;
+        if (_batch.IsFull)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Hands the closed claims to the sink and empties the batch.</summary>
+    private void Flush()
+    {
+        if (_batch.ClaimCount == 0)
+        {
+            return;
+        }
+
+        context.Sink?.OnClaimPayments835(_batch);
+        _batch.Clear();
     }
 
     private decimal Amount(in X12Fields f, int element, bool required)
