@@ -17,9 +17,13 @@ public sealed class CountingSink : X12ClaimSink
         Lines += claim.Lines.Count;
     }
 
-    public override void OnClaimPayment835(ClaimPayment835 claim)
+    // The 835 is read as the typed rows the parser fills (no record per claim is made).
+    public override void OnClaimPayments835(ClaimPaymentBatch835 batch)
     {
-        Claims++;
-        Lines += claim.Services.Count;
+        foreach (var claim in batch)
+        {
+            Claims++;
+            Lines += claim.ServiceCount;
+        }
     }
 }

@@ -195,10 +195,14 @@ internal static class X12Benchmark
             Lines += claim.Lines.Count;
         }
 
-        public override void OnClaimPayment835(CodeLedger.X12.Remittance835.ClaimPayment835 claim)
+        // The 835 is read as the typed rows the parser fills (no record per claim is made).
+        public override void OnClaimPayments835(CodeLedger.X12.Remittance835.ClaimPaymentBatch835 batch)
         {
-            Claims++;
-            Lines += claim.Services.Count;
+            foreach (var claim in batch)
+            {
+                Claims++;
+                Lines += claim.ServiceCount;
+            }
         }
     }
 }
