@@ -12,6 +12,7 @@ namespace CodeLedger.X12.Claims837;
 internal sealed class Claim837Builder(X12ParseContext context, string controlNumber) : ITransactionBuilder
 {
     private readonly X12StringCache _strings = context.Strings;
+    private readonly X12StringCache _personNames = context.Names;
 
     // Diagnoses and pointer lists repeat from claim to claim, and the payer's and the providers'
     // NM1 from subscriber to subscriber: sharing the immutable objects built last time removes
@@ -517,8 +518,8 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
 
         target.HasN3 = true;
-        target.Line1 = _strings.Get(f[1]);
-        target.Line2 = _strings.GetOrNull(f[2]);
+        target.Line1 = _personNames.Get(f[1]);
+        target.Line2 = _personNames.GetOrNull(f[2]);
         Invalidate(target);
     }
 
@@ -839,8 +840,9 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             return known;
         }
 
-        var name = new X12Name(_strings.Get(entity), _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]),
-            _strings.GetOrNull(f[5]), _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
+        // Identifiers are unique per person or provider: never cached (see X12StringCache).
+        var name = new X12Name(_strings.Get(entity), _strings.Get(f[2]), _personNames.Get(f[3]), _personNames.GetOrNull(f[4]),
+            _personNames.GetOrNull(f[5]), _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), X12Bytes.TextOrNull(f[9]));
         if (slot.Bytes is null || slot.Bytes.Length < raw.Length)
         {
             slot.Bytes = new byte[Math.Max(raw.Length, 64)];

@@ -7,16 +7,22 @@ namespace CodeLedger.X12.Reading;
 /// Codes repeat endlessly in claim files (qualifiers, CARCs, procedure codes, modifiers). This
 /// small direct-mapped cache hands back the same string for the same bytes instead of allocating
 /// a new one each time; a miss simply replaces the slot. Not thread-safe: one per parse.
+/// <para>
+/// Values that are mostly unique (identifiers, addresses) must not go through the codes' cache:
+/// each one would evict a hot code and turn its next use into a miss and an allocation. Person
+/// names repeat within a file (one patient, several claims) but far less than codes, so they get
+/// a small cache of their own.
+/// </para>
 /// </summary>
-internal sealed class X12StringCache
+internal sealed class X12StringCache(int slotBits = 11)
 {
     private const int MaxLength = 16;
-    private const int SlotBits = 11;
 
     // Each slot keeps the value's bytes packed into two 64-bit words beside the string, so a hit
     // is two integer comparisons and never reads the string itself (which may sit anywhere in the
     // heap and cost a cache miss).
-    private readonly Slot[] _slots = new Slot[1 << SlotBits];
+    private readonly Slot[] _slots = new Slot[1 << slotBits];
+    private readonly int _shift = 64 - slotBits;
 
     public string Get(ReadOnlySpan<byte> value)
     {
@@ -32,7 +38,7 @@ internal sealed class X12StringCache
 
         var (low, high) = Pack(value);
         var hash = unchecked(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)value.Length) * 0x9E3779B97F4A7C15UL);
-        ref var slot = ref _slots[(int)(hash >> (64 - SlotBits))];
+        ref var slot = ref _slots[(int)(hash >> _shift)];
         if (slot.Low == low && slot.High == high && slot.Length == value.Length && slot.Value is { } cached)
         {
             // Equal bytes decode to the equal string, so a byte match is a string match. The

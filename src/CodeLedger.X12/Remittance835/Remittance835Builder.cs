@@ -14,6 +14,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     private static readonly string[] ClaimStatuses = ["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"];
 
     private readonly X12StringCache _strings = context.Strings;
+    private readonly X12StringCache _personNames = context.Names;
 
     // Claims are decoded straight into the rows of a reused batch (no lists, no per-service
     // objects); the sink gets the batch, and only a sink that asks for records makes any.
@@ -120,8 +121,9 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     {
         if (f[1].SequenceEqual("QC"u8))
         {
-            Claim.Patient = new X12Name("QC", _strings.Get(f[2]), _strings.Get(f[3]), _strings.GetOrNull(f[4]), _strings.GetOrNull(f[5]),
-                _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), _strings.GetOrNull(f[9]));
+            // Identifiers are unique per person: never cached (see X12StringCache).
+            Claim.Patient = new X12Name("QC", _strings.Get(f[2]), _personNames.Get(f[3]), _personNames.GetOrNull(f[4]), _personNames.GetOrNull(f[5]),
+                _strings.GetOrNull(f[7]), _strings.GetOrNull(f[8]), X12Bytes.TextOrNull(f[9]));
         }
     }
 
