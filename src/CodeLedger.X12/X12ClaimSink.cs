@@ -27,6 +27,19 @@ public abstract class X12ClaimSink
     {
     }
 
+    /// <summary>
+    /// Claims as the parser decodes them, a batch at a time and in file order. Override this to
+    /// read the typed rows without a record per claim; the batch is reused once this returns. By
+    /// default each claim is copied out and passed to <see cref="OnClaim837"/>.
+    /// </summary>
+    public virtual void OnClaims837(ClaimBatch837 batch)
+    {
+        foreach (var claim in batch)
+        {
+            OnClaim837(claim.ToRecord());
+        }
+    }
+
     /// <summary>Called once the 835 header loops are read, before the first claim payment.</summary>
     public virtual void OnRemittance835(Remittance835Header header)
     {

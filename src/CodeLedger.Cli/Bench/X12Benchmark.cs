@@ -189,13 +189,16 @@ internal static class X12Benchmark
 
         public long Lines { get; private set; }
 
-        public override void OnClaim837(CodeLedger.X12.Claims837.Claim837 claim)
+        // Claims are read as the typed rows the parser fills (no record per claim is made).
+        public override void OnClaims837(CodeLedger.X12.Claims837.ClaimBatch837 batch)
         {
-            Claims++;
-            Lines += claim.Lines.Count;
+            foreach (var claim in batch)
+            {
+                Claims++;
+                Lines += claim.Lines.Length;
+            }
         }
 
-        // The 835 is read as the typed rows the parser fills (no record per claim is made).
         public override void OnClaimPayments835(CodeLedger.X12.Remittance835.ClaimPaymentBatch835 batch)
         {
             foreach (var claim in batch)

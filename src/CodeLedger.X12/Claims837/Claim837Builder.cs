@@ -30,6 +30,10 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private readonly PartyDraft _claimProvider = new();
     private readonly PartyDraft _ignored = new();
     private readonly ClaimDraft _claim = new();
+
+    // Claims and their lines are written straight into the rows of a reused batch; the sink gets
+    // the batch, and only a sink that asks for records makes any.
+    private readonly ClaimBatch837 _batch = context.ClaimBatch;
     private readonly LineDraft _line = new();
 
     private PartyDraft _target = new();
@@ -158,6 +162,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     {
         EnsureHeader(position);
         CloseHierarchy(level: 0);
+        Flush();
     }
 
     private void OnBht(in X12Fields f)
@@ -659,7 +664,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         _loop = Loop.Claim;
         _target = _ignored;
         _lastLineNumber = 0;
-        _claim.Reset(position);
+        _claim.Reset(position, _batch.DiagnosisCount, _batch.LineCount);
         _claim.PatientControlNumber = X12Bytes.Text(f[1]);
         if (f[1].IsEmpty)
         {
@@ -724,13 +729,14 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
                 break;
             }
 
-            if (_claim.Diagnoses.Count == 12)
+            if (_batch.DiagnosisCount - _claim.DiagnosisStart == 12)
             {
                 context.Error(X12ErrorCodes.TooManyRepeats, f.Position, "HI", i, "a claim carries at most 12 diagnosis codes");
                 break;
             }
 
-            _claim.Diagnoses.Add(Diagnosis(qualifier, code));
+            ClaimBatch837.Next(ref _batch.Diagnoses, _batch.DiagnosisCount) = Diagnosis(qualifier, code);
+            _batch.DiagnosisCount++;
         }
     }
 
@@ -986,7 +992,8 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             Missing(_line.Position, "DTP", "loop 2400 has no DTP*472 service date");
         }
 
-        _claim.Lines.Add(_line.Build());
+        ClaimBatch837.Next(ref _batch.Lines, _batch.LineCount) = _line.Build();
+        _batch.LineCount++;
     }
 
     private void CloseClaim()
@@ -1003,20 +1010,52 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             Missing(_claim.Position, "HI", "claim has no HI (diagnosis codes)");
         }
 
-        if (_claim.Lines.Count == 0)
+        if (_batch.LineCount == _claim.LineStart)
         {
             Missing(_claim.Position, "LX", "claim has no service line (loop 2400)");
         }
 
         _loop = Loop.Claim;
-        var claim = new Claim837(BillingRecord(), SubscriberRecord(), _inPatient ? PatientRecord() : null,
-            _claim.PatientControlNumber, _claim.TotalCharge, _claim.PlaceOfService, _claim.FrequencyCode, _claim.ProviderSignature,
-            _claim.Assignment, _claim.BenefitsAssignment, _claim.ReleaseOfInformation, _claim.PriorAuthorization,
-            _claim.PayerClaimControlNumber, _claim.Diagnoses.ToArray(), _claim.Referring, _claim.Rendering, _claim.Lines.ToArray());
+        ref var row = ref ClaimBatch837.Next(ref _batch.Claims, _batch.ClaimCount);
+        row.BillingProvider = BillingRecord();
+        row.Subscriber = SubscriberRecord();
+        row.Patient = _inPatient ? PatientRecord() : null;
+        row.PatientControlNumber = _claim.PatientControlNumber;
+        row.TotalCharge = _claim.TotalCharge;
+        row.PlaceOfService = _claim.PlaceOfService;
+        row.FrequencyCode = _claim.FrequencyCode;
+        row.ProviderSignature = _claim.ProviderSignature;
+        row.Assignment = _claim.Assignment;
+        row.BenefitsAssignment = _claim.BenefitsAssignment;
+        row.ReleaseOfInformation = _claim.ReleaseOfInformation;
+        row.PriorAuthorization = _claim.PriorAuthorization;
+        row.PayerClaimControlNumber = _claim.PayerClaimControlNumber;
+        row.Referring = _claim.Referring;
+        row.Rendering = _claim.Rendering;
+        row.DiagnosisStart = _claim.DiagnosisStart;
+        row.DiagnosisEnd = _batch.DiagnosisCount;
+        row.LineStart = _claim.LineStart;
+        row.LineEnd = _batch.LineCount;
+        _batch.ClaimCount++;
         var result = context.Result;
         result.Claims++;
-        result.TotalCharge += claim.TotalCharge;
-        context.Sink?.OnClaim837(claim);
+        result.TotalCharge += _claim.TotalCharge;
+        if (_batch.IsFull)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Hands the closed claims to the sink and empties the batch.</summary>
+    private void Flush()
+    {
+        if (_batch.ClaimCount == 0)
+        {
+            return;
+        }
+
+        context.Sink?.OnClaims837(_batch);
+        _batch.Clear();
     }
 
     private BillingProvider837 BillingRecord() =>

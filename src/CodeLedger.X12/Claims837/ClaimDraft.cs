@@ -29,23 +29,25 @@ internal sealed class ClaimDraft
 
     public bool HasHi { get; set; }
 
-    public List<Diagnosis837> Diagnoses { get; } = [];
+    /// <summary>Where the claim's diagnoses begin in the batch (they run to its end while the claim is open).</summary>
+    public int DiagnosisStart { get; set; }
 
     public X12Name? Referring { get; set; }
 
     public X12Name? Rendering { get; set; }
 
-    public List<ServiceLine837> Lines { get; } = [];
+    /// <summary>Where the claim's lines begin in the batch.</summary>
+    public int LineStart { get; set; }
 
-    public void Reset(long position)
+    public void Reset(long position, int diagnosisStart, int lineStart)
     {
+        DiagnosisStart = diagnosisStart;
+        LineStart = lineStart;
         Position = position;
         PatientControlNumber = PlaceOfService = FrequencyCode = string.Empty;
         TotalCharge = 0m;
         ProviderSignature = Assignment = BenefitsAssignment = ReleaseOfInformation = PriorAuthorization = PayerClaimControlNumber = null;
         HasHi = false;
-        Diagnoses.Clear();
         Referring = Rendering = null;
-        Lines.Clear();
     }
 }

@@ -8,7 +8,7 @@ namespace CodeLedger.X12.Claims837;
 /// SV105 place of service when it differs from the claim's, SV107 up to four diagnosis pointers;
 /// DTP*472 service date (D8) or range (RD8); REF*G1 line prior authorization; 2420A rendering.
 /// </summary>
-public sealed record ServiceLine837(
+public readonly record struct ServiceLine837(
     int LineNumber,
     string Qualifier,
     string ProcedureCode,

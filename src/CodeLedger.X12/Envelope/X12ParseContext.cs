@@ -22,6 +22,9 @@ internal sealed class X12ParseContext(X12ParseOptions options)
     /// <summary>One batch for every 835 set of the parse: sets follow each other, and its arrays, once grown, are kept.</summary>
     public Remittance835.ClaimPaymentBatch835 PaymentBatch { get; } = new();
 
+    /// <summary>One batch for every 837P set of the parse, for the same reason.</summary>
+    public Claims837.ClaimBatch837 ClaimBatch { get; } = new();
+
     public X12InterchangeSummary? Interchange { get; set; }
 
     public X12GroupSummary? Group { get; set; }

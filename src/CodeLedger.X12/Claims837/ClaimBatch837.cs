@@ -1,0 +1,149 @@
+using System.Runtime.CompilerServices;
+using CodeLedger.X12.Envelope;
+
+namespace CodeLedger.X12.Claims837;
+
+/// <summary>
+/// Claims of one 837P decoded into typed rows: every element the record model has, with the same
+/// values, held in arrays the parser reuses instead of an object graph per claim. The parties
+/// (billing provider, subscriber, patient) are the same shared objects the records hold. A sink
+/// that reads the rows as they come never makes the parser allocate per claim or per line;
+/// <see cref="ClaimRow837.ToRecord"/> copies a claim out as a <see cref="Claim837"/>.
+/// <para>
+/// The batch is only valid during <see cref="X12ClaimSink.OnClaims837"/>: the parser clears and
+/// refills it afterwards. Claims come in file order, and a batch never spans the end of a
+/// transaction set.
+/// </para>
+/// </summary>
+public sealed class ClaimBatch837
+{
+    /// <summary>Claims per batch: enough to amortise the call, small enough to stay in cache.</summary>
+    internal const int Capacity = 256;
+
+    internal ClaimData[] Claims = new ClaimData[Capacity];
+    internal ServiceLine837[] Lines = new ServiceLine837[Capacity * 4];
+    internal Diagnosis837[] Diagnoses = new Diagnosis837[Capacity * 4];
+    internal int ClaimCount;
+    internal int LineCount;
+    internal int DiagnosisCount;
+
+    public int Count => ClaimCount;
+
+    public ClaimRow837 this[int index] =>
+        (uint)index < (uint)ClaimCount ? new ClaimRow837(this, index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public Enumerator GetEnumerator() => new(this);
+
+    internal bool IsFull => ClaimCount == Capacity;
+
+    internal void Clear()
+    {
+        // Strings and parties are released with the rows, so a batch never keeps a file's text alive.
+        Array.Clear(Claims, 0, ClaimCount);
+        Array.Clear(Lines, 0, LineCount);
+        Array.Clear(Diagnoses, 0, DiagnosisCount);
+        ClaimCount = LineCount = DiagnosisCount = 0;
+    }
+
+    /// <summary>The next free slot of <paramref name="rows"/>, growing it when full (a claim larger than the batch's share).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ref T Next<T>(ref T[] rows, int count)
+    {
+        if ((uint)count >= (uint)rows.Length)
+        {
+            Array.Resize(ref rows, rows.Length * 2);
+        }
+
+        return ref rows[count];
+    }
+
+    public struct Enumerator(ClaimBatch837 batch)
+    {
+        private int _index = -1;
+
+        public readonly ClaimRow837 Current => new(batch, _index);
+
+        public bool MoveNext() => ++_index < batch.ClaimCount;
+    }
+}
+
+/// <summary>One claim (loop 2300 with its parties) of a <see cref="ClaimBatch837"/>; see <see cref="Claim837"/> for the elements.</summary>
+public readonly struct ClaimRow837
+{
+    private readonly ClaimBatch837 _batch;
+    private readonly int _index;
+
+    internal ClaimRow837(ClaimBatch837 batch, int index)
+    {
+        _batch = batch;
+        _index = index;
+    }
+
+    private ref ClaimData Row => ref _batch.Claims[_index];
+
+    public BillingProvider837 BillingProvider => Row.BillingProvider;
+
+    public Subscriber837 Subscriber => Row.Subscriber;
+
+    public Patient837? Patient => Row.Patient;
+
+    public string PatientControlNumber => Row.PatientControlNumber;
+
+    public decimal TotalCharge => Row.TotalCharge;
+
+    public string PlaceOfService => Row.PlaceOfService;
+
+    public string FrequencyCode => Row.FrequencyCode;
+
+    public string? ProviderSignature => Row.ProviderSignature;
+
+    public string? Assignment => Row.Assignment;
+
+    public string? BenefitsAssignment => Row.BenefitsAssignment;
+
+    public string? ReleaseOfInformation => Row.ReleaseOfInformation;
+
+    public string? PriorAuthorization => Row.PriorAuthorization;
+
+    public string? PayerClaimControlNumber => Row.PayerClaimControlNumber;
+
+    public ReadOnlySpan<Diagnosis837> Diagnoses => _batch.Diagnoses.AsSpan(Row.DiagnosisStart, Row.DiagnosisEnd - Row.DiagnosisStart);
+
+    public X12Name? Referring => Row.Referring;
+
+    public X12Name? Rendering => Row.Rendering;
+
+    public ReadOnlySpan<ServiceLine837> Lines => _batch.Lines.AsSpan(Row.LineStart, Row.LineEnd - Row.LineStart);
+
+    /// <summary>A copy that outlives the batch.</summary>
+    public Claim837 ToRecord()
+    {
+        ref var row = ref Row;
+        return new Claim837(row.BillingProvider, row.Subscriber, row.Patient, row.PatientControlNumber, row.TotalCharge, row.PlaceOfService,
+            row.FrequencyCode, row.ProviderSignature, row.Assignment, row.BenefitsAssignment, row.ReleaseOfInformation, row.PriorAuthorization,
+            row.PayerClaimControlNumber, Diagnoses.ToArray(), row.Referring, row.Rendering, Lines.ToArray());
+    }
+}
+
+internal struct ClaimData
+{
+    public BillingProvider837 BillingProvider;
+    public Subscriber837 Subscriber;
+    public Patient837? Patient;
+    public string PatientControlNumber;
+    public decimal TotalCharge;
+    public string PlaceOfService;
+    public string FrequencyCode;
+    public string? ProviderSignature;
+    public string? Assignment;
+    public string? BenefitsAssignment;
+    public string? ReleaseOfInformation;
+    public string? PriorAuthorization;
+    public string? PayerClaimControlNumber;
+    public X12Name? Referring;
+    public X12Name? Rendering;
+    public int DiagnosisStart;
+    public int DiagnosisEnd;
+    public int LineStart;
+    public int LineEnd;
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using CodeLedger.X12.Claims837;
+using CodeLedger.X12.Envelope;
+using CodeLedger.X12.Generation;
+using CodeLedger.X12.Tests.Samples;
+
+namespace CodeLedger.X12.Tests.Claims837;
+
+/// <summary>The typed rows a sink reads without records: the same claims, batched, in file order.</summary>
+public class ClaimBatch837Tests
+{
+    [Fact]
+    public void Rows_read_back_the_model_the_writer_wrote()
+    {
+        // The writer's model is built by hand (Fixtures), so this compares rows to an independent source.
+        var expected = Fixtures.Interchange837().Transactions[0].Claims;
+        var sink = new RowSink();
+        X12Parser.Parse(Fixtures.Bytes(Fixtures.Text837()), new X12ParseOptions { Sink = sink });
+
+        Assert.Equal(expected.Count, sink.Rows.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i], sink.Rows[i]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleFileTests.Files5010), MemberType = typeof(SampleFileTests))]
+    public void Rows_add_up_to_an_independent_count_of_every_sample(string file)
+    {
+        var bytes = SampleFiles.Bytes(file);
+        var sink = new RowSink();
+        var result = X12Parser.Parse(bytes, new X12ParseOptions { Sink = sink });
+        if (result.Kind != X12DocumentKind.Claim837P)
+        {
+            Assert.Empty(sink.Rows);
+            return;
+        }
+
+        var (_, charge, _) = SampleFiles.CountByHand(bytes);
+        Assert.Equal((result.Claims, charge), (sink.Rows.Count, sink.Rows.Sum(r => r.TotalCharge)));
+        Assert.Equal(CountLines(bytes), sink.Rows.Sum(r => r.Lines.Count));
+    }
+
+    [Fact]
+    public void Batches_hold_at_most_256_claims_in_file_order_and_are_emptied_after_the_call()
+    {
+        using var stream = new MemoryStream();
+        X12SyntheticFile.Write(stream, X12FileKind.Claim837P, 500_000);
+        var sink = new RowSink();
+        var result = X12Parser.Parse(stream.ToArray(), new X12ParseOptions { Sink = sink });
+
+        Assert.True(result.Claims > 1000, $"{result.Claims} claims");
+        Assert.Equal(result.Claims, sink.Rows.Count);
+        Assert.All(sink.BatchSizes, size => Assert.InRange(size, 1, 256));
+        Assert.Contains(256, sink.BatchSizes);
+        var numbers = sink.Rows.Select(r => r.PatientControlNumber).ToList();
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), numbers);
+        Assert.Equal(0, sink.LastBatch!.Count);
+    }
+
+    /// <summary>SV1 segments inside claims (each is a line, with or without its LX), by splitting the text.</summary>
+    private static int CountLines(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').TrimStart();
+        var element = text[3];
+        var terminator = text.Split(element, 17)[16][1];
+        var lines = 0;
+        var inClaim = false;
+        foreach (var raw in text.Split(terminator))
+        {
+            var id = raw.Trim().Split(element)[0];
+            inClaim = id switch
+            {
+                "CLM" => true,
+                "HL" or "SE" => false,
+                _ => inClaim,
+            };
+            if (inClaim && id == "SV1")
+            {
+                lines++;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Copies each row field by field through the row's own properties (not ToRecord).</summary>
+    private sealed class RowSink : X12ClaimSink
+    {
+        public List<Claim837> Rows { get; } = [];
+
+        public List<int> BatchSizes { get; } = [];
+
+        public ClaimBatch837? LastBatch { get; private set; }
+
+        public override void OnClaims837(ClaimBatch837 batch)
+        {
+            LastBatch = batch;
+            BatchSizes.Add(batch.Count);
+            foreach (var row in batch)
+            {
+                Rows.Add(new Claim837(row.BillingProvider, row.Subscriber, row.Patient, row.PatientControlNumber, row.TotalCharge, row.PlaceOfService,
+                    row.FrequencyCode, row.ProviderSignature, row.Assignment, row.BenefitsAssignment, row.ReleaseOfInformation, row.PriorAuthorization,
+                    row.PayerClaimControlNumber, row.Diagnoses.ToArray(), row.Referring, row.Rendering, row.Lines.ToArray()));
+            }
+        }
+    }
+}
