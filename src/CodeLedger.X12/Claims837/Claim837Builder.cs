@@ -50,13 +50,13 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private bool _headerEmitted;
 
     private bool _inBilling;
-    private byte[] _billingHlId = [];
+    private HlId _billingHlId = new();
     private long _billingHlPosition;
     private bool _billingChecked;
     private BillingProvider837? _billingRecord;
 
     private bool _inSubscriber;
-    private byte[] _subscriberHlId = [];
+    private HlId _subscriberHlId = new();
     private long _subscriberHlPosition;
     private bool _hasSbr;
     private string _sbr01 = string.Empty;
@@ -193,7 +193,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             EnsureHeader(position);
             CloseHierarchy(level: 20);
             _inBilling = true;
-            _billingHlId = f[1].ToArray();
+            _billingHlId.Set(f[1]);
             _billingHlPosition = position;
             _billingChecked = false;
             _billingRecord = null;
@@ -214,14 +214,14 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 3, "subscriber HL (level 22) without a billing provider HL (level 20)");
             }
-            else if (!f[2].SequenceEqual(_billingHlId))
+            else if (!f[2].SequenceEqual(_billingHlId.Value))
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 2,
-                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current billing provider HL '{X12Bytes.Show(_billingHlId)}'");
+                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current billing provider HL '{X12Bytes.Show(_billingHlId.Value)}'");
             }
 
             _inSubscriber = true;
-            _subscriberHlId = f[1].ToArray();
+            _subscriberHlId.Set(f[1]);
             _subscriberHlPosition = position;
             _hasSbr = false;
             _sbr01 = string.Empty;
@@ -239,10 +239,10 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 3, "patient HL (level 23) without a subscriber HL (level 22)");
             }
-            else if (!f[2].SequenceEqual(_subscriberHlId))
+            else if (!f[2].SequenceEqual(_subscriberHlId.Value))
             {
                 context.Error(X12ErrorCodes.InvalidHierarchy, position, "HL", 2,
-                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current subscriber HL '{X12Bytes.Show(_subscriberHlId)}'");
+                    $"HL02 '{X12Bytes.Show(f[2])}' is not the current subscriber HL '{X12Bytes.Show(_subscriberHlId.Value)}'");
             }
 
             _inPatient = true;
@@ -1117,6 +1117,26 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private static readonly string[] LineEntities = ["82", "QB", "77", "DQ", "DK", "DN", "P3", "PW", "45"];
 
     /// <summary>The last NM1 seen for one entity code and the name built from it.</summary>
+    /// <summary>An HL01 kept for the HL02s that point at it, in a buffer reused from HL to HL.</summary>
+    private sealed class HlId
+    {
+        private byte[] _bytes = new byte[16];
+        private int _length;
+
+        public ReadOnlySpan<byte> Value => _bytes.AsSpan(0, _length);
+
+        public void Set(ReadOnlySpan<byte> id)
+        {
+            if (id.Length > _bytes.Length)
+            {
+                _bytes = new byte[id.Length];
+            }
+
+            id.CopyTo(_bytes);
+            _length = id.Length;
+        }
+    }
+
     private struct NameSlot
     {
         public byte[]? Bytes;

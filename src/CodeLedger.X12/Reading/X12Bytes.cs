@@ -171,9 +171,13 @@ public static class X12Bytes
         return true;
     }
 
-    public static string Text(ReadOnlySpan<byte> value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
+    public static string Text(ReadOnlySpan<byte> value) => value.IsEmpty ? string.Empty : Decode(value);
 
-    public static string? TextOrNull(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Encoding.UTF8.GetString(value);
+    public static string? TextOrNull(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Decode(value);
+
+    // ASCII (every X12 basic and extended character) widens byte for byte, which skips UTF-8's
+    // counting pass; anything else is decoded as UTF-8.
+    private static string Decode(ReadOnlySpan<byte> value) => Ascii.IsValid(value) ? Encoding.Latin1.GetString(value) : Encoding.UTF8.GetString(value);
 
     /// <summary>Fixed-width ISA values are space padded; the model keeps them trimmed.</summary>
     public static string Trimmed(ReadOnlySpan<byte> value) => Text(value.Trim((byte)' '));

@@ -319,7 +319,14 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
                 $"CAS01 group '{X12Bytes.Show(group)}' is not CO, OA, PI or PR");
         }
 
-        var groupCode = _strings.Get(group);
+        var groupCode = groupKey switch
+        {
+            'C' | ('O' << 8) => "CO",
+            'P' | ('R' << 8) => "PR",
+            'O' | ('A' << 8) => "OA",
+            'P' | ('I' << 8) => "PI",
+            _ => _strings.Get(group),
+        };
         var count = f.Count;
         for (var k = 0; k < 6; k++)
         {
