@@ -523,8 +523,9 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
 
         target.HasN3 = true;
-        target.Line1 = _personNames.Get(f[1]);
-        target.Line2 = _personNames.GetOrNull(f[2]);
+        // Address lines are close to unique: decoded, not cached (see X12StringCache).
+        target.Line1 = X12Bytes.Text(f[1]);
+        target.Line2 = X12Bytes.TextOrNull(f[2]);
         Invalidate(target);
     }
 
@@ -708,10 +709,24 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
 
         _claim.HasHi = true;
+        var separator = f.ComponentSeparator;
         for (var i = 1; i <= f.Count; i++)
         {
-            var qualifier = f.Component(i, 1);
-            var code = f.Component(i, 2);
+            // Components 1 and 2 of the element in one pass (X12Bytes.Component's rules).
+            var element = f[i];
+            var colon = element.IndexOf(separator);
+            var qualifier = colon < 0 ? element : element[..colon];
+            var code = default(ReadOnlySpan<byte>);
+            if (colon >= 0)
+            {
+                code = element[(colon + 1)..];
+                var next = code.IndexOf(separator);
+                if (next >= 0)
+                {
+                    code = code[..next];
+                }
+            }
+
             if (qualifier.IsEmpty && code.IsEmpty)
             {
                 continue;
@@ -740,8 +755,12 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
     }
 
-    private static bool IsDiagnosisQualifier(ReadOnlySpan<byte> qualifier) =>
-        qualifier.SequenceEqual("ABK"u8) || qualifier.SequenceEqual("ABF"u8) || qualifier.SequenceEqual("BK"u8) || qualifier.SequenceEqual("BF"u8);
+    private static bool IsDiagnosisQualifier(ReadOnlySpan<byte> qualifier) => qualifier.Length switch
+    {
+        3 => qualifier[0] == 'A' && qualifier[1] == 'B' && qualifier[2] is (byte)'K' or (byte)'F',
+        2 => qualifier[0] == 'B' && qualifier[1] is (byte)'K' or (byte)'F',
+        _ => false,
+    };
 
     private void OnLx(in X12Fields f)
     {

@@ -16,7 +16,7 @@ internal sealed class X12ParseContext(X12ParseOptions options)
 
     public X12StringCache Strings { get; } = new();
 
-    /// <summary>Person names and address lines: they repeat less than codes and would push them out of <see cref="Strings"/>.</summary>
+    /// <summary>Person names: they repeat less than codes and would push them out of <see cref="Strings"/>.</summary>
     public X12StringCache Names { get; } = new(slotBits: 8);
 
     /// <summary>One batch for every 835 set of the parse: sets follow each other, and its arrays, once grown, are kept.</summary>

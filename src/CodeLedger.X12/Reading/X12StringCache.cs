@@ -8,7 +8,7 @@ namespace CodeLedger.X12.Reading;
 /// small direct-mapped cache hands back the same string for the same bytes instead of allocating
 /// a new one each time; a miss simply replaces the slot. Not thread-safe: one per parse.
 /// <para>
-/// Values that are mostly unique (identifiers, addresses) must not go through the codes' cache:
+/// Values that are mostly unique (identifiers, address lines) must not go through a cache at all:
 /// each one would evict a hot code and turn its next use into a miss and an allocation. Person
 /// names repeat within a file (one patient, several claims) but far less than codes, so they get
 /// a small cache of their own.
