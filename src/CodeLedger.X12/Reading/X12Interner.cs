@@ -42,7 +42,7 @@ internal sealed class X12Interner<T>
     }
 }
 
-/// <summary>Helpers for interning keys and lists.</summary>
+/// <summary>Helpers for interning keys.</summary>
 internal static class X12Interning
 {
     /// <summary>
@@ -71,28 +71,5 @@ internal static class X12Interning
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// The list as an array. A one-element list whose item is the one the previous array held
-    /// (consecutive service lines with the same date) shares that array: it is immutable once
-    /// wrapped in an <see cref="EquatableArray{T}"/>.
-    /// </summary>
-    public static TItem[] ToArray<TItem>(List<TItem> list, ref TItem[]? last)
-        where TItem : class
-    {
-        if (list.Count != 1)
-        {
-            return list.ToArray();
-        }
-
-        if (last is { } previous && ReferenceEquals(previous[0], list[0]))
-        {
-            return previous;
-        }
-
-        TItem[] created = [list[0]];
-        last = created;
-        return created;
     }
 }
