@@ -43,7 +43,7 @@ public class ClaimBatch837Tests
     }
 
     [Fact]
-    public void Batches_hold_at_most_256_claims_in_file_order_and_are_emptied_after_the_call()
+    public void Within_one_set_every_batch_but_the_last_is_full_and_claims_keep_file_order_and_are_emptied_after_the_call()
     {
         using var stream = new MemoryStream();
         X12SyntheticFile.Write(stream, X12FileKind.Claim837P, 500_000);
@@ -52,8 +52,8 @@ public class ClaimBatch837Tests
 
         Assert.True(result.Claims > 1000, $"{result.Claims} claims");
         Assert.Equal(result.Claims, sink.Rows.Count);
-        Assert.All(sink.BatchSizes, size => Assert.InRange(size, 1, 256));
-        Assert.Contains(256, sink.BatchSizes);
+        Assert.All(sink.BatchSizes[..^1], size => Assert.Equal(ClaimBatch837.Capacity, size));
+        Assert.InRange(sink.BatchSizes[^1], 1, ClaimBatch837.Capacity);
         var numbers = sink.Rows.Select(r => r.PatientControlNumber).ToList();
         Assert.Equal(numbers.Order(StringComparer.Ordinal), numbers);
         Assert.Equal(0, sink.LastBatch!.Count);

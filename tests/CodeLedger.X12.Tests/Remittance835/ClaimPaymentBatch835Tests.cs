@@ -44,7 +44,7 @@ public class ClaimPaymentBatch835Tests
     }
 
     [Fact]
-    public void Batches_hold_at_most_256_claims_in_file_order_and_are_emptied_after_the_call()
+    public void Within_one_set_every_batch_but_the_last_is_full_and_claims_keep_file_order_and_are_emptied_after_the_call()
     {
         using var stream = new MemoryStream();
         X12SyntheticFile.Write(stream, X12FileKind.Remittance835, 400_000);
@@ -53,8 +53,8 @@ public class ClaimPaymentBatch835Tests
 
         Assert.True(result.Claims > 1000, $"{result.Claims} claims");
         Assert.Equal(result.Claims, sink.ClaimCount);
-        Assert.All(sink.BatchSizes, size => Assert.InRange(size, 1, 256));
-        Assert.Contains(256, sink.BatchSizes);
+        Assert.All(sink.BatchSizes[..^1], size => Assert.Equal(ClaimPaymentBatch835.Capacity, size));
+        Assert.InRange(sink.BatchSizes[^1], 1, ClaimPaymentBatch835.Capacity);
         var numbers = sink.Claims.Select(c => c.Split('|')[0]).ToList();
         Assert.Equal(numbers.Order(StringComparer.Ordinal), numbers);
         Assert.Equal(0, sink.LastBatch!.Count);
