@@ -5,8 +5,10 @@ using CodeLedger.X12.Remittance835;
 namespace CodeLedger.X12;
 
 /// <summary>
-/// Receives what the parser builds, one claim at a time, so that a file of any size is read in
-/// constant memory. Override what you need; the defaults ignore everything.
+/// Receives what the parser builds, a batch of claims at a time, so that a file of any size is
+/// read in constant memory. Override what you need: the batch methods to read typed rows, or the
+/// per-claim methods to get records (the default batch methods make them); the others ignore
+/// everything by default.
 /// </summary>
 public abstract class X12ClaimSink
 {

@@ -4,8 +4,9 @@ using CodeLedger.X12.Reading;
 namespace CodeLedger.X12.Claims837;
 
 /// <summary>
-/// Reads one 837P set (005010X222A1) segment by segment into <see cref="Claim837"/> objects,
-/// handing each to the sink as soon as its last line is read. It follows the HL hierarchy by
+/// Reads one 837P set (005010X222A1) segment by segment into the typed rows of a claim batch
+/// (<see cref="ClaimBatch837"/>), handing the batch to the sink when it is full and at the end of
+/// the set. It follows the HL hierarchy by
 /// level code (20 billing provider, 22 subscriber, 23 patient) and checks the loop rules that
 /// decide whether a claim can be trusted: required name loops and segments, repeats, order.
 /// </summary>
@@ -30,6 +31,11 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private readonly PartyDraft _claimProvider = new();
     private readonly PartyDraft _ignored = new();
     private readonly ClaimDraft _claim = new();
+
+    // Qualifier, code, four modifiers and the description: nine bounds split SV101 once. A field,
+    // not a stackalloc: a method with a loop and a stackalloc is compiled once, without the
+    // profile-guided tier.
+    private readonly int[] _procedureBounds = new int[9];
 
     // Claims and their lines are written straight into the rows of a reused batch; the sink gets
     // the batch, and only a sink that asks for records makes any.
@@ -807,9 +813,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
         _loop = Loop.Line;
         _line.HasSv1 = true;
-        // Qualifier, code, four modifiers and the description: nine bounds split SV101 once.
-        Span<int> scratch = stackalloc int[9];
-        var procedure = new X12Composite(f[1], f.ComponentSeparator, scratch);
+        var procedure = new X12Composite(f[1], f.ComponentSeparator, _procedureBounds);
         _line.Qualifier = _strings.Get(procedure[1]);
         _line.ProcedureCode = _strings.Get(procedure[2]);
         if (_line.Qualifier.Length == 0 || _line.ProcedureCode.Length == 0)

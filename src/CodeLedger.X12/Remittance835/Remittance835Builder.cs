@@ -5,9 +5,10 @@ using CodeLedger.X12.Reading;
 namespace CodeLedger.X12.Remittance835;
 
 /// <summary>
-/// Reads one 835 set (005010X221A1) into claim payments, handing each to the sink when the next
-/// CLP (or the end of the set) closes it, and checks the three balancing rules (X12 RFIs #2348 and
-/// #2601; FACTS.md §4.3). An unbalanced remittance is a warning: the money still arrived.
+/// Reads one 835 set (005010X221A1) into the typed rows of a claim payment batch, handing the
+/// batch to the sink when it is full, before a PLB and at the end of the set, and checks the three
+/// balancing rules (X12 RFIs #2348 and #2601; FACTS.md §4.3). An unbalanced remittance is a
+/// warning: the money still arrived.
 /// </summary>
 internal sealed class Remittance835Builder(X12ParseContext context, string controlNumber) : ITransactionBuilder
 {
@@ -23,6 +24,12 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     // Dates repeat from service to service (the same DOS): a hit skips the date parse. Only valid
     // dates are stored, so a hit needs no checking.
     private readonly X12Interner<DateReference835> _dateReferences = new();
+
+    // SVC01 and SVC06 bounds (qualifier, code, four modifiers), split once each. Fields, not
+    // stackallocs: a method with a loop and a stackalloc is compiled once, without the
+    // profile-guided tier.
+    private readonly int[] _procedureBounds = new int[8];
+    private readonly int[] _originalBounds = new int[8];
 
     private string _handling = string.Empty;
     private decimal _totalPayment;
@@ -250,10 +257,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         service.AdjustmentStart = _batch.AdjustmentCount;
         service.AmountStart = _batch.AmountCount;
         service.RemarkStart = _batch.RemarkCount;
-        // Qualifier, code and four modifiers: eight bounds split each composite once.
-        Span<int> scratch = stackalloc int[8];
-        Span<int> originalScratch = stackalloc int[8];
-        var procedure = new X12Composite(f[1], f.ComponentSeparator, scratch);
+        var procedure = new X12Composite(f[1], f.ComponentSeparator, _procedureBounds);
         service.Qualifier = _strings.Get(procedure[1]);
         var code = service.ProcedureCode = _strings.Get(procedure[2]);
         if (code.Length == 0)
@@ -268,7 +272,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         service.UnitsPaid = f[5].IsEmpty ? null : Amount(f, 5, required: false);
         if (!f[6].IsEmpty)
         {
-            var original = new X12Composite(f[6], f.ComponentSeparator, originalScratch);
+            var original = new X12Composite(f[6], f.ComponentSeparator, _originalBounds);
             service.OriginalQualifier = _strings.GetOrNull(original[1]);
             service.OriginalProcedureCode = _strings.GetOrNull(original[2]);
             service.OriginalModifiers = Modifiers(original);
