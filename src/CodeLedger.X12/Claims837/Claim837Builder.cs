@@ -56,13 +56,13 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private bool _headerEmitted;
 
     private bool _inBilling;
-    private HlId _billingHlId = new();
+    private readonly HlId _billingHlId = new();
     private long _billingHlPosition;
     private bool _billingChecked;
     private BillingProvider837? _billingRecord;
 
     private bool _inSubscriber;
-    private HlId _subscriberHlId = new();
+    private readonly HlId _subscriberHlId = new();
     private long _subscriberHlPosition;
     private bool _hasSbr;
     private string _sbr01 = string.Empty;

@@ -19,11 +19,14 @@ internal sealed class X12ParseContext(X12ParseOptions options)
     /// <summary>Person names: they repeat less than codes and would push them out of <see cref="Strings"/>.</summary>
     public X12StringCache Names { get; } = new(slotBits: 8);
 
-    /// <summary>One batch for every 835 set of the parse: sets follow each other, and its arrays, once grown, are kept.</summary>
-    public Remittance835.ClaimPaymentBatch835 PaymentBatch { get; } = new();
+    /// <summary>
+    /// One batch for every 835 set of the parse: sets follow each other, and its arrays, once
+    /// grown, are kept. Made on first use, so a parse of another kind does not pay for it.
+    /// </summary>
+    public Remittance835.ClaimPaymentBatch835 PaymentBatch => field ??= new();
 
-    /// <summary>One batch for every 837P set of the parse, for the same reason.</summary>
-    public Claims837.ClaimBatch837 ClaimBatch { get; } = new();
+    /// <summary>One batch for every 837P set of the parse, for the same reasons.</summary>
+    public Claims837.ClaimBatch837 ClaimBatch => field ??= new();
 
     public X12InterchangeSummary? Interchange { get; set; }
 
