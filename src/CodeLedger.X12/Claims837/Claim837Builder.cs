@@ -756,7 +756,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
                 break;
             }
 
-            ClaimBatch837.Next(ref _batch.Diagnoses, _batch.DiagnosisCount) = Diagnosis(qualifier, code);
+            RowArrays.Next(ref _batch.Diagnoses, _batch.DiagnosisCount) = Diagnosis(qualifier, code);
             _batch.DiagnosisCount++;
         }
     }
@@ -1015,7 +1015,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             Missing(_line.Position, "DTP", "loop 2400 has no DTP*472 service date");
         }
 
-        ClaimBatch837.Next(ref _batch.Lines, _batch.LineCount) = _line.Build();
+        RowArrays.Next(ref _batch.Lines, _batch.LineCount) = _line.Build();
         _batch.LineCount++;
     }
 
@@ -1039,7 +1039,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
 
         _loop = Loop.Claim;
-        ref var row = ref ClaimBatch837.Next(ref _batch.Claims, _batch.ClaimCount);
+        ref var row = ref RowArrays.Next(ref _batch.Claims, _batch.ClaimCount);
         row.BillingProvider = BillingRecord();
         row.Subscriber = SubscriberRecord();
         row.Patient = _inPatient ? PatientRecord() : null;

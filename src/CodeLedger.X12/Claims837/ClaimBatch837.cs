@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CodeLedger.X12.Envelope;
 
 namespace CodeLedger.X12.Claims837;
@@ -46,18 +45,6 @@ public sealed class ClaimBatch837
         Array.Clear(Lines, 0, LineCount);
         Array.Clear(Diagnoses, 0, DiagnosisCount);
         ClaimCount = LineCount = DiagnosisCount = 0;
-    }
-
-    /// <summary>The next free slot of <paramref name="rows"/>, growing it when full (a claim larger than the batch's share).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ref T Next<T>(ref T[] rows, int count)
-    {
-        if ((uint)count >= (uint)rows.Length)
-        {
-            Array.Resize(ref rows, rows.Length * 2);
-        }
-
-        return ref rows[count];
     }
 
     public struct Enumerator(ClaimBatch837 batch)

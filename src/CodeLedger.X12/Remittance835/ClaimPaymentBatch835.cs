@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CodeLedger.X12.Envelope;
 
 namespace CodeLedger.X12.Remittance835;
@@ -55,18 +54,6 @@ public sealed class ClaimPaymentBatch835
         Array.Clear(Amounts, 0, AmountCount);
         Array.Clear(Remarks, 0, RemarkCount);
         ClaimCount = ServiceCount = AdjustmentCount = DateCount = AmountCount = RemarkCount = 0;
-    }
-
-    /// <summary>The next free slot of <paramref name="rows"/>, growing it when full (a claim larger than the batch's share).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ref T Next<T>(ref T[] rows, int count)
-    {
-        if ((uint)count >= (uint)rows.Length)
-        {
-            Array.Resize(ref rows, rows.Length * 2);
-        }
-
-        return ref rows[count];
     }
 
     public struct Enumerator(ClaimPaymentBatch835 batch)

@@ -60,9 +60,9 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     private long _servicePosition;
     private X12Cents _svcAdjustmentSum;
 
-    private ref ClaimRow Claim => ref ClaimPaymentBatch835.Next(ref _batch.Claims, _batch.ClaimCount);
+    private ref ClaimRow Claim => ref RowArrays.Next(ref _batch.Claims, _batch.ClaimCount);
 
-    private ref ServiceRow Service => ref ClaimPaymentBatch835.Next(ref _batch.Services, _batch.ServiceCount);
+    private ref ServiceRow Service => ref RowArrays.Next(ref _batch.Services, _batch.ServiceCount);
 
     public void OnSegment(in X12Segment segment)
     {
@@ -89,7 +89,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             case X12SegmentIds.Lq:
                 if (_inService)
                 {
-                    ClaimPaymentBatch835.Next(ref _batch.Remarks, _batch.RemarkCount) = new Remark835(_strings.Get(f[1]), _strings.Get(f[2]));
+                    RowArrays.Next(ref _batch.Remarks, _batch.RemarkCount) = new Remark835(_strings.Get(f[1]), _strings.Get(f[2]));
                     _batch.RemarkCount++;
                 }
 
@@ -353,7 +353,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             var amount = Amount(f, reasonIndex + 1, required: true);
             var quantityBytes = f[reasonIndex + 2];
             decimal? quantity = quantityBytes.IsEmpty ? null : Amount(f, reasonIndex + 2, required: false);
-            ClaimPaymentBatch835.Next(ref _batch.Adjustments, _batch.AdjustmentCount) = new Adjustment835(groupCode, _strings.Get(f[reasonIndex]), amount, quantity);
+            RowArrays.Next(ref _batch.Adjustments, _batch.AdjustmentCount) = new Adjustment835(groupCode, _strings.Get(f[reasonIndex]), amount, quantity);
             _batch.AdjustmentCount++;
             var cents = X12Cents.Of(amount);
             _claimAdjustments.Add(cents);
@@ -404,7 +404,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
     private void AddDate(in DateReference835 date)
     {
-        ClaimPaymentBatch835.Next(ref _batch.Dates, _batch.DateCount) = date;
+        RowArrays.Next(ref _batch.Dates, _batch.DateCount) = date;
         _batch.DateCount++;
     }
 
@@ -415,7 +415,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             return;
         }
 
-        ClaimPaymentBatch835.Next(ref _batch.Amounts, _batch.AmountCount) = new Amount835(_strings.Get(f[1]), Amount(f, 2, required: true));
+        RowArrays.Next(ref _batch.Amounts, _batch.AmountCount) = new Amount835(_strings.Get(f[1]), Amount(f, 2, required: true));
         _batch.AmountCount++;
     }
 
