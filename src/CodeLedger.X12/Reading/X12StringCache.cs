@@ -31,6 +31,12 @@ internal sealed class X12StringCache(int slotBits = 11)
             return string.Empty;
         }
 
+        // One-byte codes (Y, N, A, I, P, 1…) are the commonest: a table, no hashing.
+        if (value.Length == 1 && value[0] < 0x80)
+        {
+            return OneByte[value[0]];
+        }
+
         if (value.Length > MaxLength)
         {
             return X12Bytes.Text(value);
@@ -52,6 +58,8 @@ internal sealed class X12StringCache(int slotBits = 11)
         slot = new Slot(low, high, value.Length, created);
         return created;
     }
+
+    private static readonly string[] OneByte = Enumerable.Range(0, 0x80).Select(b => ((char)b).ToString()).ToArray();
 
     public string? GetOrNull(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Get(value);
 
