@@ -244,10 +244,11 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         }
 
         CloseService();
-        if (_batch.ServiceCount == Claim.ServiceStart)
+        ref var claim = ref Claim;
+        if (_batch.ServiceCount == claim.ServiceStart)
         {
             // The claim's own CAS, DTM and AMT end where its first service begins.
-            EndClaimLevel(ref Claim);
+            EndClaimLevel(ref claim);
         }
 
         _inService = true;

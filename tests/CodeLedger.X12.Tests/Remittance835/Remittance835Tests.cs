@@ -37,8 +37,8 @@ public class Remittance835Tests
     [Fact]
     public void Shared_values_keep_each_claim_exactly_as_sent()
     {
-        // The builder shares repeated dates, adjustments and amounts between claims: the same
-        // value written 20 and 20.00 must still read back as written, and a repeat must be equal.
+        // Repeated values (dates are shared between claims, codes come from a cache) must still
+        // read back as written: 20 and 20.00 stay distinct, and a repeat is equal.
         var text = Fixtures.Text835().Replace("CAS*OA*23*20~", "CAS*OA*23*20.00~", StringComparison.Ordinal)
             .Replace("CLP*PCN-1003*2*100*80*0*12*PAYERCCN3~", "CLP*PCN-1003*2*100*80*0*12*PAYERCCN3~DTM*232*20240301~", StringComparison.Ordinal);
         var claims = Assert.Single(X12Document.Load(Fixtures.Bytes(text)).Remittances835).Claims;
@@ -63,8 +63,8 @@ public class Remittance835Tests
     [Fact]
     public void A_damaged_amount_is_reported_even_when_the_same_amount_without_the_damage_came_before()
     {
-        // Adjustments are looked up by their bytes before parsing; "70" followed by a zero byte
-        // must not be taken for the "70" of the first service's CAS.
+        // Values looked up by their bytes (dates, codes) must never let "70" followed by a zero
+        // byte pass for the "70" of the first service's CAS: the damaged amount is reported.
         var text = Fixtures.Text835().Replace("CAS*CO*45*15.5*1*253*0~", "CAS*CO*45*70\0~", StringComparison.Ordinal);
         var result = X12Parser.Parse(Fixtures.Bytes(text));
         var error = Assert.Single(result.Errors, e => e.Code == X12ErrorCodes.InvalidNumber);
