@@ -12,6 +12,12 @@ namespace CodeLedger.X12;
 /// </summary>
 public abstract class X12ClaimSink
 {
+    protected X12ClaimSink()
+    {
+        TakesRecords837 = Overrides(nameof(OnClaim837), typeof(Claim837));
+        TakesRecords835 = Overrides(nameof(OnClaimPayment835), typeof(ClaimPayment835));
+    }
+
     public virtual void OnInterchange(X12InterchangeHeader interchange)
     {
     }
@@ -36,6 +42,11 @@ public abstract class X12ClaimSink
     /// </summary>
     public virtual void OnClaims837(ClaimBatch837 batch)
     {
+        if (!TakesRecords837)
+        {
+            return;
+        }
+
         foreach (var claim in batch)
         {
             OnClaim837(claim.ToRecord());
@@ -58,6 +69,11 @@ public abstract class X12ClaimSink
     /// </summary>
     public virtual void OnClaimPayments835(ClaimPaymentBatch835 batch)
     {
+        if (!TakesRecords835)
+        {
+            return;
+        }
+
         foreach (var claim in batch)
         {
             OnClaimPayment835(claim.ToRecord());
@@ -72,4 +88,13 @@ public abstract class X12ClaimSink
     public virtual void OnTransactionEnd()
     {
     }
+
+    // A sink that overrides neither the batch nor the record method of a kind (one that only
+    // wants headers, say) would otherwise get a record made for every claim and thrown away.
+    internal bool TakesRecords837 { get; }
+
+    internal bool TakesRecords835 { get; }
+
+    private bool Overrides(string method, Type parameter) =>
+        GetType().GetMethod(method, [parameter])!.DeclaringType != typeof(X12ClaimSink);
 }
