@@ -17,7 +17,7 @@ public sealed class CountingSink : X12ClaimSink
         foreach (var claim in batch)
         {
             Claims++;
-            Lines += claim.Lines.Length;
+            Lines += claim.LineCount;
         }
     }
 

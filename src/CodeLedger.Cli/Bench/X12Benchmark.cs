@@ -195,7 +195,7 @@ internal static class X12Benchmark
             foreach (var claim in batch)
             {
                 Claims++;
-                Lines += claim.Lines.Length;
+                Lines += claim.LineCount;
             }
         }
 

@@ -30,7 +30,6 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private readonly PartyDraft _patient = new();
     private readonly PartyDraft _claimProvider = new();
     private readonly PartyDraft _ignored = new();
-    private readonly ClaimDraft _claim = new();
 
     // Qualifier, code, four modifiers and the description: nine bounds split SV101 once. A field,
     // not a stackalloc: a method with a loop and a stackalloc is compiled once, without the
@@ -40,7 +39,6 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     // Claims and their lines are written straight into the rows of a reused batch; the sink gets
     // the batch, and only a sink that asks for records makes any.
     private readonly ClaimBatch837 _batch = context.ClaimBatch;
-    private readonly LineDraft _line = new();
 
     private PartyDraft _target = new();
     private Loop _loop = Loop.Header;
@@ -76,8 +74,16 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private string? _patientRelationship;
     private Patient837? _patientRecord;
 
+    // The open claim and line are the rows at the batch's ClaimCount and LineCount: segments write
+    // straight into them, and closing one only counts it. What the rows do not keep (where the
+    // loop began, whether a segment was seen) stays here.
     private bool _inClaim;
+    private long _claimPosition;
+    private bool _claimHasHi;
     private bool _inLine;
+    private long _linePosition;
+    private bool _lineHasSv1;
+    private bool _lineHasDate;
     private int _lastLineNumber;
 
     private enum Loop
@@ -425,7 +431,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             _loop = Loop.Line;
             if (entity.SequenceEqual("82"u8))
             {
-                _line.Rendering = name;
+                OpenLineRow.Rendering = name;
             }
             else if (!IsEntity(entity, LineEntities))
             {
@@ -440,11 +446,11 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         {
             if (entity.SequenceEqual("DN"u8) || entity.SequenceEqual("P3"u8))
             {
-                _claim.Referring ??= name;
+                OpenClaimRow.Referring ??= name;
             }
             else if (entity.SequenceEqual("82"u8))
             {
-                _claim.Rendering = name;
+                OpenClaimRow.Rendering = name;
             }
             else if (!IsEntity(entity, ClaimEntities))
             {
@@ -600,16 +606,16 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         {
             if (qualifier.SequenceEqual("G1"u8))
             {
-                _claim.PriorAuthorization = X12Bytes.Text(f[2]);
+                OpenClaimRow.PriorAuthorization = X12Bytes.Text(f[2]);
             }
             else if (qualifier.SequenceEqual("F8"u8))
             {
-                _claim.PayerClaimControlNumber = X12Bytes.Text(f[2]);
+                OpenClaimRow.PayerClaimControlNumber = X12Bytes.Text(f[2]);
             }
         }
         else if (_loop is Loop.Line && qualifier.SequenceEqual("G1"u8))
         {
-            _line.PriorAuthorization = X12Bytes.Text(f[2]);
+            OpenLineRow.PriorAuthorization = X12Bytes.Text(f[2]);
         }
     }
 
@@ -671,32 +677,38 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         _loop = Loop.Claim;
         _target = _ignored;
         _lastLineNumber = 0;
-        _claim.Reset(position, _batch.DiagnosisCount, _batch.LineCount);
-        _claim.PatientControlNumber = X12Bytes.Text(f[1]);
+        _claimPosition = position;
+        _claimHasHi = false;
+        ref var claim = ref OpenClaimRow;
+        claim = default;
+        claim.DiagnosisStart = _batch.DiagnosisCount;
+        claim.LineStart = _batch.LineCount;
+        claim.PatientControlNumber = X12Bytes.Text(f[1]);
         if (f[1].IsEmpty)
         {
             context.Error(X12ErrorCodes.RequiredElementMissing, position, "CLM", 1, "CLM01 patient control number is required");
         }
 
-        _claim.TotalCharge = Amount(f, 2, required: true);
+        claim.TotalCharge = Amount(f, 2, required: true);
         if (f[5].IsEmpty)
         {
+            claim.PlaceOfService = claim.FrequencyCode = string.Empty;
             context.Error(X12ErrorCodes.RequiredElementMissing, position, "CLM", 5, "CLM05 place of service, facility qualifier and frequency are required");
         }
         else
         {
-            _claim.PlaceOfService = _strings.Get(f.Component(5, 1));
-            _claim.FrequencyCode = _strings.Get(f.Component(5, 3));
-            if (_claim.PlaceOfService.Length == 0 || _claim.FrequencyCode.Length == 0)
+            claim.PlaceOfService = _strings.Get(f.Component(5, 1));
+            claim.FrequencyCode = _strings.Get(f.Component(5, 3));
+            if (claim.PlaceOfService.Length == 0 || claim.FrequencyCode.Length == 0)
             {
                 context.Error(X12ErrorCodes.RequiredElementMissing, position, "CLM", 5, "CLM05-1 place of service and CLM05-3 frequency code are required");
             }
         }
 
-        _claim.ProviderSignature = _strings.GetOrNull(f[6]);
-        _claim.Assignment = _strings.GetOrNull(f[7]);
-        _claim.BenefitsAssignment = _strings.GetOrNull(f[8]);
-        _claim.ReleaseOfInformation = _strings.GetOrNull(f[9]);
+        claim.ProviderSignature = _strings.GetOrNull(f[6]);
+        claim.Assignment = _strings.GetOrNull(f[7]);
+        claim.BenefitsAssignment = _strings.GetOrNull(f[8]);
+        claim.ReleaseOfInformation = _strings.GetOrNull(f[9]);
     }
 
     private void OnHi(in X12Fields f)
@@ -714,7 +726,8 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             return;
         }
 
-        _claim.HasHi = true;
+        _claimHasHi = true;
+        var diagnosisStart = OpenClaimRow.DiagnosisStart;
         var separator = f.ComponentSeparator;
         for (var i = 1; i <= f.Count; i++)
         {
@@ -750,7 +763,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
                 break;
             }
 
-            if (_batch.DiagnosisCount - _claim.DiagnosisStart == 12)
+            if (_batch.DiagnosisCount - diagnosisStart == 12)
             {
                 context.Error(X12ErrorCodes.TooManyRepeats, f.Position, "HI", i, "a claim carries at most 12 diagnosis codes");
                 break;
@@ -788,7 +801,12 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
     private void OpenLine(long position, int number)
     {
-        _line.Reset(position, number);
+        _linePosition = position;
+        _lineHasSv1 = false;
+        _lineHasDate = false;
+        ref var line = ref OpenLineRow;
+        line = default;
+        line.LineNumber = number;
         _lastLineNumber = number;
         _inLine = true;
         _loop = Loop.Line;
@@ -804,7 +822,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             return;
         }
 
-        if (!_inLine || _line.HasSv1)
+        if (!_inLine || _lineHasSv1)
         {
             Missing(position, "LX", "SV1 without its LX: every service line starts with LX (loop 2400)");
             CloseLine();
@@ -812,11 +830,12 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
 
         _loop = Loop.Line;
-        _line.HasSv1 = true;
+        _lineHasSv1 = true;
+        ref var line = ref OpenLineRow;
         var procedure = new X12Composite(f[1], f.ComponentSeparator, _procedureBounds);
-        _line.Qualifier = _strings.Get(procedure[1]);
-        _line.ProcedureCode = _strings.Get(procedure[2]);
-        if (_line.Qualifier.Length == 0 || _line.ProcedureCode.Length == 0)
+        line.Qualifier = _strings.Get(procedure[1]);
+        line.ProcedureCode = _strings.Get(procedure[2]);
+        if (line.Qualifier.Length == 0 || line.ProcedureCode.Length == 0)
         {
             context.Error(X12ErrorCodes.RequiredElementMissing, position, "SV1", 1, "SV101-1 qualifier and SV101-2 procedure code are required");
         }
@@ -838,11 +857,11 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
                 modifiers[i] = _strings.Get(procedure[i + 3]);
             }
 
-            _line.Modifiers = modifiers;
+            line.Modifiers = modifiers;
         }
 
-        _line.Description = X12Bytes.TextOrNull(procedure[7]);
-        _line.Charge = Amount(f, 2, required: true);
+        line.Description = X12Bytes.TextOrNull(procedure[7]);
+        line.Charge = Amount(f, 2, required: true);
         var basis = f[3];
         if (!basis.SequenceEqual("UN"u8) && !basis.SequenceEqual("MJ"u8))
         {
@@ -850,10 +869,10 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
                 $"SV103 unit basis '{X12Bytes.Show(basis)}' must be UN (units) or MJ (minutes)");
         }
 
-        _line.UnitBasis = _strings.Get(basis);
-        _line.Units = Amount(f, 4, required: true);
-        _line.PlaceOfService = _strings.GetOrNull(f[5]);
-        _line.Pointers = Pointers(f, position);
+        line.UnitBasis = _strings.Get(basis);
+        line.Units = Amount(f, 4, required: true);
+        line.PlaceOfService = _strings.GetOrNull(f[5]);
+        line.Pointers = Pointers(f, position);
     }
 
     /// <summary>
@@ -972,8 +991,10 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         {
             if (X12Bytes.TryParseDate(value, out var date))
             {
-                _line.ServiceFrom = date;
-                _line.ServiceTo = null;
+                ref var line = ref OpenLineRow;
+                line.ServiceFrom = date;
+                line.ServiceTo = null;
+                _lineHasDate = true;
                 return;
             }
         }
@@ -982,8 +1003,10 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             var dash = value.IndexOf((byte)'-');
             if (dash > 0 && X12Bytes.TryParseDate(value[..dash], out var from) && X12Bytes.TryParseDate(value[(dash + 1)..], out var to))
             {
-                _line.ServiceFrom = from;
-                _line.ServiceTo = to;
+                ref var line = ref OpenLineRow;
+                line.ServiceFrom = from;
+                line.ServiceTo = to;
+                _lineHasDate = true;
                 return;
             }
         }
@@ -1004,18 +1027,18 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
 
         _inLine = false;
-        if (!_line.HasSv1)
+        if (!_lineHasSv1)
         {
-            Missing(_line.Position, "SV1", "loop 2400 has no SV1 (professional service)");
+            // Not kept: the next line's row overwrites this one.
+            Missing(_linePosition, "SV1", "loop 2400 has no SV1 (professional service)");
             return;
         }
 
-        if (_line.ServiceFrom is null)
+        if (!_lineHasDate)
         {
-            Missing(_line.Position, "DTP", "loop 2400 has no DTP*472 service date");
+            Missing(_linePosition, "DTP", "loop 2400 has no DTP*472 service date");
         }
 
-        RowArrays.Next(ref _batch.Lines, _batch.LineCount) = _line.Build();
         _batch.LineCount++;
     }
 
@@ -1028,46 +1051,38 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
         CloseLine();
         _inClaim = false;
-        if (!_claim.HasHi)
+        ref var row = ref OpenClaimRow;
+        if (!_claimHasHi)
         {
-            Missing(_claim.Position, "HI", "claim has no HI (diagnosis codes)");
+            Missing(_claimPosition, "HI", "claim has no HI (diagnosis codes)");
         }
 
-        if (_batch.LineCount == _claim.LineStart)
+        if (_batch.LineCount == row.LineStart)
         {
-            Missing(_claim.Position, "LX", "claim has no service line (loop 2400)");
+            Missing(_claimPosition, "LX", "claim has no service line (loop 2400)");
         }
 
         _loop = Loop.Claim;
-        ref var row = ref RowArrays.Next(ref _batch.Claims, _batch.ClaimCount);
         row.BillingProvider = BillingRecord();
         row.Subscriber = SubscriberRecord();
         row.Patient = _inPatient ? PatientRecord() : null;
-        row.PatientControlNumber = _claim.PatientControlNumber;
-        row.TotalCharge = _claim.TotalCharge;
-        row.PlaceOfService = _claim.PlaceOfService;
-        row.FrequencyCode = _claim.FrequencyCode;
-        row.ProviderSignature = _claim.ProviderSignature;
-        row.Assignment = _claim.Assignment;
-        row.BenefitsAssignment = _claim.BenefitsAssignment;
-        row.ReleaseOfInformation = _claim.ReleaseOfInformation;
-        row.PriorAuthorization = _claim.PriorAuthorization;
-        row.PayerClaimControlNumber = _claim.PayerClaimControlNumber;
-        row.Referring = _claim.Referring;
-        row.Rendering = _claim.Rendering;
-        row.DiagnosisStart = _claim.DiagnosisStart;
         row.DiagnosisEnd = _batch.DiagnosisCount;
-        row.LineStart = _claim.LineStart;
         row.LineEnd = _batch.LineCount;
         _batch.ClaimCount++;
         var result = context.Result;
         result.Claims++;
-        result.TotalCharge += _claim.TotalCharge;
+        result.TotalCharge += row.TotalCharge;
         if (_batch.IsFull)
         {
             Flush();
         }
     }
+
+    // The batch never holds more than Capacity claims (it is flushed when full), so the open claim's slot always exists.
+    private ref ClaimData OpenClaimRow => ref _batch.Claims[_batch.ClaimCount];
+
+    // Taken afresh for every write: a claim with many lines can grow the array under a held reference.
+    private ref LineData OpenLineRow => ref RowArrays.Next(ref _batch.Lines, _batch.LineCount);
 
     /// <summary>Hands the closed claims to the sink and empties the batch.</summary>
     private void Flush()

@@ -23,7 +23,7 @@ public sealed class ClaimBatch837
     internal const int Capacity = 64;
 
     internal ClaimData[] Claims = new ClaimData[Capacity];
-    internal ServiceLine837[] Lines = new ServiceLine837[Capacity * 4];
+    internal LineData[] Lines = new LineData[Capacity * 4];
     internal Diagnosis837[] Diagnoses = new Diagnosis837[Capacity * 4];
     internal int ClaimCount;
     internal int LineCount;
@@ -103,15 +103,74 @@ public readonly struct ClaimRow837
 
     public X12Name? Rendering => Row.Rendering;
 
-    public ReadOnlySpan<ServiceLine837> Lines => _batch.Lines.AsSpan(Row.LineStart, Row.LineEnd - Row.LineStart);
+    public int LineCount => Row.LineEnd - Row.LineStart;
+
+    public ServiceLineRow837 Line(int index) =>
+        (uint)index < (uint)LineCount ? new ServiceLineRow837(_batch, Row.LineStart + index) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>A copy that outlives the batch.</summary>
     public Claim837 ToRecord()
     {
         ref var row = ref Row;
+        var lines = row.LineEnd == row.LineStart ? [] : new ServiceLine837[row.LineEnd - row.LineStart];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = new ServiceLineRow837(_batch, row.LineStart + i).ToRecord();
+        }
+
         return new Claim837(row.BillingProvider, row.Subscriber, row.Patient, row.PatientControlNumber, row.TotalCharge, row.PlaceOfService,
             row.FrequencyCode, row.ProviderSignature, row.Assignment, row.BenefitsAssignment, row.ReleaseOfInformation, row.PriorAuthorization,
-            row.PayerClaimControlNumber, Diagnoses.ToArray(), row.Referring, row.Rendering, Lines.ToArray());
+            row.PayerClaimControlNumber, Diagnoses.ToArray(), row.Referring, row.Rendering, lines);
+    }
+}
+
+/// <summary>One service line (loop 2400) of a <see cref="ClaimBatch837"/>; see <see cref="ServiceLine837"/> for the elements.</summary>
+public readonly struct ServiceLineRow837
+{
+    private readonly ClaimBatch837 _batch;
+    private readonly int _index;
+
+    internal ServiceLineRow837(ClaimBatch837 batch, int index)
+    {
+        _batch = batch;
+        _index = index;
+    }
+
+    private ref LineData Row => ref _batch.Lines[_index];
+
+    public int LineNumber => Row.LineNumber;
+
+    public string Qualifier => Row.Qualifier;
+
+    public string ProcedureCode => Row.ProcedureCode;
+
+    public EquatableArray<string> Modifiers => Row.Modifiers ?? [];
+
+    public string? Description => Row.Description;
+
+    public decimal Charge => Row.Charge;
+
+    public string UnitBasis => Row.UnitBasis;
+
+    public decimal Units => Row.Units;
+
+    public string? PlaceOfService => Row.PlaceOfService;
+
+    public EquatableArray<int> DiagnosisPointers => Row.Pointers ?? [];
+
+    public DateOnly ServiceFrom => Row.ServiceFrom;
+
+    public DateOnly? ServiceTo => Row.ServiceTo;
+
+    public string? PriorAuthorization => Row.PriorAuthorization;
+
+    public X12Name? Rendering => Row.Rendering;
+
+    public ServiceLine837 ToRecord()
+    {
+        ref var row = ref Row;
+        return new ServiceLine837(row.LineNumber, row.Qualifier, row.ProcedureCode, row.Modifiers ?? [], row.Description, row.Charge, row.UnitBasis,
+            row.Units, row.PlaceOfService, row.Pointers ?? [], row.ServiceFrom, row.ServiceTo, row.PriorAuthorization, row.Rendering);
     }
 }
 
@@ -136,4 +195,26 @@ internal struct ClaimData
     public int DiagnosisEnd;
     public int LineStart;
     public int LineEnd;
+}
+
+/// <summary>
+/// A service line's row. The builder writes SV1, DTP, REF and NM1 straight into the open line's
+/// slot, so a line is stored once instead of being drafted and then copied.
+/// </summary>
+internal struct LineData
+{
+    public int LineNumber;
+    public string Qualifier;
+    public string ProcedureCode;
+    public string[]? Modifiers;
+    public string? Description;
+    public decimal Charge;
+    public string UnitBasis;
+    public decimal Units;
+    public string? PlaceOfService;
+    public int[]? Pointers;
+    public DateOnly ServiceFrom;
+    public DateOnly? ServiceTo;
+    public string? PriorAuthorization;
+    public X12Name? Rendering;
 }

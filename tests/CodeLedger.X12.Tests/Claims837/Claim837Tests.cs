@@ -131,4 +131,20 @@ public class Claim837Tests
         Assert.Equal(plain, result.Claims837[0].Transactions[0].Claims);
         Assert.DoesNotContain(result.Result.Errors, e => e.Severity == X12Severity.Error && e.Code != X12ErrorCodes.SegmentCountMismatch);
     }
+
+    [Fact]
+    public void A_line_without_SV1_is_reported_and_lends_nothing_to_the_next_line()
+    {
+        // Lines are written straight into reused rows: a dropped line's date, prior authorization
+        // and rendering provider must not show up on the line read after it.
+        var text = Fixtures.Text837();
+        var first = text.IndexOf("LX*1~", StringComparison.Ordinal);
+        var withDropped = text[..first] + "LX*1~DTP*472*D8*20200101~REF*G1*STALE~NM1*82*1*STALE*ANN****XX*1111111111~" + text[first..];
+        var plain = X12Document.Load(Fixtures.Bytes(text)).Claims837[0].Transactions[0].Claims;
+        var result = X12Document.Load(Fixtures.Bytes(withDropped));
+
+        Assert.Equal(plain, result.Claims837[0].Transactions[0].Claims);
+        var missing = result.Result.Errors.Single(e => e.Code == X12ErrorCodes.RequiredSegmentMissing);
+        Assert.Equal("SV1", missing.SegmentId);
+    }
 }

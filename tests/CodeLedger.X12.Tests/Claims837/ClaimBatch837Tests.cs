@@ -102,8 +102,23 @@ public class ClaimBatch837Tests
             {
                 Rows.Add(new Claim837(row.BillingProvider, row.Subscriber, row.Patient, row.PatientControlNumber, row.TotalCharge, row.PlaceOfService,
                     row.FrequencyCode, row.ProviderSignature, row.Assignment, row.BenefitsAssignment, row.ReleaseOfInformation, row.PriorAuthorization,
-                    row.PayerClaimControlNumber, row.Diagnoses.ToArray(), row.Referring, row.Rendering, row.Lines.ToArray()));
+                    row.PayerClaimControlNumber, row.Diagnoses.ToArray(), row.Referring, row.Rendering, Lines(row)));
             }
+        }
+
+        // Element by element through the line views, not through ToRecord.
+        private static ServiceLine837[] Lines(ClaimRow837 row)
+        {
+            var lines = new ServiceLine837[row.LineCount];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = row.Line(i);
+                lines[i] = new ServiceLine837(line.LineNumber, line.Qualifier, line.ProcedureCode, line.Modifiers, line.Description, line.Charge,
+                    line.UnitBasis, line.Units, line.PlaceOfService, line.DiagnosisPointers, line.ServiceFrom, line.ServiceTo, line.PriorAuthorization,
+                    line.Rendering);
+            }
+
+            return lines;
         }
     }
 }
