@@ -31,10 +31,26 @@ internal sealed class X12StringCache(int slotBits = 11)
             return string.Empty;
         }
 
-        // One-byte codes (Y, N, A, I, P, 1…) are the commonest: a table, no hashing.
+        // One- and two-byte codes (Y, N, P, 1…; HC, UN, MI, IL, 11, D8…) are most of the values
+        // looked up: tables indexed by the bytes themselves, no hashing and no comparison.
         if (value.Length == 1 && value[0] < 0x80)
         {
             return OneByte[value[0]];
+        }
+
+        if (value.Length == 2)
+        {
+            var first = (uint)(value[0] - Printable);
+            var second = (uint)(value[1] - Printable);
+            if (first < PrintableCount && second < PrintableCount)
+            {
+                ref var known = ref TwoBytes[(first * PrintableCount) + second];
+                return known ??= string.Create(2, (value[0], value[1]), static (chars, pair) =>
+                {
+                    chars[0] = (char)pair.Item1;
+                    chars[1] = (char)pair.Item2;
+                });
+            }
         }
 
         if (value.Length > MaxLength)
@@ -60,6 +76,13 @@ internal sealed class X12StringCache(int slotBits = 11)
     }
 
     private static readonly string[] OneByte = Enumerable.Range(0, 0x80).Select(b => ((char)b).ToString()).ToArray();
+
+    private const int Printable = 0x20;
+    private const int PrintableCount = 0x80 - Printable;
+
+    // Filled as codes are first seen and shared by every parse: two threads that fill the same
+    // entry at once store equal strings, and either one is right.
+    private static readonly string?[] TwoBytes = new string?[PrintableCount * PrintableCount];
 
     public string? GetOrNull(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Get(value);
 

@@ -89,6 +89,30 @@ public class X12FieldsTests
     }
 
     [Fact]
+    public void Every_two_byte_value_decodes_to_itself_and_repeats_give_the_same_string()
+    {
+        // Two-byte codes come from a table indexed by the bytes: every pair, printable or not.
+        var cache = new X12StringCache();
+        var other = new X12StringCache();
+        for (var first = 0; first < 256; first++)
+        {
+            for (var second = 0; second < 256; second++)
+            {
+                byte[] value = [(byte)first, (byte)second];
+                var expected = Encoding.UTF8.GetString(value);
+                var text = cache.Get(value);
+                Assert.Equal(expected, text);
+                if (first is >= 0x20 and < 0x80 && second is >= 0x20 and < 0x80)
+                {
+                    Assert.Same(text, other.Get(value));
+                }
+            }
+        }
+
+        Assert.Equal("é", cache.Get("é"u8));
+    }
+
+    [Fact]
     public void The_string_cache_decodes_every_length_and_byte_exactly_as_UTF8()
     {
         // Values are packed with overlapping loads whose shape changes with the length: every
