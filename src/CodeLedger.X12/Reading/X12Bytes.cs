@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -138,38 +139,43 @@ public static class X12Bytes
             return false;
         }
 
-        // Eight digits CCYYMMDD, each checked; the month's length decides the day.
-        uint year = 0;
-        for (var i = 0; i < 4; i++)
-        {
-            var digit = unchecked((uint)(value[i] - '0'));
-            if (digit > 9)
-            {
-                return false;
-            }
-
-            year = (year * 10) + digit;
-        }
-
-        var m1 = unchecked((uint)(value[4] - '0'));
-        var m2 = unchecked((uint)(value[5] - '0'));
-        var d1 = unchecked((uint)(value[6] - '0'));
-        var d2 = unchecked((uint)(value[7] - '0'));
-        if (m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9)
+        // Eight digits CCYYMMDD checked at once: every byte must be 0x30–0x39, i.e. its high
+        // nibble 3 both as is and after adding 6 (which carries a byte above 9 into 4; no byte
+        // can carry into its neighbour).
+        var word = BinaryPrimitives.ReadUInt64LittleEndian(value);
+        const ulong HighNibbles = 0xF0F0F0F0F0F0F0F0UL;
+        const ulong Threes = 0x3030303030303030UL;
+        if ((word & HighNibbles) != Threes || ((word + 0x0606060606060606UL) & HighNibbles) != Threes)
         {
             return false;
         }
 
-        var month = (int)((m1 * 10) + m2);
-        var day = (int)((d1 * 10) + d2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth((int)year, month))
+        var digits = word & 0x0F0F0F0F0F0F0F0FUL;
+        var year = (int)(((digits & 0xFF) * 1000) + (((digits >> 8) & 0xFF) * 100) + (((digits >> 16) & 0xFF) * 10) + ((digits >> 24) & 0xFF));
+        var month = (int)((((digits >> 32) & 0xFF) * 10) + ((digits >> 40) & 0xFF));
+        var day = (int)((((digits >> 48) & 0xFF) * 10) + (digits >> 56));
+        if (year < 1 || month is < 1 or > 12 || day < 1)
         {
             return false;
         }
 
-        date = new DateOnly((int)year, month, day);
+        // The month's length decides the day; the day number is counted directly instead of
+        // through DateTime, which would check the same things again.
+        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        var before = leap ? DaysBeforeMonthLeap : DaysBeforeMonth;
+        if (day > before[month] - before[month - 1])
+        {
+            return false;
+        }
+
+        var years = year - 1;
+        date = DateOnly.FromDayNumber((years * 365) + (years / 4) - (years / 100) + (years / 400) + before[month - 1] + day - 1);
         return true;
     }
+
+    private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+    private static readonly int[] DaysBeforeMonthLeap = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366];
 
     public static string Text(ReadOnlySpan<byte> value) => value.IsEmpty ? string.Empty : Decode(value);
 
