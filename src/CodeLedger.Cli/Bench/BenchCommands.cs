@@ -41,6 +41,25 @@ internal static class BenchCommands
                 var other => throw new CliException($"--kind must be 835, 837P or both, not '{other}'"),
             };
             var dir = parse.GetValue(directory)?.FullName ?? Path.GetTempPath();
+            if (parse.GetValue(file) is null)
+            {
+                // An output folder that does not exist yet is made, as `--out` paths are elsewhere;
+                // one that cannot be (a file in the way, no permission) is named, not thrown.
+                if (File.Exists(dir))
+                {
+                    throw new CliException($"--dir {dir}: is a file, not a folder");
+                }
+
+                try
+                {
+                    Directory.CreateDirectory(dir);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException($"--dir {dir}: cannot create the folder ({e.Message})");
+                }
+            }
+
             var timed = parse.GetValue(runs);
             if (timed is < 1 or > 100)
             {

@@ -19,6 +19,18 @@ internal static class X12Benchmark
         double MegabytesPerSecond, double BestMegabytesPerSecond, double MegabytesPerCpuSecond, long ParsePeakWorkingSetBytes,
         long ProcessPeakWorkingSetBytes, long AllocatedBytes, bool Clean);
 
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The error that stopped the write is the one worth reporting.
+        }
+    }
+
     public static Measurement Run(X12FileKind? kind, long size, FileInfo? existing, string directory, bool keep, int runs)
     {
         string path;
@@ -27,9 +39,16 @@ internal static class X12Benchmark
         {
             path = Path.Combine(directory, $"codeledger-bench-{(kind == X12FileKind.Claim837P ? "837p" : "835")}-{size}.x12");
             var clock = Stopwatch.StartNew();
-            using (var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            try
             {
+                using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
                 X12SyntheticFile.Write(output, kind!.Value, size);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A full disk or a read-only folder: no half-written file is left behind.
+                TryDelete(path);
+                throw new CliException($"{path}: cannot write the generated file ({e.Message})");
             }
 
             generate = clock.Elapsed.TotalSeconds;

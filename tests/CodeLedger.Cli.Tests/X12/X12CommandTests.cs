@@ -177,6 +177,35 @@ public class X12CommandTests : IDisposable
     }
 
     [Fact]
+    public void Bench_x12_makes_a_missing_output_folder()
+    {
+        var folder = Path.Combine(_dir.FullName, "new", "folder");
+        var (exit, output, _) = Run("bench", "x12", "--size", "100KB", "--kind", "837P", "--dir", folder, "--keep", "--runs", "1", "--json");
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Json(output)[0].GetProperty("file").GetString()));
+        Assert.StartsWith(folder, Json(output)[0].GetProperty("file").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_x12_names_an_output_folder_that_is_a_file()
+    {
+        var blocker = Write("blocker", "not a folder");
+        var (exit, _, error) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", blocker);
+        Assert.Equal(2, exit);
+        Assert.Contains($"--dir {blocker}: is a file, not a folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_x12_names_a_generated_file_it_cannot_write()
+    {
+        // /proc exists but takes no new files, even for root (as CI runs).
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /proc, a folder no user can write to");
+        var (exit, _, error) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", "/proc");
+        Assert.Equal(2, exit);
+        Assert.Contains("/proc/codeledger-bench-835-100000.x12: cannot write the generated file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bench_x12_parses_a_generated_file_and_reports_throughput()
     {
         var (exit, output, _) = Run("bench", "x12", "--size", "300KB", "--kind", "835", "--dir", _dir.FullName, "--json");
