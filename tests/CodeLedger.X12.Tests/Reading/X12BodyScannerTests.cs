@@ -2,6 +2,7 @@ using System.Text;
 using CodeLedger.X12.Claims837;
 using CodeLedger.X12.Envelope;
 using CodeLedger.X12.Generation;
+using CodeLedger.X12.Reading;
 using CodeLedger.X12.Remittance835;
 using CodeLedger.X12.Tests.Samples;
 
@@ -24,6 +25,68 @@ public class X12BodyScannerTests
         }
 
         return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllSamples))]
+    public void Every_vector_width_indexes_a_sample_as_a_byte_by_byte_count_does(string file)
+    {
+        // This machine runs one width natively; the others are emulated, so each is checked here.
+        var bytes = SampleFiles.Bytes(file);
+        AssertEveryWidthIndexes(bytes, (byte)'*', (byte)'~', 0, Math.Min(bytes.Length, X12BodyScanner.WindowBytes));
+    }
+
+    [Fact]
+    public void Every_vector_width_indexes_runs_of_separators_gaps_and_ragged_ends()
+    {
+        // Blocks whose mask bytes are all ones, all zeros or mixed, windows that start and end
+        // anywhere in a block, and terminators in every bit position.
+        var random = new Random(11);
+        var data = new byte[3000];
+        for (var round = 0; round < 200; round++)
+        {
+            var density = random.Next(1, 100);
+            for (var i = 0; i < data.Length; i++)
+            {
+                var roll = random.Next(100);
+                data[i] = roll < density / 2 ? (byte)'*' : roll < density ? (byte)'~' : (byte)('A' + random.Next(26));
+            }
+
+            var from = random.Next(0, 64);
+            AssertEveryWidthIndexes(data, (byte)'*', (byte)'~', from, random.Next(from, data.Length + 1));
+        }
+    }
+
+    private static void AssertEveryWidthIndexes(byte[] data, byte separator, byte terminator, int from, int to)
+    {
+        var expectedPositions = new List<int>();
+        var expectedEnds = new List<int>();
+        for (var i = from; i < to; i++)
+        {
+            if (data[i] == separator || data[i] == terminator)
+            {
+                expectedPositions.Add(i);
+                if (data[i] == terminator)
+                {
+                    expectedEnds.Add(expectedPositions.Count);
+                }
+            }
+        }
+
+        foreach (var (width, index) in new (string, Func<int[], int[], int>)[]
+        {
+            ("32 bytes", (p, t) => X12BodyScanner.Index32(data, from, to, separator, terminator, p, t)),
+            ("16 bytes", (p, t) => X12BodyScanner.Index16(data, from, to, separator, terminator, p, t)),
+            ("1 byte", (p, t) => X12BodyScanner.IndexBytes(data, from, to, 0, 0, separator, terminator, p, t)),
+        })
+        {
+            var positions = new int[X12BodyScanner.PositionSlots];
+            var terminators = new int[X12BodyScanner.WindowBytes + 1];
+            var ends = index(positions, terminators);
+            Assert.True(expectedEnds.SequenceEqual(terminators.Take(ends)), $"{width}: terminators differ");
+            var count = ends == 0 ? 0 : terminators[ends - 1];
+            Assert.True(expectedPositions.Take(count).SequenceEqual(positions.Skip(1).Take(count)), $"{width}: positions differ");
+        }
     }
 
     [Theory]
