@@ -134,23 +134,15 @@ internal sealed class X12BodyScanner
         ref int count, ref int ends)
     {
         var before = count;
-        for (var chunk = 0; chunk < bits; chunk += 8)
-        {
-            var value = (mask >> chunk) & 0xFF;
-            ref var offsets = ref Unsafe.Add(ref table, (nint)(value * 8));
-            ref var target = ref Unsafe.Add(ref slots, count + 1);
-            if (wide)
-            {
-                (Vector256.LoadUnsafe(ref offsets) + Vector256.Create(blockStart + chunk)).StoreUnsafe(ref target);
-            }
-            else
-            {
-                var start = Vector128.Create(blockStart + chunk);
-                (Vector128.LoadUnsafe(ref offsets) + start).StoreUnsafe(ref target);
-                (Vector128.LoadUnsafe(ref offsets, 4) + start).StoreUnsafe(ref target, 4);
-            }
 
-            count += BitOperations.PopCount(value);
+        // Written out rather than looped: the JIT does not unroll a loop whose bound it only
+        // learns by inlining.
+        Flatten(blockStart, mask, 0, wide, ref table, ref slots, ref count);
+        Flatten(blockStart, mask, 8, wide, ref table, ref slots, ref count);
+        if (bits == 32)
+        {
+            Flatten(blockStart, mask, 16, wide, ref table, ref slots, ref count);
+            Flatten(blockStart, mask, 24, wide, ref table, ref slots, ref count);
         }
 
         // Terminators are about one bit in five: each finds its slot by counting the bits before it.
@@ -160,6 +152,27 @@ internal sealed class X12BodyScanner
             Unsafe.Add(ref endSlots, ends++) = before + BitOperations.PopCount(mask & (uint)((2UL << bit) - 1));
             ending &= ending - 1;
         }
+    }
+
+    /// <summary>The eight slots for the mask byte at <paramref name="chunk"/>, and the count moved past its set bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Flatten(int blockStart, uint mask, int chunk, bool wide, ref int table, ref int slots, ref int count)
+    {
+        var value = (mask >> chunk) & 0xFF;
+        ref var offsets = ref Unsafe.Add(ref table, (nint)(value * 8));
+        ref var target = ref Unsafe.Add(ref slots, count + 1);
+        if (wide)
+        {
+            (Vector256.LoadUnsafe(ref offsets) + Vector256.Create(blockStart + chunk)).StoreUnsafe(ref target);
+        }
+        else
+        {
+            var start = Vector128.Create(blockStart + chunk);
+            (Vector128.LoadUnsafe(ref offsets) + start).StoreUnsafe(ref target);
+            (Vector128.LoadUnsafe(ref offsets, 4) + start).StoreUnsafe(ref target, 4);
+        }
+
+        count += BitOperations.PopCount(value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -214,7 +227,16 @@ internal sealed class X12BodyScanner
 
     // The three widths are separate methods so that tests run each of them on any machine (vectors
     // a processor lacks are emulated, slowly but exactly).
-    internal static int Index32(ReadOnlySpan<byte> data, int from, int to, byte separator, byte terminator, int[] positions, int[] terminators)
+    internal static int Index32(ReadOnlySpan<byte> data, int from, int to, byte separator, byte terminator, int[] positions, int[] terminators) =>
+        IndexVectors(data, from, to, separator, terminator, positions, terminators, wide: true);
+
+    internal static int Index16(ReadOnlySpan<byte> data, int from, int to, byte separator, byte terminator, int[] positions, int[] terminators) =>
+        IndexVectors(data, from, to, separator, terminator, positions, terminators, wide: false);
+
+    /// <summary>32 bytes a step when <paramref name="wide"/>, 16 otherwise (a constant once inlined), then the tail byte by byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IndexVectors(ReadOnlySpan<byte> data, int from, int to, byte separator, byte terminator, int[] positions, int[] terminators,
+        bool wide)
     {
         var count = 0;
         var ends = 0;
@@ -223,36 +245,28 @@ internal sealed class X12BodyScanner
         ref var slots = ref MemoryMarshal.GetArrayDataReference(positions);
         ref var endSlots = ref MemoryMarshal.GetArrayDataReference(terminators);
         ref var table = ref MemoryMarshal.GetArrayDataReference(BitPositions);
-        var separatorBytes = Vector256.Create(separator);
-        var terminatorBytes = Vector256.Create(terminator);
-        for (; i <= to - Vector256<byte>.Count; i += Vector256<byte>.Count)
+        var step = wide ? Vector256<byte>.Count : Vector128<byte>.Count;
+        var separators256 = Vector256.Create(separator);
+        var terminators256 = Vector256.Create(terminator);
+        var separators128 = Vector128.Create(separator);
+        var terminators128 = Vector128.Create(terminator);
+        for (; i <= to - step; i += step)
         {
-            var block = Vector256.LoadUnsafe(ref origin, (nuint)i);
-            var ending = Vector256.Equals(block, terminatorBytes).ExtractMostSignificantBits();
-            Record(i, Vector256.Equals(block, separatorBytes).ExtractMostSignificantBits() | ending, ending, Vector256<byte>.Count, wide: true,
-                ref table, ref slots, ref endSlots, ref count, ref ends);
-        }
+            uint ending, mask;
+            if (wide)
+            {
+                var block = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                ending = Vector256.Equals(block, terminators256).ExtractMostSignificantBits();
+                mask = Vector256.Equals(block, separators256).ExtractMostSignificantBits() | ending;
+            }
+            else
+            {
+                var block = Vector128.LoadUnsafe(ref origin, (nuint)i);
+                ending = Vector128.Equals(block, terminators128).ExtractMostSignificantBits();
+                mask = Vector128.Equals(block, separators128).ExtractMostSignificantBits() | ending;
+            }
 
-        return IndexBytes(data, i, to, count, ends, separator, terminator, positions, terminators);
-    }
-
-    internal static int Index16(ReadOnlySpan<byte> data, int from, int to, byte separator, byte terminator, int[] positions, int[] terminators)
-    {
-        var count = 0;
-        var ends = 0;
-        var i = from;
-        ref var origin = ref MemoryMarshal.GetReference(data);
-        ref var slots = ref MemoryMarshal.GetArrayDataReference(positions);
-        ref var endSlots = ref MemoryMarshal.GetArrayDataReference(terminators);
-        ref var table = ref MemoryMarshal.GetArrayDataReference(BitPositions);
-        var separatorBytes = Vector128.Create(separator);
-        var terminatorBytes = Vector128.Create(terminator);
-        for (; i <= to - Vector128<byte>.Count; i += Vector128<byte>.Count)
-        {
-            var block = Vector128.LoadUnsafe(ref origin, (nuint)i);
-            var ending = Vector128.Equals(block, terminatorBytes).ExtractMostSignificantBits();
-            Record(i, Vector128.Equals(block, separatorBytes).ExtractMostSignificantBits() | ending, ending, Vector128<byte>.Count, wide: false,
-                ref table, ref slots, ref endSlots, ref count, ref ends);
+            Record(i, mask, ending, step, wide, ref table, ref slots, ref endSlots, ref count, ref ends);
         }
 
         return IndexBytes(data, i, to, count, ends, separator, terminator, positions, terminators);
