@@ -9,8 +9,9 @@ namespace CodeLedger.X12.Reading;
 /// <summary>
 /// Hands the body of a transaction set to its builder a window at a time. Every element separator
 /// and segment terminator of a window is found first, 32 bytes per vector compare, and their
-/// offsets written eight at a time (the first stage of simdjson-style parsers); segments are then cut from that index and given to the builder with
-/// their element bounds already known, so no segment is searched or split on its own.
+/// offsets are written eight at a time (the first stage of simdjson-style parsers); segments are
+/// then cut from that index and given to the builder with their element bounds already known, so
+/// no segment is searched or split on its own.
 /// <para>
 /// It only takes what the reader and the envelope validator would hand the builder unchanged: a
 /// complete segment with a valid 2–3 byte identifier that is not a control segment (ISA, GS, ST,
@@ -23,6 +24,9 @@ internal sealed class X12BodyScanner
 {
     internal const int WindowBytes = 16 * 1024;
 
+    /// <summary>Slots a window's positions need: one per byte, the free first one, and the eight Record always writes.</summary>
+    internal const int PositionSlots = WindowBytes + 2 + 8;
+
     /// <summary>Past this many elements the builders' split tables keep the rest in the last one.</summary>
     private const int MaxElements = 23;
 
@@ -32,9 +36,6 @@ internal sealed class X12BodyScanner
 
     // _terminators[k] is the index in _positions of the k-th segment terminator of the window.
     private readonly int[] _terminators = new int[WindowBytes + 1];
-
-    /// <summary>Slots a window's positions need: one per byte, the free first one, and the eight Record always writes.</summary>
-    internal const int PositionSlots = WindowBytes + 2 + 8;
 
     /// <summary>
     /// Feeds complete body segments at the start of <paramref name="data"/> to

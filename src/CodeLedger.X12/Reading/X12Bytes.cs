@@ -161,8 +161,7 @@ public static class X12Bytes
 
         // The month's length decides the day; the day number is counted directly instead of
         // through DateTime, which would check the same things again.
-        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-        var before = leap ? DaysBeforeMonthLeap : DaysBeforeMonth;
+        var before = DateTime.IsLeapYear(year) ? DaysBeforeMonthLeap : DaysBeforeMonth;
         if (day > before[month] - before[month - 1])
         {
             return false;

@@ -45,11 +45,7 @@ internal sealed class X12StringCache(int slotBits = 11)
             if (first < PrintableCount && second < PrintableCount)
             {
                 ref var known = ref TwoBytes[(first * PrintableCount) + second];
-                return known ??= string.Create(2, (value[0], value[1]), static (chars, pair) =>
-                {
-                    chars[0] = (char)pair.Item1;
-                    chars[1] = (char)pair.Item2;
-                });
+                return known ??= X12Bytes.Text(value);
             }
         }
 
