@@ -31,8 +31,10 @@ var parsers = dirs.Select(dir =>
 var seconds = dirs.Select(_ => new List<double>()).ToArray();
 for (var round = 0; round < rounds; round++)
 {
-    for (var i = 0; i < parsers.Length; i++)
+    // The order rotates each round, so no build always runs right after the same other one.
+    for (var step = 0; step < parsers.Length; step++)
     {
+        var i = (step + round) % parsers.Length;
         var clock = Stopwatch.StartNew();
         parsers[i]();
         if (round >= 3)
@@ -46,7 +48,11 @@ var megabytes = data.Length / 1e6;
 for (var i = 0; i < dirs.Length; i++)
 {
     var sorted = seconds[i].Order().ToList();
-    Console.WriteLine($"{dirs[i]}: median {megabytes / sorted[sorted.Count / 2]:F1} MB/s, best {megabytes / sorted[0]:F1} MB/s over {sorted.Count} parses");
+    // Each round's time over the first build's time in the same round: the machine's drift
+    // between rounds cancels out of the ratio, so its median is steadier than either median speed.
+    var ratios = seconds[0].Zip(seconds[i], (first, other) => first / other).Order().ToList();
+    var paired = i == 0 ? string.Empty : $"; paired speed-up over {dirs[0]}: median {ratios[ratios.Count / 2]:F3}x (middle half {ratios[ratios.Count / 4]:F3}–{ratios[ratios.Count * 3 / 4]:F3})";
+    Console.WriteLine($"{dirs[i]}: median {megabytes / sorted[sorted.Count / 2]:F1} MB/s, best {megabytes / sorted[0]:F1} MB/s over {sorted.Count} parses{paired}");
 }
 
 return 0;

@@ -20,6 +20,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     // their allocations (see X12Interner).
     private readonly X12Interner<Diagnosis837> _diagnoses = new();
     private readonly X12Interner<int[]> _pointerLists = new();
+    private readonly X12Interner<string[]> _modifierLists = new();
     private readonly NameSlot[] _names = new NameSlot[16];
 
     private readonly PartyDraft _submitter = new();
@@ -851,13 +852,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
         if (modifierCount > 0)
         {
-            var modifiers = new string[modifierCount];
-            for (var i = 0; i < modifierCount; i++)
-            {
-                modifiers[i] = _strings.Get(procedure[i + 3]);
-            }
-
-            line.Modifiers = modifiers;
+            line.Modifiers = Modifiers(procedure, modifierCount);
         }
 
         line.Description = X12Bytes.TextOrNull(procedure[7]);
@@ -909,10 +904,38 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
             return new Diagnosis837(_strings.Get(qualifier), _strings.Get(code));
         }
 
-        ref var slot = ref _diagnoses.Slot(qualifierKey, codeKey);
-        return slot.Matches(qualifierKey, codeKey)
-            ? slot.Value!
-            : slot.Store(qualifierKey, codeKey, new Diagnosis837(_strings.Get(qualifier), _strings.Get(code)));
+        return _diagnoses.TryGet(qualifierKey, codeKey, out var known)
+            ? known
+            : _diagnoses.Add(qualifierKey, codeKey, new Diagnosis837(_strings.Get(qualifier), _strings.Get(code)));
+    }
+
+    /// <summary>
+    /// SV101-3 to SV101-6. Modifier lists repeat like codes (25, 59, LT, RT:59…), so a list of
+    /// modifiers of at most two bytes each is shared, keyed by the modifiers packed 16 bits apiece
+    /// (an empty one packs to zero, and the count tells "59" from "::59" apart).
+    /// </summary>
+    private string[] Modifiers(in X12Composite procedure, int count)
+    {
+        ulong key = 0;
+        var shared = true;
+        for (var i = 0; i < count && shared; i++)
+        {
+            shared = X12Interning.TryPack(procedure[i + 3], out var modifier) && modifier <= 0xFFFF;
+            key |= modifier << (16 * i);
+        }
+
+        if (shared && _modifierLists.TryGet(key, (ulong)count, out var known))
+        {
+            return known;
+        }
+
+        var modifiers = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            modifiers[i] = _strings.Get(procedure[i + 3]);
+        }
+
+        return shared ? _modifierLists.Add(key, (ulong)count, modifiers) : modifiers;
     }
 
     private int[] Pointers(in X12Fields f, long position)
@@ -926,19 +949,15 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
 
         // Only valid lists are shared, so a bad pointer is reported every time it occurs.
         var packed = X12Interning.TryPack(element, out var key);
-        if (packed)
+        if (packed && _pointerLists.TryGet(key, f.ComponentSeparator, out var known))
         {
-            ref var slot = ref _pointerLists.Slot(key, f.ComponentSeparator);
-            if (slot.Matches(key, f.ComponentSeparator))
-            {
-                return slot.Value!;
-            }
+            return known;
         }
 
         var pointers = ParsePointers(element, f.ComponentSeparator, position, out var valid);
         if (packed && valid)
         {
-            _pointerLists.Slot(key, f.ComponentSeparator).Store(key, f.ComponentSeparator, pointers);
+            _pointerLists.Add(key, f.ComponentSeparator, pointers);
         }
 
         return pointers;

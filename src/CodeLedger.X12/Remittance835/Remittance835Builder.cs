@@ -383,16 +383,15 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         if (value.Length == 8 && X12Interning.TryPack(f[1], out var qualifierKey))
         {
             X12Interning.TryPack(value, out var dateKey);
-            ref var slot = ref _dateReferences.Slot(qualifierKey, dateKey);
-            if (slot.Matches(qualifierKey, dateKey))
+            if (_dateReferences.TryGet(qualifierKey, dateKey, out var known))
             {
-                AddDate(slot.Value);
+                AddDate(known);
                 return;
             }
 
             if (X12Bytes.TryParseDate(value, out var parsed))
             {
-                AddDate(slot.Store(qualifierKey, dateKey, new DateReference835(_strings.Get(f[1]), parsed)));
+                AddDate(_dateReferences.Add(qualifierKey, dateKey, new DateReference835(_strings.Get(f[1]), parsed)));
                 return;
             }
         }

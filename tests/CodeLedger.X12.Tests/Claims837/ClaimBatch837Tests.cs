@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using CodeLedger.X12.Claims837;
 using CodeLedger.X12.Envelope;
@@ -59,6 +61,70 @@ public class ClaimBatch837Tests
         Assert.Equal(0, sink.LastBatch!.Count);
     }
 
+    [Fact]
+    public void Within_one_set_an_equal_diagnosis_or_modifier_list_is_one_shared_object()
+    {
+        // The generated file repeats 24 diagnoses and a few modifier lists over about 1,200 claims
+        // in one set; before the interner had two entries per set, three pairs of those diagnoses
+        // evicted each other and were made afresh claim after claim.
+        using var stream = new MemoryStream();
+        X12SyntheticFile.Write(stream, X12FileKind.Claim837P, 500_000);
+        var diagnoses = new Dictionary<Diagnosis837, HashSet<Diagnosis837>>();
+        var modifiers = new Dictionary<string, EquatableArray<string>>();
+        var lists = 0;
+        var unshared = 0;
+        var sink = new DelegateSink(batch =>
+        {
+            foreach (var row in batch)
+            {
+                foreach (var diagnosis in row.Diagnoses)
+                {
+                    diagnoses.TryAdd(diagnosis, new HashSet<Diagnosis837>(ReferenceEqualityComparer.Instance));
+                    diagnoses[diagnosis].Add(diagnosis);
+                }
+
+                for (var i = 0; i < row.LineCount; i++)
+                {
+                    var list = row.Line(i).Modifiers;
+                    if (list.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    // The first list of these values is kept (so the GC keeps its array where the
+                    // comparison can see it); a shared list is the same array, not an equal one.
+                    lists++;
+                    if (!modifiers.TryAdd(string.Join(':', list), list)
+                        && !Unsafe.AreSame(ref MemoryMarshal.GetReference(modifiers[string.Join(':', list)].AsSpan()), ref MemoryMarshal.GetReference(list.AsSpan())))
+                    {
+                        unshared++;
+                    }
+                }
+            }
+        });
+        var result = X12Parser.Parse(stream.ToArray(), new X12ParseOptions { Sink = sink });
+
+        Assert.Equal(1, result.Transactions);
+        Assert.Equal(24, diagnoses.Count);
+        Assert.All(diagnoses.Values, instances => Assert.Single(instances));
+        Assert.True(lists > 100, $"{lists} modifier lists");
+        Assert.Equal(0, unshared);
+    }
+
+    [Fact]
+    public void Modifier_lists_that_differ_only_by_empty_modifiers_are_not_shared()
+    {
+        // Claim 1 and claim 4 both bill 99214 with modifier 25; claim 4 now puts it in SV101-5.
+        var text = Fixtures.Text837();
+        var last = text.LastIndexOf("HC:99214:25*", StringComparison.Ordinal);
+        text = text[..last] + "HC:99214:::25*" + text[(last + "HC:99214:25*".Length)..];
+
+        var claims = X12Document.Load(Fixtures.Bytes(text)).Claims837[0].Transactions[0].Claims;
+
+        Assert.Equal(["25"], claims[0].Lines[0].Modifiers);
+        Assert.Equal(["", "", "25"], claims[3].Lines[0].Modifiers);
+    }
+
     /// <summary>SV1 segments inside claims (each is a line, with or without its LX), by splitting the text.</summary>
     private static int CountLines(byte[] bytes)
     {
@@ -83,6 +149,11 @@ public class ClaimBatch837Tests
         }
 
         return lines;
+    }
+
+    private sealed class DelegateSink(Action<ClaimBatch837> onBatch) : X12ClaimSink
+    {
+        public override void OnClaims837(ClaimBatch837 batch) => onBatch(batch);
     }
 
     /// <summary>Copies each row field by field through the row's own properties (not ToRecord).</summary>
