@@ -10,10 +10,19 @@ using System.Runtime.Loader;
 //
 // where each DIR holds a CodeLedger.X12.dll (for example `dotnet build -c Release
 // src/CodeLedger.X12 -o /tmp/a` on one commit and `-o /tmp/b` on another). Manual, not in CI.
+//
+//   dotnet run -c Release --project bench/x12-ab -- --spells FILE ROUNDS DIR
+//
+// interleaves the parse with three workloads that isolate one resource each (see Spells.cs), to
+// tell which part of the machine a slow spell slows.
+if (args.Length > 0 && args[0] == "--spells")
+{
+    return args.Length == 4 ? Spells.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]) : Usage();
+}
+
 if (args.Length < 3)
 {
-    Console.Error.WriteLine("usage: x12-ab FILE ROUNDS DIR [DIR...]");
-    return 2;
+    return Usage();
 }
 
 var data = File.ReadAllBytes(args[0]);
@@ -56,3 +65,9 @@ for (var i = 0; i < dirs.Length; i++)
 }
 
 return 0;
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: x12-ab FILE ROUNDS DIR [DIR...]   or   x12-ab --spells FILE ROUNDS DIR");
+    return 2;
+}

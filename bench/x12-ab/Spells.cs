@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Runtime.Loader;
+
+/// <summary>
+/// Times, round after round and in the same rounds, the full parse and three workloads that each
+/// lean on one part of the machine: a dependent chain of multiplications (the core alone, no
+/// memory), a count of the file's segment terminators (streaming reads of the input), and small
+/// allocations, as many as an 837P parse of 70 MB makes (fresh memory). A slow spell that slows
+/// all four alike is the core's clock; one that leaves the chain alone and slows the others is
+/// the memory system, which the VM shares with its neighbours.
+/// </summary>
+internal static class Spells
+{
+    public static int Run(string file, int rounds, string dir)
+    {
+        var data = File.ReadAllBytes(file);
+        var context = new AssemblyLoadContext(dir, isCollectible: false);
+        var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(Path.Combine(dir, "CodeLedger.X12.dll")));
+        var parse = assembly.GetType("CodeLedger.X12.X12Parser")!.GetMethods()
+            .First(m => m.Name == "Parse" && m.GetParameters()[0].ParameterType == typeof(Stream));
+        object? kept = null;
+        var workloads = new (string Name, Action Run)[]
+        {
+            ("multiply chain", () =>
+            {
+                var x = 12345UL;
+                for (var i = 0; i < 60_000_000; i++)
+                {
+                    x = unchecked((x * 6364136223846793005UL) + 1442695040888963407UL);
+                    x ^= x >> 17;
+                }
+
+                kept = x;
+            }),
+            ("read input", () => kept = data.AsSpan().Count((byte)'~')),
+            ("allocate", () =>
+            {
+                for (var i = 0; i < 1_300_000; i++)
+                {
+                    kept = new byte[40];
+                }
+            }),
+            ("full parse", () => parse.Invoke(null, [new MemoryStream(data, writable: false), null])),
+        };
+
+        foreach (var (_, run) in workloads)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                run();
+            }
+        }
+
+        var times = workloads.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < workloads.Length; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                workloads[i].Run();
+                times[i].Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        GC.KeepAlive(kept);
+        var parseTimes = times[^1];
+        for (var i = 0; i < workloads.Length; i++)
+        {
+            var sorted = times[i].Order().ToList();
+            var correlation = i == workloads.Length - 1 ? string.Empty : $"; correlation with the parse {Correlation(times[i], parseTimes):F2}";
+            Console.WriteLine($"{workloads[i].Name,-15} min {sorted[0],7:F1} ms  median {sorted[sorted.Count / 2],7:F1}  max {sorted[^1],7:F1}  max/min {sorted[^1] / sorted[0]:F2}{correlation}");
+        }
+
+        return 0;
+    }
+
+    private static double Correlation(List<double> a, List<double> b)
+    {
+        double meanA = a.Average(), meanB = b.Average();
+        var covariance = a.Zip(b, (x, y) => (x - meanA) * (y - meanB)).Sum();
+        return covariance / Math.Sqrt(a.Sum(x => (x - meanA) * (x - meanA)) * b.Sum(y => (y - meanB) * (y - meanB)));
+    }
+}
