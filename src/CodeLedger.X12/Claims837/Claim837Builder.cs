@@ -912,7 +912,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     /// <summary>
     /// SV101-3 to SV101-6. Modifier lists repeat like codes (25, 59, LT, RT:59…), so a list of
     /// modifiers of at most two bytes each is shared, keyed by the modifiers packed 16 bits apiece
-    /// (an empty one packs to zero, and the count tells "59" from "::59" apart).
+    /// in their places (an empty one packs to zero and keeps its place, so "59" and "::59" differ).
     /// </summary>
     private string[] Modifiers(in X12Composite procedure, int count)
     {

@@ -94,8 +94,9 @@ public class ClaimBatch837Tests
                     // The first list of these values is kept (so the GC keeps its array where the
                     // comparison can see it); a shared list is the same array, not an equal one.
                     lists++;
-                    if (!modifiers.TryAdd(string.Join(':', list), list)
-                        && !Unsafe.AreSame(ref MemoryMarshal.GetReference(modifiers[string.Join(':', list)].AsSpan()), ref MemoryMarshal.GetReference(list.AsSpan())))
+                    var values = string.Join(':', list);
+                    if (!modifiers.TryAdd(values, list)
+                        && !Unsafe.AreSame(ref MemoryMarshal.GetReference(modifiers[values].AsSpan()), ref MemoryMarshal.GetReference(list.AsSpan())))
                     {
                         unshared++;
                     }
