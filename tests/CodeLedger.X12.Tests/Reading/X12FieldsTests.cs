@@ -191,6 +191,45 @@ public class X12FieldsTests
         Assert.NotEqual(a, b);
     }
 
+    [Fact]
+    public void Interning_keys_match_a_byte_by_byte_packing_and_refuse_any_zero_byte()
+    {
+        // Every length up to nine, random bytes, and a zero planted in each position in turn.
+        var random = new Random(7);
+        for (var length = 0; length <= 9; length++)
+        {
+            for (var round = 0; round < 200; round++)
+            {
+                var value = new byte[length];
+                random.NextBytes(value);
+                for (var i = 0; i < length; i++)
+                {
+                    value[i] = (byte)Math.Max(value[i], (byte)1);
+                }
+
+                AssertPacksLikeByteByByte(value);
+                for (var zero = 0; zero < length; zero++)
+                {
+                    var damaged = (byte[])value.Clone();
+                    damaged[zero] = 0;
+                    AssertPacksLikeByteByByte(damaged);
+                }
+            }
+        }
+    }
+
+    private static void AssertPacksLikeByteByByte(byte[] value)
+    {
+        var expected = value.Length <= 8 && !value.Contains((byte)0);
+        ulong expectedKey = 0;
+        for (var i = value.Length - 1; expected && i >= 0; i--)
+        {
+            expectedKey = (expectedKey << 8) | value[i];
+        }
+
+        Assert.Equal((expected, expectedKey), (X12Interning.TryPack(value, out var key), expected ? key : 0UL));
+    }
+
     [Theory]
     [InlineData("0", "0")]
     [InlineData("1.", "1")]
