@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.Loader;
 
 // Paired A/B timing of two (or more) builds of CodeLedger.X12 in one process, for a machine whose
 // speed drifts: each build is loaded into its own AssemblyLoadContext and the builds parse the
@@ -15,27 +14,28 @@ using System.Runtime.Loader;
 //
 // interleaves the parse with three workloads that isolate one resource each (see Spells.cs), to
 // tell which part of the machine a slow spell slows.
-if (args.Length > 0 && args[0] == "--spells")
-{
-    return args.Length == 4 ? Spells.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]) : Usage();
-}
-
-if (args.Length < 3)
+var spells = args.Length > 0 && args[0] == "--spells";
+if (spells ? args.Length != 4 : args.Length < 3)
 {
     return Usage();
 }
 
-var data = File.ReadAllBytes(args[0]);
-var rounds = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
-var dirs = args.Skip(2).ToArray();
-var parsers = dirs.Select(dir =>
+var arguments = spells ? args[1..] : args;
+if (Builds.Problem(arguments[0], arguments[1], arguments[2..]) is { } problem)
 {
-    var context = new AssemblyLoadContext(dir, isCollectible: false);
-    var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(Path.Combine(dir, "CodeLedger.X12.dll")));
-    var parse = assembly.GetType("CodeLedger.X12.X12Parser")!.GetMethods()
-        .First(m => m.Name == "Parse" && m.GetParameters()[0].ParameterType == typeof(Stream));
-    return (Action)(() => parse.Invoke(null, [new MemoryStream(data, writable: false), null]));
-}).ToArray();
+    Console.Error.WriteLine($"x12-ab: {problem}");
+    return 2;
+}
+
+var data = File.ReadAllBytes(arguments[0]);
+var rounds = int.Parse(arguments[1], System.Globalization.CultureInfo.InvariantCulture);
+if (spells)
+{
+    return Spells.Run(data, rounds, Builds.Parser(arguments[2], data));
+}
+
+var dirs = args.Skip(2).ToArray();
+var parsers = dirs.Select(dir => Builds.Parser(dir, data)).ToArray();
 
 var seconds = dirs.Select(_ => new List<double>()).ToArray();
 for (var round = 0; round < rounds; round++)
