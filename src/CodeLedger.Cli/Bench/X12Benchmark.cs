@@ -14,10 +14,14 @@ internal static class X12Benchmark
     /// One file's figures. ParseSeconds and MegabytesPerSecond are the median of the timed runs
     /// (BestMegabytesPerSecond the fastest); MegabytesPerCpuSecond is that run's CPU time, which
     /// also counts the runtime's own threads; the peak working set is the highest sampled in any run.
+    /// RunMegabytesPerSecond lists every run in order. The core probe (<see cref="CoreProbe"/>) is
+    /// timed three times before each run and after the last: its median over its best is how much
+    /// the core was shared while the parses ran (1.0 for a core of their own).
     /// </summary>
     public sealed record Measurement(string Kind, string File, long Bytes, long Claims, int Runs, double GenerateSeconds, double ParseSeconds,
         double MegabytesPerSecond, double BestMegabytesPerSecond, double MegabytesPerCpuSecond, long ParsePeakWorkingSetBytes,
-        long ProcessPeakWorkingSetBytes, long AllocatedBytes, bool Clean);
+        long ProcessPeakWorkingSetBytes, long AllocatedBytes, bool Clean, IReadOnlyList<double> RunMegabytesPerSecond,
+        double CoreProbeBestMilliseconds, double CoreProbeMedianMilliseconds);
 
     private static void TryDelete(string path)
     {
@@ -73,6 +77,7 @@ internal static class X12Benchmark
             }
 
             var timings = new List<(double Seconds, double CpuSeconds, long Allocated)>();
+            var probes = new List<double>();
             long parsePeak = 0;
             X12ParseResult? result = null;
             var clean = true;
@@ -91,6 +96,7 @@ internal static class X12Benchmark
                     GC.Collect();
                 }
 
+                Probe(probes);
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
@@ -106,6 +112,8 @@ internal static class X12Benchmark
                 clean &= !result.HasErrors && sink.Claims == result.Claims;
             }
 
+            Probe(probes);
+            probes.Sort();
             var ordered = timings.OrderBy(t => t.Seconds).ToList();
             var median = ordered[ordered.Count / 2];
             var name = result!.Kind switch
@@ -115,7 +123,8 @@ internal static class X12Benchmark
                 _ => result.Kind.ToString(),
             };
             return new Measurement(name, path, bytes, result.Claims, runs, generate, median.Seconds, bytes / 1e6 / median.Seconds,
-                bytes / 1e6 / ordered[0].Seconds, bytes / 1e6 / median.CpuSeconds, parsePeak, process.PeakWorkingSet64, median.Allocated, clean);
+                bytes / 1e6 / ordered[0].Seconds, bytes / 1e6 / median.CpuSeconds, parsePeak, process.PeakWorkingSet64, median.Allocated, clean,
+                timings.Select(t => bytes / 1e6 / t.Seconds).ToList(), probes[0], probes[probes.Count / 2]);
         }
         finally
         {
@@ -123,6 +132,14 @@ internal static class X12Benchmark
             {
                 File.Delete(path);
             }
+        }
+    }
+
+    private static void Probe(List<double> probes)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            probes.Add(CoreProbe.Milliseconds());
         }
     }
 

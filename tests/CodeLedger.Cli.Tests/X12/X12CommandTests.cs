@@ -216,4 +216,27 @@ public class X12CommandTests : IDisposable
         Assert.True(measurement.GetProperty("claims").GetInt64() > 500);
         Assert.True(measurement.GetProperty("clean").GetBoolean());
     }
+
+    [Fact]
+    public void Bench_x12_lists_every_run_and_how_much_of_the_core_they_had()
+    {
+        var (exit, output, _) = Run("bench", "x12", "--size", "200KB", "--kind", "837P", "--dir", _dir.FullName, "--runs", "4", "--json");
+        Assert.Equal(0, exit);
+        var measurement = Json(output)[0];
+        var runs = measurement.GetProperty("runMegabytesPerSecond").EnumerateArray().Select(r => r.GetDouble()).ToList();
+        Assert.Equal(4, runs.Count);
+        Assert.Equal(runs.Max(), measurement.GetProperty("bestMegabytesPerSecond").GetDouble(), 6);
+        Assert.Equal(runs.OrderDescending().ElementAt(2), measurement.GetProperty("megabytesPerSecond").GetDouble(), 6);
+        var best = measurement.GetProperty("coreProbeBestMilliseconds").GetDouble();
+        Assert.InRange(best, 0.01, measurement.GetProperty("coreProbeMedianMilliseconds").GetDouble());
+    }
+
+    [Fact]
+    public void Bench_x12_prints_the_runs_and_the_core_probe_under_each_file()
+    {
+        var (exit, output, _) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", _dir.FullName, "--runs", "2");
+        Assert.Equal(0, exit);
+        Assert.Contains("(median of 2; best ", output, StringComparison.Ordinal);
+        Assert.Matches(@"runs \d+ \d+ MB/s; core probe \(register-only work\) between them: best \d+\.\d ms, median \d+\.\d ms \(\d\.\d\d×: the core was", output);
+    }
 }
