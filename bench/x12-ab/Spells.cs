@@ -1,12 +1,15 @@
 using System.Diagnostics;
 
 /// <summary>
-/// Times, round after round and in the same rounds, the full parse and three workloads that each
-/// lean on one part of the machine: a dependent chain of multiplications (the core alone, no
-/// memory), a count of the file's segment terminators (streaming reads of the input), and small
-/// allocations, as many as an 837P parse of 70 MB makes (fresh memory). A slow spell that slows
-/// all four alike is the core's clock; one that leaves the chain alone and slows the others is
-/// the memory system, which the VM shares with its neighbours.
+/// Times, round after round and in the same rounds, the full parse and five workloads that each
+/// lean on one part of the machine: a dependent chain of multiplications (the core's clock: one
+/// operation waits for the last, so most execution units idle), eight independent streams of
+/// register arithmetic (the core's execution units, no memory), loads from a table that fits the
+/// core's L2, a count of the file's segment terminators (streaming reads of the input), and small
+/// allocations, as many as an 837P parse of 70 MB makes (fresh memory). A spell that slows the
+/// chain is the clock; one that leaves the chain alone but slows the independent arithmetic is
+/// another tenant on the same physical core (a hyperthread sibling), which no change to the
+/// parser can avoid; one that slows only the memory workloads is the memory system.
 /// </summary>
 internal static class Spells
 {
