@@ -88,7 +88,7 @@ internal static class BenchCommands
                     console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{m.Kind,-5} {m.Bytes / 1e6,8:0.0} MB {m.Claims,9} claims  parse {m.ParseSeconds,6:0.000} s  {m.MegabytesPerSecond,7:0.0} MB/s (median of {m.Runs}; best {m.BestMegabytesPerSecond:0.0}; {m.MegabytesPerCpuSecond,6:0.0} MB per CPU-second)  peak working set during parse {m.ParsePeakWorkingSetBytes / 1e6,6:0.0} MB (process {m.ProcessPeakWorkingSetBytes / 1e6:0.0} MB)  allocated {m.AllocatedBytes / 1e6,8:0.0} MB  generated in {m.GenerateSeconds:0.0} s{(m.Clean ? string.Empty : "  (FINDINGS!)")}"));
                     console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"      runs {string.Join(" ", m.RunMegabytesPerSecond.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} MB/s; core probe (register-only work) between them: best {m.CoreProbeBestMilliseconds:0.0} ms, median {m.CoreProbeMedianMilliseconds:0.0} ms ({m.CoreProbeMedianMilliseconds / m.CoreProbeBestMilliseconds:0.00}×: {CoreShare(m)})"));
+                        $"      runs {string.Join(" ", m.RunMegabytesPerSecond.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} MB/s; core probe (register-only work) between them: best {m.CoreProbeBestMilliseconds:0.0} ms, median {m.CoreProbeMedianMilliseconds:0.0} ms ({m.CoreProbeMedianMilliseconds / m.CoreProbeBestMilliseconds:0.00}×: {CoreShare(m)}); runs with the core to themselves: {m.UnsharedRuns}{(m.UnsharedMegabytesPerSecond is { } u ? $", median {u:0.0} MB/s" : string.Empty)}"));
                 }
             }
 

@@ -229,6 +229,17 @@ public class X12CommandTests : IDisposable
         Assert.Equal(runs.OrderDescending().ElementAt(2), measurement.GetProperty("megabytesPerSecond").GetDouble(), 6);
         var best = measurement.GetProperty("coreProbeBestMilliseconds").GetDouble();
         Assert.InRange(best, 0.01, measurement.GetProperty("coreProbeMedianMilliseconds").GetDouble());
+        var unshared = measurement.GetProperty("unsharedRuns").GetInt32();
+        Assert.InRange(unshared, 0, 4);
+        var unsharedSpeed = measurement.GetProperty("unsharedMegabytesPerSecond");
+        if (unshared == 0)
+        {
+            Assert.Equal(JsonValueKind.Null, unsharedSpeed.ValueKind);
+        }
+        else
+        {
+            Assert.Contains(unsharedSpeed.GetDouble(), runs);
+        }
     }
 
     [Fact]
@@ -237,6 +248,6 @@ public class X12CommandTests : IDisposable
         var (exit, output, _) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", _dir.FullName, "--runs", "2");
         Assert.Equal(0, exit);
         Assert.Contains("(median of 2; best ", output, StringComparison.Ordinal);
-        Assert.Matches(@"runs \d+ \d+ MB/s; core probe \(register-only work\) between them: best \d+\.\d ms, median \d+\.\d ms \(\d\.\d\d×: the core was", output);
+        Assert.Matches(@"runs \d+ \d+ MB/s; core probe \(register-only work\) between them: best \d+\.\d ms, median \d+\.\d ms \(\d\.\d\d×: the core was .*\); runs with the core to themselves: \d", output);
     }
 }
