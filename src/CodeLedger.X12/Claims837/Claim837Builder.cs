@@ -1173,7 +1173,6 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
     private static readonly string[] Cob = ["IL", "PR", "DN", "P3", "82", "77", "DQ", "85"];
     private static readonly string[] LineEntities = ["82", "QB", "77", "DQ", "DK", "DN", "P3", "PW", "45"];
 
-    /// <summary>The last NM1 seen for one entity code and the name built from it.</summary>
     /// <summary>An HL01 kept for the HL02s that point at it, in a buffer reused from HL to HL.</summary>
     private sealed class HlId
     {
@@ -1194,6 +1193,7 @@ internal sealed class Claim837Builder(X12ParseContext context, string controlNum
         }
     }
 
+    /// <summary>The last NM1 seen for one entity code and the name built from it.</summary>
     private struct NameSlot
     {
         public byte[]? Bytes;
