@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeLedger.Cli.Bench;
 
 /// <summary>
 /// Times, round after round and in the same rounds, the full parse and five workloads that each
@@ -32,26 +33,10 @@ internal static class Spells
 
                 kept = x;
             }),
-            ("independent ALU", () =>
-            {
-                // Eight streams with no dependence between them: as many operations a cycle as the
-                // core's execution units give, and no memory. A sibling hyperthread on the same
-                // physical core competes for those units; the chain above barely notices one.
-                ulong a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8;
-                for (var i = 0; i < 30_000_000; i++)
-                {
-                    a = unchecked((a ^ (a << 7)) + 0x9E37UL);
-                    b = unchecked((b ^ (b << 9)) + 0x7F4AUL);
-                    c = unchecked((c ^ (c >> 5)) + 0x1B87UL);
-                    d = unchecked((d ^ (d << 3)) + 0x3C6EUL);
-                    e = unchecked((e ^ (e >> 11)) + 0x5BD1UL);
-                    f = unchecked((f ^ (f << 13)) + 0xA54FUL);
-                    g = unchecked((g ^ (g >> 7)) + 0x510EUL);
-                    h = unchecked((h ^ (h << 5)) + 0x9B05UL);
-                }
-
-                kept = a ^ b ^ c ^ d ^ e ^ f ^ g ^ h;
-            }),
+            // Eight streams with no dependence between them (CoreProbe): as many operations a cycle
+            // as the core's execution units give, and no memory. A sibling hyperthread on the same
+            // physical core competes for those units; the chain above barely notices one.
+            ("independent ALU", () => CoreProbe.Milliseconds(30_000_000)),
             ("L2 lookups", () =>
             {
                 // Independent loads from a 256 KB table: it stays in this core's 512 KB L2 unless
