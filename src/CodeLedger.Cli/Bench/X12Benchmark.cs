@@ -14,16 +14,19 @@ internal static class X12Benchmark
     /// One file's figures. ParseSeconds and MegabytesPerSecond are the median of the timed runs
     /// (BestMegabytesPerSecond the fastest); MegabytesPerCpuSecond is that run's CPU time, which
     /// also counts the runtime's own threads; the peak working set is the highest sampled in any run.
-    /// RunMegabytesPerSecond lists every run in order. The core probe (<see cref="CoreProbe"/>) is
-    /// timed three times before each run and after the last: its median over its best is how much
-    /// the core was shared while the parses ran (1.0 for a core of their own). A run is counted as
-    /// unshared when the probes just before and just after it both ran within 10 % of the probe's
-    /// best; UnsharedMegabytesPerSecond is the median of those runs (null when there was none).
+    /// RunMegabytesPerSecond lists every run in order. CoreProbeMilliseconds are the timings of
+    /// <see cref="CoreProbe"/>, three after each warm-up round, before each run and after the last:
+    /// a median well above the best the machine gives means the core was shared while the parses
+    /// ran. A steady probe proves nothing by itself (the core may have been shared throughout), so
+    /// its best is compared with the best the whole command saw, across files.
     /// </summary>
     public sealed record Measurement(string Kind, string File, long Bytes, long Claims, int Runs, double GenerateSeconds, double ParseSeconds,
         double MegabytesPerSecond, double BestMegabytesPerSecond, double MegabytesPerCpuSecond, long ParsePeakWorkingSetBytes,
         long ProcessPeakWorkingSetBytes, long AllocatedBytes, bool Clean, IReadOnlyList<double> RunMegabytesPerSecond,
-        double CoreProbeBestMilliseconds, double CoreProbeMedianMilliseconds, int UnsharedRuns, double? UnsharedMegabytesPerSecond);
+        IReadOnlyList<double> CoreProbeMilliseconds)
+    {
+        public double CoreProbeMedianMilliseconds => CoreProbeMilliseconds.Order().ElementAt(CoreProbeMilliseconds.Count / 2);
+    }
 
     private static void TryDelete(string path)
     {
@@ -71,15 +74,16 @@ internal static class X12Benchmark
             // The first 20 MB of the file itself, three times, read as a stream like the timed runs
             // (so memory stays what the parse needs), leaves the runs measuring the parser, not the JIT.
             var bytes = new FileInfo(path).Length;
+            var probes = new List<double>();
             for (var round = 0; round < 3; round++)
             {
                 using var prefix = new PrefixStream(File.OpenRead(path), 20_000_000);
                 X12Parser.Parse(prefix, new X12ParseOptions { Sink = new CountingSink() });
                 Thread.Sleep(100);
+                Probe(probes);
             }
 
             var timings = new List<(double Seconds, double CpuSeconds, long Allocated)>();
-            var probes = new List<double[]>();
             long parsePeak = 0;
             X12ParseResult? result = null;
             var clean = true;
@@ -115,13 +119,6 @@ internal static class X12Benchmark
             }
 
             Probe(probes);
-            var probeTimes = probes.SelectMany(p => p).Order().ToList();
-            var probeBest = probeTimes[0];
-
-            // A batch of three counts as quiet when its middle timing is: one quiet sample among
-            // slow ones is the neighbour pausing for a moment, not a core to ourselves.
-            bool Quiet(double[] batch) => batch.Order().ElementAt(1) <= probeBest * 1.1;
-            var unshared = timings.Where((_, i) => Quiet(probes[i]) && Quiet(probes[i + 1])).Select(t => t.Seconds).Order().ToList();
             var ordered = timings.OrderBy(t => t.Seconds).ToList();
             var median = ordered[ordered.Count / 2];
             var name = result!.Kind switch
@@ -132,8 +129,7 @@ internal static class X12Benchmark
             };
             return new Measurement(name, path, bytes, result.Claims, runs, generate, median.Seconds, bytes / 1e6 / median.Seconds,
                 bytes / 1e6 / ordered[0].Seconds, bytes / 1e6 / median.CpuSeconds, parsePeak, process.PeakWorkingSet64, median.Allocated, clean,
-                timings.Select(t => bytes / 1e6 / t.Seconds).ToList(), probeBest, probeTimes[probeTimes.Count / 2], unshared.Count,
-                unshared.Count == 0 ? null : bytes / 1e6 / unshared[unshared.Count / 2]);
+                timings.Select(t => bytes / 1e6 / t.Seconds).ToList(), probes);
         }
         finally
         {
@@ -144,8 +140,13 @@ internal static class X12Benchmark
         }
     }
 
-    private static void Probe(List<double[]> probes) =>
-        probes.Add([CoreProbe.Milliseconds(), CoreProbe.Milliseconds(), CoreProbe.Milliseconds()]);
+    private static void Probe(List<double> probes)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            probes.Add(CoreProbe.Milliseconds());
+        }
+    }
 
     /// <summary>
     /// Samples the process working set every 10 ms on a background thread while the parse runs;
