@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using CodeLedger.X12.Generation;
 
@@ -82,6 +84,12 @@ internal static class BenchCommands
             else
             {
                 var probeBest = results.SelectMany(r => r.CoreProbeMilliseconds).Min();
+                if (DebugBuild())
+                {
+                    console.Out.WriteLine("warning: this is a Debug build, in which the JIT does not optimise: the figures below are several times slower "
+                        + "than the parser is. Measure with `dotnet run -c Release --project src/CodeLedger.Cli -- bench x12` or a published build.");
+                }
+
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; parse is single-threaded; load average {LoadAverage()}"));
                 foreach (var m in results)
@@ -102,6 +110,14 @@ internal static class BenchCommands
         });
         return command;
     }
+
+    /// <summary>
+    /// A Debug build marks its assemblies so that the JIT leaves code unoptimised; `dotnet run`
+    /// builds Debug unless told otherwise, and its figures would pass for the parser's.
+    /// </summary>
+    internal static bool DebugBuild() =>
+        typeof(CodeLedger.X12.X12Parser).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true
+        || typeof(BenchCommands).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
 
     /// <summary>Other work on the machine lowers MB/s; the figure is printed so readers can judge.</summary>
     private static string LoadAverage()

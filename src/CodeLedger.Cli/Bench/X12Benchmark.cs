@@ -18,12 +18,13 @@ internal static class X12Benchmark
     /// <see cref="CoreProbe"/>, three after each warm-up round, before each run and after the last:
     /// a median well above the best the machine gives means the core was shared while the parses
     /// ran. A steady probe proves nothing by itself (the core may have been shared throughout), so
-    /// its best is compared with the best the whole command saw, across files.
+    /// its best is compared with the best the whole command saw, across files. OptimizedBuild is
+    /// false for a Debug build, whose figures are not the parser's speed.
     /// </summary>
     public sealed record Measurement(string Kind, string File, long Bytes, long Claims, int Runs, double GenerateSeconds, double ParseSeconds,
         double MegabytesPerSecond, double BestMegabytesPerSecond, double MegabytesPerCpuSecond, long ParsePeakWorkingSetBytes,
         long ProcessPeakWorkingSetBytes, long AllocatedBytes, bool Clean, IReadOnlyList<double> RunMegabytesPerSecond,
-        IReadOnlyList<double> CoreProbeMilliseconds)
+        IReadOnlyList<double> CoreProbeMilliseconds, bool OptimizedBuild)
     {
         public double CoreProbeMedianMilliseconds => CoreProbeMilliseconds.Order().ElementAt(CoreProbeMilliseconds.Count / 2);
     }
@@ -129,7 +130,7 @@ internal static class X12Benchmark
             };
             return new Measurement(name, path, bytes, result.Claims, runs, generate, median.Seconds, bytes / 1e6 / median.Seconds,
                 bytes / 1e6 / ordered[0].Seconds, bytes / 1e6 / median.CpuSeconds, parsePeak, process.PeakWorkingSet64, median.Allocated, clean,
-                timings.Select(t => bytes / 1e6 / t.Seconds).ToList(), probes);
+                timings.Select(t => bytes / 1e6 / t.Seconds).ToList(), probes, !BenchCommands.DebugBuild());
         }
         finally
         {

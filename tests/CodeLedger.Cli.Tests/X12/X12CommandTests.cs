@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using CodeLedger.Cli;
@@ -243,5 +245,17 @@ public class X12CommandTests : IDisposable
         Assert.Contains("(median of 2; best ", output, StringComparison.Ordinal);
         Assert.Matches(@"runs \d+ \d+ MB/s; core probe \(register-only work\) around them: median \d+\.\d ms, \d+\.\d\d× the best this command saw \(\d+\.\d ms\)", output);
         Assert.Contains("A median well above the best means the core was shared", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_x12_warns_when_the_parser_was_built_without_optimisation()
+    {
+        // Tests usually run a Debug build, so this takes the warning's path; a Release run checks its absence.
+        var debug = typeof(CodeLedger.X12.X12Parser).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
+        var (exit, output, _) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", _dir.FullName, "--runs", "1");
+        Assert.Equal(0, exit);
+        Assert.Equal(debug, output.Contains("warning: this is a Debug build", StringComparison.Ordinal));
+        var (_, json, _) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", _dir.FullName, "--runs", "1", "--json");
+        Assert.Equal(!debug, Json(json)[0].GetProperty("optimizedBuild").GetBoolean());
     }
 }
