@@ -42,9 +42,10 @@ internal static class CodeLedgerCommand
         yield return Training.TrainingCommands.Create(console);
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs one command line. <paramref name="time"/> is the clock every command reads (the system clock unless a test fixes it).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
     {
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr, time);
         var root = Build(console);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

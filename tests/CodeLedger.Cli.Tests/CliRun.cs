@@ -7,7 +7,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = CodeLedgerCommand.Run(args, stdout, stderr);
+        var exit = CodeLedgerCommand.Run(args, stdout, stderr, TestClock.Create());
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 

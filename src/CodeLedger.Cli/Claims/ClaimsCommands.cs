@@ -47,7 +47,7 @@ internal static class ClaimsCommands
                 throw new CliException($"{path}: {e.Message}");
             }
 
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
             var editor = new ClaimEditor(library);
             var findings = new List<EditFinding>(batch.Malformed);

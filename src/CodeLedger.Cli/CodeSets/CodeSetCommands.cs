@@ -37,7 +37,7 @@ internal static class CodeSetCommands
         command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             List<CodeSetImportResult> results;
             if (parse.GetValue(starter))
             {
@@ -111,7 +111,7 @@ internal static class CodeSetCommands
         command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var releases = await CodeSetCatalog.ListAsync(store, ct);
             if (parse.GetValue(json))
             {
@@ -167,7 +167,7 @@ internal static class CodeSetCommands
                 throw new CliException($"--kind '{parse.GetValue(kind)}' must be one of icd10cm, hcpcs, cpt, rvu, mue");
             }
 
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var library = await CodeSetCatalog.LoadLibraryAsync(store, [k], ct);
             var a = library.Find(k, parse.GetValue(from)!) ?? throw new CliException($"no {k.Token()} release '{parse.GetValue(from)}'; see codeledger codesets list");
             var b = library.Find(k, parse.GetValue(to)!) ?? throw new CliException($"no {k.Token()} release '{parse.GetValue(to)}'; see codeledger codesets list");

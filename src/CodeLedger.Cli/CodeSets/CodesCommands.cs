@@ -21,7 +21,7 @@ internal static class CodesCommands
         check.SetAction(async (parse, ct) =>
         {
             var date = CliDates.Parse(parse.GetValue(dos), "--dos");
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var library = await CodeSetCatalog.LoadLibraryAsync(store, [CodeSetKind.Icd10Cm, CodeSetKind.Hcpcs, CodeSetKind.Rvu, CodeSetKind.Cpt], ct);
             var result = CodeChecker.Check(library, parse.GetValue(code)!, date);
             if (parse.GetValue(json))

@@ -39,7 +39,7 @@ internal static class CodeCommand
             }
 
             var coding = CodingSubmission.Parse(await File.ReadAllTextAsync(path.FullName, ct));
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
             if (library.Releases.IsEmpty)
             {

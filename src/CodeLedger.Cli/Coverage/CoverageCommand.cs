@@ -20,7 +20,7 @@ internal static class CoverageCommand
         command.Subcommands.Add(Map(console));
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var rows = await new CoverageReader(store).ReportAsync(parse.GetValue(practice)!, ct);
             if (parse.GetValue(json))
             {
@@ -60,7 +60,7 @@ internal static class CoverageCommand
         command.Options.Add(file);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             if (parse.GetValue(file) is { } f)
             {
                 if (!f.Exists)

@@ -10,7 +10,7 @@ internal static class DatabaseCommands
         var migrate = new Command("migrate", "Create the database or apply pending schema migrations (every command also does this on first use).");
         migrate.SetAction(async (parse, ct) =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             await console.Out.WriteLineAsync($"database {store.Location.Display} is up to date; PHI key {store.Location.Phi.KeyId ?? "not set"}");
             return ExitCodes.Success;
         });

@@ -46,7 +46,7 @@ internal static class DemoCommand
 
             var world = DemoGenerator.Generate(parse.GetValue(seed), count, firstDay);
             var spec = CommonOptions.ResolveDb(parse);
-            await PrepareFreshAsync(spec, ct);
+            await PrepareFreshAsync(spec, console.Time, ct);
             var clock = new ManualClock(world.Practices.Min(p => p.Baa.SignedOn).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc));
             var store = await CliStore.OpenAsync(parse, clock, ct);
             var counts = await WriteWorldAsync(console, store, clock, world, parse.GetValue(seed), ct);
@@ -80,7 +80,7 @@ internal static class DemoCommand
     /// file is an earlier demo (its ledger starts with demo.started); anything else is refused,
     /// so the demo can never wipe real work.
     /// </summary>
-    private static async Task PrepareFreshAsync(string spec, CancellationToken ct)
+    private static async Task PrepareFreshAsync(string spec, TimeProvider time, CancellationToken ct)
     {
         var location = DatabaseLocation.Parse(spec);
         if (location.Provider == DatabaseProvider.Sqlite && !File.Exists(location.Display))
@@ -91,7 +91,7 @@ internal static class DemoCommand
         CodeLedgerStore existing;
         try
         {
-            existing = await CodeLedgerStore.OpenAsync(spec, TimeProvider.System, ct);
+            existing = await CodeLedgerStore.OpenAsync(spec, time, ct);
         }
         catch (StorageException e)
         {

@@ -25,7 +25,7 @@ internal static class EncounterCommands
         show.Options.Add(json);
         show.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var view = await new EncounterViewer(store).ShowAsync(parse.GetValue(encounter)!, WorkflowCli.User(parse.GetValue(asUser)), ct);
             await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(view) + "\n" : Text(view));
             return ExitCodes.Success;

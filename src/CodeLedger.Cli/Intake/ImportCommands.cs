@@ -38,7 +38,7 @@ internal static class ImportCommands
                 "json" or "bundle" => "bundle",
                 var other => throw new CliException($"cannot tell the format of {path.Name} ('{other}'); give --format bundle, ndjson or csv"),
             };
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var intake = new EncounterIntake(store);
 
             // The file is opened only inside the reader, which the intake calls after the BAA gate.

@@ -35,7 +35,7 @@ internal static class LedgerCommands
             }
             else
             {
-                var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+                var store = await CliStore.OpenAsync(parse, console.Time, ct);
                 result = await store.VerifyLedgerAsync(ct);
             }
 
@@ -59,7 +59,7 @@ internal static class LedgerCommands
         command.Options.Add(output);
         command.SetAction(async (parse, ct) =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var target = parse.GetValue(output)!;
             long count;
             await using (var stream = new FileStream(target.FullName, FileMode.Create, FileAccess.Write))

@@ -43,7 +43,7 @@ internal static class QueryCommands
                 throw new CliException($"--category '{parse.GetValue(category)}' is not one of: {string.Join(", ", QueryCategories.All)}");
             }
 
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var query = await new QueryDesk(store).RaiseAsync(parse.GetValue(encounter)!, WorkflowCli.User(parse.GetValue(asCoder)), c,
                 parse.GetValue(question)!, parse.GetValue(choices) ?? [], ct);
             await console.Out.WriteLineAsync($"query {query.Id} raised, due {Instants.Format(query.DueAt)}");
@@ -63,7 +63,7 @@ internal static class QueryCommands
         command.Options.Add(asPhysician);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var answered = await new QueryDesk(store).AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, WorkflowCli.User(parse.GetValue(asPhysician)), ct);
             await console.Out.WriteLineAsync($"query {answered.Id} answered at {Instants.Format(answered.ClosedAt!.Value)}");
             return ExitCodes.Success;
@@ -80,7 +80,7 @@ internal static class QueryCommands
         command.Options.Add(json);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var rows = await new QueryDesk(store).ListAsync(parse.GetValue(physician)!, ct);
             if (parse.GetValue(json))
             {
@@ -107,7 +107,7 @@ internal static class QueryCommands
         var command = new Command("expire", "Close overdue queries as unresolved and finalize their encounters with the coding made before the query (idempotent; for a scheduler).");
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var s = await new QueryDesk(store).ExpireOverdueAsync(ExpiryActor, ct);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Expired} queries expired unresolved; {s.FinalizedWithoutResponse} encounters finalized without query response; {s.NothingCodedYet} still without coding"));

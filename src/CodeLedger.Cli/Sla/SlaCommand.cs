@@ -28,7 +28,7 @@ internal static class SlaCommand
                 throw new CliException($"--month '{monthText}' is not YYYY-MM");
             }
 
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var report = await new SlaReporter(store).ReportAsync(parse.GetValue(practice)!, monthText, ct);
             await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(report) + "\n" : Text(parse.GetValue(practice)!, report));
             return ExitCodes.Success;

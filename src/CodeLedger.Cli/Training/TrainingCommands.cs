@@ -30,7 +30,7 @@ internal static class TrainingCommands
         command.Options.Add(completed);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var r = await new TrainingLog(store).RecordAsync(parse.GetValue(coder)!, parse.GetValue(release)!, Date(parse.GetValue(effective), "--effective"),
                 Date(parse.GetValue(completed), "--completed"), "training:" + WorkflowCli.User(null), ct);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"recorded {parse.GetValue(coder)} {r.Release}: {(r.IsLate ? $"LATE by {r.DaysLate} days" : "on time")}"));
@@ -46,7 +46,7 @@ internal static class TrainingCommands
         command.Options.Add(json);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var store = await CliStore.OpenAsync(parse, TimeProvider.System, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var rows = await new TrainingLog(store).ReportAsync(ct);
             if (parse.GetValue(json))
             {

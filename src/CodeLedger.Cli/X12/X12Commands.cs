@@ -13,11 +13,11 @@ namespace CodeLedger.Cli.X12;
 /// </summary>
 internal static class X12Commands
 {
-    public static Command Create(CliConsole console, TimeProvider? time = null)
+    public static Command Create(CliConsole console)
     {
         var x12 = new Command("x12", "read, check and acknowledge ASC X12 005010 files (837P, 835, 999)");
         x12.Subcommands.Add(Parse(console));
-        x12.Subcommands.Add(Ack(console, time ?? TimeProvider.System));
+        x12.Subcommands.Add(Ack(console, console.Time));
         return x12;
     }
 

@@ -15,7 +15,7 @@ public sealed class EmLevelCommandTests : IDisposable
         File.WriteAllText(file, json);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = CodeLedgerCommand.Run(["em", "level", file, "--json"], stdout, stderr);
+        var exit = CodeLedgerCommand.Run(["em", "level", file, "--json"], stdout, stderr, TestClock.Create());
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -6,12 +6,13 @@ using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CodeLedger.Cli.Tests.Workflow;
 
 /// <summary>
 /// A temporary SQLite database holding a practice with a BAA and contract (open-ended, so the
-/// command's real clock is inside them), a practice without a BAA, a family physician and a coder;
+/// commands' fixed clock is inside them), a practice without a BAA, a family physician and a coder;
 /// plus the files the commands read. Commands run in-process against it.
 /// </summary>
 internal sealed class CliWorld : IDisposable
@@ -24,10 +25,13 @@ internal sealed class CliWorld : IDisposable
 
     public string Db => Path.Combine(Folder, "cli.db");
 
+    /// <summary>The clock the commands read; tests move it forward to let a query fall due.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
+
     public static async Task<CliWorld> CreateAsync()
     {
         var world = new CliWorld(Directory.CreateTempSubdirectory("codeledger-cli-").FullName);
-        var store = await CodeLedgerStore.OpenAsync(world.Db, TimeProvider.System);
+        var store = await CodeLedgerStore.OpenAsync(world.Db, world.Clock);
         var practice = new Organization(Guid.NewGuid(), "FM-NORTH", "Northside Family Medicine", OrganizationKind.Practice);
         var unbound = new Organization(Guid.NewGuid(), "NO-BAA", "Practice Without Agreement", OrganizationKind.Practice);
         var vendor = new Organization(Guid.NewGuid(), "ACME", "Acme Coding Partners", OrganizationKind.CodingVendor);
@@ -57,7 +61,7 @@ internal sealed class CliWorld : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = CodeLedgerCommand.Run([.. args, "--db", Db], stdout, stderr);
+        var exit = CodeLedgerCommand.Run([.. args, "--db", Db], stdout, stderr, Clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -77,8 +81,8 @@ internal sealed class CliWorld : IDisposable
     /// <summary>A FHIR R4 bundle for one office visit signed an hour ago, with an optional field left out.</summary>
     public static string Bundle(string externalId, string? omitDocumentDate = null)
     {
-        var signed = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var dos = DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var signed = TestClock.Now.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var dos = TestClock.Now.AddHours(-2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var note = Convert.ToBase64String(Encoding.UTF8.GetBytes("Assessment: type 2 diabetes mellitus without complications. Plan: continue metformin."));
         var date = omitDocumentDate is null ? $"\"date\": \"{signed}\"," : string.Empty;
         return """

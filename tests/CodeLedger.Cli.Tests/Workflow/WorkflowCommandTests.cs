@@ -124,9 +124,9 @@ public sealed class WorkflowCommandTests
         Assert.Equal(1, report.RootElement.GetProperty("count").GetInt32());
     }
 
-    /// <summary>The contract's months are Chicago months; the command finalizes on the real clock.</summary>
+    /// <summary>The contract's months are Chicago months; the command finalizes on the tests' fixed clock.</summary>
     private static string ChicagoMonthNow() =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(TestClock.Now, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Coding_as_someone_not_assigned_is_refused()

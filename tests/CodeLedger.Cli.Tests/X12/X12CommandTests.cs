@@ -23,7 +23,7 @@ public class X12CommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = CodeLedgerCommand.Run(args, stdout, stderr);
+        var exit = CodeLedgerCommand.Run(args, stdout, stderr, TestClock.Create());
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
