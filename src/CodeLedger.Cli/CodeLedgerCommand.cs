@@ -73,7 +73,7 @@ internal static class CodeLedgerCommand
             // A storage problem met mid-command (a PHI key missing or wrong) may arrive wrapped by
             // EF Core; the user gets its one line, not a stack trace. The transaction rolled back.
             stderr.WriteLine($"codeledger: {storage.Message} ({storage.Code})");
-            return ExitCodes.UsageOrUnreadable;
+            return storage.Error.ExitStatus;
         }
     }
 

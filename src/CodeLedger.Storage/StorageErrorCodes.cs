@@ -1,21 +1,38 @@
+using CodeLedger.Core.Common;
+
 namespace CodeLedger.Storage;
 
-/// <summary>Stable codes of <see cref="StorageException"/>: scripts and tests match these, never messages.</summary>
+/// <summary>
+/// Errors of <see cref="StorageException"/>: the database or its PHI key cannot be used. Each is
+/// raised before anything is changed (or rolls the transaction back), exits 2 and is a 5xx on the
+/// web host. Listed with their statuses in docs/ERRORS.md; scripts and tests match these, never messages.
+/// </summary>
 public static class StorageErrorCodes
 {
-    public const string NotCodeLedger = "STORE-NOT-CODELEDGER";
-    public const string FolderMissing = "STORE-FOLDER-MISSING";
-    public const string Unreachable = "STORE-UNREACHABLE";
+    /// <summary>The target is a folder, not a SQLite file, or a database of another application.</summary>
+    public static readonly ErrorCode NotCodeLedger = new("STORE-NOT-CODELEDGER", ErrorExit.Unreadable, Http.InternalServerError);
+
+    /// <summary>The folder that should hold the SQLite file does not exist.</summary>
+    public static readonly ErrorCode FolderMissing = new("STORE-FOLDER-MISSING", ErrorExit.Unreadable, Http.InternalServerError);
+
+    /// <summary>The PostgreSQL server cannot be reached.</summary>
+    public static readonly ErrorCode Unreachable = new("STORE-UNREACHABLE", ErrorExit.Unreadable, Http.ServiceUnavailable);
 
     /// <summary>PHI must be read or written and no key is configured (PostgreSQL without CODELEDGER_PHI_KEY, or a lost key file).</summary>
-    public const string PhiKeyMissing = "STORE-PHI-KEY-MISSING";
+    public static readonly ErrorCode PhiKeyMissing = new("STORE-PHI-KEY-MISSING", ErrorExit.Unreadable, Http.ServiceUnavailable);
 
     /// <summary>CODELEDGER_PHI_KEY or the key file is not base64 of 32 bytes.</summary>
-    public const string PhiKeyInvalid = "STORE-PHI-KEY-INVALID";
+    public static readonly ErrorCode PhiKeyInvalid = new("STORE-PHI-KEY-INVALID", ErrorExit.Unreadable, Http.InternalServerError);
 
     /// <summary>The stored PHI was encrypted with another key (named by its id).</summary>
-    public const string PhiKeyMismatch = "STORE-PHI-KEY-MISMATCH";
+    public static readonly ErrorCode PhiKeyMismatch = new("STORE-PHI-KEY-MISMATCH", ErrorExit.Unreadable, Http.InternalServerError);
 
     /// <summary>An encrypted value fails authentication: altered, truncated, or moved from another column.</summary>
-    public const string PhiCorrupt = "STORE-PHI-CORRUPT";
+    public static readonly ErrorCode PhiCorrupt = new("STORE-PHI-CORRUPT", ErrorExit.Unreadable, Http.InternalServerError);
+
+    /// <summary>A stored code-set release no longer hashes to the SHA-256 it was imported with.</summary>
+    public static readonly ErrorCode CodeSetCorrupt = new("CODESET-CORRUPT", ErrorExit.Unreadable, Http.InternalServerError);
+
+    /// <summary>A stored code-set release has a kind this build does not know.</summary>
+    public static readonly ErrorCode CodeSetKind = new("CODESET-KIND", ErrorExit.Unreadable, Http.InternalServerError);
 }

@@ -1,10 +1,15 @@
+using CodeLedger.Core.Common;
+
 namespace CodeLedger.Storage;
 
 /// <summary>
-/// The database cannot be used: not a CodeLedger database, or unreachable. Raised before anything
-/// is created or changed. <see cref="Code"/> is stable.
+/// The database cannot be used: not a CodeLedger database, unreachable, or its PHI key is missing
+/// or wrong. Raised before anything is created or changed. <see cref="Error"/> comes from
+/// <see cref="StorageErrorCodes"/>.
 /// </summary>
-public sealed class StorageException(string code, string message, Exception? inner = null) : Exception(message, inner)
+public sealed class StorageException(ErrorCode error, string message, Exception? inner = null) : Exception(message, inner), ICodedError
 {
-    public string Code { get; } = code;
+    public ErrorCode Error { get; } = error;
+
+    public string Code => Error.Value;
 }

@@ -1,6 +1,7 @@
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Ledger;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Tests;
 
@@ -20,16 +21,16 @@ public abstract class StorageSuite(DatabaseProvider provider)
             db.Add(d.Physician);
             db.Add(d.Coder);
             db.Add(d.Contract);
-            ledger.Append("organization.created", d.Practice.Code, new { d.Practice.Id, d.Practice.Name });
-            ledger.Append("organization.created", d.Vendor.Code, new { d.Vendor.Id, d.Vendor.Name });
+            ledger.Append(d.Practice.Code, new OrganizationRegistered(d.Practice.Id, d.Practice.Name, d.Practice.Kind));
+            ledger.Append(d.Vendor.Code, new OrganizationRegistered(d.Vendor.Id, d.Vendor.Name, d.Vendor.Kind));
             return Task.CompletedTask;
         });
         await store.WriteAsync("test", (db, ledger) =>
         {
             db.Add(d.Encounter);
             db.Add(d.Coding);
-            ledger.Append("encounter.received", d.Encounter.ExternalId, new { d.Encounter.Id });
-            ledger.Append("coding.submitted", d.Encounter.ExternalId, new { d.Coding.Id, d.Coding.Version });
+            ledger.Append(d.Encounter.ExternalId, new Stored(d.Encounter.Id));
+            ledger.Append(d.Encounter.ExternalId, new Stored(d.Coding.Id));
             return Task.CompletedTask;
         });
     }
@@ -113,7 +114,7 @@ public abstract class StorageSuite(DatabaseProvider provider)
         await Assert.ThrowsAsync<DbUpdateException>(() => store.WriteAsync("test", (db, ledger) =>
         {
             db.Add(duplicate);
-            ledger.Append("organization.created", duplicate.Code, new { duplicate.Id });
+            ledger.Append(duplicate.Code, new OrganizationRegistered(duplicate.Id, duplicate.Name, duplicate.Kind));
             return Task.CompletedTask;
         }, TestContext.Current.CancellationToken));
 
@@ -137,8 +138,8 @@ public abstract class StorageSuite(DatabaseProvider provider)
             {
                 await store.WriteAsync(actor, (db, ledger) =>
                 {
-                    ledger.Append("test.tick", $"{actor}-{i}", new { i });
-                    ledger.Append("test.tock", $"{actor}-{i}", new { i });
+                    ledger.Append($"{actor}-{i}", new Tick(i));
+                    ledger.Append($"{actor}-{i}", new Tock(i));
                     return Task.CompletedTask;
                 });
             }
@@ -202,7 +203,7 @@ public abstract class StorageSuite(DatabaseProvider provider)
         {
             await store.WriteAsync("test", (db, ledger) =>
             {
-                ledger.Append("test.tick", $"subject-{i}", new { i });
+                ledger.Append($"subject-{i}", new Tick(i));
                 return Task.CompletedTask;
             });
         }

@@ -13,6 +13,7 @@ using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Mapping;
 using CodeLedger.Storage;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Benchmarks.Workflow;
 
@@ -60,7 +61,7 @@ internal sealed class WorkflowBenchData
             db.AddRange(Practice, Vendor, Baa, Contract);
             db.AddRange(Physicians);
             db.AddRange(Coders);
-            ledger.Append("bench.world", Practice.Code, new { physicians = Physicians.Count, coders = Coders.Count });
+            ledger.Append(Practice.Code, new OrganizationRegistered(Practice.Id, Practice.Name, Practice.Kind));
             return Task.CompletedTask;
         });
 

@@ -69,7 +69,7 @@ internal static class CodeSetCommands
                 }
                 catch (CodeSetFormatException e)
                 {
-                    throw new CliException($"import refused, nothing stored: {e.Message}", ExitCodes.CheckFailed);
+                    throw new CliException($"{e.Error.Value}: import refused, nothing stored: {e.Message}", e.Error.ExitStatus);
                 }
             }
 

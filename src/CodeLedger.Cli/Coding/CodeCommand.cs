@@ -58,7 +58,7 @@ internal static class CodeCommand
                 await console.Out.WriteAsync(Text(outcome));
             }
 
-            return outcome.WaitingFor == "edit-errors" ? ExitCodes.CheckFailed : ExitCodes.Success;
+            return outcome.WaitingFor == WaitingFor.EditErrors ? ExitCodes.CheckFailed : ExitCodes.Success;
         }));
         return command;
     }
@@ -77,7 +77,7 @@ internal static class CodeCommand
         {
             null when o.Overridden => string.Create(inv, $"{o.ExternalId}: version {o.Version} finalized by lead override\n"),
             null => string.Create(inv, $"{o.ExternalId}: version {o.Version} finalized\n"),
-            "open-query" => string.Create(inv, $"{o.ExternalId}: version {o.Version} kept; held until the open documentation query is answered or expires\n"),
+            WaitingFor.OpenQuery => string.Create(inv, $"{o.ExternalId}: version {o.Version} kept; held until the open documentation query is answered or expires\n"),
             _ => string.Create(inv, $"{o.ExternalId}: version {o.Version} kept, not finalized: fix the errors, or a lead finalizes with --override REASON\n"),
         });
         return sb.ToString();

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Common;
-using CodeLedger.Core.Intake;
 
 namespace CodeLedger.Cli.Coding;
 
@@ -12,20 +11,19 @@ internal static class WorkflowCli
 {
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
-    /// <summary>A domain refusal is a failed check (exit 1) reported as "CODE: message"; nothing was changed.</summary>
+    /// <summary>
+    /// A refusal is reported as one line "CODE: message" with the exit status its catalogue gives
+    /// (docs/ERRORS.md); nothing was changed.
+    /// </summary>
     public static async Task<int> RunAsync(Func<Task<int>> command)
     {
         try
         {
             return await command();
         }
-        catch (DomainException e)
+        catch (Exception e) when (e is ICodedError coded and not Storage.StorageException)
         {
-            throw new CliException($"{e.Code}: {e.Message}", ExitCodes.CheckFailed);
-        }
-        catch (IntakeFormatException e)
-        {
-            throw new CliException($"{e.Code}: {e.Message}", ExitCodes.CheckFailed);
+            throw new CliException($"{coded.Error.Value}: {coded.Message}", coded.Error.ExitStatus);
         }
     }
 

@@ -8,6 +8,7 @@ using CodeLedger.Core.Demo;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Storage;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Cli.Demo;
 
@@ -18,8 +19,6 @@ namespace CodeLedger.Cli.Demo;
 /// </summary>
 internal static class DemoCommand
 {
-    public const string StartedEvent = "demo.started";
-
     public static Command Create(CliConsole console)
     {
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "also write summary.txt, summary.json and ledger.jsonl (the ledger export) to this folder" };
@@ -105,7 +104,7 @@ internal static class DemoCommand
             return;
         }
 
-        if (first != StartedEvent || location.Provider != DatabaseProvider.Sqlite)
+        if (first != DemoStarted.Type || location.Provider != DatabaseProvider.Sqlite)
         {
             throw new CliException($"{location.Display} already holds data that the demo did not create; give the demo another --db");
         }
@@ -123,13 +122,13 @@ internal static class DemoCommand
         const string Admin = "demo-admin";
         await store.WriteAsync(Admin, (db, ledger) =>
         {
-            ledger.Append(StartedEvent, "demo", new { seed, encounters = world.Encounters.Count, month = world.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) });
+            ledger.Append("demo", new DemoStarted(seed, world.Encounters.Count, world.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
             db.Add(world.Vendor);
-            ledger.Append("organization.registered", world.Vendor.Code, new { id = world.Vendor.Id, world.Vendor.Name, world.Vendor.Kind });
+            ledger.Append(world.Vendor.Code, new OrganizationRegistered(world.Vendor.Id, world.Vendor.Name, world.Vendor.Kind));
             foreach (var p in world.Practices)
             {
                 db.Add(p.Practice);
-                ledger.Append("organization.registered", p.Practice.Code, new { id = p.Practice.Id, p.Practice.Name, p.Practice.Kind });
+                ledger.Append(p.Practice.Code, new OrganizationRegistered(p.Practice.Id, p.Practice.Name, p.Practice.Kind));
             }
 
             return Task.CompletedTask;
@@ -141,26 +140,17 @@ internal static class DemoCommand
             await store.WriteAsync(Admin, (db, ledger) =>
             {
                 db.Add(p.Baa);
-                ledger.Append("baa.signed", p.Practice.Code, new
-                {
-                    id = p.Baa.Id, practice = p.Practice.Code, vendor = world.Vendor.Code, p.Baa.PracticeSignatory, p.Baa.VendorSignatory,
-                    p.Baa.SignedOn, p.Baa.EffectiveOn, p.Baa.ExpiresOn, p.Baa.DocumentSha256,
-                });
+                ledger.Append(p.Practice.Code, new BaaSigned(p.Baa.Id, p.Practice.Code, world.Vendor.Code, p.Baa.PracticeSignatory, p.Baa.VendorSignatory,
+                    p.Baa.SignedOn, p.Baa.EffectiveOn, p.Baa.ExpiresOn, p.Baa.DocumentSha256));
                 db.Add(p.Contract);
-                ledger.Append("sla-contract.signed", p.Practice.Code, new
-                {
-                    id = p.Contract.Id, practice = p.Practice.Code, vendor = world.Vendor.Code, p.Contract.EffectiveOn, p.Contract.TurnaroundTargetHours,
+                ledger.Append(p.Practice.Code, new SlaContractSigned(p.Contract.Id, p.Practice.Code, world.Vendor.Code, p.Contract.EffectiveOn, p.Contract.TurnaroundTargetHours,
                     p.Contract.Clock, p.Contract.TimeZoneId, p.Contract.AccuracyFloorPercent, p.Contract.QueryResponseWindowHours,
-                    p.Contract.OpenQueryPausesClock, monthlyFee = p.Contract.MonthlyFee.ToString(),
-                });
+                    p.Contract.OpenQueryPausesClock, p.Contract.MonthlyFee.ToString()));
                 foreach (var physician in p.Physicians)
                 {
                     db.Add(physician);
-                    ledger.Append("physician.enrolled", physician.Npi.Value, new
-                    {
-                        id = physician.Id, practice = p.Practice.Code, physician.Name, npi = physician.Npi.Value,
-                        taxonomy = physician.Taxonomy.Value, specialty = physician.Specialty.Value,
-                    });
+                    ledger.Append(physician.Npi.Value, new PhysicianEnrolled(physician.Id, p.Practice.Code, physician.Name, physician.Npi.Value,
+                        physician.Taxonomy.Value, physician.Specialty.Value));
                 }
 
                 return Task.CompletedTask;
@@ -172,12 +162,7 @@ internal static class DemoCommand
             foreach (var coder in world.Coders)
             {
                 db.Add(coder);
-                ledger.Append("coder.enrolled", coder.UserName, new
-                {
-                    id = coder.Id, vendor = world.Vendor.Code, coder.DisplayName,
-                    credentials = coder.Credentials.Select(c => new { kind = Core.Coders.CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn }),
-                    specialties = coder.Specialties.Select(s => s.Value),
-                });
+                ledger.Append(coder.UserName, DemoWorkflow.Enrolled(coder, world.Vendor.Code));
             }
 
             return Task.CompletedTask;

@@ -5,6 +5,7 @@ using CodeLedger.Core.Demo;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Storage;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Cli.Demo;
 
@@ -59,7 +60,7 @@ internal sealed record DemoSummary(string Text, string Json)
             });
         }
 
-        var json = JsonSerializer.Serialize(new { month = world.Month.ToString("yyyy-MM", inv), encounters = rows.Count, vendor = world.Vendor.Code, coders, practices = jsonPractices }, LedgerJson.Options);
+        var json = JsonSerializer.Serialize(new { month = world.Month.ToString("yyyy-MM", inv), encounters = rows.Count, vendor = world.Vendor.Code, coders, practices = jsonPractices }, LedgerEvents.Options);
         return new DemoSummary(text.ToString(), json);
     }
 

@@ -15,6 +15,7 @@ using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Workflow;
 using CodeLedger.Storage;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Cli.Demo;
 
@@ -82,15 +83,16 @@ internal sealed partial class DemoWorkflow
         await _store.WriteAsync("demo-admin", (db, ledger) =>
         {
             db.Add(lead);
-            ledger.Append("coder.enrolled", lead.UserName, new
-            {
-                id = lead.Id, vendor = _world.Vendor.Code, lead.DisplayName, lead.IsLead,
-                credentials = lead.Credentials.Select(c => new { kind = CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn }),
-                specialties = lead.Specialties.Select(s => s.Value),
-            });
+            ledger.Append(lead.UserName, Enrolled(lead, _world.Vendor.Code));
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>A coder's enrolment event; only a lead's says so (IsLead is left out for the others).</summary>
+    public static CoderEnrolled Enrolled(Coder coder, string vendorCode) =>
+        new(coder.Id, vendorCode, coder.DisplayName, coder.IsLead ? true : null,
+            [.. coder.Credentials.Select(c => new CoderEnrolled.Credential(CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn))],
+            [.. coder.Specialties.Select(s => s.Value)]);
 
     private async Task<Counts> SimulateAsync(CliConsole console)
     {
@@ -214,7 +216,7 @@ internal sealed partial class DemoWorkflow
     {
         var outcome = await _coding.SubmitAsync(encounter.ExternalId, coding, coder, overrideReason);
         _submissions++;
-        _blocks += outcome.WaitingFor == "edit-errors" ? 1 : 0;
+        _blocks += outcome.WaitingFor == WaitingFor.EditErrors ? 1 : 0;
         _overrides += outcome.Overridden ? 1 : 0;
     }
 

@@ -38,7 +38,7 @@ internal static class EmCommands
             }
             catch (EmInputException e)
             {
-                throw new CliException($"E/M input: {e.Message}");
+                throw new CliException($"{e.Error.Value}: E/M input: {e.Message}", e.Error.ExitStatus);
             }
 
             if (parse.GetValue(json))

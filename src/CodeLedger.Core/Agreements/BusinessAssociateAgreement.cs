@@ -22,18 +22,18 @@ public sealed class BusinessAssociateAgreement
     {
         if (expiresOn is { } end && end < effectiveOn)
         {
-            throw new DomainException("BAA-DATES", $"agreement expires ({end:yyyy-MM-dd}) before it takes effect ({effectiveOn:yyyy-MM-dd})");
+            throw new DomainException(AgreementErrors.Dates, $"agreement expires ({end:yyyy-MM-dd}) before it takes effect ({effectiveOn:yyyy-MM-dd})");
         }
 
         if (signedOn > effectiveOn)
         {
-            throw new DomainException("BAA-DATES", $"agreement takes effect ({effectiveOn:yyyy-MM-dd}) before it was signed ({signedOn:yyyy-MM-dd})");
+            throw new DomainException(AgreementErrors.Dates, $"agreement takes effect ({effectiveOn:yyyy-MM-dd}) before it was signed ({signedOn:yyyy-MM-dd})");
         }
 
         var hash = documentSha256?.Trim().ToLowerInvariant() ?? string.Empty;
         if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))
         {
-            throw new DomainException("BAA-DOCUMENT-HASH", $"document SHA-256 '{documentSha256}' must be 64 hexadecimal digits");
+            throw new DomainException(AgreementErrors.DocumentHash, $"document SHA-256 '{documentSha256}' must be 64 hexadecimal digits");
         }
 
         Id = id;

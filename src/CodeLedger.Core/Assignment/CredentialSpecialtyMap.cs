@@ -37,14 +37,14 @@ public sealed class CredentialSpecialtyMap
         }
         catch (JsonException e)
         {
-            throw new DomainException("CREDENTIAL-MAP-INVALID", $"credential map is not JSON: {e.Message}");
+            throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map is not JSON: {e.Message}");
         }
 
         using (document)
         {
             if (!document.RootElement.TryGetProperty("credentials", out var credentials) || credentials.ValueKind != JsonValueKind.Object)
             {
-                throw new DomainException("CREDENTIAL-MAP-INVALID", "credential map needs an object \"credentials\": {\"CPC\": [\"family-medicine\"], ...}");
+                throw new DomainException(AssignmentErrors.CredentialMapInvalid, "credential map needs an object \"credentials\": {\"CPC\": [\"family-medicine\"], ...}");
             }
 
             var map = new Dictionary<CredentialKind, HashSet<Specialty>>();
@@ -52,12 +52,12 @@ public sealed class CredentialSpecialtyMap
             {
                 if (!CredentialNames.TryParse(property.Name, out var kind))
                 {
-                    throw new DomainException("CREDENTIAL-MAP-INVALID", $"credential map: '{property.Name}' is not a known credential");
+                    throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map: '{property.Name}' is not a known credential");
                 }
 
                 if (property.Value.ValueKind != JsonValueKind.Array)
                 {
-                    throw new DomainException("CREDENTIAL-MAP-INVALID", $"credential map: {property.Name} must list specialties");
+                    throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map: {property.Name} must list specialties");
                 }
 
                 var set = new HashSet<Specialty>();
@@ -65,7 +65,7 @@ public sealed class CredentialSpecialtyMap
                 {
                     if (!Specialty.TryParse(item.GetString(), out var specialty, out var error))
                     {
-                        throw new DomainException("CREDENTIAL-MAP-INVALID", $"credential map: {property.Name}: {error}");
+                        throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map: {property.Name}: {error}");
                     }
 
                     set.Add(specialty);

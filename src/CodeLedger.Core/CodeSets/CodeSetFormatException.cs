@@ -1,10 +1,12 @@
+using CodeLedger.Core.Common;
+
 namespace CodeLedger.Core.CodeSets;
 
 /// <summary>
 /// A release file that does not follow its published layout. The whole import fails: a code set
 /// with silently skipped rows would pass claims it should stop.
 /// </summary>
-public sealed class CodeSetFormatException : Exception
+public sealed class CodeSetFormatException : Exception, ICodedError
 {
     public CodeSetFormatException(string file, long line, string reason)
         : base(FormattableString.Invariant($"{file}, line {line}: {reason}"))
@@ -30,6 +32,9 @@ public sealed class CodeSetFormatException : Exception
         File = string.Empty;
         Reason = message;
     }
+
+    /// <summary>Always <see cref="CodeSetErrors.Malformed"/>: the file, line and reason say the rest.</summary>
+    public ErrorCode Error => CodeSetErrors.Malformed;
 
     public string File { get; }
 

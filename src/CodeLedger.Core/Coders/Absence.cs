@@ -9,7 +9,7 @@ public sealed record Absence
     {
         if (through < from)
         {
-            throw new DomainException("ABSENCE-DATES", $"absence ends ({through:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
+            throw new DomainException(CoderErrors.AbsenceDates, $"absence ends ({through:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
         }
 
         From = from;

@@ -9,7 +9,7 @@ public sealed record Credential
     {
         if (expiresOn < issuedOn)
         {
-            throw new DomainException("CREDENTIAL-DATES", $"{CredentialNames.Name(kind)} expires ({expiresOn:yyyy-MM-dd}) before it was issued ({issuedOn:yyyy-MM-dd})");
+            throw new DomainException(CoderErrors.CredentialDates, $"{CredentialNames.Name(kind)} expires ({expiresOn:yyyy-MM-dd}) before it was issued ({issuedOn:yyyy-MM-dd})");
         }
 
         Kind = kind;

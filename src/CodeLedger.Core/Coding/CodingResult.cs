@@ -24,17 +24,17 @@ public sealed class CodingResult
     {
         if (version < 1)
         {
-            throw new DomainException("CODING-VERSION", "coding versions start at 1");
+            throw new DomainException(CodingErrors.Version, "coding versions start at 1");
         }
 
         if (diagnoses.Count is 0 or > MaxDiagnoses)
         {
-            throw new DomainException("CODING-DIAGNOSES", $"coding needs 1 to {MaxDiagnoses} diagnoses, got {diagnoses.Count}");
+            throw new DomainException(CodingErrors.Diagnoses, $"coding needs 1 to {MaxDiagnoses} diagnoses, got {diagnoses.Count}");
         }
 
         if (serviceLines.Count == 0)
         {
-            throw new DomainException("CODING-LINES", "coding needs at least one service line");
+            throw new DomainException(CodingErrors.Lines, "coding needs at least one service line");
         }
 
         Id = id;

@@ -16,27 +16,27 @@ public sealed record ServiceLine
     {
         if (modifiers.Count > MaxModifiers)
         {
-            throw new DomainException("LINE-MODIFIERS", $"{code}: at most {MaxModifiers} modifiers, got {modifiers.Count}");
+            throw new DomainException(CodingErrors.LineModifiers, $"{code}: at most {MaxModifiers} modifiers, got {modifiers.Count}");
         }
 
         if (pointers.Count > MaxPointers)
         {
-            throw new DomainException("LINE-POINTERS", $"{code}: at most {MaxPointers} diagnosis pointers, got {pointers.Count}");
+            throw new DomainException(CodingErrors.LinePointers, $"{code}: at most {MaxPointers} diagnosis pointers, got {pointers.Count}");
         }
 
         if (pointers.Any(p => p is < 1 or > CodingResult.MaxDiagnoses))
         {
-            throw new DomainException("LINE-POINTERS", $"{code}: diagnosis pointers must be 1 to {CodingResult.MaxDiagnoses}");
+            throw new DomainException(CodingErrors.LinePointers, $"{code}: diagnosis pointers must be 1 to {CodingResult.MaxDiagnoses}");
         }
 
         if (units <= 0 || decimal.Round(units, 3) != units)
         {
-            throw new DomainException("LINE-UNITS", $"{code}: units must be positive with at most three decimals, got {units}");
+            throw new DomainException(CodingErrors.LineUnits, $"{code}: units must be positive with at most three decimals, got {units}");
         }
 
         if (charge < Money.Zero)
         {
-            throw new DomainException("LINE-CHARGE", $"{code}: charge cannot be negative");
+            throw new DomainException(CodingErrors.LineCharge, $"{code}: charge cannot be negative");
         }
 
         Code = code;

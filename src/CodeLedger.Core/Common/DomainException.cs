@@ -1,10 +1,13 @@
 namespace CodeLedger.Core.Common;
 
 /// <summary>
-/// A domain rule refused an operation. <see cref="Code"/> is stable (tests and callers match on
-/// it); the message is for people.
+/// A domain rule refused an operation. <see cref="Error"/> comes from an area's catalogue and is
+/// stable (tests and callers match on <see cref="Code"/>); the message is for people and never
+/// quotes PHI.
 /// </summary>
-public sealed class DomainException(string code, string message) : Exception(message)
+public sealed class DomainException(ErrorCode error, string message) : Exception(message), ICodedError
 {
-    public string Code { get; } = code;
+    public ErrorCode Error { get; } = error;
+
+    public string Code => Error.Value;
 }

@@ -7,12 +7,12 @@ internal static class Guard
         var s = value?.Trim();
         if (string.IsNullOrEmpty(s))
         {
-            throw new DomainException("FIELD-REQUIRED", $"{field} is required");
+            throw new DomainException(CommonErrors.FieldRequired, $"{field} is required");
         }
 
         if (s.Length > maxLength)
         {
-            throw new DomainException("FIELD-TOO-LONG", $"{field} is longer than {maxLength} characters");
+            throw new DomainException(CommonErrors.FieldTooLong, $"{field} is longer than {maxLength} characters");
         }
 
         return s;

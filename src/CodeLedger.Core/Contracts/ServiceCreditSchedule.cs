@@ -14,12 +14,12 @@ public sealed record ServiceCreditSchedule
     {
         if (complianceThresholdPercent is <= 0 or > 100)
         {
-            throw new DomainException("SLA-CREDIT", "compliance threshold must be between 0 and 100 percent");
+            throw new DomainException(ContractErrors.Credit, "compliance threshold must be between 0 and 100 percent");
         }
 
         if (percentOfFeePerPoint < 0 || capPercentOfFee is < 0 or > 100)
         {
-            throw new DomainException("SLA-CREDIT", "credit percentages must be between 0 and 100");
+            throw new DomainException(ContractErrors.Credit, "credit percentages must be between 0 and 100");
         }
 
         ComplianceThresholdPercent = complianceThresholdPercent;

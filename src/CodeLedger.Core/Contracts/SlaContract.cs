@@ -30,32 +30,32 @@ public sealed class SlaContract
     {
         if (turnaroundTargetHours is < 1 or > 24 * 30)
         {
-            throw new DomainException("SLA-TARGET", $"turnaround target {turnaroundTargetHours} h is outside 1 h to 30 days");
+            throw new DomainException(ContractErrors.Target, $"turnaround target {turnaroundTargetHours} h is outside 1 h to 30 days");
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
         {
-            throw new DomainException("SLA-TIME-ZONE", $"time zone '{timeZoneId}' is not known (use an IANA name such as America/Chicago)");
+            throw new DomainException(ContractErrors.TimeZone, $"time zone '{timeZoneId}' is not known (use an IANA name such as America/Chicago)");
         }
 
         if (accuracyFloorPercent is <= 0 or > 100)
         {
-            throw new DomainException("SLA-ACCURACY", "accuracy floor must be between 0 and 100 percent");
+            throw new DomainException(ContractErrors.Accuracy, "accuracy floor must be between 0 and 100 percent");
         }
 
         if (queryResponseWindowHours is < 1 or > 24 * 30)
         {
-            throw new DomainException("SLA-QUERY-WINDOW", $"query response window {queryResponseWindowHours} h is outside 1 h to 30 days");
+            throw new DomainException(ContractErrors.QueryWindow, $"query response window {queryResponseWindowHours} h is outside 1 h to 30 days");
         }
 
         if (monthlyFee < Money.Zero)
         {
-            throw new DomainException("SLA-FEE", "monthly fee cannot be negative");
+            throw new DomainException(ContractErrors.Fee, "monthly fee cannot be negative");
         }
 
         if (remediationAfterConsecutiveBreachMonths < 1)
         {
-            throw new DomainException("SLA-REMEDIATION", "remediation threshold must be at least one month");
+            throw new DomainException(ContractErrors.Remediation, "remediation threshold must be at least one month");
         }
 
         Id = id;

@@ -9,12 +9,12 @@ public sealed record WorkingHours
     {
         if (closes <= opens)
         {
-            throw new DomainException("SLA-WORKING-HOURS", $"working hours close ({closes:HH\\:mm}) at or before they open ({opens:HH\\:mm})");
+            throw new DomainException(ContractErrors.WorkingHours, $"working hours close ({closes:HH\\:mm}) at or before they open ({opens:HH\\:mm})");
         }
 
         if (days.Count == 0)
         {
-            throw new DomainException("SLA-WORKING-HOURS", "working hours need at least one working day");
+            throw new DomainException(ContractErrors.WorkingHours, "working hours need at least one working day");
         }
 
         Opens = opens;

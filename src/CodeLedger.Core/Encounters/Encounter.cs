@@ -25,7 +25,7 @@ public sealed class Encounter
         var visitStart = new DateTimeOffset(dateOfService.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
         if (documentationCompletedAt < visitStart)
         {
-            throw new DomainException("ENCOUNTER-DOC-BEFORE-VISIT", $"documentation completed at {Instants.Format(documentationCompletedAt)}, before the date of service {dateOfService:yyyy-MM-dd}");
+            throw new DomainException(EncounterErrors.DocumentationBeforeVisit, $"documentation completed at {Instants.Format(documentationCompletedAt)}, before the date of service {dateOfService:yyyy-MM-dd}");
         }
 
         Id = id;

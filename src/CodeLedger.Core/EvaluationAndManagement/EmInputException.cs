@@ -1,7 +1,9 @@
+using CodeLedger.Core.Common;
+
 namespace CodeLedger.Core.EvaluationAndManagement;
 
 /// <summary>E/M input that does not follow the documented JSON: unknown fields or kinds are named, never ignored.</summary>
-public sealed class EmInputException : Exception
+public sealed class EmInputException : Exception, ICodedError
 {
     public EmInputException(IReadOnlyList<string> problems)
         : base(string.Join("; ", problems)) => Problems = problems;
@@ -18,6 +20,9 @@ public sealed class EmInputException : Exception
 
     public EmInputException(string message, Exception innerException)
         : base(message, innerException) => Problems = [message];
+
+    /// <summary>Always <see cref="EmErrors.InputInvalid"/>; <see cref="Problems"/> names every bad field.</summary>
+    public ErrorCode Error => EmErrors.InputInvalid;
 
     public IReadOnlyList<string> Problems { get; }
 }

@@ -10,8 +10,6 @@ namespace CodeLedger.Core.Intake;
 /// </summary>
 public static class BaaGate
 {
-    public const string RefusedCode = "BAA-NOT-IN-FORCE";
-
     public static BusinessAssociateAgreement? AgreementInForce(IEnumerable<BusinessAssociateAgreement> agreements, Guid practiceId, Guid vendorId, DateTimeOffset receivedAt)
     {
         var day = DateOnly.FromDateTime(receivedAt.UtcDateTime);
@@ -23,5 +21,5 @@ public static class BaaGate
 
     public static BusinessAssociateAgreement Require(IEnumerable<BusinessAssociateAgreement> agreements, Guid practiceId, string practiceCode, Guid vendorId, string vendorCode, DateTimeOffset receivedAt) =>
         AgreementInForce(agreements, practiceId, vendorId, receivedAt)
-        ?? throw new DomainException(RefusedCode, $"no business associate agreement between practice {practiceCode} and vendor {vendorCode} is in force on {receivedAt.UtcDateTime:yyyy-MM-dd}; nothing was imported");
+        ?? throw new DomainException(AgreementErrors.NotInForce, $"no business associate agreement between practice {practiceCode} and vendor {vendorCode} is in force on {receivedAt.UtcDateTime:yyyy-MM-dd}; nothing was imported");
 }

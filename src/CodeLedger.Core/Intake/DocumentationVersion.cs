@@ -1,4 +1,5 @@
 using CodeLedger.Core.Common;
+using CodeLedger.Core.Encounters;
 
 namespace CodeLedger.Core.Intake;
 
@@ -18,7 +19,7 @@ public sealed class DocumentationVersion
     {
         if (version < 1)
         {
-            throw new DomainException("DOCUMENTATION-VERSION", "documentation versions start at 1");
+            throw new DomainException(EncounterErrors.DocumentationVersion, "documentation versions start at 1");
         }
 
         Id = id;

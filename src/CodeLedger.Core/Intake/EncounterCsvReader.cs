@@ -23,7 +23,7 @@ public static class EncounterCsvReader
     public static IEnumerable<EncounterSubmission> Read(TextReader reader)
     {
         var line = 1;
-        var header = Rfc4180.ReadRecord(reader, ref line) ?? throw new IntakeFormatException(IntakeFormatException.MissingField, "line 1", "CSV", "header", "the file is empty");
+        var header = Rfc4180.ReadRecord(reader, ref line) ?? throw new IntakeFormatException(IntakeErrors.MissingField, "line 1", "CSV", "header", "the file is empty");
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
@@ -34,7 +34,7 @@ public static class EncounterCsvReader
         {
             if (!index.ContainsKey(column))
             {
-                throw new IntakeFormatException(IntakeFormatException.MissingField, "line 1", "CSV", column, "column missing from the header");
+                throw new IntakeFormatException(IntakeErrors.MissingField, "line 1", "CSV", column, "column missing from the header");
             }
         }
 
@@ -62,10 +62,10 @@ public static class EncounterCsvReader
         {
             var i = index[name];
             var value = i < record.Count ? record[i].Trim() : string.Empty;
-            return value.Length > 0 ? value : throw new IntakeFormatException(IntakeFormatException.MissingField, location, "CSV", name, "required but empty");
+            return value.Length > 0 ? value : throw new IntakeFormatException(IntakeErrors.MissingField, location, "CSV", name, "required but empty");
         }
 
-        IntakeFormatException Invalid(string name, string why) => new(IntakeFormatException.InvalidField, location, "CSV", name, why);
+        IntakeFormatException Invalid(string name, string why) => new(IntakeErrors.InvalidField, location, "CSV", name, why);
 
         var npi = Npi.TryParse(Field("physician_npi"), out var n, out var npiError) ? n : throw Invalid("physician_npi", npiError);
         var birth = ParseDate(Field("patient_birth_date")) ?? throw Invalid("patient_birth_date", "must be YYYY-MM-DD");
@@ -90,7 +90,7 @@ public static class EncounterCsvReader
         }
         catch (DomainException e)
         {
-            throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "CSV", "patient", e.Message);
+            throw new IntakeFormatException(IntakeErrors.InvalidField, location, "CSV", "patient", e.Message);
         }
     }
 

@@ -36,12 +36,12 @@ public static class FhirEncounterReader
         }
         catch (Exception e) when (e is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
         {
-            throw new IntakeFormatException(IntakeFormatException.Unreadable, location, "Bundle", WherePath(e.Message), "not a valid FHIR R4 JSON resource");
+            throw new IntakeFormatException(IntakeErrors.Unreadable, location, "Bundle", WherePath(e.Message), "not a valid FHIR R4 JSON resource");
         }
 
         if (resource is not Bundle bundle)
         {
-            throw new IntakeFormatException(IntakeFormatException.MissingResource, location, "Bundle", "resourceType", $"expected a Bundle, found {resource.TypeName}");
+            throw new IntakeFormatException(IntakeErrors.MissingResource, location, "Bundle", "resourceType", $"expected a Bundle, found {resource.TypeName}");
         }
 
         return Read(bundle, location);
@@ -129,7 +129,7 @@ public static class FhirEncounterReader
         var encounters = bundle.Entry.Select(e => e.Resource).OfType<FhirEncounter>().ToList();
         if (encounters.Count == 0)
         {
-            throw new IntakeFormatException(IntakeFormatException.MissingResource, location, "Encounter", "(resource)", "the bundle holds no Encounter");
+            throw new IntakeFormatException(IntakeErrors.MissingResource, location, "Encounter", "(resource)", "the bundle holds no Encounter");
         }
 
         var documents = bundle.Entry.Select(e => e.Resource).OfType<DocumentReference>().ToList();
@@ -160,23 +160,23 @@ public static class FhirEncounterReader
 
         var patient = Resolve<Patient>(encounter.Subject, byReference) ?? throw (encounter.Subject is null
             ? Missing(location, "Encounter", "subject")
-            : new IntakeFormatException(IntakeFormatException.MissingResource, location, "Patient", "(resource)", $"Encounter.subject references {encounter.Subject.Reference}, which is not in the bundle"));
+            : new IntakeFormatException(IntakeErrors.MissingResource, location, "Patient", "(resource)", $"Encounter.subject references {encounter.Subject.Reference}, which is not in the bundle"));
 
         var practitioner = encounter.Participant
             .Select(p => Resolve<Practitioner>(p.Individual, byReference))
             .FirstOrDefault(p => p is not null)
             ?? throw (encounter.Participant.Count == 0
                 ? Missing(location, "Encounter", "participant")
-                : new IntakeFormatException(IntakeFormatException.MissingResource, location, "Practitioner", "(resource)", "no Encounter.participant references a Practitioner in the bundle"));
+                : new IntakeFormatException(IntakeErrors.MissingResource, location, "Practitioner", "(resource)", "no Encounter.participant references a Practitioner in the bundle"));
         var npiText = practitioner.Identifier.FirstOrDefault(i => i.System == NpiSystem)?.Value
             ?? throw Missing(location, "Practitioner", $"identifier (system {NpiSystem})");
         if (!Npi.TryParse(npiText, out var npi, out var npiError))
         {
-            throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "Practitioner", "identifier", npiError);
+            throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Practitioner", "identifier", npiError);
         }
 
         var document = FindDocument(encounter, documents, byReference)
-            ?? throw new IntakeFormatException(IntakeFormatException.MissingResource, location, "DocumentReference", "(resource)", $"no DocumentReference for encounter {externalId}");
+            ?? throw new IntakeFormatException(IntakeErrors.MissingResource, location, "DocumentReference", "(resource)", $"no DocumentReference for encounter {externalId}");
         if (document.Date is not { } completed)
         {
             throw Missing(location, "DocumentReference", "date");
@@ -201,7 +201,7 @@ public static class FhirEncounterReader
 
         if (!DateOnly.TryParseExact(patient.BirthDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var birth))
         {
-            throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "Patient", "birthDate", "must be a full date YYYY-MM-DD");
+            throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Patient", "birthDate", "must be a full date YYYY-MM-DD");
         }
 
         var sex = patient.Gender switch
@@ -228,7 +228,7 @@ public static class FhirEncounterReader
         "AMB" => PlaceOfService.Office,
         "VR" => PlaceOfService.Parse("10"),
         "HH" => PlaceOfService.Parse("12"),
-        var other => throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "Encounter", "class", $"class '{other}' is not supported (AMB, VR or HH)"),
+        var other => throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Encounter", "class", $"class '{other}' is not supported (AMB, VR or HH)"),
     };
 
     private static DocumentReference? FindDocument(FhirEncounter encounter, List<DocumentReference> documents, Dictionary<string, Resource> byReference)
@@ -267,7 +267,7 @@ public static class FhirEncounterReader
                     }
                     catch (FormatException)
                     {
-                        throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "DocumentReference", "content.attachment.url", "data URL is not valid base64");
+                        throw new IntakeFormatException(IntakeErrors.InvalidField, location, "DocumentReference", "content.attachment.url", "data URL is not valid base64");
                     }
                 }
 
@@ -286,7 +286,7 @@ public static class FhirEncounterReader
         }
         catch (DecoderFallbackException)
         {
-            throw new IntakeFormatException(IntakeFormatException.InvalidField, location, "DocumentReference", "content.attachment.data", "the note is not UTF-8 text");
+            throw new IntakeFormatException(IntakeErrors.InvalidField, location, "DocumentReference", "content.attachment.data", "the note is not UTF-8 text");
         }
     }
 
@@ -294,7 +294,7 @@ public static class FhirEncounterReader
         reference?.Reference is { } r && byReference.TryGetValue(r, out var resource) ? resource as T : null;
 
     private static IntakeFormatException Missing(string location, string resource, string field) =>
-        new(IntakeFormatException.MissingField, location, resource, field, "required but missing");
+        new(IntakeErrors.MissingField, location, resource, field, "required but missing");
 
     /// <summary>
     /// Only the element path of a Firely error is repeated: its message may quote the offending

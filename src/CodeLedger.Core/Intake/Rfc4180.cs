@@ -23,7 +23,7 @@ internal static class Rfc4180
             {
                 if (quoted)
                 {
-                    throw new IntakeFormatException(IntakeFormatException.Unreadable, $"line {line}", "CSV", "(quoting)", "a quoted field is not closed before the end of the file");
+                    throw new IntakeFormatException(IntakeErrors.Unreadable, $"line {line}", "CSV", "(quoting)", "a quoted field is not closed before the end of the file");
                 }
 
                 fields.Add(field.ToString());

@@ -16,7 +16,7 @@ public sealed class Organization
         Code = Guard.Text(code, "organization code", 40);
         if (!Code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw new DomainException("ORG-CODE", $"organization code '{code}' may hold only letters, digits, '-' and '_'");
+            throw new DomainException(OrganizationErrors.Code, $"organization code '{code}' may hold only letters, digits, '-' and '_'");
         }
 
         Name = Guard.Text(name, "organization name");

@@ -16,7 +16,7 @@ public sealed class Physician
         Id = id;
         PracticeId = practiceId;
         Name = Guard.Text(name, "physician name");
-        Npi = npi.Value is null ? throw new DomainException("NPI-INVALID", "physician NPI is required") : npi;
+        Npi = npi.Value is null ? throw new DomainException(PhysicianErrors.NpiInvalid, "physician NPI is required") : npi;
         Taxonomy = taxonomy;
         Specialty = specialty;
     }

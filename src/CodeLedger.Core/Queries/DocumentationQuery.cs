@@ -29,17 +29,17 @@ public sealed partial class DocumentationQuery
         {
             if (!cleaned.Contains(Other, StringComparer.OrdinalIgnoreCase) || !cleaned.Contains(ClinicallyUndetermined, StringComparer.OrdinalIgnoreCase))
             {
-                throw new DomainException("QUERY-CHOICES", $"a multiple-choice query must offer \"{Other}\" and \"{ClinicallyUndetermined}\"");
+                throw new DomainException(QueryErrors.Choices, $"a multiple-choice query must offer \"{Other}\" and \"{ClinicallyUndetermined}\"");
             }
 
             if (cleaned.Count < 3)
             {
-                throw new DomainException("QUERY-CHOICES", "a multiple-choice query needs at least one clinical option besides \"other\" and \"clinically undetermined\"");
+                throw new DomainException(QueryErrors.Choices, "a multiple-choice query needs at least one clinical option besides \"other\" and \"clinically undetermined\"");
             }
 
             if (cleaned.Distinct(StringComparer.OrdinalIgnoreCase).Count() != cleaned.Count)
             {
-                throw new DomainException("QUERY-CHOICES", "query choices must differ from each other");
+                throw new DomainException(QueryErrors.Choices, "query choices must differ from each other");
             }
         }
 
@@ -47,13 +47,13 @@ public sealed partial class DocumentationQuery
         {
             if (PaymentWords().Match(text) is { Success: true } m)
             {
-                throw new DomainException("QUERY-MENTIONS-PAYMENT", $"queries never mention payment or reimbursement (found \"{m.Value}\")");
+                throw new DomainException(QueryErrors.MentionsPayment, $"queries never mention payment or reimbursement (found \"{m.Value}\")");
             }
         }
 
         if (responseWindowHours < 1)
         {
-            throw new DomainException("QUERY-WINDOW", "the response window must be at least one hour");
+            throw new DomainException(QueryErrors.Window, "the response window must be at least one hour");
         }
 
         Id = id;
@@ -101,18 +101,18 @@ public sealed partial class DocumentationQuery
     {
         if (Status == QueryStatus.Answered)
         {
-            throw new DomainException("QUERY-ALREADY-ANSWERED", $"query {Id} was answered at {Instants.Format(ClosedAt!.Value)}");
+            throw new DomainException(QueryErrors.AlreadyAnswered, $"query {Id} was answered at {Instants.Format(ClosedAt!.Value)}");
         }
 
         if (Status == QueryStatus.Unresolved || at >= DueAt)
         {
-            throw new DomainException("QUERY-EXPIRED", $"query {Id} expired at {Instants.Format(DueAt)}; the encounter is coded to what is documented");
+            throw new DomainException(QueryErrors.Expired, $"query {Id} expired at {Instants.Format(DueAt)}; the encounter is coded to what is documented");
         }
 
         var text = Guard.Text(answer, "query answer", 4000);
         if (Choices.Count > 0 && !Choices.Contains(text, StringComparer.OrdinalIgnoreCase) && !text.StartsWith(Other + ":", StringComparison.OrdinalIgnoreCase))
         {
-            throw new DomainException("QUERY-ANSWER-NOT-A-CHOICE", $"answer one of: {string.Join(", ", Choices.Select(c => $"\"{c}\""))} (or \"other: ...\")");
+            throw new DomainException(QueryErrors.AnswerNotAChoice, $"answer one of: {string.Join(", ", Choices.Select(c => $"\"{c}\""))} (or \"other: ...\")");
         }
 
         Answer = text;

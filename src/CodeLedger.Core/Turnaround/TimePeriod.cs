@@ -9,7 +9,7 @@ public readonly record struct TimePeriod
     {
         if (end < start)
         {
-            throw new DomainException("PERIOD-ENDS-BEFORE-START", $"period ends ({Instants.Format(end)}) before it starts ({Instants.Format(start)})");
+            throw new DomainException(TurnaroundErrors.PeriodEndsBeforeStart, $"period ends ({Instants.Format(end)}) before it starts ({Instants.Format(start)})");
         }
 
         Start = start;

@@ -87,5 +87,5 @@ public sealed record CodingSubmission(IReadOnlyList<IcdCode> Diagnoses, IReadOnl
             ? value.EnumerateArray()
             : throw Invalid($"\"{name}\" must be an array");
 
-    private static DomainException Invalid(string message) => new("CODING-INVALID", message);
+    private static DomainException Invalid(string message) => new(CodingErrors.Invalid, message);
 }

@@ -95,12 +95,12 @@ public sealed class WorkItem
     {
         if (IsFinalized)
         {
-            throw new DomainException("WORK-ALREADY-FINALIZED", $"encounter {EncounterId} was finalized at {Instants.Format(FinalizedAt!.Value)}");
+            throw new DomainException(WorkflowErrors.AlreadyFinalized, $"encounter {EncounterId} was finalized at {Instants.Format(FinalizedAt!.Value)}");
         }
 
         if (at < DocumentationCompletedAt)
         {
-            throw new DomainException("FINALIZE-BEFORE-DOCUMENTATION", $"cannot finalize at {Instants.Format(at)}: documentation was completed only at {Instants.Format(DocumentationCompletedAt)}");
+            throw new DomainException(WorkflowErrors.FinalizeBeforeDocumentation, $"cannot finalize at {Instants.Format(at)}: documentation was completed only at {Instants.Format(DocumentationCompletedAt)}");
         }
 
         Status = WorkStatus.Finalized;

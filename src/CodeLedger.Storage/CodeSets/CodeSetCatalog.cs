@@ -4,6 +4,7 @@ using CodeLedger.Core.CodeSets;
 using CodeLedger.Core.CodeSets.Starter;
 using CodeLedger.Core.Common;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.CodeSets;
 
@@ -15,8 +16,6 @@ namespace CodeLedger.Storage.CodeSets;
 /// </summary>
 public static class CodeSetCatalog
 {
-    public const string ImportedEvent = "codeset.imported";
-
     /// <summary>
     /// Parses the file completely first (a malformed row fails the import and nothing is stored),
     /// then stores it unless the same file is already there.
@@ -57,15 +56,7 @@ public static class CodeSetCatalog
                 GzippedByCodeLedger = !compressed,
                 Content = compressed ? content : Gzip(content),
             });
-            ledger.Append(ImportedEvent, info.Label, new
-            {
-                kind = kind.Token(),
-                effectiveDate = info.EffectiveDate,
-                effectiveThrough = info.EffectiveThrough,
-                fileName = info.FileName,
-                sha256 = info.Sha256,
-                entries = info.EntryCount,
-            });
+            ledger.Append(info.Label, new CodeSetImported(kind.Token(), info.EffectiveDate, info.EffectiveThrough, info.FileName, info.Sha256, info.EntryCount));
             return new CodeSetImportResult(info, AlreadyImported: false, now);
         }, ct);
     }
@@ -108,7 +99,7 @@ public static class CodeSetCatalog
             var sha = Convert.ToHexStringLower(SHA256.HashData(original));
             if (sha != row.Sha256)
             {
-                throw new StorageException("CODESET-CORRUPT", $"stored release {row.Kind}@{row.EffectiveDate:yyyy-MM-dd} ({row.FileName}) no longer hashes to {row.Sha256}");
+                throw new StorageException(StorageErrorCodes.CodeSetCorrupt, $"stored release {row.Kind}@{row.EffectiveDate:yyyy-MM-dd} ({row.FileName}) no longer hashes to {row.Sha256}");
             }
 
             releases.Add(CodeSetImporter.Import(Kind(row.Kind), original, row.FileName, row.EffectiveDate, row.EffectiveThrough));
@@ -118,7 +109,7 @@ public static class CodeSetCatalog
     }
 
     private static CodeSetKind Kind(string token) =>
-        CodeSetKinds.TryParse(token, out var kind) ? kind : throw new StorageException("CODESET-KIND", $"stored release has unknown kind '{token}'");
+        CodeSetKinds.TryParse(token, out var kind) ? kind : throw new StorageException(StorageErrorCodes.CodeSetKind, $"stored release has unknown kind '{token}'");
 
     private static bool IsCompressed(byte[] content) =>
         content.Length >= 4 && ((content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) || (content[0] == 0x1f && content[1] == 0x8b));

@@ -4,6 +4,7 @@ using CodeLedger.Core.Intake;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Encounters;
 
@@ -27,9 +28,6 @@ public sealed record EncounterView(
 /// </summary>
 public sealed class EncounterViewer(CodeLedgerStore store)
 {
-    public const string ReadEvent = "phi.read";
-    public const string RefusedEvent = "phi.read-refused";
-
     public async Task<EncounterView> ShowAsync(string encounterRef, string userName, CancellationToken ct = default)
     {
         var (view, refusal) = await store.WriteAsync<(EncounterView?, DomainException?)>(userName, async (db, ledger) =>
@@ -40,19 +38,15 @@ public sealed class EncounterViewer(CodeLedgerStore store)
             var allowed = reader is not null && (work.CoderId == reader.Id || (reader.IsLead && reader.VendorId == work.VendorId));
             if (!allowed)
             {
-                ledger.Append(RefusedEvent, encounter.ExternalId, new { encounter = encounter.Id, reader = userName, reason = reader is null ? "not a coder" : "not assigned" });
-                return (null, new DomainException("PHI-ACCESS-DENIED", reader is null
+                ledger.Append(encounter.ExternalId, new PhiReadRefused(encounter.Id, userName, reader is null ? "not a coder" : "not assigned"));
+                return (null, new DomainException(EncounterErrors.PhiAccessDenied, reader is null
                     ? $"'{userName}' is not a coder; only the assigned coder or a lead may read encounter {encounter.ExternalId}"
                     : $"encounter {encounter.ExternalId} is assigned to someone else; {userName} may not read its patient or note"));
             }
 
             var note = await db.Set<DocumentationVersion>().AsNoTracking()
                 .Where(d => d.EncounterId == encounter.Id && d.Version == work.DocumentationVersion).SingleAsync(ct);
-            ledger.Append(ReadEvent, encounter.ExternalId, new
-            {
-                encounter = encounter.Id, reader = userName, fields = new[] { "patient", "documentation" }, documentationVersion = note.Version,
-                documentationSha256 = note.Sha256,
-            });
+            ledger.Append(encounter.ExternalId, new PhiRead(encounter.Id, userName, ["patient", "documentation"], note.Version, note.Sha256));
             return (new EncounterView(encounter.Id, encounter.ExternalId, encounter.DateOfService, encounter.PlaceOfService.Value, encounter.Specialty.Value,
                 encounter.Patient, note.Version, note.CompletedAt, note.Text), null);
         }, ct);

@@ -1,5 +1,6 @@
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Ledger;
+using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Storage.Mapping;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,12 +25,16 @@ public sealed class LedgerAppender
 
     public int PendingCount => _pending.Count;
 
-    /// <summary>Queues one event. The payload is serialized now, so later changes to the object do not leak in.</summary>
-    public void Append(string type, string subject, object payload)
+    /// <summary>
+    /// Queues one event of <typeparamref name="TEvent"/>'s type about <paramref name="subject"/>.
+    /// The payload is serialized now, so later changes to the objects it was built from do not leak in.
+    /// </summary>
+    public void Append<TEvent>(string subject, TEvent payload)
+        where TEvent : ILedgerEvent
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(type);
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        _pending.Add((type, subject, LedgerJson.Serialize(payload)));
+        ArgumentNullException.ThrowIfNull(payload);
+        _pending.Add((TEvent.Type, subject, LedgerEvents.Serialize(payload)));
     }
 
     internal async Task<IReadOnlyList<LedgerEntry>> FlushAsync(CodeLedgerDbContext db, CancellationToken ct)

@@ -8,6 +8,7 @@ using CodeLedger.Core.EvaluationAndManagement;
 using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Workflow;
 
@@ -19,9 +20,6 @@ namespace CodeLedger.Storage.Workflow;
 /// </summary>
 public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<Guid>? newId = null)
 {
-    public const string SubmittedEvent = "coding.submitted";
-    public const string FinalizedEvent = "encounter.finalized";
-
     private readonly Func<Guid> _newId = newId ?? Guid.NewGuid;
 
     public Task<CodingOutcome> SubmitAsync(string encounterRef, CodingSubmission coding, string coderUserName, string? overrideReason = null, CancellationToken ct = default) =>
@@ -31,21 +29,21 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
             var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounter.Id, ct);
             var coder = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct)
-                ?? throw new DomainException("CODER-UNKNOWN", $"no coder '{coderUserName}'");
+                ?? throw new DomainException(CoderErrors.Unknown, $"no coder '{coderUserName}'");
             if (work.IsFinalized)
             {
-                throw new DomainException("CODING-ALREADY-FINAL", $"encounter {encounter.ExternalId} was finalized at {Instants.Format(work.FinalizedAt!.Value)}");
+                throw new DomainException(CodingErrors.AlreadyFinal, $"encounter {encounter.ExternalId} was finalized at {Instants.Format(work.FinalizedAt!.Value)}");
             }
 
             if (work.CoderId != coder.Id && !coder.IsLead)
             {
-                throw new DomainException("CODING-NOT-ASSIGNED", $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not code it");
+                throw new DomainException(CodingErrors.NotAssigned, $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not code it");
             }
 
             var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
             if (reason is not null && !coder.IsLead)
             {
-                throw new DomainException("CODING-OVERRIDE-NOT-LEAD", $"only a lead coder may override edit errors; {coder.UserName} is not a lead");
+                throw new DomainException(CodingErrors.OverrideNotLead, $"only a lead coder may override edit errors; {coder.UserName} is not a lead");
             }
 
             var version = 1 + (await db.CodingResults.Where(c => c.EncounterId == encounter.Id).MaxAsync(c => (int?)c.Version, ct) ?? 0);
@@ -56,16 +54,13 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             var findings = editor.Check(ToClaim(encounter, npi.Value, result));
             var errors = findings.Count(f => f.Severity == EditSeverity.Error);
             var openQuery = await db.Set<DocumentationQuery>().AnyAsync(q => q.EncounterId == encounter.Id && q.Status == QueryStatus.Open, ct);
-            string? waitingFor = openQuery ? "open-query" : errors > 0 && reason is null ? "edit-errors" : null;
-            ledger.Append(SubmittedEvent, encounter.ExternalId, new
-            {
-                encounter = encounter.Id, version, coder = coder.UserName,
-                diagnoses = result.Diagnoses.Select(d => d.Value),
-                lines = result.ServiceLines.Select(l => new { code = l.Code.Value, modifiers = l.Modifiers.Select(m => m.Value), l.Units, charge = l.Charge.ToString(), l.Pointers }),
-                em = result.EmDocumentation is { } em ? JsonSerializer.Deserialize<JsonElement>(EmInputJson.WriteInput(em)) : (JsonElement?)null,
-                findings = findings.Select(f => new { f.Rule, f.Severity, f.Line, f.Codes }),
-                errors, warnings = findings.Count - errors, waitingFor,
-            });
+            WaitingFor? waitingFor = openQuery ? WaitingFor.OpenQuery : errors > 0 && reason is null ? WaitingFor.EditErrors : null;
+            ledger.Append(encounter.ExternalId, new CodingSubmitted(encounter.Id, version, coder.UserName,
+                [.. result.Diagnoses.Select(d => d.Value)],
+                [.. result.ServiceLines.Select(l => new CodingSubmitted.Line(l.Code.Value, [.. l.Modifiers.Select(m => m.Value)], l.Units, l.Charge.ToString(), l.Pointers))],
+                result.EmDocumentation is { } em ? JsonSerializer.Deserialize<JsonElement>(EmInputJson.WriteInput(em)) : null,
+                [.. findings.Select(f => new CodingSubmitted.Finding(f.Rule, f.Severity, f.Line, f.Codes))],
+                errors, findings.Count - errors, waitingFor));
 
             if (waitingFor is not null)
             {
@@ -75,11 +70,8 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
 
             var overridden = errors > 0;
             work.Finalize(now, version, withoutQueryResponse: false, overridden ? reason : null, coder.UserName);
-            ledger.Append(FinalizedEvent, encounter.ExternalId, new
-            {
-                encounter = encounter.Id, version, finalizedAt = Instants.Format(now), clockStart = Instants.Format(work.ClockStart),
-                codedWithoutQueryResponse = false, overrideReason = overridden ? reason : null, overrideBy = overridden ? coder.UserName : null,
-            });
+            ledger.Append(encounter.ExternalId, new EncounterFinalized(encounter.Id, version, now, work.ClockStart, CodedWithoutQueryResponse: false,
+                overridden ? reason : null, overridden ? coder.UserName : null));
             return new CodingOutcome(encounter.Id, encounter.ExternalId, version, findings, true, null, overridden);
         }, ct);
 

@@ -2,14 +2,13 @@ using CodeLedger.Core.Assignment;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Intake;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Workflow;
 
 /// <summary>The credential-to-specialty map in use: the newest one a user set, else the shipped default.</summary>
 public static class CredentialMaps
 {
-    public const string SetEvent = "credential-map.set";
-
     public static async Task<CredentialSpecialtyMap> CurrentAsync(CodeLedgerDbContext db, CancellationToken ct)
     {
         var json = await db.Set<CredentialMapVersion>().AsNoTracking().OrderByDescending(m => m.SetAt).ThenByDescending(m => m.Id).Select(m => m.Json).FirstOrDefaultAsync(ct);
@@ -24,7 +23,7 @@ public static class CredentialMaps
         await store.WriteAsync(actor, (db, ledger) =>
         {
             db.Add(new CredentialMapVersion { Id = Guid.NewGuid(), Json = canonical, Sha256 = sha, SetAt = Instants.Now(store.Time), SetBy = actor });
-            ledger.Append(SetEvent, "credential-map", new { sha256 = sha, map = System.Text.Json.JsonDocument.Parse(canonical).RootElement });
+            ledger.Append("credential-map", new CredentialMapSet(sha, System.Text.Json.JsonDocument.Parse(canonical).RootElement));
             return Task.CompletedTask;
         }, ct);
         return sha;

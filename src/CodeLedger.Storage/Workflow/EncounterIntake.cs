@@ -1,3 +1,4 @@
+using CodeLedger.Core.Agreements;
 using CodeLedger.Core.Assignment;
 using CodeLedger.Core.Coders;
 using CodeLedger.Core.Common;
@@ -7,6 +8,7 @@ using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Mapping;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Workflow;
 
@@ -22,9 +24,6 @@ namespace CodeLedger.Storage.Workflow;
 public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = null)
 {
     public const int BatchSize = 1000;
-    public const string RefusedEvent = "intake.refused";
-    public const string ReceivedEvent = "encounter.received";
-    public const string CorrectedEvent = "documentation.corrected";
 
     private readonly Func<Guid> _newId = newId ?? Guid.NewGuid;
 
@@ -41,7 +40,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
             {
                 await store.WriteAsync(actor, (_, ledger) =>
                 {
-                    ledger.Append(RefusedEvent, practice.Code, new { practice = practice.Code, vendor = vendor.Code, reason = BaaGate.RefusedCode, receivedAt = Instants.Format(now) });
+                    ledger.Append(practice.Code, new IntakeRefused(practice.Code, vendor.Code, AgreementErrors.NotInForce.Value, now));
                     return Task.CompletedTask;
                 }, ct);
                 BaaGate.Require(agreements, practice.Id, practice.Code, vendor.Id, vendor.Code, now);
@@ -61,7 +60,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
             {
                 if (!physicians.ContainsKey(s.PhysicianNpi.Value))
                 {
-                    throw new DomainException("INTAKE-UNKNOWN-NPI", $"{s.Location}: physician NPI {s.PhysicianNpi.Value} is not enrolled at practice {practice.Code}; nothing was imported");
+                    throw new DomainException(IntakeErrors.UnknownNpi, $"{s.Location}: physician NPI {s.PhysicianNpi.Value} is not enrolled at practice {practice.Code}; nothing was imported");
                 }
             }
 
@@ -85,7 +84,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
             }
             catch (DomainException e)
             {
-                throw new DomainException(e.Code, $"{s.Location}: {e.Message}; nothing was imported");
+                throw new DomainException(e.Error, $"{s.Location}: {e.Message}; nothing was imported");
             }
         }
 
@@ -132,12 +131,8 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                         corrected++;
                         restarts += item.ClockStart != wasStart ? 1 : 0;
                         db.ChangeTracker.DetectChanges();
-                        ledger.Append(CorrectedEvent, current.ExternalId, new
-                        {
-                            encounter = current.Id, version = item.DocumentationVersion, documentationSha256 = PhiHash.Sha256(candidate.DocumentationText),
-                            documentationCompletedAt = Instants.Format(candidate.DocumentationCompletedAt), clockRestarted = item.ClockStart != wasStart,
-                            clockStart = Instants.Format(item.ClockStart), afterFinalization = item.IsFinalized,
-                        });
+                        ledger.Append(current.ExternalId, new DocumentationCorrected(current.Id, item.DocumentationVersion, PhiHash.Sha256(candidate.DocumentationText),
+                            candidate.DocumentationCompletedAt, item.ClockStart != wasStart, item.ClockStart, item.IsFinalized));
                         continue;
                     }
 
@@ -163,14 +158,9 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                     }
 
                     // Receipt and assignment happen in one transaction at one instant: one event records both.
-                    ledger.Append(ReceivedEvent, encounter.ExternalId, new
-                    {
-                        id = encounter.Id, practice = practice.Code, vendor = vendor.Code, encounter.ExternalId, physicianNpi = npiById[encounter.PhysicianId],
-                        encounter.DateOfService, placeOfService = encounter.PlaceOfService.Value, specialty = encounter.Specialty.Value,
-                        documentationCompletedAt = Instants.Format(encounter.DocumentationCompletedAt),
-                        documentationSha256 = PhiHash.Sha256(encounter.DocumentationText),
-                        clockStart = Instants.Format(encounter.ClockStart), coder = assignment.CoderUserName, basis = assignment.Basis,
-                    });
+                    ledger.Append(encounter.ExternalId, new EncounterReceived(encounter.Id, practice.Code, vendor.Code, encounter.ExternalId, npiById[encounter.PhysicianId],
+                        encounter.DateOfService, encounter.PlaceOfService.Value, encounter.Specialty.Value, encounter.DocumentationCompletedAt,
+                        PhiHash.Sha256(encounter.DocumentationText), encounter.ClockStart, assignment.CoderUserName, assignment.Basis));
                 }
 
                 // Parents first: the foreign keys are checked per statement.

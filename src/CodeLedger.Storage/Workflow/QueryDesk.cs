@@ -3,6 +3,11 @@ using CodeLedger.Core.Intake;
 using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Contracts;
+using CodeLedger.Core.Physicians;
+using CodeLedger.Core.Coding;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Workflow;
 
@@ -15,10 +20,6 @@ namespace CodeLedger.Storage.Workflow;
 /// </summary>
 public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
 {
-    public const string RaisedEvent = "query.raised";
-    public const string AnsweredEvent = "query.answered";
-    public const string UnresolvedEvent = "query.unresolved";
-
     private readonly Func<Guid> _newId = newId ?? Guid.NewGuid;
 
     public Task<DocumentationQuery> RaiseAsync(string encounterRef, string coderUserName, QueryCategory category, string question, IReadOnlyList<string> choices, CancellationToken ct = default) =>
@@ -28,29 +29,25 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
             var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
             var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounter.Id, ct);
             var coder = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct)
-                ?? throw new DomainException("CODER-UNKNOWN", $"no coder '{coderUserName}'");
+                ?? throw new DomainException(CoderErrors.Unknown, $"no coder '{coderUserName}'");
             if (work.CoderId != coder.Id && !coder.IsLead)
             {
-                throw new DomainException("CODING-NOT-ASSIGNED", $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not query it");
+                throw new DomainException(CodingErrors.NotAssigned, $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not query it");
             }
 
             if (work.IsFinalized)
             {
-                throw new DomainException("CODING-ALREADY-FINAL", $"encounter {encounter.ExternalId} is already final");
+                throw new DomainException(CodingErrors.AlreadyFinal, $"encounter {encounter.ExternalId} is already final");
             }
 
             var contract = await WorkflowLookup.ContractAsync(db, encounter.PracticeId, work.VendorId, DateOnly.FromDateTime(now.UtcDateTime), ct)
-                ?? throw new DomainException("SLA-NO-CONTRACT", "no SLA contract is in force between the practice and the vendor: the query response window is unknown");
+                ?? throw new DomainException(ContractErrors.NoContract, "no SLA contract is in force between the practice and the vendor: the query response window is unknown");
             var query = new DocumentationQuery(_newId(), encounter.Id, encounter.PhysicianId, coder.Id, category, question, choices, now, contract.QueryResponseWindowHours);
             db.Add(query);
             work.MarkInCoding();
             var npi = await db.Physicians.Where(p => p.Id == encounter.PhysicianId).Select(p => p.Npi).SingleAsync(ct);
-            ledger.Append(RaisedEvent, encounter.ExternalId, new
-            {
-                query = query.Id, encounter = encounter.Id, physicianNpi = npi.Value, category = QueryCategories.Name(category), coder = coder.UserName,
-                questionSha256 = PhiHash.Sha256(query.Question), choices = query.Choices.Count,
-                raisedAt = Instants.Format(query.RaisedAt), dueAt = Instants.Format(query.DueAt),
-            });
+            ledger.Append(encounter.ExternalId, new QueryRaised(query.Id, encounter.Id, npi.Value, QueryCategories.Name(category), coder.UserName,
+                PhiHash.Sha256(query.Question), query.Choices.Count, query.RaisedAt, query.DueAt));
             return query;
         }, ct);
 
@@ -59,13 +56,10 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
         {
             var now = Instants.Now(store.Time);
             var query = await db.Set<DocumentationQuery>().FirstOrDefaultAsync(q => q.Id == queryId, ct)
-                ?? throw new DomainException("QUERY-UNKNOWN", $"no query {queryId}");
+                ?? throw new DomainException(QueryErrors.Unknown, $"no query {queryId}");
             query.Respond(answer, now);
             var external = await db.Encounters.Where(e => e.Id == query.EncounterId).Select(e => e.ExternalId).SingleAsync(ct);
-            ledger.Append(AnsweredEvent, external, new
-            {
-                query = query.Id, encounter = query.EncounterId, answerSha256 = PhiHash.Sha256(query.Answer!), answeredAt = Instants.Format(now), dueAt = Instants.Format(query.DueAt),
-            });
+            ledger.Append(external, new QueryAnswered(query.Id, query.EncounterId, PhiHash.Sha256(query.Answer!), now, query.DueAt));
             return query;
         }, ct);
 
@@ -89,7 +83,7 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
 
                 expired++;
                 var external = await db.Encounters.Where(e => e.Id == query.EncounterId).Select(e => e.ExternalId).SingleAsync(ct);
-                ledger.Append(UnresolvedEvent, external, new { query = query.Id, encounter = query.EncounterId, dueAt = Instants.Format(query.DueAt) });
+                ledger.Append(external, new QueryUnresolved(query.Id, query.EncounterId, query.DueAt));
             }
 
             await db.SaveChangesAsync(ct);
@@ -112,11 +106,7 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
                 work.Finalize(now, latest.Value, withoutQueryResponse: true, null, null);
                 finalized++;
                 var external = await db.Encounters.Where(e => e.Id == encounterId).Select(e => e.ExternalId).SingleAsync(ct);
-                ledger.Append(CodingDesk.FinalizedEvent, external, new
-                {
-                    encounter = encounterId, version = latest.Value, finalizedAt = Instants.Format(now), clockStart = Instants.Format(work.ClockStart),
-                    codedWithoutQueryResponse = true, overrideReason = (string?)null, overrideBy = (string?)null,
-                });
+                ledger.Append(external, new EncounterFinalized(encounterId, latest.Value, now, work.ClockStart, CodedWithoutQueryResponse: true, OverrideReason: null, OverrideBy: null));
             }
 
             return new ExpirySummary(expired, finalized, nothingCoded);
@@ -126,12 +116,12 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
     {
         if (!Core.Codes.Npi.TryParse(physicianNpi, out var npi, out var npiError))
         {
-            throw new DomainException("NPI-INVALID", npiError);
+            throw new DomainException(PhysicianErrors.NpiInvalid, npiError);
         }
 
         await using var db = store.CreateContext();
         var physician = await db.Physicians.AsNoTracking().Where(p => p.Npi == npi).Select(p => new { p.Id, p.Npi }).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException("PHYSICIAN-UNKNOWN", $"no physician with NPI {physicianNpi}");
+            ?? throw new DomainException(PhysicianErrors.Unknown, $"no physician with NPI {physicianNpi}");
         var rows = await (from q in db.Set<DocumentationQuery>().AsNoTracking()
                           join e in db.Encounters on q.EncounterId equals e.Id
                           where q.PhysicianId == physician.Id
@@ -147,7 +137,7 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
                          join p in db.Physicians on q.PhysicianId equals p.Id
                          where q.Id == queryId
                          select new { q, e.ExternalId, p.Npi }).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException("QUERY-UNKNOWN", $"no query {queryId}");
+            ?? throw new DomainException(QueryErrors.Unknown, $"no query {queryId}");
         return View(row.q, row.ExternalId, row.Npi.Value);
     }
 

@@ -20,13 +20,13 @@ public sealed class SlaReporter(CodeLedgerStore store)
     {
         if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
-            throw new DomainException("SLA-MONTH", $"month '{month}' is not YYYY-MM");
+            throw new DomainException(ContractErrors.Month, $"month '{month}' is not YYYY-MM");
         }
 
         await using var db = store.CreateContext();
         var practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
         var contract = await WorkflowLookup.ContractAsync(db, practice.Id, null, first.AddMonths(1).AddDays(-1), ct)
-            ?? throw new DomainException("SLA-NO-CONTRACT", $"no SLA contract of practice {practice.Code} is in force in {month}");
+            ?? throw new DomainException(ContractErrors.NoContract, $"no SLA contract of practice {practice.Code} is in force in {month}");
 
         // Every read below runs on one connection, opened once.
         SlaMonthReport report;

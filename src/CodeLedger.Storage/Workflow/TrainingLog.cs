@@ -1,28 +1,28 @@
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Training;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Workflow;
 
 /// <summary>Coder training on code-set releases: recorded once per coder and release; late when finished after the release took effect.</summary>
 public sealed class TrainingLog(CodeLedgerStore store)
 {
-    public const string RecordedEvent = "training.recorded";
-
     public Task<TrainingRecord> RecordAsync(string coderUserName, string release, DateOnly effectiveOn, DateOnly completedOn, string actor, CancellationToken ct = default) =>
         store.WriteAsync(actor, async (db, ledger) =>
         {
             var coder = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct)
-                ?? throw new DomainException("CODER-UNKNOWN", $"no coder '{coderUserName}'");
+                ?? throw new DomainException(CoderErrors.Unknown, $"no coder '{coderUserName}'");
             var name = release.Trim();
             if (await db.Set<TrainingRecord>().AnyAsync(t => t.CoderId == coder.Id && t.Release == name, ct))
             {
-                throw new DomainException("TRAINING-DUPLICATE", $"{coder.UserName} already has training recorded for {name}");
+                throw new DomainException(TrainingErrors.Duplicate, $"{coder.UserName} already has training recorded for {name}");
             }
 
             var record = new TrainingRecord(Guid.NewGuid(), coder.Id, name, effectiveOn, completedOn, Instants.Now(store.Time));
             db.Add(record);
-            ledger.Append(RecordedEvent, coder.UserName, new { coder = coder.UserName, release = record.Release, effectiveOn, completedOn, late = record.IsLate, record.DaysLate });
+            ledger.Append(coder.UserName, new TrainingRecorded(coder.UserName, record.Release, effectiveOn, completedOn, record.IsLate, record.DaysLate));
             return record;
         }, ct);
 

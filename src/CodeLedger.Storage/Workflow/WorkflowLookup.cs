@@ -15,7 +15,7 @@ internal static class WorkflowLookup
         if (org is null || org.Kind != kind)
         {
             var what = kind == OrganizationKind.Practice ? "practice" : kind == OrganizationKind.CodingVendor ? "coding vendor" : "organization";
-            throw new DomainException("ORG-UNKNOWN", $"no {what} with code '{code}'");
+            throw new DomainException(OrganizationErrors.Unknown, $"no {what} with code '{code}'");
         }
 
         return org;
@@ -30,9 +30,9 @@ internal static class WorkflowLookup
             : await db.Encounters.Where(e => e.ExternalId == text).Take(2).ToListAsync(ct);
         return found.Count switch
         {
-            0 => throw new DomainException("ENCOUNTER-UNKNOWN", $"no encounter '{text}'"),
+            0 => throw new DomainException(EncounterErrors.Unknown, $"no encounter '{text}'"),
             1 => found[0],
-            _ => throw new DomainException("ENCOUNTER-AMBIGUOUS", $"external id '{text}' is used by more than one practice; give the encounter id"),
+            _ => throw new DomainException(EncounterErrors.Ambiguous, $"external id '{text}' is used by more than one practice; give the encounter id"),
         };
     }
 

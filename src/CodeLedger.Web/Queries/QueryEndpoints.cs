@@ -7,7 +7,8 @@ namespace CodeLedger.Web.Queries;
 
 /// <summary>
 /// The physician's side of documentation queries as JSON: list by NPI, answer one. Refusals are
-/// ProblemDetails carrying the stable error code (extension "code"), e.g. QUERY-EXPIRED.
+/// ProblemDetails carrying the stable error code (extension "code") with the HTTP status its
+/// catalogue gives, e.g. 409 QUERY-EXPIRED.
 /// </summary>
 public static class QueryEndpoints
 {
@@ -29,7 +30,7 @@ public static class QueryEndpoints
         }
         catch (DomainException e)
         {
-            return Problem(e, e.Code == "PHYSICIAN-UNKNOWN" ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+            return CodedProblem.From(e);
         }
     }
 
@@ -42,15 +43,7 @@ public static class QueryEndpoints
         }
         catch (DomainException e)
         {
-            return Problem(e, e.Code switch
-            {
-                "QUERY-UNKNOWN" => StatusCodes.Status404NotFound,
-                "QUERY-EXPIRED" or "QUERY-ALREADY-ANSWERED" => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            });
+            return CodedProblem.From(e);
         }
     }
-
-    private static ProblemHttpResult Problem(DomainException e, int status) =>
-        TypedResults.Problem(detail: e.Message, statusCode: status, title: e.Code, extensions: new Dictionary<string, object?> { ["code"] = e.Code });
 }

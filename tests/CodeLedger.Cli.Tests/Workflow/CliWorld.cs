@@ -7,6 +7,7 @@ using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Storage;
 using Microsoft.Extensions.Time.Testing;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Cli.Tests.Workflow;
 
@@ -44,7 +45,7 @@ internal sealed class CliWorld : IDisposable
             db.Add(new SlaContract(Guid.NewGuid(), practice.Id, vendor.Id, new DateOnly(2020, 1, 1), 48, TurnaroundClockKind.BusinessHours, "America/Chicago",
                 WorkingHours.MondayToFriday(new TimeOnly(8, 0), new TimeOnly(17, 0)), [], 95m, 72, true, false, new ServiceCreditSchedule(95m, 2m, 20m), Money.Parse("9000.00"), 3));
             db.Add(new Coder(Guid.NewGuid(), vendor.Id, "jdoe", "Jane Doe", [new Credential(CredentialKind.Cpc, "CPC-1", new DateOnly(2020, 1, 1), new DateOnly(2099, 1, 1))], [Specialty.Parse("family-medicine")]));
-            ledger.Append("setup", "world", new { practice = practice.Code });
+            ledger.Append(practice.Code, new OrganizationRegistered(practice.Id, practice.Name, practice.Kind));
             return Task.CompletedTask;
         });
         return world;

@@ -28,7 +28,7 @@ public sealed class EncounterCsvReaderTests
         var csv = Header + "EHR-1,1234567890,Garcia,Luis,1958-07-04,M,MBR1,2026-03-02,11,2026-03-02T17:31:00Z,note\n";
 
         var e = Assert.Throws<IntakeFormatException>(() => EncounterCsvReader.Read(new StringReader(csv)).ToList());
-        Assert.Equal((IntakeFormatException.InvalidField, "physician_npi", "line 2"), (e.Code, e.Field, e.Location));
+        Assert.Equal((IntakeErrors.InvalidField.Value, "physician_npi", "line 2"), (e.Code, e.Field, e.Location));
     }
 
     [Fact]

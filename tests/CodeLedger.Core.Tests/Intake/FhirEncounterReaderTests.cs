@@ -42,7 +42,7 @@ public sealed class FhirEncounterReaderTests
         var json = FhirBundles.OfficeVisit().Without(resource, field);
 
         var e = Assert.Throws<IntakeFormatException>(() => FhirEncounterReader.ReadBundle(json));
-        Assert.Equal((IntakeFormatException.MissingField, resource), (e.Code, e.Resource));
+        Assert.Equal((IntakeErrors.MissingField.Value, resource), (e.Code, e.Resource));
         Assert.StartsWith(field, e.Field, StringComparison.Ordinal);
     }
 
@@ -55,7 +55,7 @@ public sealed class FhirEncounterReaderTests
         var json = FhirBundles.OfficeVisit().Without(resource);
 
         var e = Assert.Throws<IntakeFormatException>(() => FhirEncounterReader.ReadBundle(json));
-        Assert.Equal((IntakeFormatException.MissingResource, resource), (e.Code, e.Resource));
+        Assert.Equal((IntakeErrors.MissingResource.Value, resource), (e.Code, e.Resource));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ internal sealed class ReferenceClock
     {
         if (stop < start)
         {
-            throw new DomainException("TURNAROUND-STOP-BEFORE-START", $"turnaround stops ({Instants.Format(stop)}) before it starts ({Instants.Format(start)})");
+            throw new DomainException(TurnaroundErrors.StopBeforeStart, $"turnaround stops ({Instants.Format(stop)}) before it starts ({Instants.Format(start)})");
         }
 
         var elapsed = Counted(start, stop);

@@ -54,7 +54,7 @@ public abstract class PhiProtectionSuite(DatabaseProvider provider)
         var e = await Assert.ThrowsAnyAsync<Exception>(() => db.Encounters.ToListAsync(Ct));
 
         var storage = Assert.IsType<StorageException>(Unwrap(e));
-        Assert.Equal(StorageErrorCodes.PhiKeyMismatch, storage.Code);
+        Assert.Equal(StorageErrorCodes.PhiKeyMismatch, storage.Error);
         Assert.Contains(TestDatabase.PhiKey.Id, storage.Message, StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public abstract class PhiProtectionSuite(DatabaseProvider provider)
         await using var db = store.CreateContext();
         var e = await Assert.ThrowsAnyAsync<Exception>(() => db.Encounters.ToListAsync(Ct));
 
-        Assert.Equal(StorageErrorCodes.PhiCorrupt, Assert.IsType<StorageException>(Unwrap(e)).Code);
+        Assert.Equal(StorageErrorCodes.PhiCorrupt, Assert.IsType<StorageException>(Unwrap(e)).Error);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class SqlitePhiProtectionTests() : PhiProtectionSuite(DatabaseProv
         Assert.Null(reopened.Location.Phi.KeyId);
         await using var db = reopened.CreateContext();
         var e = await Assert.ThrowsAnyAsync<Exception>(() => db.Encounters.ToListAsync(ct));
-        Assert.Equal(StorageErrorCodes.PhiKeyMissing, Assert.IsType<StorageException>(Unwrap(e)).Code);
+        Assert.Equal(StorageErrorCodes.PhiKeyMissing, Assert.IsType<StorageException>(Unwrap(e)).Error);
     }
 }
 
@@ -155,7 +155,7 @@ public sealed class PostgresPhiProtectionTests() : PhiProtectionSuite(DatabasePr
             new EncounterIntake(keyless).ImportAsync(world.Practice.Code, world.Vendor.Code, () => [WorkflowWorld.Visit("A-1", database.Time.GetUtcNow())], "intake", ct: ct));
 
         var storage = Assert.IsType<StorageException>(Unwrap(e));
-        Assert.Equal(StorageErrorCodes.PhiKeyMissing, storage.Code);
+        Assert.Equal(StorageErrorCodes.PhiKeyMissing, storage.Error);
         Assert.Contains(PhiKeys.Variable, storage.Message, StringComparison.Ordinal);
         Assert.Empty(await database.RawAsync("SELECT external_id FROM encounters"));
         Assert.Null(keyless.Location.Phi.KeyId);

@@ -1,3 +1,4 @@
+using CodeLedger.Core.Agreements;
 using CodeLedger.Core.Assignment;
 using CodeLedger.Core.CodeSets.Starter;
 using CodeLedger.Core.Codes;
@@ -9,6 +10,7 @@ using CodeLedger.Core.Queries;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Tests.Workflow;
 
@@ -69,9 +71,9 @@ public abstract partial class WorkflowSuite(DatabaseProvider provider)
         var code = await RefusalCode(() => new EncounterIntake(h.Store).ImportAsync(h.World.Unbound.Code, h.World.Vendor.Code,
             () => { read = true; return [WorkflowWorld.Visit("X-1", h.Now)]; }, "intake-test", ct: Ct));
 
-        Assert.Equal((BaaGate.RefusedCode, false, 0), (code, read, await h.CountAsync<Core.Encounters.Encounter>()));
+        Assert.Equal((AgreementErrors.NotInForce.Value, false, 0), (code, read, await h.CountAsync<Core.Encounters.Encounter>()));
         var refusal = (await h.LedgerAsync())[^1];
-        Assert.Equal(EncounterIntake.RefusedEvent, refusal.Type);
+        Assert.Equal(IntakeRefused.Type, refusal.Type);
         Assert.DoesNotContain("Garcia", refusal.Payload, StringComparison.Ordinal);
     }
 
@@ -81,7 +83,7 @@ public abstract partial class WorkflowSuite(DatabaseProvider provider)
         await using var h = await StartAsync();
         h.Advance(TimeSpan.FromDays(700));
 
-        Assert.Equal(BaaGate.RefusedCode, await RefusalCode(() => h.ImportAsync(WorkflowWorld.Visit("X-1", h.Now))));
+        Assert.Equal(AgreementErrors.NotInForce.Value, await RefusalCode(() => h.ImportAsync(WorkflowWorld.Visit("X-1", h.Now))));
     }
 
     [Fact]
@@ -188,7 +190,7 @@ public abstract partial class WorkflowSuite(DatabaseProvider provider)
         var overridden = await h.CodeAsync("A-1", h.World.Lead.UserName, broken, "pointer 3 refers to a diagnosis added on paper; payer confirmed");
 
         Assert.Contains(blocked.Findings, f => f.Rule == EditRules.DxPointer && f.Severity == EditSeverity.Error);
-        Assert.Equal((false, "edit-errors"), (blocked.Finalized, blocked.WaitingFor));
+        Assert.Equal((false, WaitingFor.EditErrors), (blocked.Finalized, blocked.WaitingFor));
         Assert.Equal((true, true, 2), (overridden.Finalized, overridden.Overridden, overridden.Version));
         Assert.Equal(("lead", 2), ((await h.WorkAsync("A-1")).OverrideBy, await h.CountAsync<Core.Coding.CodingResult>()));
     }
@@ -209,13 +211,13 @@ public abstract partial class WorkflowSuite(DatabaseProvider provider)
         var finding = blocked.Findings.Single(f => f.Rule == EditRules.EmLevelSupport);
         var accepted = await h.CodeAsync("A-1", coder, supported);
 
-        Assert.Equal((EditSeverity.Error, "edit-errors"), (finding.Severity, blocked.WaitingFor));
+        Assert.Equal((EditSeverity.Error, WaitingFor.EditErrors), (finding.Severity, blocked.WaitingFor));
         Assert.Equal(["99215", "99213"], finding.Codes);
         Assert.True(accepted.Finalized);
         await using var db = h.Store.CreateContext();
         var stored = await db.CodingResults.OrderBy(c => c.Version).Select(c => c.EmDocumentation).ToListAsync(Ct);
         Assert.Equal([RiskLevel.Low, RiskLevel.Low], stored.Select(e => e!.Risk));
-        var ledgered = (await h.LedgerAsync()).Last(e => e.Type == CodingDesk.SubmittedEvent);
+        var ledgered = (await h.LedgerAsync()).Last(e => e.Type == CodingSubmitted.Type);
         Assert.Contains("\"risk\":\"low\"", ledgered.Payload, StringComparison.Ordinal);
     }
 
@@ -253,7 +255,7 @@ public abstract partial class WorkflowSuite(DatabaseProvider provider)
         var report = await new SlaReporter(h.Store).ReportAsync("FM-NORTH", "2026-03", Ct);
 
         // Receipt Monday 08:00 to Tuesday 10:00 is 9 + 2 business hours, less the 2 hours the query was open.
-        Assert.Equal("open-query", held.WaitingFor);
+        Assert.Equal(WaitingFor.OpenQuery, held.WaitingFor);
         Assert.Equal((1, 9m, 1, 0), (report.Count, report.MeanHours, report.WithinTarget, report.Breaches.Count));
     }
 

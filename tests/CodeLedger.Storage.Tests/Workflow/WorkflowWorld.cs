@@ -8,6 +8,7 @@ using CodeLedger.Core.Intake;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Core.Workflow;
+using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Storage.Tests.Workflow;
 
@@ -61,7 +62,7 @@ internal sealed class WorkflowWorld
         {
             db.AddRange(Practice, Unbound, Vendor);
             db.AddRange(Baa, Physician, Contract, Jdoe, Asmith, Lead);
-            ledger.Append("setup", "world", new { practice = Practice.Code });
+            ledger.Append(Practice.Code, new OrganizationRegistered(Practice.Id, Practice.Name, Practice.Kind));
             return Task.CompletedTask;
         });
     }

@@ -1,0 +1,10 @@
+using CodeLedger.Core.Common;
+
+namespace CodeLedger.Core.CodeSets;
+
+/// <summary>Errors of code-set release files. A malformed file is refused whole; nothing is stored. Listed with their statuses in docs/ERRORS.md.</summary>
+public static class CodeSetErrors
+{
+    /// <summary>A release file that does not follow its published layout (file, line and field named).</summary>
+    public static readonly ErrorCode Malformed = new("CODESET-FORMAT", ErrorExit.Refused, Http.UnprocessableContent);
+}
