@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Storage.Ledger;
@@ -45,6 +46,11 @@ public sealed class CodeLedgerStore
 
     public async Task MigrateAsync(CancellationToken ct = default)
     {
+        if (await IsMigratedAsync(ct))
+        {
+            return;
+        }
+
         await using var db = CreateContext();
         await db.Database.MigrateAsync(ct);
         if (Location.Provider == DatabaseProvider.Sqlite)
@@ -52,6 +58,50 @@ public sealed class CodeLedgerStore
             // WAL lets readers run while one writer appends; the setting persists in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    /// <summary>
+    /// True when the database already has every migration this build carries, read from the
+    /// history table on a plain connection. Then opening starts no EF Core model, which took most
+    /// of a short command's time (docs/PERFORMANCE.md, "Command latency"); otherwise EF migrates as
+    /// before (and creates the history table of a new database). WAL mode, set at creation, stays
+    /// in the file.
+    /// </summary>
+    private async Task<bool> IsMigratedAsync(CancellationToken ct)
+    {
+        var carried = MigrationIds(Location.Provider);
+        await using var connection = Location.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Location.Provider == DatabaseProvider.Sqlite
+            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__ef_migrations_history'"
+            : "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__ef_migrations_history'";
+        if (Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        cmd.CommandText = "SELECT \"MigrationId\" FROM \"__ef_migrations_history\"";
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+
+        return carried.All(applied.Contains);
+    }
+
+    /// <summary>The migrations of the provider's context in this assembly, by their [Migration] ids.</summary>
+    private static IReadOnlyList<string> MigrationIds(DatabaseProvider provider)
+    {
+        var context = provider == DatabaseProvider.Sqlite ? typeof(SqliteCodeLedgerDbContext) : typeof(PostgresCodeLedgerDbContext);
+        return [.. typeof(CodeLedgerStore).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration))
+                && t.GetCustomAttribute<Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute>()?.ContextType == context)
+            .Select(t => t.GetCustomAttribute<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>()!.Id)];
     }
 
     public Task WriteAsync(string actor, Func<CodeLedgerDbContext, LedgerAppender, Task> change, CancellationToken ct = default) =>

@@ -39,6 +39,13 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
     /// <summary>Encrypts and decrypts PHI columns; set by <see cref="CodeLedgerStore.OpenAsync"/> (see <see cref="PhiKeys"/>).</summary>
     public PhiCipher Phi { get; init; } = PhiCipher.Without("this database was opened without a PHI key");
 
+    /// <summary>
+    /// A plain ADO.NET connection, not yet open, for the few reads that must not pay for starting
+    /// an EF Core model (a command that only looks codes up; the migration check on open).
+    /// </summary>
+    public System.Data.Common.DbConnection CreateConnection() =>
+        Provider == DatabaseProvider.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+
     public CodeLedgerDbContext CreateContext()
     {
         if (Provider == DatabaseProvider.Sqlite)

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using CodeLedger.Cli.CodeSets;
 using CodeLedger.Cli.Database;
 using CodeLedger.Core.Edits;
 using CodeLedger.Storage.CodeSets;
@@ -24,18 +22,81 @@ internal static class ClaimsCommands
         scrub.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            ClaimCsvBatch batch;
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
+            var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
+            var editor = new ClaimEditor(library);
+            var found = new List<EditFinding>();
+            var claimCount = 0;
+            ScrubOutput? output = null;
+
+            // The findings come out in the order of a whole-file read: the malformed input first,
+            // then each claim's in file order. So a first pass finds the malformed input (and, for
+            // a CSV, whether each claim's rows are adjacent), and a second streams the claims
+            // through the engine, writing each claim's findings as soon as it is checked.
+            void Check(Claim claim)
+            {
+                claimCount++;
+                found.Clear();
+                editor.Check(claim, found);
+                foreach (var f in found)
+                {
+                    output!.Write(f);
+                }
+            }
+
+            ScrubOutput Begin(IEnumerable<EditFinding> malformed)
+            {
+                var o = new ScrubOutput(console, parse.GetValue(json));
+                foreach (var f in malformed)
+                {
+                    o.Write(f);
+                }
+
+                return o;
+            }
+
+            int lines;
             try
             {
                 await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
                 if (LooksLikeX12(stream))
                 {
-                    batch = Claim837Reader.Read(stream);
+                    var malformed = Claim837Reader.Check(stream);
+                    stream.Position = 0;
+                    output = Begin(malformed);
+                    lines = Claim837Reader.Read(stream, Check);
                 }
                 else
                 {
+                    var (malformed, adjacent) = FirstPass(stream);
+                    stream.Position = 0;
                     using var reader = new StreamReader(stream);
-                    batch = ClaimCsvReader.Read(reader);
+                    if (adjacent)
+                    {
+                        output = Begin(malformed);
+                        using var rows = ClaimCsvReader.Open(reader, buildClaims: true);
+                        while (rows.Next())
+                        {
+                            if (rows.Claim is { } claim)
+                            {
+                                Check(claim);
+                            }
+                        }
+
+                        lines = rows.Rows;
+                    }
+                    else
+                    {
+                        // Rows of a claim apart from each other: the claim is whole only at the end.
+                        var batch = ClaimCsvReader.Read(reader);
+                        output = Begin(batch.Malformed);
+                        foreach (var claim in batch.Claims)
+                        {
+                            Check(claim);
+                        }
+
+                        lines = batch.Lines;
+                    }
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -47,69 +108,28 @@ internal static class ClaimsCommands
                 throw new CliException($"{path}: {e.Message}");
             }
 
-            var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
-            var editor = new ClaimEditor(library);
-            var findings = new List<EditFinding>(batch.Malformed);
-            foreach (var claim in batch.Claims)
-            {
-                editor.Check(claim, findings);
-            }
-
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(console, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("claims", batch.Claims.Length);
-                    w.WriteNumber("lines", batch.Lines);
-                    w.WriteStartArray("findings");
-                    foreach (var f in findings)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("rule", f.Rule);
-                        w.WriteString("severity", f.Severity == EditSeverity.Error ? "error" : "warning");
-                        w.WriteString("claim", f.ClaimId);
-                        if (f.Line is { } line)
-                        {
-                            w.WriteNumber("line", line);
-                        }
-                        else
-                        {
-                            w.WriteNull("line");
-                        }
-
-                        w.WriteStartArray("codes");
-                        foreach (var c in f.Codes)
-                        {
-                            w.WriteStringValue(c);
-                        }
-
-                        w.WriteEndArray();
-                        w.WriteString("message", f.Message);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
-            }
-            else
-            {
-                foreach (var f in findings)
-                {
-                    var where = f.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $" line {l}") : string.Empty;
-                    console.Out.WriteLine($"{(f.Severity == EditSeverity.Error ? "error  " : "warning")} {f.Rule,-22} claim {f.ClaimId}{where}: {f.Message}");
-                }
-
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{batch.Claims.Length} claims, {batch.Lines} lines: {findings.Count(f => f.Severity == EditSeverity.Error)} errors, {findings.Count(f => f.Severity == EditSeverity.Warning)} warnings"));
-            }
-
-            return findings.Any(f => f.Severity == EditSeverity.Error) ? ExitCodes.CheckFailed : ExitCodes.Success;
+            output.End(claimCount, lines);
+            return output.Errors > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
         });
         claims.Subcommands.Add(scrub);
         return claims;
+    }
+
+    /// <summary>The malformed rows of a claims CSV, and whether each claim's rows are adjacent.</summary>
+    private static (List<EditFinding> Malformed, bool Adjacent) FirstPass(Stream stream)
+    {
+        using var reader = new StreamReader(stream, leaveOpen: true);
+        using var rows = ClaimCsvReader.Open(reader, buildClaims: false);
+        var malformed = new List<EditFinding>();
+        while (rows.Next())
+        {
+            if (rows.Malformed is { } f)
+            {
+                malformed.Add(f);
+            }
+        }
+
+        return (malformed, rows.Adjacent);
     }
 
     /// <summary>An X12 interchange starts with ISA, after an optional byte-order mark and white space.</summary>

@@ -10,21 +10,40 @@ namespace CodeLedger.Core.CodeSets;
 /// </summary>
 public sealed class CodeSetLibrary
 {
-    private readonly ImmutableArray<CodeSetRelease> releases;
+    private readonly ImmutableArray<Slot> slots;
 
-    public CodeSetLibrary(IEnumerable<CodeSetRelease> releases) =>
-        this.releases = [.. releases.OrderBy(r => r.Kind).ThenBy(r => r.Info.EffectiveDate)];
+    public CodeSetLibrary(IEnumerable<CodeSetRelease> releases)
+        : this(releases.Select(r => new Slot(r.Info, new Lazy<CodeSetRelease>(r))))
+    {
+    }
 
-    public static CodeSetLibrary Empty { get; } = new([]);
+    /// <summary>
+    /// A library of releases known by their headers and loaded on first use, so a command loads
+    /// only the releases in force on the dates it is asked about (and `codes check` of an
+    /// ICD-10-CM code no PTP table). <paramref name="load"/> runs at most once per release.
+    /// </summary>
+    public CodeSetLibrary(IEnumerable<CodeSetReleaseInfo> releases, Func<CodeSetReleaseInfo, CodeSetRelease> load)
+        : this(releases.Select(info => new Slot(info, new Lazy<CodeSetRelease>(() => load(info), LazyThreadSafetyMode.ExecutionAndPublication))))
+    {
+    }
 
-    public ImmutableArray<CodeSetRelease> Releases => releases;
+    private CodeSetLibrary(IEnumerable<Slot> slots) =>
+        this.slots = [.. slots.OrderBy(s => s.Info.Kind).ThenBy(s => s.Info.EffectiveDate)];
 
-    public bool Contains(string sha256) => releases.Any(r => string.Equals(r.Info.Sha256, sha256, StringComparison.OrdinalIgnoreCase));
+    public static CodeSetLibrary Empty { get; } = new(Array.Empty<CodeSetRelease>());
+
+    /// <summary>Every release, loading any not loaded yet.</summary>
+    public ImmutableArray<CodeSetRelease> Releases => [.. slots.Select(s => s.Release.Value)];
+
+    /// <summary>The header of every release, without loading any.</summary>
+    public IEnumerable<CodeSetReleaseInfo> Infos => slots.Select(s => s.Info);
+
+    public bool Contains(string sha256) => slots.Any(s => string.Equals(s.Info.Sha256, sha256, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A library with the release added; the same file (by SHA-256) is not added twice.</summary>
-    public CodeSetLibrary With(CodeSetRelease release) => Contains(release.Info.Sha256) ? this : new([.. releases, release]);
+    public CodeSetLibrary With(CodeSetRelease release) => Contains(release.Info.Sha256) ? this : new([.. slots, new Slot(release.Info, new Lazy<CodeSetRelease>(release))]);
 
-    public IEnumerable<CodeSetRelease> OfKind(CodeSetKind kind) => releases.Where(r => r.Kind == kind);
+    public IEnumerable<CodeSetRelease> OfKind(CodeSetKind kind) => slots.Where(s => s.Info.Kind == kind).Select(s => s.Release.Value);
 
     /// <summary>
     /// The release of the kind in force on the date. A release without an end date (the starter
@@ -33,17 +52,18 @@ public sealed class CodeSetLibrary
     /// </summary>
     public CodeSetRelease? InForce(CodeSetKind kind, DateOnly date)
     {
-        CodeSetRelease? found = null;
-        foreach (var r in releases)
+        Slot? found = null;
+        foreach (var s in slots)
         {
-            if (r.Kind == kind && r.Info.Covers(date) && (found is null || r.Info.EffectiveDate >= found.Info.EffectiveDate)
-                && (r.Info.EffectiveThrough is not null || !releases.Any(later => later.Kind == kind && later.Info.EffectiveDate > r.Info.EffectiveDate && later.Info.EffectiveDate <= date)))
+            var r = s.Info;
+            if (r.Kind == kind && r.Covers(date) && (found is null || r.EffectiveDate >= found.Info.EffectiveDate)
+                && (r.EffectiveThrough is not null || !slots.Any(later => later.Info.Kind == kind && later.Info.EffectiveDate > r.EffectiveDate && later.Info.EffectiveDate <= date)))
             {
-                found = r;
+                found = s;
             }
         }
 
-        return found;
+        return found?.Release.Value;
     }
 
     public CodeSetSnapshot On(DateOnly date) => new(
@@ -62,10 +82,12 @@ public sealed class CodeSetLibrary
     public CodeSetRelease? Find(CodeSetKind kind, string reference)
     {
         var r = reference.Trim();
-        var matches = OfKind(kind).Where(x =>
-            string.Equals(x.Info.Label, r, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(x.Info.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r, StringComparison.Ordinal)
-            || (r.Length >= 8 && x.Info.Sha256.StartsWith(r, StringComparison.OrdinalIgnoreCase))).ToList();
-        return matches.Count == 0 ? null : matches[^1];
+        var matches = slots.Where(s => s.Info.Kind == kind).Where(s =>
+            string.Equals(s.Info.Label, r, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(s.Info.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r, StringComparison.Ordinal)
+            || (r.Length >= 8 && s.Info.Sha256.StartsWith(r, StringComparison.OrdinalIgnoreCase))).ToList();
+        return matches.Count == 0 ? null : matches[^1].Release.Value;
     }
+
+    private sealed record Slot(CodeSetReleaseInfo Info, Lazy<CodeSetRelease> Release);
 }

@@ -8,23 +8,24 @@ public static class CptDescriptorReader
     public static List<KeyValuePair<string, string>> Read(TextReader reader, string fileName)
     {
         var entries = new List<KeyValuePair<string, string>>(12_000);
-        var fields = new List<string>(2);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        using var csv = CmsCsv.Open(reader);
+        foreach (var row in csv)
         {
-            lineNumber++;
-            if (line.Length == 0)
+            lineNumber = CmsCsv.Line(row);
+            if (row.ColCount == 1 && row[0].Span.IsEmpty)
             {
                 continue;
             }
 
-            if (!CsvFields.TrySplit(line, fields) || fields.Count < 2)
+            var fields = CmsCsv.Fields(row, fileName);
+            if (fields.Length < 2)
             {
                 throw new CodeSetFormatException(fileName, lineNumber, "expected two columns: code, descriptor");
             }
 
-            var code = fields[0].Trim();
+            var code = fields[0];
             if (!ProcedureCode.TryParse(code, out var parsed, out var error) || !parsed.IsCpt)
             {
                 if (lineNumber == 1 && entries.Count == 0)
@@ -40,7 +41,7 @@ public static class CptDescriptorReader
                 throw new CodeSetFormatException(fileName, lineNumber, $"{code} appears twice");
             }
 
-            entries.Add(new(code, fields[1].Trim()));
+            entries.Add(new(code, fields[1]));
         }
 
         if (entries.Count == 0)

@@ -13,41 +13,42 @@ public static class MueFileReader
     public static List<MueEntry> Read(TextReader reader, string fileName)
     {
         var entries = new List<MueEntry>(16_000);
-        var fields = new List<string>(4);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long lineNumber = 0;
         var headerSeen = false;
-        while (reader.ReadLine() is { } line)
+        using var csv = CmsCsv.Open(reader);
+        foreach (var row in csv)
         {
-            lineNumber++;
+            lineNumber = CmsCsv.Line(row);
             if (!headerSeen)
             {
-                headerSeen = line.TrimStart('"').StartsWith("HCPCS/CPT Code", StringComparison.OrdinalIgnoreCase);
+                headerSeen = row[0].Span.TrimStart('"').StartsWith("HCPCS/CPT Code", StringComparison.OrdinalIgnoreCase);
                 continue;
             }
 
-            if (line.Length == 0)
+            if (row.ColCount == 1 && row[0].Span.IsEmpty)
             {
                 continue;
             }
 
-            if (!CsvFields.TrySplit(line, fields) || fields.Count < 3)
+            var fields = CmsCsv.Fields(row, fileName);
+            if (fields.Length < 3)
             {
                 throw new CodeSetFormatException(fileName, lineNumber, "expected code, MUE value, adjudication indicator, rationale");
             }
 
-            var code = fields[0].Trim();
+            var code = fields[0];
             if (ProcedureCode.PackKey(code) < 0)
             {
                 throw new CodeSetFormatException(fileName, lineNumber, $"'{code}' is not a five-character procedure code");
             }
 
-            if (!int.TryParse(fields[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            if (!int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
                 throw new CodeSetFormatException(fileName, lineNumber, $"MUE value '{fields[1]}' is not a whole number");
             }
 
-            var mai = fields[2].Trim();
+            var mai = fields[2];
             if (mai.Length == 0 || mai[0] is not ('1' or '2' or '3') || (mai.Length > 1 && mai[1] != ' '))
             {
                 throw new CodeSetFormatException(fileName, lineNumber, $"adjudication indicator '{mai}' must start with 1, 2 or 3");
@@ -58,7 +59,7 @@ public static class MueFileReader
                 throw new CodeSetFormatException(fileName, lineNumber, $"{code} appears twice");
             }
 
-            entries.Add(new MueEntry(code, value, (MueAdjudication)(mai[0] - '0'), fields.Count > 3 ? fields[3].Trim() : string.Empty));
+            entries.Add(new MueEntry(code, value, (MueAdjudication)(mai[0] - '0'), fields.Length > 3 ? fields[3] : string.Empty));
         }
 
         if (!headerSeen)

@@ -14,7 +14,8 @@ namespace CodeLedger.Core.CodeSets;
 /// a pair of lines with one load and a few bit operations; only a claim dated before the release
 /// or a pair with rows ending or starting later pays for the search in its column 1 slice (about a
 /// hundred to a thousand entries). The matrix costs ordinals^2 / 4 bytes (42 MB for the 13,026
-/// codes of a practitioner quarter). Measured on the 1M-line scrub batch: a binary search per
+/// codes of a practitioner quarter) and a pass over the rows, so it is built only once the release
+/// has answered 65,536 pair lookups by search: a ten-line scrub never builds it. Measured on the 1M-line scrub batch: a binary search per
 /// ordered pair (several cache misses in a cold slice, a chain of mispredicted branches in a hot
 /// one) cost twice a one-bit-per-pair matrix, and the search on the pairs that have rows was
 /// still an eighth of the engine; a hash table of pairs (one probe, but no locality between the
@@ -39,86 +40,46 @@ public sealed class PtpRelease : CodeSetRelease
     private readonly byte[] flags;
     private readonly ushort[] rationale;
     private readonly string[] rationales;
-    private readonly ulong[] pairStates;
-    private readonly int[] matrixRank;
+    /// <summary>Pair lookups answered by search before the matrix is built (about 10 ms of searching).</summary>
+    private const int LookupsBeforeMatrix = 1 << 16;
+
     private readonly int settledFrom;
+    private readonly Lock matrixLock = new();
+    private Matrix? matrix;
+    private int lookupsBeforeMatrix = LookupsBeforeMatrix;
 
     internal PtpRelease(CodeSetReleaseInfo info, PtpRows rows)
+        : this(info, Sorted(rows))
+    {
+    }
+
+    private PtpRelease(CodeSetReleaseInfo info, Columns c)
         : base(info)
     {
-        var n = rows.Count;
-        var distinct = new HashSet<int>();
-        for (var i = 0; i < n; i++)
+        var n = c.Column2.Length;
+        if (c.RangeStart.Length != c.KeyOfOrdinal.Length + 1 || c.RangeStart[^1] != n
+            || c.Effective.Length != n || c.Deletion.Length != n || c.Indicator.Length != n || c.Flags.Length != n || c.Rationale.Length != n)
         {
-            distinct.Add((int)(rows.Keys[i] >> 32));
-            distinct.Add(unchecked((int)(rows.Keys[i] & 0xFFFF_FFFF)));
+            throw new FormatException("the PTP index's columns differ in length");
         }
 
-        keyOfOrdinal = [.. distinct.Order()];
+        (keyOfOrdinal, rangeStart, column2, effective, deletion, indicator, flags, rationale, rationales) =
+            (c.KeyOfOrdinal, c.RangeStart, c.Column2, c.Effective, c.Deletion, c.Indicator, c.Flags, c.Rationale, c.Rationales);
         ordinalOfKey = keyOfOrdinal.Select((key, ordinal) => (key, ordinal)).ToFrozenDictionary(x => x.key, x => x.ordinal);
-
-        // Keys are packed base 36, so ordering by key is ordering by code; the ordinals keep that order.
-        var sortKeys = new long[n];
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            sortKeys[i] = ((long)ordinalOfKey[(int)(rows.Keys[i] >> 32)] << 32) | (uint)ordinalOfKey[unchecked((int)(rows.Keys[i] & 0xFFFF_FFFF))];
-            order[i] = i;
-        }
-
-        Array.Sort(sortKeys, order);
-        column2 = new int[n];
-        effective = new int[n];
-        deletion = new int[n];
-        indicator = new byte[n];
-        flags = new byte[n];
-        rationale = new ushort[n];
-        rangeStart = new int[keyOfOrdinal.Length + 1];
-        for (var i = 0; i < n; i++)
-        {
-            var r = order[i];
-            column2[i] = unchecked((int)(sortKeys[i] & 0xFFFF_FFFF));
-            effective[i] = rows.Effective[r];
-            deletion[i] = rows.Deletion[r];
-            indicator[i] = rows.Indicator[r];
-            flags[i] = rows.Flags[r];
-            rationale[i] = rows.Rationale[r];
-            rangeStart[(int)(sortKeys[i] >> 32) + 1]++;
-        }
-
-        for (var o = 0; o < keyOfOrdinal.Length; o++)
-        {
-            rangeStart[o + 1] += rangeStart[o];
-        }
-
-        var ordinals = keyOfOrdinal.Length;
         settledFrom = info.EffectiveDate.DayNumber;
-        matrixRank = RankByPairCount(ordinals);
-        pairStates = new ulong[((2L * ordinals * (ordinals - 1)) >> 6) + 1];
-        for (var a = 0; a < ordinals; a++)
+        var pairs = 0;
+        for (var a = 0; a < keyOfOrdinal.Length; a++)
         {
-            for (var i = rangeStart[a]; i < rangeStart[a + 1];)
+            for (var i = rangeStart[a]; i < rangeStart[a + 1]; i++)
             {
-                var b = column2[i];
-                var end = i;
-                while (end < rangeStart[a + 1] && column2[end] == b)
+                if (i == rangeStart[a] || column2[i] != column2[i - 1])
                 {
-                    end++;
+                    pairs++;
                 }
-
-                if (a != b)
-                {
-                    var (ra, rb) = (matrixRank[a], matrixRank[b]);
-                    var bit = PairBit(Math.Min(ra, rb), Math.Max(ra, rb), ordinals) + (ra < rb ? 0 : 2);
-                    pairStates[bit >> 6] |= (ulong)StateOf(i, end) << (int)(bit & 63);
-                }
-
-                i = end;
             }
         }
 
-        rationales = [.. rows.Rationales];
-        PairCount = n == 0 ? 0 : 1 + Enumerable.Range(1, n - 1).Count(i => sortKeys[i] != sortKeys[i - 1]);
+        PairCount = pairs;
     }
 
     public int RowCount => column2.Length;
@@ -163,10 +124,21 @@ public sealed class PtpRelease : CodeSetRelease
     /// </summary>
     public int PairStates(int ordinal, int otherOrdinal)
     {
-        var a = matrixRank[ordinal];
-        var b = matrixRank[otherOrdinal];
+        var m = Volatile.Read(ref matrix);
+        if (m is null)
+        {
+            if (Interlocked.Decrement(ref lookupsBeforeMatrix) > 0)
+            {
+                return SearchState(ordinal, otherOrdinal) | (SearchState(otherOrdinal, ordinal) << 2);
+            }
+
+            m = BuildMatrix();
+        }
+
+        var a = m.Rank[ordinal];
+        var b = m.Rank[otherOrdinal];
         var bit = PairBit(Math.Min(a, b), Math.Max(a, b), keyOfOrdinal.Length);
-        var states = (int)((pairStates[bit >> 6] >> (int)(bit & 63)) & 15);
+        var states = (int)((m.States[bit >> 6] >> (int)(bit & 63)) & 15);
         return a < b ? states : (states >> 2) | ((states & PairStateMask) << 2);
     }
 
@@ -182,29 +154,8 @@ public sealed class PtpRelease : CodeSetRelease
     /// <summary><see cref="FindByOrdinal"/> by a search in the column 1 slice, without the pair matrix.</summary>
     public PtpModifierIndicator? SearchByOrdinal(int column1Ordinal, int column2Ordinal, int dayNumber)
     {
-        var i = rangeStart[column1Ordinal];
+        var i = LowerBound(column1Ordinal, column2Ordinal);
         var end = rangeStart[column1Ordinal + 1];
-        var length = end - i;
-        if (length == 0)
-        {
-            return null;
-        }
-
-        // Lower bound in the column 1 slice without branches on the data (the conditional becomes
-        // a cmov), so a search costs no mispredictions. Array.BinarySearch<int> went through a
-        // generic comparer and was two thirds of the PTP check in an earlier profile.
-        while (length > 1)
-        {
-            var half = length >> 1;
-            i = column2[i + half - 1] < column2Ordinal ? i + half : i;
-            length -= half;
-        }
-
-        if (column2[i] < column2Ordinal)
-        {
-            i++;
-        }
-
         PtpModifierIndicator? found = null;
         for (; i < end && column2[i] == column2Ordinal; i++)
         {
@@ -220,6 +171,88 @@ public sealed class PtpRelease : CodeSetRelease
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The first row of the column 1 slice whose column 2 is not below <paramref name="column2Ordinal"/>,
+    /// without branches on the data (the conditional becomes a cmov), so a search costs no
+    /// mispredictions. Array.BinarySearch&lt;int&gt; went through a generic comparer and was two
+    /// thirds of the PTP check in an earlier profile.
+    /// </summary>
+    private int LowerBound(int column1Ordinal, int column2Ordinal)
+    {
+        var i = rangeStart[column1Ordinal];
+        var length = rangeStart[column1Ordinal + 1] - i;
+        if (length == 0)
+        {
+            return i;
+        }
+
+        while (length > 1)
+        {
+            var half = length >> 1;
+            i = column2[i + half - 1] < column2Ordinal ? i + half : i;
+            length -= half;
+        }
+
+        return column2[i] < column2Ordinal ? i + 1 : i;
+    }
+
+    /// <summary>The matrix state of one ordered pair, found by search (before the matrix is built).</summary>
+    private int SearchState(int column1Ordinal, int column2Ordinal)
+    {
+        var start = LowerBound(column1Ordinal, column2Ordinal);
+        var end = start;
+        while (end < rangeStart[column1Ordinal + 1] && column2[end] == column2Ordinal)
+        {
+            end++;
+        }
+
+        return end == start ? NoRows : StateOf(start, end);
+    }
+
+    /// <summary>
+    /// Builds the pair matrix once a release has answered enough lookups to repay it: a short
+    /// scrub never pays its 42 MB and its pass over the rows, a batch pays once.
+    /// </summary>
+    private Matrix BuildMatrix()
+    {
+        lock (matrixLock)
+        {
+            if (matrix is { } built)
+            {
+                return built;
+            }
+
+            var ordinals = keyOfOrdinal.Length;
+            var rank = RankByPairCount(ordinals);
+            var states = new ulong[((2L * ordinals * (ordinals - 1)) >> 6) + 1];
+            for (var a = 0; a < ordinals; a++)
+            {
+                for (var i = rangeStart[a]; i < rangeStart[a + 1];)
+                {
+                    var b = column2[i];
+                    var end = i;
+                    while (end < rangeStart[a + 1] && column2[end] == b)
+                    {
+                        end++;
+                    }
+
+                    if (a != b)
+                    {
+                        var (ra, rb) = (rank[a], rank[b]);
+                        var bit = PairBit(Math.Min(ra, rb), Math.Max(ra, rb), ordinals) + (ra < rb ? 0 : 2);
+                        states[bit >> 6] |= (ulong)StateOf(i, end) << (int)(bit & 63);
+                    }
+
+                    i = end;
+                }
+            }
+
+            var m = new Matrix(rank, states);
+            Volatile.Write(ref matrix, m);
+            return m;
+        }
     }
 
     /// <summary>Every row for the pair, in force or not (for explanations and tests, not the hot path).</summary>
@@ -251,6 +284,69 @@ public sealed class PtpRelease : CodeSetRelease
                 yield return Row(a, i);
             }
         }
+    }
+
+    internal void Write(IndexWriter w)
+    {
+        w.Array<int>(keyOfOrdinal);
+        w.Array<int>(rangeStart);
+        w.Array<int>(column2);
+        w.Array<int>(effective);
+        w.Array<int>(deletion);
+        w.Array<byte>(indicator);
+        w.Array<byte>(flags);
+        w.Array<ushort>(rationale);
+        w.Strings(rationales);
+    }
+
+    internal static PtpRelease Read(CodeSetReleaseInfo info, IndexReader r) =>
+        new(info, new Columns(r.Array<int>(), r.Array<int>(), r.Array<int>(), r.Array<int>(), r.Array<int>(), r.Array<byte>(), r.Array<byte>(), r.Array<ushort>(), [.. r.Strings().All()]));
+
+    /// <summary>
+    /// The rows in the release's order: every code gets a dense ordinal (keys are packed base 36,
+    /// so ordering by key is ordering by code and the ordinals keep that order), and the rows are
+    /// sorted by (column 1 ordinal, column 2 ordinal) with a slice per column 1 code.
+    /// </summary>
+    private static Columns Sorted(PtpRows rows)
+    {
+        var n = rows.Count;
+        var distinct = new HashSet<int>();
+        for (var i = 0; i < n; i++)
+        {
+            distinct.Add((int)(rows.Keys[i] >> 32));
+            distinct.Add(unchecked((int)(rows.Keys[i] & 0xFFFF_FFFF)));
+        }
+
+        int[] keyOfOrdinal = [.. distinct.Order()];
+        var ordinalOfKey = keyOfOrdinal.Select((key, ordinal) => (key, ordinal)).ToDictionary(x => x.key, x => x.ordinal);
+        var sortKeys = new long[n];
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            sortKeys[i] = ((long)ordinalOfKey[(int)(rows.Keys[i] >> 32)] << 32) | (uint)ordinalOfKey[unchecked((int)(rows.Keys[i] & 0xFFFF_FFFF))];
+            order[i] = i;
+        }
+
+        Array.Sort(sortKeys, order);
+        var c = new Columns(keyOfOrdinal, new int[keyOfOrdinal.Length + 1], new int[n], new int[n], new int[n], new byte[n], new byte[n], new ushort[n], [.. rows.Rationales]);
+        for (var i = 0; i < n; i++)
+        {
+            var r = order[i];
+            c.Column2[i] = unchecked((int)(sortKeys[i] & 0xFFFF_FFFF));
+            c.Effective[i] = rows.Effective[r];
+            c.Deletion[i] = rows.Deletion[r];
+            c.Indicator[i] = rows.Indicator[r];
+            c.Flags[i] = rows.Flags[r];
+            c.Rationale[i] = rows.Rationale[r];
+            c.RangeStart[(int)(sortKeys[i] >> 32) + 1]++;
+        }
+
+        for (var o = 0; o < keyOfOrdinal.Length; o++)
+        {
+            c.RangeStart[o + 1] += c.RangeStart[o];
+        }
+
+        return c;
     }
 
     /// <summary>The first of the four bits of the pair of matrix ranks (lo, hi), lo &lt; hi, in the row-major upper triangle.</summary>
@@ -324,4 +420,8 @@ public sealed class PtpRelease : CodeSetRelease
         (PtpModifierIndicator)indicator[i],
         (flags[i] & 1) != 0,
         rationales[rationale[i]]);
+
+    private sealed record Matrix(int[] Rank, ulong[] States);
+
+    private sealed record Columns(int[] KeyOfOrdinal, int[] RangeStart, int[] Column2, int[] Effective, int[] Deletion, byte[] Indicator, byte[] Flags, ushort[] Rationale, string[] Rationales);
 }

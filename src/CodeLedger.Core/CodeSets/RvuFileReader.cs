@@ -7,6 +7,7 @@ namespace CodeLedger.Core.CodeSets;
 /// Reads CMS's PPRRVU CSV as shipped: banner lines, a multi-line header whose last line starts
 /// with HCPCS,MOD,DESCRIPTION, then one row per code and payment modifier. Columns used: HCPCS,
 /// MOD, DESCRIPTION, STATUS CODE, WORK RVU, NON-FAC PE RVU, FACILITY PE RVU, MP RVU, GLOB DAYS.
+/// CSV through Sep (<see cref="CmsCsv"/>).
 /// </summary>
 public static class RvuFileReader
 {
@@ -15,53 +16,49 @@ public static class RvuFileReader
     public static List<RvuEntry> Read(TextReader reader, string fileName)
     {
         var entries = new List<RvuEntry>(20_000);
-        var fields = new List<string>(32);
         var seen = new HashSet<(string, string)>();
         long lineNumber = 0;
         var headerSeen = false;
-        while (reader.ReadLine() is { } line)
+        using var csv = CmsCsv.Open(reader);
+        foreach (var row in csv)
         {
-            lineNumber++;
+            lineNumber = CmsCsv.Line(row);
             if (!headerSeen)
             {
-                headerSeen = line.StartsWith("HCPCS,MOD,DESCRIPTION", StringComparison.Ordinal);
+                headerSeen = row.ColCount >= 3 && row[0].Span is "HCPCS" && row[1].Span is "MOD" && row[2].Span is "DESCRIPTION";
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(line.Replace(',', ' ')))
+            if (CmsCsv.IsBlank(row))
             {
                 continue;
             }
 
-            if (!CsvFields.TrySplit(line, fields))
+            var fields = CmsCsv.Fields(row, fileName);
+            if (fields.Length <= GlobDays)
             {
-                throw new CodeSetFormatException(fileName, lineNumber, "unbalanced quotes");
+                throw new CodeSetFormatException(fileName, lineNumber, $"{fields.Length} columns; the PPRRVU layout has at least {GlobDays + 1}");
             }
 
-            if (fields.Count <= GlobDays)
-            {
-                throw new CodeSetFormatException(fileName, lineNumber, $"{fields.Count} columns; the PPRRVU layout has at least {GlobDays + 1}");
-            }
-
-            var code = fields[Hcpcs].Trim();
+            var code = fields[Hcpcs];
             if (!ProcedureCode.TryParse(code, out _, out var error) && ProcedureCode.PackKey(code) < 0)
             {
                 throw new CodeSetFormatException(fileName, lineNumber, error);
             }
 
-            var modifier = fields[Mod].Trim();
+            var modifier = fields[Mod];
             if (!seen.Add((code, modifier)))
             {
                 throw new CodeSetFormatException(fileName, lineNumber, $"{code} {modifier} appears twice");
             }
 
-            var status = fields[Status].Trim();
+            var status = fields[Status];
             if (status.Length != 1)
             {
                 throw new CodeSetFormatException(fileName, lineNumber, $"status code '{status}' must be one character");
             }
 
-            var glob = fields[GlobDays].Trim();
+            var glob = fields[GlobDays];
             entries.Add(new RvuEntry(
                 code,
                 modifier,
@@ -72,10 +69,10 @@ public static class RvuFileReader
                 Rvu(fields[Malpractice], "MP RVU"),
                 ParseGlobal(glob) ?? throw new CodeSetFormatException(fileName, lineNumber, $"global days '{glob}' is not 000, 010, 090, MMM, XXX, YYY or ZZZ"),
                 glob,
-                fields[Description].Trim()));
+                fields[Description]));
 
             decimal Rvu(string text, string field) =>
-                decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+                decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
                     ? v
                     : throw new CodeSetFormatException(fileName, lineNumber, $"{field} '{text}' is not a number");
         }

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using CodeLedger.Core.CodeSets;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.EvaluationAndManagement;
+using nietras.SeparatedValues;
 
 namespace CodeLedger.Core.Edits;
 
@@ -12,140 +12,77 @@ namespace CodeLedger.Core.Edits;
 /// pointers, and optionally em: the documented MDM elements and time as the JSON of `em level`
 /// (quoted, with doubled quotes), which turns on EM-LEVEL-SUPPORT for the claim's office visits.
 /// Columns are found by header name, in any order. Rows of one claim share claim_id; the claim's
-/// header fields come from its first row. A row that cannot be read becomes an
-/// INPUT-MALFORMED finding naming its line, and every other row is still checked.
+/// header fields come from its first readable row. A row that cannot be read becomes an
+/// INPUT-MALFORMED finding naming its line (Sep keeps the line of every row), and every other row
+/// is still checked.
 /// </summary>
+/// <remarks>
+/// Two ways to read: <see cref="Read"/> holds the whole file and groups a claim's rows wherever
+/// they are; <see cref="Open"/> streams, one claim at a time, and expects a claim's rows to be
+/// adjacent (every export writes them so). Both give the same claims and findings when they are.
+/// </remarks>
 public static class ClaimCsvReader
 {
     private static readonly string[] Required = ["claim_id", "dos", "pos", "rendering_npi", "patient_birth_date", "patient_sex", "code", "modifiers", "units", "charge", "pointers"];
-    private static readonly char[] ListSeparators = [' ', ':', ';', '|'];
 
+    /// <summary>Reads the whole file; a claim's rows may be anywhere in it.</summary>
     public static ClaimCsvBatch Read(TextReader reader)
     {
-        var fields = new List<string>(32);
+        using var rows = new ClaimCsvStream(reader, buildClaims: true, adjacentOnly: false);
         var malformed = ImmutableArray.CreateBuilder<EditFinding>();
-        var header = reader.ReadLine();
-        if (header is null || !CsvFields.TrySplit(header, fields))
+        var claims = new List<Claim>();
+        while (rows.Next())
+        {
+            if (rows.Malformed is { } finding)
+            {
+                malformed.Add(finding);
+            }
+        }
+
+        claims.AddRange(rows.GroupedClaims());
+        return new ClaimCsvBatch([.. claims], rows.Rows, malformed.ToImmutable());
+    }
+
+    /// <summary>
+    /// Streams the file: each <see cref="ClaimCsvStream.Next"/> gives a malformed row's finding or
+    /// a claim complete once the next claim's row (or the end) is read. Rows of a claim must be
+    /// adjacent; <see cref="ClaimCsvStream.Adjacent"/> turns false when a claim id comes back after
+    /// another claim, and the caller reads the file with <see cref="Read"/> instead.
+    /// </summary>
+    /// <param name="buildClaims">False to only find the malformed rows (the first of two passes).</param>
+    public static ClaimCsvStream Open(TextReader reader, bool buildClaims) => new(reader, buildClaims, adjacentOnly: true);
+
+    internal static (Dictionary<string, int> Columns, int EmColumn, int[] DxColumns) Columns(SepReader sep)
+    {
+        if (sep.Header.IsEmpty)
         {
             throw new FormatException("the claims CSV is empty or its header line is unreadable");
         }
 
-        var columns = fields.Select((name, i) => (name: name.Trim().ToLowerInvariant(), i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = sep.Header.ColNames;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!columns.TryAdd(names[i].Trim().ToLowerInvariant(), i))
+            {
+                throw new FormatException($"the claims CSV header names column '{names[i].Trim()}' twice");
+            }
+        }
+
         var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
             throw new FormatException($"the claims CSV header lacks {string.Join(", ", missing)}");
         }
 
-        var emColumn = columns.GetValueOrDefault("em", -1);
-        var dxColumns = Enumerable.Range(1, Claim.MaxDiagnoses).Select(i => columns.GetValueOrDefault("dx" + i.ToString(CultureInfo.InvariantCulture), -1)).ToArray();
-        var order = new List<string>();
-        var builders = new Dictionary<string, ClaimBuilder>(StringComparer.Ordinal);
-        var lineNumber = 1;
-        var rows = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            rows++;
-            if (!CsvFields.TrySplit(line, fields) || fields.Count < columns.Count)
-            {
-                malformed.Add(Malformed(fields.Count > 0 ? fields[0] : string.Empty, lineNumber, $"{fields.Count} columns where the header has {columns.Count}, or unbalanced quotes"));
-                continue;
-            }
-
-            string F(string name) => fields[columns[name]].Trim();
-            var id = F("claim_id");
-            if (id.Length == 0)
-            {
-                malformed.Add(Malformed(id, lineNumber, "claim_id is empty"));
-                continue;
-            }
-
-            if (!builders.TryGetValue(id, out var claim))
-            {
-                claim = new ClaimBuilder();
-                builders[id] = claim;
-                order.Add(id);
-            }
-
-            var number = ++claim.RowCount;
-            var problems = new List<string>();
-            if (claim.Header is null)
-            {
-                var dos = Date(F("dos"), "dos", problems);
-                var birth = F("patient_birth_date").Length == 0 ? null : Date(F("patient_birth_date"), "patient_birth_date", problems);
-                var sex = F("patient_sex");
-                if (sex.Length > 1)
-                {
-                    problems.Add($"patient_sex '{sex}' must be one letter (F, M or U)");
-                }
-
-                EmInput? em = null;
-                if (emColumn >= 0 && fields[emColumn].Trim() is { Length: > 0 } emText)
-                {
-                    try
-                    {
-                        em = EmInputJson.Parse(emText);
-                    }
-                    catch (EmInputException e)
-                    {
-                        problems.Add($"em: {e.Message}");
-                    }
-                }
-
-                if (problems.Count == 0)
-                {
-                    claim.Header = (dos!.Value, F("pos"), F("rendering_npi"), birth, sex.Length == 1 ? char.ToUpperInvariant(sex[0]) : 'U',
-                        dxColumns.Where(c => c >= 0).Select(c => fields[c].Trim()).Where(d => d.Length > 0).ToList(), em);
-                }
-            }
-
-            if (!int.TryParse(F("units"), NumberStyles.None, CultureInfo.InvariantCulture, out var units) || units < 1)
-            {
-                problems.Add($"units '{F("units")}' must be a whole number of at least 1");
-            }
-
-            if (!Money.TryParse(F("charge"), out var charge, out var chargeError))
-            {
-                problems.Add(chargeError);
-            }
-
-            var pointers = new List<int>(4);
-            foreach (var p in F("pointers").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var pointer))
-                {
-                    pointers.Add(pointer);
-                }
-                else
-                {
-                    problems.Add($"pointer '{p}' is not a number 1-12");
-                }
-            }
-
-            if (problems.Count > 0 || claim.Header is null)
-            {
-                malformed.Add(Malformed(id, lineNumber, problems.Count > 0 ? string.Join("; ", problems) : "the claim's first row could not be read"));
-                continue;
-            }
-
-            claim.Lines.Add(ClaimLine.Create(number, F("code"), F("modifiers").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries), units, charge, pointers));
-        }
-
-        var claims = order.Select(id => (id, b: builders[id])).Where(x => x.b.Header is not null).Select(x =>
-        {
-            var h = x.b.Header!.Value;
-            return Claim.Create(x.id, h.Dos, h.Pos, h.Npi, h.Birth, h.Sex, h.Dx, x.b.Lines, h.Em);
-        });
-        return new ClaimCsvBatch([.. claims], rows, malformed.ToImmutable());
+        var dx = Enumerable.Range(1, Claim.MaxDiagnoses).Select(i => columns.GetValueOrDefault("dx" + i.ToString(CultureInfo.InvariantCulture), -1)).ToArray();
+        return (columns, columns.GetValueOrDefault("em", -1), dx);
     }
 
-    private static DateOnly? Date(string text, string field, List<string> problems)
+    internal static EditFinding Malformed(string claimId, int line, string reason) =>
+        new(EditRules.InputMalformed, EditSeverity.Error, claimId, line, [], string.Create(CultureInfo.InvariantCulture, $"input line {line}: {reason}"));
+
+    internal static DateOnly? Date(ReadOnlySpan<char> text, string field, List<string> problems)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
@@ -156,15 +93,32 @@ public static class ClaimCsvReader
         return null;
     }
 
-    private static EditFinding Malformed(string claimId, int line, string reason) =>
-        new(EditRules.InputMalformed, EditSeverity.Error, claimId, line, [], string.Create(CultureInfo.InvariantCulture, $"input line {line}: {reason}"));
-
-    private sealed class ClaimBuilder
+    internal static EmInput? Em(ReadOnlySpan<char> text, List<string> problems)
     {
-        public (DateOnly Dos, string Pos, string Npi, DateOnly? Birth, char Sex, List<string> Dx, EmInput? Em)? Header { get; set; }
+        if (text.IsEmpty)
+        {
+            return null;
+        }
 
-        public List<ClaimLine> Lines { get; } = [];
+        try
+        {
+            return EmInputJson.Parse(text.ToString());
+        }
+        catch (EmInputException e)
+        {
+            problems.Add($"em: {e.Message}");
+            return null;
+        }
+    }
 
-        public int RowCount { get; set; }
+    internal static Money? Charge(ReadOnlySpan<char> text, List<string> problems)
+    {
+        if (Money.TryParse(text.ToString(), out var charge, out var error))
+        {
+            return charge;
+        }
+
+        problems.Add(error);
+        return null;
     }
 }

@@ -1,16 +1,15 @@
 using System.Globalization;
-using System.Text;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Encounters;
+using nietras.SeparatedValues;
 
 namespace CodeLedger.Core.Intake;
 
 /// <summary>
 /// Reads the documented encounter CSV (docs/WORKFLOW.md): RFC 4180 (comma, double-quote quoting,
 /// quoted fields may hold commas, quotes and line breaks), UTF-8, a header row naming the columns
-/// in any order. Written by hand rather than with a CSV library because notes are multi-line quoted
-/// fields and the reader must report the record's first line number, which is all it needs.
+/// in any order. Sep reads the records and keeps the line each starts on, which every error names.
 /// </summary>
 public static class EncounterCsvReader
 {
@@ -22,12 +21,17 @@ public static class EncounterCsvReader
 
     public static IEnumerable<EncounterSubmission> Read(TextReader reader)
     {
-        var line = 1;
-        var header = Rfc4180.ReadRecord(reader, ref line) ?? throw new IntakeFormatException(IntakeErrors.MissingField, "line 1", "CSV", "header", "the file is empty");
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
+        using var sep = Sep.New(',').Reader(o => o with { DisableColCountCheck = true, Unescape = true }).From(reader);
+        if (sep.Header.IsEmpty)
         {
-            index[header[i].Trim().ToLowerInvariant()] = i;
+            throw new IntakeFormatException(IntakeErrors.MissingField, "line 1", "CSV", "header", "the file is empty");
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = sep.Header.ColNames;
+        for (var i = 0; i < names.Count; i++)
+        {
+            index[names[i].Trim().ToLowerInvariant()] = i;
         }
 
         foreach (var column in Columns)
@@ -38,30 +42,52 @@ public static class EncounterCsvReader
             }
         }
 
-        while (true)
+        // A record is yielded once the next one is read: a quote left open swallows the rest of the
+        // file into one record, which shows only as the last record holding an odd number of quotes.
+        (string[] Fields, int Line, bool OddQuotes)? pending = null;
+        while (sep.MoveNext())
         {
-            var first = line;
-            var record = Rfc4180.ReadRecord(reader, ref line);
-            if (record is null)
+            if (pending is { } previous)
             {
-                yield break;
+                yield return ToSubmission(previous.Fields, index, $"line {previous.Line}");
             }
 
-            if (record.Count == 1 && record[0].Length == 0)
+            pending = Record(sep.Current);
+            if (pending.Value.Fields is [{ Length: 0 }])
             {
-                continue;
+                pending = null;
+            }
+        }
+
+        if (pending is { } last)
+        {
+            if (last.OddQuotes)
+            {
+                throw new IntakeFormatException(IntakeErrors.Unreadable, $"line {last.Line}", "CSV", "(quoting)", "a quoted field is not closed before the end of the file");
             }
 
-            yield return ToSubmission(record, index, $"line {first}");
+            yield return ToSubmission(last.Fields, index, $"line {last.Line}");
         }
     }
 
-    private static EncounterSubmission ToSubmission(List<string> record, Dictionary<string, int> index, string location)
+    private static (string[] Fields, int Line, bool OddQuotes) Record(SepReader.Row row)
+    {
+        var odd = row.Span.Count('"') % 2 == 1;
+        var fields = new string[row.ColCount];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = row[i].ToString();
+        }
+
+        return (fields, row.LineNumberFrom, odd);
+    }
+
+    private static EncounterSubmission ToSubmission(string[] record, Dictionary<string, int> index, string location)
     {
         string Field(string name)
         {
             var i = index[name];
-            var value = i < record.Count ? record[i].Trim() : string.Empty;
+            var value = i < record.Length ? record[i].Trim() : string.Empty;
             return value.Length > 0 ? value : throw new IntakeFormatException(IntakeErrors.MissingField, location, "CSV", name, "required but empty");
         }
 

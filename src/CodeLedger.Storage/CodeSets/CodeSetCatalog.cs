@@ -11,39 +11,43 @@ namespace CodeLedger.Storage.CodeSets;
 /// <summary>
 /// The code-set releases of a CodeLedger database. A release is stored as the file it came from
 /// (docs/CODESETS.md, "Storage"): the parser is the only reader of every format, the stored bytes
-/// re-hash to the SHA-256 in the header and the ledger event, and loading re-builds the in-memory
-/// indices. Importing appends a <c>codeset.imported</c> ledger event in the same transaction.
+/// re-hash to the SHA-256 in the header and the ledger event. Beside each release sits its index
+/// (<see cref="CodeSetIndexRow"/>), from which a process loads the release without parsing; a
+/// missing, stale or mismatched index is rebuilt from the verified release. Importing appends a
+/// <c>codeset.imported</c> ledger event in the same transaction.
 /// </summary>
 public static class CodeSetCatalog
 {
     /// <summary>
-    /// Parses the file completely first (a malformed row fails the import and nothing is stored),
-    /// then stores it unless the same file is already there.
+    /// Looks the file up by SHA-256 first (the same bytes are the same release, whatever the second
+    /// import calls it), then parses it completely (a malformed row fails the import and nothing
+    /// is stored), then stores it with its index unless a concurrent import stored it meanwhile.
     /// </summary>
     public static async Task<CodeSetImportResult> ImportAsync(
         CodeLedgerStore store, string actor, CodeSetKind kind, byte[] content, string fileName, DateOnly effective, DateOnly? effectiveThrough, CancellationToken ct = default)
     {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        await using (var read = store.CreateContext())
+        {
+            if (await ExistingAsync(read, sha256, kind, ct) is { } found)
+            {
+                return found;
+            }
+        }
+
         var release = CodeSetImporter.Import(kind, content, fileName, effective, effectiveThrough);
         var info = release.Info;
+        var index = CodeSetIndex.Write(release);
         return await store.WriteAsync(actor, async (db, ledger) =>
         {
-            var existing = await db.Set<CodeSetReleaseRow>().AsNoTracking()
-                .Where(r => r.Sha256 == info.Sha256)
-                .Select(r => new { r.Kind, r.EffectiveDate, r.EffectiveThrough, r.FileName, r.EntryCount, r.ImportedAt })
-                .FirstOrDefaultAsync(ct);
-            if (existing is not null)
+            if (await ExistingAsync(db, info.Sha256, kind, ct) is { } existing)
             {
-                // The same bytes are the same release, whatever the second import called it.
-                var kindOfExisting = CodeSetKinds.TryParse(existing.Kind, out var k) ? k : kind;
-                return new CodeSetImportResult(
-                    new CodeSetReleaseInfo(kindOfExisting, existing.EffectiveDate, existing.EffectiveThrough, existing.FileName, info.Sha256, existing.EntryCount),
-                    AlreadyImported: true,
-                    existing.ImportedAt);
+                return existing;
             }
 
             var compressed = IsCompressed(content);
             var now = Instants.Now(store.Time);
-            db.Add(new CodeSetReleaseRow
+            var row = new CodeSetReleaseRow
             {
                 Kind = kind.Token(),
                 EffectiveDate = info.EffectiveDate,
@@ -55,7 +59,12 @@ public static class CodeSetCatalog
                 ImportedBy = actor,
                 GzippedByCodeLedger = !compressed,
                 Content = compressed ? content : Gzip(content),
-            });
+            };
+            db.Add(row);
+
+            // The index row names the release by id, which the insert assigns; both commit together.
+            await db.SaveChangesAsync(ct);
+            db.Add(new CodeSetIndexRow { ReleaseId = row.Id, Format = CodeSetIndex.Format, ReleaseSha256 = info.Sha256, Sha256 = CodeSetIndex.Hash(index), Content = index });
             ledger.Append(info.Label, new CodeSetImported(kind.Token(), info.EffectiveDate, info.EffectiveThrough, info.FileName, info.Sha256, info.EntryCount));
             return new CodeSetImportResult(info, AlreadyImported: false, now);
         }, ct);
@@ -84,31 +93,55 @@ public static class CodeSetCatalog
             .OrderBy(r => r.Info.Kind).ThenBy(r => r.Info.EffectiveDate)];
     }
 
-    /// <summary>Loads the stored releases of the given kinds (all when none are given) into a library.</summary>
+    /// <summary>
+    /// The stored releases of the given kinds (all when none are given), each loaded from its
+    /// index the first time the library is asked for it (<see cref="CodeSetLibrary"/>). Reads go
+    /// through plain ADO.NET, not EF Core: a command that only looks codes up then starts no EF
+    /// model at all, which was most of its start-up (docs/PERFORMANCE.md, "Command latency").
+    /// </summary>
     public static async Task<CodeSetLibrary> LoadLibraryAsync(CodeLedgerStore store, IReadOnlyCollection<CodeSetKind>? kinds = null, CancellationToken ct = default)
     {
-        var tokens = (kinds is { Count: > 0 } ? kinds : CodeSetKinds.All).Select(k => k.Token()).ToList();
-        await using var db = store.CreateContext();
-        var ids = await db.Set<CodeSetReleaseRow>().AsNoTracking().Where(r => tokens.Contains(r.Kind)).Select(r => r.Id).ToListAsync(ct);
-        var releases = new List<CodeSetRelease>(ids.Count);
-        foreach (var id in ids)
+        var wanted = kinds is { Count: > 0 } ? kinds : CodeSetKinds.All;
+        var headers = new List<(long Id, CodeSetReleaseInfo Info)>();
+        await using (var connection = CodeSetStore.Open(store.Location))
         {
-            // One row at a time: a PTP quarter is megabytes, and only one needs to be in memory as bytes.
-            var row = await db.Set<CodeSetReleaseRow>().AsNoTracking().SingleAsync(r => r.Id == id, ct);
-            var original = row.GzippedByCodeLedger ? Gunzip(row.Content) : row.Content;
-            var sha = Convert.ToHexStringLower(SHA256.HashData(original));
-            if (sha != row.Sha256)
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT id, kind, effective_date, effective_through, file_name, sha256, entry_count FROM code_set_releases";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                throw new StorageException(StorageErrorCodes.CodeSetCorrupt, $"stored release {row.Kind}@{row.EffectiveDate:yyyy-MM-dd} ({row.FileName}) no longer hashes to {row.Sha256}");
+                var kind = Kind(reader.GetString(1));
+                if (wanted.Contains(kind))
+                {
+                    var through = await reader.IsDBNullAsync(3, ct) ? (DateOnly?)null : reader.GetFieldValue<DateOnly>(3);
+                    headers.Add((reader.GetInt64(0), new CodeSetReleaseInfo(kind, reader.GetFieldValue<DateOnly>(2), through, reader.GetString(4), reader.GetString(5).Trim(), reader.GetInt32(6))));
+                }
             }
-
-            releases.Add(CodeSetImporter.Import(Kind(row.Kind), original, row.FileName, row.EffectiveDate, row.EffectiveThrough));
         }
 
-        return new CodeSetLibrary(releases);
+        var ids = headers.ToDictionary(h => h.Info, h => h.Id);
+        return new CodeSetLibrary(headers.Select(h => h.Info), info => CodeSetStore.Load(store.Location, ids[info], info));
     }
 
-    private static CodeSetKind Kind(string token) =>
+    private static async Task<CodeSetImportResult?> ExistingAsync(CodeLedgerDbContext db, string sha256, CodeSetKind kind, CancellationToken ct)
+    {
+        var existing = await db.Set<CodeSetReleaseRow>().AsNoTracking()
+            .Where(r => r.Sha256 == sha256)
+            .Select(r => new { r.Kind, r.EffectiveDate, r.EffectiveThrough, r.FileName, r.EntryCount, r.ImportedAt })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        var kindOfExisting = CodeSetKinds.TryParse(existing.Kind, out var k) ? k : kind;
+        return new CodeSetImportResult(
+            new CodeSetReleaseInfo(kindOfExisting, existing.EffectiveDate, existing.EffectiveThrough, existing.FileName, sha256, existing.EntryCount),
+            AlreadyImported: true,
+            existing.ImportedAt);
+    }
+
+    internal static CodeSetKind Kind(string token) =>
         CodeSetKinds.TryParse(token, out var kind) ? kind : throw new StorageException(StorageErrorCodes.CodeSetKind, $"stored release has unknown kind '{token}'");
 
     private static bool IsCompressed(byte[] content) =>
@@ -123,13 +156,5 @@ public static class CodeSetCatalog
         }
 
         return buffer.ToArray();
-    }
-
-    private static byte[] Gunzip(byte[] content)
-    {
-        using var input = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
     }
 }

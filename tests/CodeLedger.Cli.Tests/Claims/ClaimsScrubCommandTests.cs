@@ -123,4 +123,44 @@ public sealed class ClaimsScrubCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("give an 837P", run.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Streamed_findings_are_those_of_a_whole_file_check_in_the_same_order(bool claimsApart)
+    {
+        var rows = new List<string>();
+        var codes = new[] { "99213", "20610", "99214", "36415", "93000", "80061", "17110", "99396" };
+        for (var c = 0; c < 60; c++)
+        {
+            for (var l = 0; l < 1 + (c % 4); l++)
+            {
+                var units = c % 17 == 5 && l == 1 ? "x" : (1 + (c % 3)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                rows.Add($"S{c},2026-10-{5 + (c % 20):00},11,1234567893,1958-02-11,F,{(c % 9 == 0 ? "E11" : "I10")},E78.5,,,,,,,,,,,{codes[(c + l) % codes.Length]},{(l == 0 && c % 2 == 0 ? "25" : string.Empty)},{units},90.00,{1 + (l % 2)}");
+            }
+        }
+
+        if (claimsApart)
+        {
+            rows.Add("S3,2026-10-08,11,1234567893,1958-02-11,F,I10,E78.5,,,,,,,,,,,99213,,1,90.00,1");
+        }
+
+        var csv = Header + "\n" + string.Join("\n", rows) + "\n";
+        var run = Scrub(string.Join("\n", rows) + "\n");
+
+        var batch = CodeLedger.Core.Edits.ClaimCsvReader.Read(new StringReader(csv));
+        var editor = new CodeLedger.Core.Edits.ClaimEditor(CodeLedger.Core.CodeSets.Starter.StarterCodeSet.Library());
+        var expected = new List<CodeLedger.Core.Edits.EditFinding>(batch.Malformed);
+        foreach (var claim in batch.Claims)
+        {
+            editor.Check(claim, expected);
+        }
+
+        using var doc = JsonDocument.Parse(run.Out);
+        var actual = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("claim").GetString()} {f.GetProperty("line")} {f.GetProperty("message").GetString()}").ToList();
+        Assert.Equal(expected.Select(f => $"{f.Rule} {f.ClaimId} {(f.Line is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)} {f.Message}"), actual);
+        Assert.Contains(expected, f => f.Rule == "INPUT-MALFORMED");
+        Assert.Equal((batch.Claims.Length, batch.Lines), (doc.RootElement.GetProperty("claims").GetInt32(), doc.RootElement.GetProperty("lines").GetInt32()));
+    }
 }

@@ -100,4 +100,29 @@ public sealed class CodeSetCommandTests : IDisposable
             Assert.Contains("icd10cm@2024-10-01", doc.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void A_damaged_index_is_rebuilt_from_its_release_and_never_read()
+    {
+        Assert.Equal(0, ImportIcd("cms_2025_dx.zip", "2024-10-01").ExitCode);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=false"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE code_set_indexes SET content = zeroblob(100)";
+            Assert.Equal(1, cmd.ExecuteNonQuery());
+        }
+
+        var run = Run("codes", "check", "E11.9", "--dos", "2025-03-04", "--json");
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.True(doc.RootElement.GetProperty("billable").GetBoolean());
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=false"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT length(content) FROM code_set_indexes";
+            Assert.True(Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 100_000);
+        }
+    }
 }

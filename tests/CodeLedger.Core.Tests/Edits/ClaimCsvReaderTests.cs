@@ -68,4 +68,77 @@ public class ClaimCsvReaderTests
         Assert.Equal(2, finding.Line);
         Assert.Contains("em: unknown problem kind \"sore\"", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_quote_left_open_is_INPUT_MALFORMED_at_the_line_it_opens()
+    {
+        var batch = ClaimCsvReader.Read(new StringReader($"""
+            {Header}
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,,99214,,1,150.00,1
+            B2,2025-03-05,11,1234567893,"1970-01-01,M,J06.9,,99213,,1,100.00,1
+            C3,2025-03-05,11,1234567893,1970-01-01,M,J06.9,,99213,,1,100.00,1
+            """));
+        Assert.Equal(3, batch.Malformed.Single().Line);
+        Assert.Contains("unbalanced quotes", batch.Malformed.Single().Message, StringComparison.Ordinal);
+        Assert.Equal("A1", batch.Claims.Single().Id);
+    }
+
+    [Fact]
+    public void Streaming_gives_the_claims_and_findings_of_the_whole_file_read()
+    {
+        var csv = $"""
+            {Header}
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,E78.5,99214,25,1,150.00,1:2
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,E78.5,93000,,two,40.00,1
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,E78.5,93000,,1,40.00,1
+
+            B2,2025-13-05,11,1234567893,1970-01-01,M,J06.9,,99213,,1,100.00,1
+            B2,2025-03-05,11,1234567893,1970-01-01,M,J06.9,,99213,,1,100.00,1
+            ,2025-03-05,11,1234567893,1970-01-01,M,J06.9,,99213,,1,100.00,1
+            C3,2025-03-06,11,1234567893,1970-01-01,M,J06.9,,99213,,1,x,1
+            """;
+        var batch = ClaimCsvReader.Read(new StringReader(csv));
+        var (claims, malformed) = (new List<Claim>(), new List<EditFinding>());
+        using (var stream = ClaimCsvReader.Open(new StringReader(csv), buildClaims: true))
+        {
+            while (stream.Next())
+            {
+                if (stream.Claim is { } c)
+                {
+                    claims.Add(c);
+                }
+
+                if (stream.Malformed is { } m)
+                {
+                    malformed.Add(m);
+                }
+            }
+
+            Assert.True(stream.Adjacent);
+            Assert.Equal(batch.Lines, stream.Rows);
+        }
+
+        Assert.Equal(batch.Malformed, malformed);
+        Assert.Equal(batch.Claims.Select(Describe), claims.Select(Describe));
+    }
+
+    [Fact]
+    public void A_claim_that_comes_back_after_another_is_noticed_by_the_stream()
+    {
+        using var stream = ClaimCsvReader.Open(new StringReader($"""
+            {Header}
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,,99214,,1,150.00,1
+            B2,2025-03-05,11,1234567893,1970-01-01,M,J06.9,,99213,,1,100.00,1
+            A1,2025-03-04,11,1234567893,1960-05-01,F,I10,,93000,,1,40.00,1
+            """), buildClaims: false);
+        while (stream.Next())
+        {
+        }
+
+        Assert.False(stream.Adjacent);
+    }
+
+    private static string Describe(Claim c) =>
+        $"{c.Id} {c.DateOfService} {c.RenderingNpiText} {string.Join(' ', c.Diagnoses.Select(d => d.Text))} | "
+        + string.Join(" / ", c.Lines.Select(l => $"{l.Number} {l.CodeText} {string.Join(' ', l.ModifierTexts)} {l.Units} {l.Charge} {string.Join(' ', l.Pointers)}"));
 }

@@ -1,5 +1,5 @@
-using CodeLedger.Core.Intake;
 using CodeLedger.Testing;
+using nietras.SeparatedValues;
 
 namespace CodeLedger.Core.Intake.Testing;
 
@@ -8,17 +8,18 @@ internal static class AciBenchNotes
 {
     public static IEnumerable<string> All()
     {
-        using var reader = new StreamReader(RepoPaths.Data("clinical-notes", "aci-bench", "valid.csv"));
-        var line = 1;
-        var header = Rfc4180.ReadRecord(reader, ref line)!;
-        var note = header.IndexOf("note");
-        while (Rfc4180.ReadRecord(reader, ref line) is { } record)
+        using var csv = Sep.New(',').Reader(o => o with { DisableColCountCheck = true, Unescape = true }).FromFile(RepoPaths.Data("clinical-notes", "aci-bench", "valid.csv"));
+        var note = csv.Header.IndexOf("note");
+        var notes = new List<string>();
+        foreach (var record in csv)
         {
-            if (record.Count > note && record[note].Length > 0)
+            if (record.ColCount > note && record[note].Span.Length > 0)
             {
-                yield return record[note];
+                notes.Add(record[note].ToString());
             }
         }
+
+        return notes;
     }
 
     public static string First() => All().First();

@@ -637,6 +637,50 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("work_items", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("release_id");
+
+                    b.Property<string>("ReleaseSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("release_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("code_set_indexes", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", b =>
                 {
                     b.Property<long>("Id")
@@ -937,6 +981,15 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -632,6 +632,48 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("work_items", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("release_id");
+
+                    b.Property<string>("ReleaseSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("code_set_indexes", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", b =>
                 {
                     b.Property<long>("Id")
@@ -930,6 +972,15 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

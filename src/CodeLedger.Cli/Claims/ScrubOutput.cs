@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CodeLedger.Core.Edits;
+
+namespace CodeLedger.Cli.Claims;
+
+/// <summary>
+/// Writes the findings of <c>claims scrub</c> as they are found, in chunks of about 64 KB, so memory
+/// does not follow the input: text, one line per finding and a summary; or one JSON object whose
+/// "findings" array is written incrementally and whose "claims" and "lines" counts follow it.
+/// </summary>
+internal sealed class ScrubOutput
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    private readonly CliConsole console;
+    private readonly ArrayBufferWriter<byte>? bytes;
+    private readonly Utf8JsonWriter? json;
+    private readonly StringBuilder text = new();
+
+    public ScrubOutput(CliConsole console, bool asJson)
+    {
+        this.console = console;
+        if (asJson)
+        {
+            bytes = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+            json = new Utf8JsonWriter(bytes, new JsonWriterOptions { Indented = true });
+            json.WriteStartObject();
+            json.WriteStartArray("findings");
+        }
+    }
+
+    public int Errors { get; private set; }
+
+    public int Warnings { get; private set; }
+
+    public void Write(EditFinding f)
+    {
+        if (f.Severity == EditSeverity.Error)
+        {
+            Errors++;
+        }
+        else
+        {
+            Warnings++;
+        }
+
+        if (json is null)
+        {
+            var where = f.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $" line {l}") : string.Empty;
+            text.Append(f.Severity == EditSeverity.Error ? "error  " : "warning").Append(' ').Append(f.Rule.PadRight(22))
+                .Append(" claim ").Append(f.ClaimId).Append(where).Append(": ").Append(f.Message).Append('\n');
+            if (text.Length >= ChunkBytes)
+            {
+                Drain();
+            }
+
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("rule", f.Rule);
+        json.WriteString("severity", f.Severity == EditSeverity.Error ? "error" : "warning");
+        json.WriteString("claim", f.ClaimId);
+        if (f.Line is { } line)
+        {
+            json.WriteNumber("line", line);
+        }
+        else
+        {
+            json.WriteNull("line");
+        }
+
+        json.WriteStartArray("codes");
+        foreach (var c in f.Codes)
+        {
+            json.WriteStringValue(c);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("message", f.Message);
+        json.WriteEndObject();
+        if (json.BytesPending + bytes!.WrittenCount >= ChunkBytes)
+        {
+            Drain();
+        }
+    }
+
+    /// <summary>Writes the counts and closes the output.</summary>
+    public void End(int claims, int lines)
+    {
+        if (json is null)
+        {
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"{claims} claims, {lines} lines: {Errors} errors, {Warnings} warnings")).Append('\n');
+        }
+        else
+        {
+            json.WriteEndArray();
+            json.WriteNumber("claims", claims);
+            json.WriteNumber("lines", lines);
+            json.WriteEndObject();
+        }
+
+        Drain();
+        if (json is not null)
+        {
+            console.Out.WriteLine();
+        }
+
+        console.Out.Flush();
+    }
+
+    private void Drain()
+    {
+        if (json is null)
+        {
+            console.Out.Write(text);
+            text.Clear();
+            return;
+        }
+
+        json.Flush();
+        console.Out.Write(Encoding.UTF8.GetString(bytes!.WrittenSpan));
+        bytes.ResetWrittenCount();
+    }
+}
