@@ -28,12 +28,8 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
             var now = Instants.Now(store.Time);
             var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
             var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounter.Id, ct);
-            var coder = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct)
-                ?? throw new DomainException(CoderErrors.Unknown, $"no coder '{coderUserName}'");
-            if (work.CoderId != coder.Id && !coder.IsLead)
-            {
-                throw new DomainException(CodingErrors.NotAssigned, $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not query it");
-            }
+            var coder = EncounterAccess.Require(EncounterAction.RaiseQuery, await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct),
+                coderUserName, work, encounter.ExternalId);
 
             if (work.IsFinalized)
             {
