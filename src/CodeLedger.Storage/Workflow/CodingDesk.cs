@@ -42,13 +42,17 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             }
 
             var version = 1 + (await db.CodingResults.Where(c => c.EncounterId == encounter.Id).MaxAsync(c => (int?)c.Version, ct) ?? 0);
-            var result = new CodingResult(_newId(), encounter.Id, version, coder.Id, now, coding.Diagnoses, coding.Lines, coding.Em);
+            var result = new CodingResult(_newId(), encounter.Id, version, coder.Id, now, coding.Diagnoses, coding.Lines, coding.Em, work.DocumentationVersion);
             db.Add(result);
 
             var npi = await db.Physicians.Where(p => p.Id == encounter.PhysicianId).Select(p => p.Npi).SingleAsync(ct);
             var findings = editor.Check(ToClaim(encounter, npi.Value, result));
             var errors = findings.Count(f => f.Severity == EditSeverity.Error);
-            var openQuery = await db.Set<DocumentationQuery>().AnyAsync(q => q.EncounterId == encounter.Id && q.Status == QueryStatus.Open, ct);
+
+            // Kept with the version, so a later finalization (query expiry) passes the same edit gate.
+            result.RecordEdits(errors, reason);
+            var queries = await db.Set<DocumentationQuery>().Where(q => q.EncounterId == encounter.Id).Select(q => q.Status).ToListAsync(ct);
+            var openQuery = queries.Contains(QueryStatus.Open);
             WaitingFor? waitingFor = openQuery ? WaitingFor.OpenQuery : errors > 0 && reason is null ? WaitingFor.EditErrors : null;
             ledger.Append(encounter.ExternalId, new CodingSubmitted(encounter.Id, version, coder.UserName,
                 [.. result.Diagnoses.Select(d => d.Value)],
@@ -64,8 +68,9 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             }
 
             var overridden = errors > 0;
-            work.Finalize(now, version, withoutQueryResponse: false, overridden ? reason : null, coder.UserName);
-            ledger.Append(encounter.ExternalId, new EncounterFinalized(encounter.Id, version, now, work.ClockStart, CodedWithoutQueryResponse: false,
+            var withoutResponse = QueryExpiry.CodedWithoutQueryResponse(queries);
+            work.Finalize(now, version, withoutResponse, overridden ? reason : null, coder.UserName);
+            ledger.Append(encounter.ExternalId, new EncounterFinalized(encounter.Id, version, now, work.ClockStart, withoutResponse,
                 overridden ? reason : null, overridden ? coder.UserName : null));
             return new CodingOutcome(encounter.Id, encounter.ExternalId, version, findings, true, null, overridden);
         }, ct);
