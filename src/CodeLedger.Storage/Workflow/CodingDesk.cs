@@ -51,8 +51,8 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
 
             // Kept with the version, so a later finalization (query expiry) passes the same edit gate.
             result.RecordEdits(errors, reason);
-            var queries = await db.Set<DocumentationQuery>().Where(q => q.EncounterId == encounter.Id).Select(q => q.Status).ToListAsync(ct);
-            var openQuery = queries.Contains(QueryStatus.Open);
+            var queryStatuses = await db.Set<DocumentationQuery>().Where(q => q.EncounterId == encounter.Id).Select(q => q.Status).ToListAsync(ct);
+            var openQuery = queryStatuses.Contains(QueryStatus.Open);
             WaitingFor? waitingFor = openQuery ? WaitingFor.OpenQuery : errors > 0 && reason is null ? WaitingFor.EditErrors : null;
             ledger.Append(encounter.ExternalId, new CodingSubmitted(encounter.Id, version, coder.UserName,
                 [.. result.Diagnoses.Select(d => d.Value)],
@@ -68,7 +68,7 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             }
 
             var overridden = errors > 0;
-            var withoutResponse = QueryExpiry.CodedWithoutQueryResponse(queries);
+            var withoutResponse = QueryExpiry.CodedWithoutQueryResponse(queryStatuses);
             work.Finalize(now, version, withoutResponse, overridden ? reason : null, coder.UserName);
             ledger.Append(encounter.ExternalId, new EncounterFinalized(encounter.Id, version, now, work.ClockStart, withoutResponse,
                 overridden ? reason : null, overridden ? coder.UserName : null));
