@@ -104,13 +104,13 @@ internal static class QueryCommands
 
     private static Command Expire(CliConsole console)
     {
-        var command = new Command("expire", "Close overdue queries as unresolved and finalize their encounters with the coding made before the query (idempotent; for a scheduler).");
+        var command = new Command("expire", "Close overdue queries as unresolved and finalize their encounters with the latest coding of the note as documented, when it passed the edits (idempotent; for a scheduler).");
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var s = await new QueryDesk(store).ExpireOverdueAsync(ExpiryActor, ct);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Expired} queries expired unresolved; {s.FinalizedWithoutResponse} encounters finalized without query response; {s.NothingCodedYet} still without coding"));
+                $"{s.Expired} queries expired unresolved; {s.FinalizedWithoutResponse} encounters finalized without query response; {s.NothingCodedYet} still without coding; {s.LeftForCoder} left for a coder"));
             return ExitCodes.Success;
         }));
         return command;

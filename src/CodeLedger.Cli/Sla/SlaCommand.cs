@@ -7,29 +7,35 @@ using CodeLedger.Storage.Workflow;
 
 namespace CodeLedger.Cli.Sla;
 
-/// <summary><c>codeledger sla --practice P --month YYYY-MM [--json]</c>: a month's turnaround against the contract.</summary>
+/// <summary>
+/// <c>codeledger sla --practice P [--vendor V] --month YYYY-MM [--json]</c>: a month's turnaround
+/// against the practice's contract with a vendor. The vendor is required when the practice has
+/// contracts with several vendors in force that month (SLA-VENDOR-REQUIRED), never guessed.
+/// </summary>
 internal static class SlaCommand
 {
     public static Command Create(CliConsole console)
     {
         var practice = new Option<string>("--practice") { Description = "the practice's code", Required = true };
+        var vendor = new Option<string?>("--vendor") { Description = "the coding vendor's code; required when the practice has contracts with more than one vendor in force in the month" };
         var month = new Option<string>("--month") { Description = "the month (YYYY-MM) in which encounters were finalized", Required = true };
         var json = CommonOptions.Json();
         var command = new Command("sla", "Turnaround for a month: count, mean, median, p90, min, max, share within target, breaches, the service credit owed, and whether a remediation plan is due.");
         command.Options.Add(practice);
+        command.Options.Add(vendor);
         command.Options.Add(month);
         command.Options.Add(json);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             // A malformed option is a usage error (exit 2), found before the database is opened.
             var monthText = parse.GetValue(month)!;
-            if (!DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            if (!SlaMonth.TryParse(monthText, out _))
             {
                 throw new CliException($"--month '{monthText}' is not YYYY-MM");
             }
 
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var report = await new SlaReporter(store).ReportAsync(parse.GetValue(practice)!, monthText, ct);
+            var report = await new SlaReporter(store).ReportAsync(parse.GetValue(practice)!, parse.GetValue(vendor), monthText, ct);
             await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(report) + "\n" : Text(parse.GetValue(practice)!, report));
             return ExitCodes.Success;
         }));
@@ -40,7 +46,8 @@ internal static class SlaCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new System.Text.StringBuilder();
-        sb.Append(inv, $"SLA {practice} {r.Month}: target {r.TargetHours} {r.Clock}\n");
+        var contract = r.Vendor is null ? string.Empty : string.Create(inv, $" with {r.Vendor} (contract effective {r.ContractEffectiveOn:yyyy-MM-dd})");
+        sb.Append(inv, $"SLA {practice}{contract} {r.Month}: target {r.TargetHours} {r.Clock}\n");
         if (r.Count == 0)
         {
             sb.Append("  no encounters finalized in the month\n");

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CodeLedger.Core.Coders;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Common;
@@ -8,13 +10,18 @@ namespace CodeLedger.Core.Assignment;
 /// <summary>
 /// Which specialties each credential qualifies a coder for. Data, not code: the default ships as
 /// credential-specialties.json and a vendor replaces it with its own (codeledger coverage map).
-/// JSON form: <c>{"credentials": {"CPC": ["family-medicine", ...], ...}}</c>.
+/// JSON form: <c>{"credentials": {"CPC": ["family-medicine", ...], ...}}</c>, with an optional "comment".
 /// </summary>
 public sealed class CredentialSpecialtyMap
 {
     private readonly Dictionary<CredentialKind, HashSet<Specialty>> _map;
 
     private CredentialSpecialtyMap(Dictionary<CredentialKind, HashSet<Specialty>> map) => _map = map;
+
+    // Declared before Default, which reads the embedded map through it when the type initializes.
+    private static readonly JsonSerializerOptions Contract = StrictJson.Options(
+        new JsonTextConverter<Specialty>(Specialty.TryParse, s => s.Value),
+        new JsonTextConverter<CredentialKind>(ParseCredential, CredentialNames.Name));
 
     public static CredentialSpecialtyMap Default { get; } = LoadDefault();
 
@@ -28,6 +35,7 @@ public sealed class CredentialSpecialtyMap
     public bool Qualifies(Coder coder, Specialty specialty, DateOnly day) =>
         coder.Credentials.Any(c => c.IsValidOn(day) && Covers(c.Kind, specialty));
 
+    /// <summary>Reads the map; every unknown credential, misspelt field or malformed specialty is named at once (CREDENTIAL-MAP-INVALID).</summary>
     public static CredentialSpecialtyMap Parse(string json)
     {
         JsonDocument document;
@@ -42,41 +50,39 @@ public sealed class CredentialSpecialtyMap
 
         using (document)
         {
-            if (!document.RootElement.TryGetProperty("credentials", out var credentials) || credentials.ValueKind != JsonValueKind.Object)
+            if (!StrictJson.TryRead<MapContract>(document.RootElement, Contract, out var contract, out var problems) || contract.Credentials is null)
             {
-                throw new DomainException(AssignmentErrors.CredentialMapInvalid, "credential map needs an object \"credentials\": {\"CPC\": [\"family-medicine\"], ...}");
+                throw Invalid(problems.Count > 0 ? problems : ["needs an object \"credentials\": {\"CPC\": [\"family-medicine\"], ...}"]);
             }
 
             var map = new Dictionary<CredentialKind, HashSet<Specialty>>();
-            foreach (var property in credentials.EnumerateObject())
+            foreach (var (kind, specialties) in contract.Credentials)
             {
-                if (!CredentialNames.TryParse(property.Name, out var kind))
+                if (specialties is null)
                 {
-                    throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map: '{property.Name}' is not a known credential");
+                    problems.Add($"{CredentialNames.Name(kind)} must list specialties");
+                    continue;
                 }
 
-                if (property.Value.ValueKind != JsonValueKind.Array)
-                {
-                    throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map: {property.Name} must list specialties");
-                }
-
-                var set = new HashSet<Specialty>();
-                foreach (var item in property.Value.EnumerateArray())
-                {
-                    if (!Specialty.TryParse(item.GetString(), out var specialty, out var error))
-                    {
-                        throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map: {property.Name}: {error}");
-                    }
-
-                    set.Add(specialty);
-                }
-
-                map[kind] = set;
+                map[kind] = [.. specialties];
             }
 
-            return new CredentialSpecialtyMap(map);
+            return problems.Count == 0 ? new CredentialSpecialtyMap(map) : throw Invalid(problems);
         }
     }
+
+    private static bool ParseCredential(string? text, out CredentialKind kind, [NotNullWhen(false)] out string? error)
+    {
+        error = CredentialNames.TryParse(text, out kind) ? null : $"'{text}' is not a known credential";
+        return error is null;
+    }
+
+    private static DomainException Invalid(IEnumerable<string> problems) =>
+        new(AssignmentErrors.CredentialMapInvalid, "credential map: " + string.Join("; ", problems));
+
+    /// <summary>The map's JSON contract: the credentials and an optional free-text "comment" (the shipped map explains itself); other members are refused.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record MapContract(IReadOnlyDictionary<CredentialKind, IReadOnlyList<Specialty>?>? Credentials, string? Comment);
 
     /// <summary>The canonical JSON form (credentials in printed-name order), as stored and hashed.</summary>
     public string ToJson() =>

@@ -1,5 +1,6 @@
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Common;
+using CodeLedger.Core.Encounters;
 using CodeLedger.Core.EvaluationAndManagement;
 
 namespace CodeLedger.Core.Coding;
@@ -20,7 +21,7 @@ public sealed class CodingResult
     }
 
     public CodingResult(Guid id, Guid encounterId, int version, Guid coderId, DateTimeOffset codedAt, IReadOnlyList<IcdCode> diagnoses, IReadOnlyList<ServiceLine> serviceLines,
-        EmInput? emDocumentation = null)
+        EmInput? emDocumentation = null, int documentationVersion = 1)
     {
         if (version < 1)
         {
@@ -37,6 +38,11 @@ public sealed class CodingResult
             throw new DomainException(CodingErrors.Lines, "coding needs at least one service line");
         }
 
+        if (documentationVersion < 1)
+        {
+            throw new DomainException(EncounterErrors.DocumentationVersion, "documentation versions start at 1");
+        }
+
         Id = id;
         EncounterId = encounterId;
         Version = version;
@@ -45,6 +51,7 @@ public sealed class CodingResult
         Diagnoses = [.. diagnoses];
         ServiceLines = [.. serviceLines];
         EmDocumentation = emDocumentation;
+        DocumentationVersion = documentationVersion;
     }
 
     public Guid Id { get; private set; }
@@ -67,4 +74,30 @@ public sealed class CodingResult
     /// the version so the E/M level check can be re-run from what was stored.
     /// </summary>
     public EmInput? EmDocumentation { get; private set; }
+
+    /// <summary>The version of the note this coding was made from (the work item's when it was submitted).</summary>
+    public int DocumentationVersion { get; private set; }
+
+    /// <summary>Error findings of the edit engine on this version when it was submitted.</summary>
+    public int EditErrors { get; private set; }
+
+    /// <summary>A lead's reason for finalizing this version despite its edit errors; null when none was needed or given.</summary>
+    public string? OverrideReason { get; private set; }
+
+    /// <summary>
+    /// Whether this version may become final as far as the edits go: no error finding, or a lead
+    /// overrode them with a recorded reason (docs/WORKFLOW.md, "Coding").
+    /// </summary>
+    public bool PassesEditGate => EditErrors == 0 || OverrideReason is not null;
+
+    /// <summary>
+    /// Records the edit engine's verdict on this version, before it is stored. The reason is kept
+    /// only when there were errors to override; the caller has checked that a lead gave it.
+    /// </summary>
+    public void RecordEdits(int errors, string? overrideReason)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(errors);
+        EditErrors = errors;
+        OverrideReason = errors > 0 && !string.IsNullOrWhiteSpace(overrideReason) ? overrideReason.Trim() : null;
+    }
 }

@@ -1,15 +1,18 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.EvaluationAndManagement;
 
 /// <summary>
-/// Reads and writes the JSON of `codeledger em level` (docs in README): strict, so a misspelt
-/// field or problem kind is reported by name instead of silently lowering the level.
+/// Reads and writes the JSON of `codeledger em level` (docs in README): a System.Text.Json
+/// contract read strictly (<see cref="StrictJson"/>), so a misspelt field or problem kind is
+/// reported by name, every one at once, instead of silently lowering the level.
 /// </summary>
 public static class EmInputJson
 {
-    private static readonly ImmutableDictionary<string, ProblemKind> Kinds = new Dictionary<string, ProblemKind>
+    private static readonly ImmutableDictionary<string, ProblemKind> Kinds = new Dictionary<string, ProblemKind>(StringComparer.Ordinal)
     {
         ["self-limited"] = ProblemKind.SelfLimited,
         ["stable-chronic"] = ProblemKind.StableChronic,
@@ -24,8 +27,31 @@ public static class EmInputJson
         ["threat-to-life"] = ProblemKind.ThreatToLife,
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
-    private static readonly string[] TopFields = ["patient", "problems", "data", "risk", "totalMinutes", "payer"];
-    private static readonly string[] DataFields = ["externalNotes", "testsReviewed", "testsOrdered", "independentHistorian", "independentInterpretation", "externalDiscussion"];
+    private static readonly IReadOnlyDictionary<string, PatientType> Patients = new Dictionary<string, PatientType>(StringComparer.Ordinal)
+    {
+        ["new"] = PatientType.New,
+        ["established"] = PatientType.Established,
+    };
+
+    private static readonly IReadOnlyDictionary<string, RiskLevel> Risks = new Dictionary<string, RiskLevel>(StringComparer.Ordinal)
+    {
+        ["minimal"] = RiskLevel.Minimal,
+        ["low"] = RiskLevel.Low,
+        ["moderate"] = RiskLevel.Moderate,
+        ["high"] = RiskLevel.High,
+    };
+
+    private static readonly IReadOnlyDictionary<string, EmPayer> Payers = new Dictionary<string, EmPayer>(StringComparer.Ordinal)
+    {
+        ["cpt"] = EmPayer.Cpt,
+        ["medicare"] = EmPayer.Medicare,
+    };
+
+    private static readonly JsonSerializerOptions Contract = StrictJson.Options(
+        new JsonTokenConverter<PatientType>("patient", Patients),
+        new JsonTokenConverter<RiskLevel>("risk", Risks),
+        new JsonTokenConverter<EmPayer>("payer", Payers),
+        new JsonTokenConverter<ProblemKind>("problem kind", Kinds));
 
     public static EmInput Parse(string json)
     {
@@ -45,84 +71,43 @@ public static class EmInputJson
         }
     }
 
-    /// <summary>Reads the same shape from an element of a larger document (the "em" of a coding submission).</summary>
+    /// <summary>
+    /// Reads the same shape from an element of a larger document (the "em" of a coding submission).
+    /// Every bad field is named at once (<see cref="EmInputException.Problems"/>).
+    /// </summary>
     public static EmInput Parse(JsonElement root)
     {
-        var problems = new List<string>();
-        if (root.ValueKind != JsonValueKind.Object)
+        if (!StrictJson.TryRead<EmInputContract>(root, Contract, out var input, out var problems))
         {
-            throw new EmInputException("the input must be a JSON object");
+            throw new EmInputException(problems);
         }
 
-        foreach (var p in root.EnumerateObject())
+        if (input.Patient is null)
         {
-            if (!TopFields.Contains(p.Name, StringComparer.Ordinal))
-            {
-                problems.Add($"unknown field '{p.Name}'");
-            }
+            problems.Add("missing field 'patient'");
         }
 
-        var patient = Enum(root, "patient", required: true, problems, ("new", PatientType.New), ("established", PatientType.Established));
-        var risk = Enum(root, "risk", required: true, problems, ("minimal", RiskLevel.Minimal), ("low", RiskLevel.Low), ("moderate", RiskLevel.Moderate), ("high", RiskLevel.High));
-        var payer = Enum(root, "payer", required: false, problems, ("cpt", EmPayer.Cpt), ("medicare", EmPayer.Medicare));
+        if (input.Risk is null)
+        {
+            problems.Add("missing field 'risk'");
+        }
 
-        var kinds = ImmutableArray.CreateBuilder<ProblemKind>();
-        if (!root.TryGetProperty("problems", out var list) || list.ValueKind != JsonValueKind.Array)
+        if (input.Problems is null)
         {
             problems.Add("'problems' must be an array of problem kinds");
         }
-        else
+
+        if (input.TotalMinutes < 0)
         {
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.String && Kinds.TryGetValue(item.GetString()!, out var k))
-                {
-                    kinds.Add(k);
-                }
-                else
-                {
-                    problems.Add($"unknown problem kind {item.GetRawText()}");
-                }
-            }
+            problems.Add("'totalMinutes' must be a whole number of minutes or null");
         }
 
-        var data = EmData.None;
-        if (root.TryGetProperty("data", out var d))
+        var data = input.Data ?? new EmDataContract();
+        foreach (var (name, count) in new[] { ("externalNotes", data.ExternalNotes), ("testsReviewed", data.TestsReviewed), ("testsOrdered", data.TestsOrdered) })
         {
-            if (d.ValueKind != JsonValueKind.Object)
+            if (count < 0)
             {
-                problems.Add("'data' must be an object");
-            }
-            else
-            {
-                foreach (var p in d.EnumerateObject())
-                {
-                    if (!DataFields.Contains(p.Name, StringComparer.Ordinal))
-                    {
-                        problems.Add($"unknown field 'data.{p.Name}'");
-                    }
-                }
-
-                data = new EmData(
-                    Count(d, "externalNotes", problems),
-                    Count(d, "testsReviewed", problems),
-                    Count(d, "testsOrdered", problems),
-                    Flag(d, "independentHistorian", problems),
-                    Flag(d, "independentInterpretation", problems),
-                    Flag(d, "externalDiscussion", problems));
-            }
-        }
-
-        int? minutes = null;
-        if (root.TryGetProperty("totalMinutes", out var m) && m.ValueKind != JsonValueKind.Null)
-        {
-            if (m.ValueKind == JsonValueKind.Number && m.TryGetInt32(out var v) && v >= 0)
-            {
-                minutes = v;
-            }
-            else
-            {
-                problems.Add("'totalMinutes' must be a whole number of minutes or null");
+                problems.Add($"'data.{name}' must be a whole number of unique items");
             }
         }
 
@@ -131,8 +116,19 @@ public static class EmInputJson
             throw new EmInputException(problems);
         }
 
-        return new EmInput(patient ?? default, kinds.ToImmutable(), data, risk ?? default, minutes, payer ?? EmPayer.Cpt);
+        return new EmInput(input.Patient!.Value, [.. input.Problems!], new EmData(data.ExternalNotes, data.TestsReviewed, data.TestsOrdered,
+            data.IndependentHistorian, data.IndependentInterpretation, data.ExternalDiscussion), input.Risk!.Value, input.TotalMinutes, input.Payer ?? EmPayer.Cpt);
     }
+
+    /// <summary>The input's JSON contract (docs/WORKFLOW.md, "Coding"); members not listed are refused.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record EmInputContract(PatientType? Patient, IReadOnlyList<ProblemKind>? Problems, EmDataContract? Data, RiskLevel? Risk, int? TotalMinutes, EmPayer? Payer);
+
+    /// <summary>The MDM data element: counts of unique items and three yes/no elements, each absent meaning none.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record EmDataContract(
+        int ExternalNotes = 0, int TestsReviewed = 0, int TestsOrdered = 0,
+        bool IndependentHistorian = false, bool IndependentInterpretation = false, bool ExternalDiscussion = false);
 
     /// <summary>
     /// The input as compact JSON in the shape <see cref="Parse(string)"/> reads, so a stored
@@ -207,62 +203,5 @@ public static class EmInputJson
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static T? Enum<T>(JsonElement root, string name, bool required, List<string> problems, params (string Token, T Value)[] values)
-        where T : struct
-    {
-        if (!root.TryGetProperty(name, out var e))
-        {
-            if (required)
-            {
-                problems.Add($"missing field '{name}'");
-            }
-
-            return null;
-        }
-
-        foreach (var (token, value) in values)
-        {
-            if (e.ValueKind == JsonValueKind.String && e.GetString() == token)
-            {
-                return value;
-            }
-        }
-
-        problems.Add($"unknown {name} {e.GetRawText()}; expected {string.Join(" or ", values.Select(v => $"\"{v.Token}\""))}");
-        return null;
-    }
-
-    private static int Count(JsonElement data, string name, List<string> problems)
-    {
-        if (!data.TryGetProperty(name, out var e))
-        {
-            return 0;
-        }
-
-        if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v) && v >= 0)
-        {
-            return v;
-        }
-
-        problems.Add($"'data.{name}' must be a whole number of unique items");
-        return 0;
-    }
-
-    private static bool Flag(JsonElement data, string name, List<string> problems)
-    {
-        if (!data.TryGetProperty(name, out var e))
-        {
-            return false;
-        }
-
-        if (e.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return e.GetBoolean();
-        }
-
-        problems.Add($"'data.{name}' must be true or false");
-        return false;
     }
 }

@@ -45,11 +45,7 @@ public static class SlaCalculator
             : 0m;
         var credit = Money.FromDecimal(decimal.Round(contract.MonthlyFee.Amount * creditPercent / 100m, 2, MidpointRounding.AwayFromZero));
 
-        var consecutive = 0;
-        if (inBreach)
-        {
-            consecutive = 1 + earlierMonthsInBreach.TakeWhile(b => b).Count();
-        }
+        var consecutive = BreachRun.Length(inBreach, earlierMonthsInBreach);
 
         return new SlaMonthReport(
             month,
@@ -70,7 +66,7 @@ public static class SlaCalculator
             credit,
             consecutive,
             contract.RemediationAfterConsecutiveBreachMonths,
-            consecutive >= contract.RemediationAfterConsecutiveBreachMonths,
+            BreachRun.RemediationPlanRequired(contract, consecutive),
             breaches);
     }
 

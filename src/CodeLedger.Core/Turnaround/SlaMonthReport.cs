@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CodeLedger.Core.Codes;
 
 namespace CodeLedger.Core.Turnaround;
@@ -27,4 +28,17 @@ public sealed record SlaMonthReport(
     int ConsecutiveBreachMonths,
     int RemediationAfterConsecutiveBreachMonths,
     bool RemediationPlanRequired,
-    IReadOnlyList<SlaBreach> Breaches);
+    IReadOnlyList<SlaBreach> Breaches)
+{
+    /// <summary>The practice whose contract this is (its code); set by the report that chose the contract.</summary>
+    [JsonPropertyOrder(-3)]
+    public string? Practice { get; init; }
+
+    /// <summary>The vendor the contract is with (its code): a practice with several vendors gets one report per contract.</summary>
+    [JsonPropertyOrder(-2)]
+    public string? Vendor { get; init; }
+
+    /// <summary>The day the contract measured against took effect.</summary>
+    [JsonPropertyOrder(-1)]
+    public DateOnly? ContractEffectiveOn { get; init; }
+}

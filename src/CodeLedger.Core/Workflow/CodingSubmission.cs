@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Coding;
 using CodeLedger.Core.Common;
@@ -21,71 +21,100 @@ namespace CodeLedger.Core.Workflow;
 /// </summary>
 public sealed record CodingSubmission(IReadOnlyList<IcdCode> Diagnoses, IReadOnlyList<ServiceLine> Lines, EmInput? Em = null)
 {
+    private static readonly JsonSerializerOptions Contract = StrictJson.Options(
+        new JsonTextConverter<IcdCode>(IcdCode.TryParse, c => c.Value),
+        new JsonTextConverter<ProcedureCode>(ProcedureCode.TryParse, c => c.Value),
+        new JsonTextConverter<Modifier>(Modifier.TryParse, m => m.Value),
+        new JsonTextConverter<Money>(Money.TryParse, m => m.ToString(), numbersAsText: true));
+
+    /// <summary>Reads coding.json; every bad field is named at once, with its path, in one CODING-INVALID refusal.</summary>
     public static CodingSubmission Parse(string json)
     {
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw Invalid([$"not valid coding JSON: {e.Message}"]);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw Invalid("the coding must be a JSON object with \"diagnoses\" and \"lines\"");
+                throw Invalid(["the coding must be a JSON object with \"diagnoses\" and \"lines\""]);
             }
 
-            var diagnoses = new List<IcdCode>();
-            foreach (var d in Array(root, "diagnoses"))
+            var emProblems = new List<string>();
+            var em = ReadEm(document.RootElement, emProblems);
+            if (!StrictJson.TryRead<CodingContract>(document.RootElement, Contract, out var coding, out var problems))
             {
-                diagnoses.Add(IcdCode.TryParse(d.GetString(), out var icd, out var error) ? icd : throw Invalid(error));
+                throw Invalid([.. problems, .. emProblems]);
+            }
+
+            if (coding.Diagnoses is null)
+            {
+                problems.Add("\"diagnoses\" must be an array");
+            }
+
+            if (coding.Lines is null)
+            {
+                problems.Add("\"lines\" must be an array");
             }
 
             var lines = new List<ServiceLine>();
-            var number = 0;
-            foreach (var l in Array(root, "lines"))
+            foreach (var (line, index) in (coding.Lines ?? []).Select((l, i) => (l, i)))
             {
-                number++;
-                var codeText = l.TryGetProperty("code", out var c) ? c.GetString() : null;
-                var code = ProcedureCode.TryParse(codeText, out var pc, out var codeError) ? pc : throw Invalid($"line {number}: {codeError}");
-                var modifiers = new List<Modifier>();
-                if (l.TryGetProperty("modifiers", out var mods))
+                var at = $"lines[{index}]";
+                if (line.Code is null || line.Charge is null)
                 {
-                    foreach (var m in mods.EnumerateArray())
-                    {
-                        modifiers.Add(Modifier.TryParse(m.GetString(), out var mod, out var modError) ? mod : throw Invalid($"line {number}: {modError}"));
-                    }
+                    problems.Add($"missing field '{StrictJson.Path(at, line.Code is null ? "code" : "charge")}'");
+                    continue;
                 }
 
-                var units = l.TryGetProperty("units", out var u) ? u.GetDecimal() : 1m;
-                var chargeText = l.TryGetProperty("charge", out var ch) ? (ch.ValueKind == JsonValueKind.Number ? ch.GetDecimal().ToString(CultureInfo.InvariantCulture) : ch.GetString()) : null;
-                var charge = Money.TryParse(chargeText, out var money, out var moneyError) ? money : throw Invalid($"line {number}: {moneyError}");
-                var pointers = l.TryGetProperty("pointers", out var p) ? p.EnumerateArray().Select(x => x.GetInt32()).ToList() : [];
-                lines.Add(new ServiceLine(code, modifiers, units, charge, pointers));
-            }
-
-            EmInput? em = null;
-            if (root.TryGetProperty("em", out var emElement) && emElement.ValueKind != JsonValueKind.Null)
-            {
                 try
                 {
-                    em = EmInputJson.Parse(emElement);
+                    lines.Add(new ServiceLine(line.Code.Value, line.Modifiers ?? [], line.Units ?? 1m, line.Charge.Value, line.Pointers ?? []));
                 }
-                catch (EmInputException e)
+                catch (DomainException e)
                 {
-                    throw Invalid($"\"em\": {e.Message}");
+                    problems.Add($"{e.Message} (at {at})");
                 }
             }
 
-            return new CodingSubmission(diagnoses, lines, em);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            throw Invalid($"not valid coding JSON: {e.Message}");
+            problems.AddRange(emProblems);
+            return problems.Count == 0 ? new CodingSubmission(coding.Diagnoses!, lines, em) : throw Invalid(problems);
         }
     }
 
-    private static JsonElement.ArrayEnumerator Array(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray()
-            : throw Invalid($"\"{name}\" must be an array");
+    /// <summary>The optional "em" member, read by its own contract (<see cref="EmInputJson"/>); its problems are prefixed with its name.</summary>
+    private static EmInput? ReadEm(JsonElement root, List<string> problems)
+    {
+        if (!root.TryGetProperty("em", out var em) || em.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
 
-    private static DomainException Invalid(string message) => new(CodingErrors.Invalid, message);
+        try
+        {
+            return EmInputJson.Parse(em);
+        }
+        catch (EmInputException e)
+        {
+            problems.AddRange(e.Problems.Select(p => $"\"em\": {p}"));
+            return null;
+        }
+    }
+
+    private static DomainException Invalid(IEnumerable<string> problems) => new(CodingErrors.Invalid, string.Join("; ", problems));
+
+    /// <summary>coding.json's contract; members not listed are refused. "em" is read by <see cref="EmInputJson"/>.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record CodingContract(IReadOnlyList<IcdCode>? Diagnoses, IReadOnlyList<LineContract>? Lines, JsonElement? Em);
+
+    /// <summary>A service line: units default to 1, modifiers and pointers to none.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record LineContract(ProcedureCode? Code, IReadOnlyList<Modifier>? Modifiers, decimal? Units, Money? Charge, IReadOnlyList<int>? Pointers);
 }

@@ -23,7 +23,7 @@ public sealed record EncounterView(
 /// <summary>
 /// Shows an encounter's PHI to a person (ARCHITECTURE: every read of PHI by a person is written to
 /// the ledger). Minimum necessary: only the coder the encounter is assigned to, or a lead of the
-/// same vendor, may read it. Each read is a <c>phi.read</c> event naming who, which encounter and
+/// same vendor, may read it (<see cref="EncounterAccess"/>). Each read is a <c>phi.read</c> event naming who, which encounter and
 /// which fields, never their content; each refusal is a <c>phi.read-refused</c> event.
 /// </summary>
 public sealed class EncounterViewer(CodeLedgerStore store)
@@ -35,13 +35,10 @@ public sealed class EncounterViewer(CodeLedgerStore store)
             var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
             var work = await db.Set<WorkItem>().AsNoTracking().SingleAsync(w => w.EncounterId == encounter.Id, ct);
             var reader = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == userName, ct);
-            var allowed = reader is not null && (work.CoderId == reader.Id || (reader.IsLead && reader.VendorId == work.VendorId));
-            if (!allowed)
+            if (EncounterAccess.Refusal(EncounterAction.Read, reader, work) is { } refusal)
             {
-                ledger.Append(encounter.ExternalId, new PhiReadRefused(encounter.Id, userName, reader is null ? "not a coder" : "not assigned"));
-                return (null, new DomainException(EncounterErrors.PhiAccessDenied, reader is null
-                    ? $"'{userName}' is not a coder; only the assigned coder or a lead may read encounter {encounter.ExternalId}"
-                    : $"encounter {encounter.ExternalId} is assigned to someone else; {userName} may not read its patient or note"));
+                ledger.Append(encounter.ExternalId, new PhiReadRefused(encounter.Id, userName, EncounterAccess.LedgerReason(refusal)));
+                return (null, EncounterAccess.Refused(EncounterAction.Read, refusal, userName, encounter.ExternalId));
             }
 
             var note = await db.Set<DocumentationVersion>().AsNoTracking()

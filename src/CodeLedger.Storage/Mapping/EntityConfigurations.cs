@@ -104,6 +104,11 @@ internal sealed class CodingResultConfiguration : IEntityTypeConfiguration<Codin
         // Stored in the documented input shape of `em level`, not as a serialized record, so the
         // column reads the same to a person and to `codeledger em level`.
         b.Property(c => c.EmDocumentation).HasConversion(Converters.EmDocumentation, Converters.EmDocumentationComparer);
+
+        // Versions stored before the edit verdict was kept read (migration CodingEditVerdict) as
+        // coded on note 1 with no edit error: the first makes expiry leave a corrected note's
+        // coding to a coder, the second is what expiry assumed before it looked at the edit gate.
+        b.Property(c => c.OverrideReason).HasMaxLength(500);
     }
 }
 

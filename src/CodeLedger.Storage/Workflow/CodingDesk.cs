@@ -13,7 +13,7 @@ using CodeLedger.Core.Ledger.Events;
 namespace CodeLedger.Storage.Workflow;
 
 /// <summary>
-/// Takes a coder's submission: only the assigned coder (or a lead) may code an encounter; every
+/// Takes a coder's submission: only the assigned coder or a lead of the encounter's vendor may code it (<see cref="EncounterAccess"/>); every
 /// submission is kept as a new version; the edit engine runs on each; error findings block
 /// finalization unless a lead overrides with a recorded reason; an open documentation query holds
 /// the encounter until it is answered or expires. Finalizing stops the turnaround clock.
@@ -28,32 +28,31 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             var now = Instants.Now(store.Time);
             var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
             var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounter.Id, ct);
-            var coder = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct)
-                ?? throw new DomainException(CoderErrors.Unknown, $"no coder '{coderUserName}'");
+            var coder = EncounterAccess.Require(EncounterAction.Code, await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct),
+                coderUserName, work, encounter.ExternalId);
             if (work.IsFinalized)
             {
                 throw new DomainException(CodingErrors.AlreadyFinal, $"encounter {encounter.ExternalId} was finalized at {Instants.Format(work.FinalizedAt!.Value)}");
             }
 
-            if (work.CoderId != coder.Id && !coder.IsLead)
-            {
-                throw new DomainException(CodingErrors.NotAssigned, $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not code it");
-            }
-
             var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
-            if (reason is not null && !coder.IsLead)
+            if (reason is not null)
             {
-                throw new DomainException(CodingErrors.OverrideNotLead, $"only a lead coder may override edit errors; {coder.UserName} is not a lead");
+                EncounterAccess.Require(EncounterAction.Override, coder, coderUserName, work, encounter.ExternalId);
             }
 
             var version = 1 + (await db.CodingResults.Where(c => c.EncounterId == encounter.Id).MaxAsync(c => (int?)c.Version, ct) ?? 0);
-            var result = new CodingResult(_newId(), encounter.Id, version, coder.Id, now, coding.Diagnoses, coding.Lines, coding.Em);
+            var result = new CodingResult(_newId(), encounter.Id, version, coder.Id, now, coding.Diagnoses, coding.Lines, coding.Em, work.DocumentationVersion);
             db.Add(result);
 
             var npi = await db.Physicians.Where(p => p.Id == encounter.PhysicianId).Select(p => p.Npi).SingleAsync(ct);
             var findings = editor.Check(ToClaim(encounter, npi.Value, result));
             var errors = findings.Count(f => f.Severity == EditSeverity.Error);
-            var openQuery = await db.Set<DocumentationQuery>().AnyAsync(q => q.EncounterId == encounter.Id && q.Status == QueryStatus.Open, ct);
+
+            // Kept with the version, so a later finalization (query expiry) passes the same edit gate.
+            result.RecordEdits(errors, reason);
+            var queryStatuses = await db.Set<DocumentationQuery>().Where(q => q.EncounterId == encounter.Id).Select(q => q.Status).ToListAsync(ct);
+            var openQuery = queryStatuses.Contains(QueryStatus.Open);
             WaitingFor? waitingFor = openQuery ? WaitingFor.OpenQuery : errors > 0 && reason is null ? WaitingFor.EditErrors : null;
             ledger.Append(encounter.ExternalId, new CodingSubmitted(encounter.Id, version, coder.UserName,
                 [.. result.Diagnoses.Select(d => d.Value)],
@@ -69,8 +68,9 @@ public sealed class CodingDesk(CodeLedgerStore store, ClaimEditor editor, Func<G
             }
 
             var overridden = errors > 0;
-            work.Finalize(now, version, withoutQueryResponse: false, overridden ? reason : null, coder.UserName);
-            ledger.Append(encounter.ExternalId, new EncounterFinalized(encounter.Id, version, now, work.ClockStart, CodedWithoutQueryResponse: false,
+            var withoutResponse = QueryExpiry.CodedWithoutQueryResponse(queryStatuses);
+            work.Finalize(now, version, withoutResponse, overridden ? reason : null, coder.UserName);
+            ledger.Append(encounter.ExternalId, new EncounterFinalized(encounter.Id, version, now, work.ClockStart, withoutResponse,
                 overridden ? reason : null, overridden ? coder.UserName : null));
             return new CodingOutcome(encounter.Id, encounter.ExternalId, version, findings, true, null, overridden);
         }, ct);

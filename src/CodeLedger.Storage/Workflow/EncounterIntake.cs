@@ -16,7 +16,8 @@ namespace CodeLedger.Storage.Workflow;
 /// Receives encounters from a practice for a vendor. Order matters and is the point:
 /// (1) the BAA gate, before the file is even opened: without an agreement in force nothing about
 /// any patient is read, stored, logged or printed, and the refusal (practice, vendor, instant; no
-/// PHI) goes to the ledger; (2) the whole file is read and checked (format, known physicians) so a
+/// PHI) goes to the ledger; (2) the whole file is read and checked (format, known physicians:
+/// <see cref="PracticeRoster"/>) so a
 /// bad file changes nothing; (3) encounters are written in batches, one transaction per batch with
 /// all its ledger events. Re-importing an unchanged encounter changes nothing; a corrected note
 /// becomes a new documentation version and restarts the clock only when the contract says so.
@@ -48,21 +49,14 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
         }
 
         var submissions = read().ToList();
-        Dictionary<string, Core.Physicians.Physician> physicians;
+        IReadOnlyList<Core.Physicians.Physician> physicians;
         List<Coder> coders;
         CredentialSpecialtyMap map;
         Dictionary<Guid, int> openWork;
         bool restartOnCorrection;
         await using (var db = store.CreateContext())
         {
-            physicians = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct)).ToDictionary(p => p.Npi.Value, StringComparer.Ordinal);
-            foreach (var s in submissions)
-            {
-                if (!physicians.ContainsKey(s.PhysicianNpi.Value))
-                {
-                    throw new DomainException(IntakeErrors.UnknownNpi, $"{s.Location}: physician NPI {s.PhysicianNpi.Value} is not enrolled at practice {practice.Code}; nothing was imported");
-                }
-            }
+            physicians = new PracticeRoster(practice.Code, await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct)).Resolve(submissions);
 
             coders = await db.Coders.AsNoTracking().Where(c => c.VendorId == vendor.Id).ToListAsync(ct);
             map = await CredentialMaps.CurrentAsync(db, ct);
@@ -74,9 +68,8 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
 
         // Build every encounter before writing any, so a rule an encounter breaks refuses the whole file.
         var candidates = new List<Encounter>(submissions.Count);
-        foreach (var s in submissions)
+        foreach (var (s, physician) in submissions.Zip(physicians))
         {
-            var physician = physicians[s.PhysicianNpi.Value];
             try
             {
                 candidates.Add(new Encounter(_newId(), practice.Id, physician.Id, s.ExternalId, s.Patient, s.DateOfService, s.PlaceOfService,
@@ -88,7 +81,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
             }
         }
 
-        var npiById = physicians.Values.ToDictionary(p => p.Id, p => p.Npi.Value);
+        var npiById = physicians.DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.Npi.Value);
         var assigner = new CoderAssigner(map);
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         int received = 0, unchanged = 0, corrected = 0, restarts = 0, primary = 0, backup = 0, uncovered = 0, done = 0;

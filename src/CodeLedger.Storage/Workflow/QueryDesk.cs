@@ -13,9 +13,9 @@ namespace CodeLedger.Storage.Workflow;
 
 /// <summary>
 /// Documentation queries: a coder raises one (the due instant is the contract's response window
-/// after it), the physician answers before it is due, and the expiry run closes overdue ones. An
-/// encounter whose query expired is finalized with the coding made before the query, coded to what
-/// is documented, and flagged "coded without query response". The ledger holds hashes of the
+/// after it), the physician answers before it is due, and the expiry run closes overdue ones and
+/// finalizes what <see cref="QueryExpiry"/> decides (the latest coding of the note as it stands,
+/// past the edit gate, flagged "coded without query response"). The ledger holds hashes of the
 /// question and answer, never their text.
 /// </summary>
 public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
@@ -28,12 +28,8 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
             var now = Instants.Now(store.Time);
             var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
             var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounter.Id, ct);
-            var coder = await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct)
-                ?? throw new DomainException(CoderErrors.Unknown, $"no coder '{coderUserName}'");
-            if (work.CoderId != coder.Id && !coder.IsLead)
-            {
-                throw new DomainException(CodingErrors.NotAssigned, $"encounter {encounter.ExternalId} is assigned to someone else; {coder.UserName} may not query it");
-            }
+            var coder = EncounterAccess.Require(EncounterAction.RaiseQuery, await db.Coders.AsNoTracking().FirstOrDefaultAsync(c => c.UserName == coderUserName, ct),
+                coderUserName, work, encounter.ExternalId);
 
             if (work.IsFinalized)
             {
@@ -64,52 +60,49 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
         }, ct);
 
     /// <summary>
-    /// Closes every query overdue at the current instant. Idempotent: a second run finds nothing.
-    /// Runs in one transaction under the ledger write lock, so concurrent workers (several web
-    /// instances, or the web host and a cron job) queue up and the later one sees nothing to do.
+    /// Closes every query overdue at the current instant and finalizes what <see cref="QueryExpiry"/>
+    /// decides. Idempotent: a second run finds nothing. Runs in one transaction under the ledger
+    /// write lock, so concurrent workers (several web instances, or the web host and a cron job)
+    /// queue up and the later one sees nothing to do.
     /// </summary>
     public Task<ExpirySummary> ExpireOverdueAsync(string actor, CancellationToken ct = default) =>
         store.WriteAsync(actor, async (db, ledger) =>
         {
             var now = Instants.Now(store.Time);
-            var overdue = await db.Set<DocumentationQuery>().Where(q => q.Status == QueryStatus.Open && q.DueAt <= now).ToListAsync(ct);
-            int expired = 0, finalized = 0, nothingCoded = 0;
-            foreach (var query in overdue.OrderBy(q => q.DueAt).ThenBy(q => q.Id))
-            {
-                if (!query.ExpireIfOverdue(now))
-                {
-                    continue;
-                }
+            var encounterIds = await db.Set<DocumentationQuery>().Where(q => q.Status == QueryStatus.Open && q.DueAt <= now)
+                .Select(q => q.EncounterId).Distinct().ToListAsync(ct);
+            var queries = (await db.Set<DocumentationQuery>().Where(q => encounterIds.Contains(q.EncounterId)).ToListAsync(ct)).ToLookup(q => q.EncounterId);
+            var work = await db.Set<WorkItem>().Where(w => encounterIds.Contains(w.EncounterId)).ToDictionaryAsync(w => w.EncounterId, ct);
+            var versions = (await (from c in db.CodingResults
+                                   join coder in db.Coders on c.CoderId equals coder.Id
+                                   where encounterIds.Contains(c.EncounterId)
+                                   select new { Coding = c, coder.UserName }).AsNoTracking().ToListAsync(ct))
+                .ToLookup(v => v.Coding.EncounterId, v => CodedVersion.Of(v.Coding, v.UserName));
+            var external = await db.Encounters.Where(e => encounterIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.ExternalId, ct);
 
-                expired++;
-                var external = await db.Encounters.Where(e => e.Id == query.EncounterId).Select(e => e.ExternalId).SingleAsync(ct);
-                ledger.Append(external, new QueryUnresolved(query.Id, query.EncounterId, query.DueAt));
+            var decisions = encounterIds.Order().Select(id => (Id: id, Decision: QueryExpiry.Decide(queries[id], versions[id], work[id], now))).ToList();
+
+            // Every unresolved query first, earliest due first, then every finalization by encounter id.
+            var unresolved = decisions.SelectMany(d => d.Decision.Unresolved).OrderBy(q => q.DueAt).ThenBy(q => q.Id).ToList();
+            foreach (var query in unresolved)
+            {
+                query.ExpireIfOverdue(now);
+                ledger.Append(external[query.EncounterId], new QueryUnresolved(query.Id, query.EncounterId, query.DueAt));
             }
 
-            await db.SaveChangesAsync(ct);
-            foreach (var encounterId in overdue.Select(q => q.EncounterId).Distinct().Order())
+            foreach (var (id, decision) in decisions.Where(d => d.Decision.Final is not null))
             {
-                var stillOpen = await db.Set<DocumentationQuery>().AnyAsync(q => q.EncounterId == encounterId && q.Status == QueryStatus.Open, ct);
-                var work = await db.Set<WorkItem>().SingleAsync(w => w.EncounterId == encounterId, ct);
-                if (stillOpen || work.IsFinalized)
-                {
-                    continue;
-                }
-
-                var latest = await db.CodingResults.Where(c => c.EncounterId == encounterId).MaxAsync(c => (int?)c.Version, ct);
-                if (latest is null)
-                {
-                    nothingCoded++;
-                    continue;
-                }
-
-                work.Finalize(now, latest.Value, withoutQueryResponse: true, null, null);
-                finalized++;
-                var external = await db.Encounters.Where(e => e.Id == encounterId).Select(e => e.ExternalId).SingleAsync(ct);
-                ledger.Append(external, new EncounterFinalized(encounterId, latest.Value, now, work.ClockStart, CodedWithoutQueryResponse: true, OverrideReason: null, OverrideBy: null));
+                var final = decision.Final!;
+                var item = work[id];
+                item.Finalize(now, final.Version, withoutQueryResponse: true, final.OverrideReason, final.OverrideBy);
+                ledger.Append(external[id], new EncounterFinalized(id, final.Version, now, item.ClockStart, CodedWithoutQueryResponse: true, final.OverrideReason, final.OverrideBy));
             }
 
-            return new ExpirySummary(expired, finalized, nothingCoded);
+            return new ExpirySummary(
+                unresolved.Count,
+                decisions.Count(d => d.Decision.Outcome == ExpiryOutcome.Finalized),
+                decisions.Count(d => d.Decision.Outcome == ExpiryOutcome.NothingCoded),
+                decisions.Count(d => d.Decision.Outcome is ExpiryOutcome.CodedOnEarlierNote or ExpiryOutcome.HeldByEditErrors or ExpiryOutcome.DocumentationIncomplete));
         }, ct);
 
     public async Task<IReadOnlyList<QueryView>> ListAsync(string physicianNpi, CancellationToken ct = default)

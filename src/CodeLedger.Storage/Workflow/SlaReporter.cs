@@ -1,4 +1,3 @@
-using System.Globalization;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Organizations;
@@ -16,40 +15,42 @@ namespace CodeLedger.Storage.Workflow;
 /// </summary>
 public sealed class SlaReporter(CodeLedgerStore store)
 {
-    public async Task<SlaMonthReport> ReportAsync(string practiceCode, string month, CancellationToken ct = default)
-    {
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-        {
-            throw new DomainException(ContractErrors.Month, $"month '{month}' is not YYYY-MM");
-        }
+    /// <summary>The report of the practice's one contract in force in the month (SLA-VENDOR-REQUIRED when it has several).</summary>
+    public Task<SlaMonthReport> ReportAsync(string practiceCode, string month, CancellationToken ct = default) => ReportAsync(practiceCode, null, month, ct);
 
+    /// <summary>The report of the practice's contract with the vendor named, or with its only vendor when <paramref name="vendorCode"/> is null.</summary>
+    public async Task<SlaMonthReport> ReportAsync(string practiceCode, string? vendorCode, string month, CancellationToken ct = default)
+    {
+        var slaMonth = SlaMonth.Parse(month);
         await using var db = store.CreateContext();
         var practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
-        var contract = await WorkflowLookup.ContractAsync(db, practice.Id, null, first.AddMonths(1).AddDays(-1), ct)
-            ?? throw new DomainException(ContractErrors.NoContract, $"no SLA contract of practice {practice.Code} is in force in {month}");
+        var named = vendorCode is null ? null : await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct);
+        var inForce = slaMonth.InForce(await db.SlaContracts.AsNoTracking().Where(c => c.PracticeId == practice.Id).ToListAsync(ct));
+        var vendorIds = inForce.Select(c => c.VendorId).Append(named?.Id ?? Guid.Empty).ToList();
+        var vendorCodes = await db.Organizations.AsNoTracking().Where(o => vendorIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        var contract = SlaContractChoice.Choose(inForce, named?.Id, id => vendorCodes[id], practice.Code, slaMonth);
 
         // Every read below runs on one connection, opened once.
         SlaMonthReport report;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var tally = await MeasureAsync(db, contract, first, ct);
+            var tally = await MeasureAsync(db, contract, slaMonth, ct);
 
             // The consecutive-breach rule needs the verdicts of the months before, most recent first.
             var earlier = new List<bool>();
-            for (var i = 1; i < contract.RemediationAfterConsecutiveBreachMonths; i++)
+            foreach (var m in BreachRun.MonthsBefore(contract, slaMonth))
             {
-                var m = first.AddMonths(-i);
-                if (m < new DateOnly(contract.EffectiveOn.Year, contract.EffectiveOn.Month, 1))
-                {
-                    break;
-                }
-
                 var earlierTally = await MeasureAsync(db, contract, m, ct);
                 earlier.Add(SlaCalculator.IsBreach(contract, earlierTally.Count, earlierTally.WithinTarget));
             }
 
-            report = SlaCalculator.Build(contract, month, tally, earlier);
+            report = SlaCalculator.Build(contract, slaMonth.ToString(), tally, earlier) with
+            {
+                Practice = practice.Code,
+                Vendor = vendorCodes[contract.VendorId],
+                ContractEffectiveOn = contract.EffectiveOn,
+            };
         }
         finally
         {
@@ -80,15 +81,13 @@ public sealed class SlaReporter(CodeLedgerStore store)
     /// measuring. Names, parameters and stored instants still come from the EF model, so the
     /// statement reads what EF would.
     /// </summary>
-    private static async Task<TurnaroundTally> MeasureAsync(CodeLedgerDbContext db, SlaContract contract, DateOnly first, CancellationToken ct)
+    private static async Task<TurnaroundTally> MeasureAsync(CodeLedgerDbContext db, SlaContract contract, SlaMonth month, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(contract.TimeZoneId);
-        var monthStart = LocalMidnight(first, zone);
-        var monthEnd = LocalMidnight(first.AddMonths(1), zone);
+        var window = month.Window(TimeZoneInfo.FindSystemTimeZoneById(contract.TimeZoneId));
+        var (monthStart, monthEnd) = (window.Start, window.End);
         var schema = SlaSchema.Of(db);
 
-        // Each encounter's queries; a query pauses the clock from being raised until closed, or until
-        // finalization while still open, and not at all if closed before it was raised.
+        // Each encounter's queries, turned into pauses by QueryPause.
         var queries = new Dictionary<Guid, List<(DateTimeOffset RaisedAt, DateTimeOffset? ClosedAt)>>();
         if (contract.OpenQueryPausesClock)
         {
@@ -117,33 +116,12 @@ public sealed class SlaReporter(CodeLedgerStore store)
                 var start = schema.ReadInstant(reader, 1);
                 var stop = schema.ReadInstant(reader, 2);
                 var elapsed = queries.Count > 0 && queries.TryGetValue(encounterId, out var open)
-                    ? clock.Measure(start, stop, Pauses(open, stop))
+                    ? clock.Measure(start, stop, QueryPause.All(open, stop))
                     : clock.Measure(start, stop);
                 tally.Add(elapsed, start, stop, encounterId);
             }
         }
 
         return tally;
-    }
-
-    private static List<TimePeriod> Pauses(List<(DateTimeOffset RaisedAt, DateTimeOffset? ClosedAt)> queries, DateTimeOffset finalizedAt)
-    {
-        var pauses = new List<TimePeriod>(queries.Count);
-        foreach (var (raisedAt, closedAt) in queries)
-        {
-            var end = closedAt ?? finalizedAt;
-            if (end >= raisedAt)
-            {
-                pauses.Add(new TimePeriod(raisedAt, end));
-            }
-        }
-
-        return pauses;
-    }
-
-    private static DateTimeOffset LocalMidnight(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

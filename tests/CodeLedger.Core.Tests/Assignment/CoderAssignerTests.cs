@@ -89,4 +89,15 @@ public sealed class CoderAssignerTests
         Assert.Equal(["fm1"], fm.AvailableThisWeek);
         Assert.Equal("none", coverage.Single(c => c.Specialty == "orthopedic-surgery").Risk);
     }
+
+    [Fact]
+    public void Credential_map_names_every_unknown_credential_field_and_specialty_at_once()
+    {
+        var e = Assert.Throws<Core.Common.DomainException>(() => CredentialSpecialtyMap.Parse("""{"credentials": {"CPC": ["family medicine!"], "XYZ": []}, "extra": 1}"""));
+
+        Assert.Equal("CREDENTIAL-MAP-INVALID", e.Code);
+        Assert.Contains("(at credentials.CPC[0])", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'XYZ' is not a known credential (at credentials.XYZ)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown field 'extra'", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -53,4 +53,22 @@ public class EmInputJsonTests
         Assert.Equal(input with { Problems = [] }, again with { Problems = [] });
         Assert.Equal(input.Problems, again.Problems);
     }
+
+    [Fact]
+    public void Written_input_is_the_exact_json_the_ledger_holds()
+    {
+        // coding.submitted carries this text; a change of a byte changes every demo ledger's hashes.
+        var input = new EmInput(PatientType.Established, [ProblemKind.StableChronic, ProblemKind.AcuteComplicatedInjury], new EmData(0, 2, 1, false, true, false), RiskLevel.Low, null);
+
+        Assert.Equal("""{"patient":"established","problems":["stable-chronic","acute-complicated-injury"],"data":{"externalNotes":0,"testsReviewed":2,"testsOrdered":1,"independentHistorian":false,"independentInterpretation":true,"externalDiscussion":false},"risk":"low","totalMinutes":null,"payer":"cpt"}""",
+            EmInputJson.WriteInput(input));
+    }
+
+    [Fact]
+    public void Wrong_types_are_named_with_their_path()
+    {
+        var e = Assert.Throws<EmInputException>(() => EmInputJson.Parse("""{"patient": "new", "problems": "stable-chronic", "data": {"testsOrdered": "two"}, "risk": "low", "totalMinutes": 1.5}"""));
+
+        Assert.Equal(["'problems' must be an array", "'data.testsOrdered' must be a whole number", "'totalMinutes' must be a whole number"], e.Problems);
+    }
 }

@@ -2,12 +2,15 @@ using CodeLedger.Core.Codes;
 using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Turnaround;
 using CodeLedger.Testing;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace CodeLedger.Core.Tests.Turnaround;
 
 /// <summary>
 /// The fast SLA arithmetic (business-hours calendar with running totals, tally without a sample per
-/// encounter) against the day-by-day reference it replaced, on generated intervals: weekends,
+/// encounter) against the day-by-day reference it replaced, as FsCheck properties on generated
+/// intervals from a fixed replay seed (<see cref="Properties"/>): weekends,
 /// holidays, daylight-saving changes (including zones that change at midnight or by half an hour),
 /// working hours inside a gap or a repeated hour, intervals crossing months and years.
 /// </summary>
@@ -34,25 +37,11 @@ public sealed class FastPathTests
     public void Business_hours_match_the_day_by_day_reference(string zone, int oh, int om, int ch, int cm)
     {
         var contract = Contract(zone, new TimeOnly(oh, om), new TimeOnly(ch, cm), TurnaroundClockKind.BusinessHours);
-        var random = new Random(zone.GetHashCode(StringComparison.Ordinal) ^ (oh * 100) + om);
         var fast = new TurnaroundClock(contract);
         var reference = new ReferenceClock(contract);
-        var origin = new DateTimeOffset(2025, 12, 20, 0, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < 20_000; i++)
-        {
-            // Mostly a report's shape (hours to days), sometimes weeks or a whole year, now and then to the tick.
-            var start = origin.AddMinutes(random.Next(0, 500 * 24 * 60)).AddTicks(i % 7 == 0 ? random.Next() : 0);
-            var length = (i % 50) switch
-            {
-                0 => TimeSpan.FromDays(random.Next(0, 400)),
-                < 5 => TimeSpan.FromDays(random.NextDouble() * 40),
-                _ => TimeSpan.FromHours(random.NextDouble() * 150),
-            };
-            var stop = start + length;
-            TimePeriod[] pauses = i % 3 == 0 ? [.. Pauses(random, start, stop)] : [];
 
-            Assert.Equal(reference.Measure(start, stop, pauses), fast.Measure(start, stop, pauses));
-        }
+        Properties.ForAll(Intervals(new DateTimeOffset(2025, 12, 20, 0, 0, 0, TimeSpan.Zero)), c =>
+            Assert.Equal(reference.Measure(c.Start, c.Stop, c.Pauses), fast.Measure(c.Start, c.Stop, c.Pauses)), count: 20_000);
 
         // Every zone listed keeps its local date in order, so none falls back to walking the days.
         Assert.True(fast.UsesCalendar);
@@ -78,17 +67,11 @@ public sealed class FastPathTests
     public void Calendar_hours_match_the_reference()
     {
         var contract = Contract("America/Chicago", new TimeOnly(8, 0), new TimeOnly(17, 0), TurnaroundClockKind.CalendarHours);
-        var random = new Random(7);
         var fast = new TurnaroundClock(contract);
         var reference = new ReferenceClock(contract);
-        for (var i = 0; i < 2_000; i++)
-        {
-            var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(0, 400 * 24 * 60));
-            var stop = start.AddMinutes(random.Next(0, 20_000));
-            TimePeriod[] pauses = [.. Pauses(random, start, stop)];
 
-            Assert.Equal(reference.Measure(start, stop, pauses), fast.Measure(start, stop, pauses));
-        }
+        Properties.ForAll(Intervals(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), c =>
+            Assert.Equal(reference.Measure(c.Start, c.Stop, c.Pauses), fast.Measure(c.Start, c.Stop, c.Pauses)), count: 2_000);
     }
 
     [Fact]
@@ -111,41 +94,58 @@ public sealed class FastPathTests
     [Fact]
     public void Report_from_a_tally_matches_the_report_from_samples()
     {
-        var random = new Random(20260301);
-        foreach (var count in new[] { 0, 1, 2, 3, 10, 11, 1_000, 5_001 })
+        var contract = Contract("America/Chicago", new TimeOnly(8, 0), new TimeOnly(17, 0), TurnaroundClockKind.BusinessHours);
+        var t0 = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+
+        // Elapsed times on a coarse grid so rounded hours tie often and the id breaks the tie.
+        var sample = from minutes in Gen.Choose(0, 1_000)
+                     from ticks in Gen.Choose(0, 2)
+                     from id in Gen.Choose(0, int.MaxValue)
+                     let elapsed = TimeSpan.FromMinutes(minutes * 6).Add(TimeSpan.FromTicks(ticks))
+                     select new TurnaroundSample(new Guid(id, 0, 0, new byte[8]).ToString(), t0, t0 + elapsed, elapsed);
+        var months = from count in Gen.Elements(0, 1, 2, 3, 10, 11, 1_000, 5_001)
+                     from samples in Gen.ListOf(sample, count)
+                     from before in Gen.Elements(true, false)
+                     select (Samples: samples, Earlier: new[] { true, before });
+
+        Properties.ForAll(months, m =>
         {
-            var contract = Contract("America/Chicago", new TimeOnly(8, 0), new TimeOnly(17, 0), TurnaroundClockKind.BusinessHours);
-            var t0 = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-
-            // Elapsed times on a coarse grid so rounded hours tie often and the id breaks the tie.
-            var samples = Enumerable.Range(0, count).Select(_ =>
-            {
-                var elapsed = TimeSpan.FromMinutes(random.Next(0, 6_000) / 6 * 6).Add(TimeSpan.FromTicks(random.Next(0, 3)));
-                return new TurnaroundSample(Guid.NewGuid().ToString(), t0, t0 + elapsed, elapsed);
-            }).ToList();
-            bool[] earlier = [true, random.Next(2) == 0];
-
             var tally = new TurnaroundTally(contract);
-            foreach (var s in samples)
+            foreach (var s in m.Samples)
             {
                 tally.Add(s.Elapsed, s.Start, s.Stop, Guid.Parse(s.EncounterRef));
             }
 
-            var expected = ReferenceSlaCalculator.Build(contract, "2026-03", samples, earlier);
-            SlaAssert.Same(expected, SlaCalculator.Build(contract, "2026-03", samples, earlier));
-            SlaAssert.Same(expected, SlaCalculator.Build(contract, "2026-03", tally, earlier));
-        }
+            var expected = ReferenceSlaCalculator.Build(contract, "2026-03", m.Samples, m.Earlier);
+            SlaAssert.Same(expected, SlaCalculator.Build(contract, "2026-03", m.Samples, m.Earlier));
+            SlaAssert.Same(expected, SlaCalculator.Build(contract, "2026-03", tally, m.Earlier));
+        }, count: 40);
     }
 
-    private static IEnumerable<TimePeriod> Pauses(Random random, DateTimeOffset start, DateTimeOffset stop)
+    /// <summary>
+    /// Mostly a report's shape (hours to days), sometimes weeks or a whole year, now and then to the
+    /// tick; a third with query pauses, some beginning before the start or ending after the stop, some
+    /// overlapping each other.
+    /// </summary>
+    private static Gen<(DateTimeOffset Start, DateTimeOffset Stop, TimePeriod[] Pauses)> Intervals(DateTimeOffset origin) =>
+        from minutes in Gen.Choose(0, 500 * 24 * 60)
+        from ticks in Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Choose(0, int.MaxValue)))
+        from length in Gen.Frequency(
+            (1, Gen.Choose(0, 400).Select(days => TimeSpan.FromDays(days))),
+            (4, Gen.Choose(0, 40 * 24 * 3600).Select(seconds => TimeSpan.FromSeconds(seconds))),
+            (45, Gen.Choose(0, 150 * 3600).Select(seconds => TimeSpan.FromSeconds(seconds))))
+        let start = origin.AddMinutes(minutes).AddTicks(ticks)
+        from pauses in Gen.Frequency((2, Gen.Constant(Array.Empty<TimePeriod>())), (1, Pauses(start, start + length)))
+        select (start, start + length, pauses);
+
+    private static Gen<TimePeriod[]> Pauses(DateTimeOffset start, DateTimeOffset stop)
     {
         var span = (stop - start).Ticks;
-        for (var k = random.Next(0, 4); k > 0; k--)
-        {
-            // Some begin before the start or end after the stop, some overlap each other.
-            var from = start.AddTicks((long)((random.NextDouble() * 1.4 - 0.2) * span));
-            yield return new TimePeriod(from, from.AddTicks((long)(random.NextDouble() * 0.5 * span) + 1));
-        }
+        var pause = from offset in Gen.Choose(0, 1_400_000)
+                    from length in Gen.Choose(0, 500_000)
+                    let begins = start.AddTicks((long)((offset / 1_000_000.0 - 0.2) * span))
+                    select new TimePeriod(begins, begins.AddTicks((long)(length / 1_000_000.0 * span) + 1));
+        return from count in Gen.Choose(0, 3) from pauses in Gen.ArrayOf(pause, count) select pauses;
     }
 
     private static SlaContract Contract(string zone, TimeOnly opens, TimeOnly closes, TurnaroundClockKind clock) =>

@@ -36,4 +36,28 @@ public class CodingSubmissionTests
         Assert.Equal("CODING-INVALID", e.Code);
         Assert.Contains("\"em\": unknown field 'minutes'", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_bad_field_is_named_at_once_with_its_path()
+    {
+        var e = Assert.Throws<DomainException>(() => CodingSubmission.Parse("""
+            {"diagnoses": ["E11.9", "Q"], "lines": [{"code": "99213", "charge": "12.345", "pointers": [1], "unit": 2}], "extra": true,
+             "em": {"patient": "old", "problems": [], "risk": "low"}}
+            """));
+
+        Assert.Equal("CODING-INVALID", e.Code);
+        Assert.Contains("(at diagnoses[1])", e.Message, StringComparison.Ordinal);
+        Assert.Contains("(at lines[0].charge)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown field 'lines[0].unit'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown field 'extra'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("\"em\": unknown patient \"old\"", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Charge_may_be_a_number_and_units_default_to_one()
+    {
+        var line = CodingSubmission.Parse("""{"diagnoses": ["I10"], "lines": [{"code": "99213", "charge": 100, "pointers": [1]}]}""").Lines.Single();
+
+        Assert.Equal(("100.00", 1m), (line.Charge.ToString(), line.Units));
+    }
 }

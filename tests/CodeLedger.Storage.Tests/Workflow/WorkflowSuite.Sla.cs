@@ -30,6 +30,33 @@ public abstract partial class WorkflowSuite
         Assert.True(report.Count > 0 || month == "2026-06");
     }
 
+    [Fact]
+    public async Task Practice_with_two_vendors_gets_one_report_per_contract_and_must_name_the_vendor()
+    {
+        await using var h = await StartAsync();
+        var rival = new Core.Organizations.Organization(Guid.NewGuid(), "RIVAL", "Rival Coding", Core.Organizations.OrganizationKind.CodingVendor);
+        var c = h.World.Contract;
+        var rivalContract = new Core.Contracts.SlaContract(Guid.NewGuid(), h.World.Practice.Id, rival.Id, new DateOnly(2026, 2, 1), 24, c.Clock, c.TimeZoneId,
+            c.WorkingHours, c.Holidays, 95m, 72, true, false, c.CreditSchedule, c.MonthlyFee, 3);
+        await h.Store.WriteAsync("setup", (db, _) =>
+        {
+            db.AddRange(rival, rivalContract);
+            return Task.CompletedTask;
+        }, Ct);
+        await h.ImportAsync(WorkflowWorld.Visit("A-1", h.Now));
+        await h.CodeAsync("A-1", await AssigneeAsync(h, "A-1"));
+        var reporter = new SlaReporter(h.Store);
+
+        var refusal = await Assert.ThrowsAsync<Core.Common.DomainException>(() => reporter.ReportAsync("FM-NORTH", "2026-03", Ct));
+        var acme = await reporter.ReportAsync("FM-NORTH", "ACME", "2026-03", Ct);
+        var ofRival = await reporter.ReportAsync("FM-NORTH", "RIVAL", "2026-03", Ct);
+
+        Assert.Equal("SLA-VENDOR-REQUIRED", refusal.Code);
+        Assert.Contains("ACME, RIVAL", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(("ACME", 48, 1), (acme.Vendor, acme.TargetHours, acme.Count));
+        Assert.Equal(("RIVAL", 24, 0, new DateOnly(2026, 2, 1)), (ofRival.Vendor, ofRival.TargetHours, ofRival.Count, ofRival.ContractEffectiveOn));
+    }
+
     /// <summary>
     /// Work documented from late January to mid May (crossing months, the March daylight-saving change,
     /// weekends and Memorial Day), finalized within hours or weeks, with no query, one, or several
@@ -119,6 +146,12 @@ public abstract partial class WorkflowSuite
         }
 
         var report = ReferenceSlaCalculator.Build(contract, month, Samples(first), earlier);
-        return report with { Breaches = [.. report.Breaches.Select(b => b with { EncounterRef = names[b.EncounterRef] })] };
+        return report with
+        {
+            Breaches = [.. report.Breaches.Select(b => b with { EncounterRef = names[b.EncounterRef] })],
+            Practice = h.World.Practice.Code,
+            Vendor = h.World.Vendor.Code,
+            ContractEffectiveOn = contract.EffectiveOn,
+        };
     }
 }

@@ -260,7 +260,7 @@ public abstract partial class WorkflowSuite(DatabaseProvider provider)
     }
 
     [Fact]
-    public async Task Expired_query_finalizes_with_the_coding_made_before_it_and_a_second_run_changes_nothing()
+    public async Task Expired_query_finalizes_the_latest_coding_of_the_note_as_documented_and_a_second_run_changes_nothing()
     {
         await using var h = await StartAsync();
         await h.ImportAsync(WorkflowWorld.Visit("A-1", h.Now));
@@ -275,8 +275,8 @@ public abstract partial class WorkflowSuite(DatabaseProvider provider)
         var events = (await h.LedgerAsync()).Count;
         var second = await queries.ExpireOverdueAsync("query-expiry", Ct);
 
-        Assert.Equal(new ExpirySummary(1, 1, 0), first);
-        Assert.Equal(new ExpirySummary(0, 0, 0), second);
+        Assert.Equal(new ExpirySummary(1, 1, 0, 0), first);
+        Assert.Equal(new ExpirySummary(0, 0, 0, 0), second);
         Assert.Equal(events, (await h.LedgerAsync()).Count);
         var work = await h.WorkAsync("A-1");
         Assert.Equal((true, true, 1), (work.IsFinalized, work.CodedWithoutQueryResponse, work.FinalCodingVersion));

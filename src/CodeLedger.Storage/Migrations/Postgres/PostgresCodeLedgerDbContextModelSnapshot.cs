@@ -149,6 +149,14 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("diagnoses");
 
+                    b.Property<int>("DocumentationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("documentation_version");
+
+                    b.Property<int>("EditErrors")
+                        .HasColumnType("integer")
+                        .HasColumnName("edit_errors");
+
                     b.Property<string>("EmDocumentation")
                         .HasColumnType("text")
                         .HasColumnName("em_documentation");
@@ -156,6 +164,11 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<Guid>("EncounterId")
                         .HasColumnType("uuid")
                         .HasColumnName("encounter_id");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("override_reason");
 
                     b.Property<string>("ServiceLines")
                         .IsRequired()

@@ -144,6 +144,14 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("diagnoses");
 
+                    b.Property<int>("DocumentationVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("documentation_version");
+
+                    b.Property<int>("EditErrors")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edit_errors");
+
                     b.Property<string>("EmDocumentation")
                         .HasColumnType("TEXT")
                         .HasColumnName("em_documentation");
@@ -151,6 +159,11 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.Property<Guid>("EncounterId")
                         .HasColumnType("TEXT")
                         .HasColumnName("encounter_id");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("override_reason");
 
                     b.Property<string>("ServiceLines")
                         .IsRequired()
