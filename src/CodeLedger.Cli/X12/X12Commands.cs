@@ -8,7 +8,7 @@ namespace CodeLedger.Cli.X12;
 
 /// <summary>
 /// <c>codeledger x12 parse FILE [--json] [--claims]</c> and <c>codeledger x12 ack FILE --out FILE.999</c>.
-/// Exit status: 0 no error-severity finding, 1 structural errors, 2 not X12 or unreadable.
+/// Exit status: 0 no error-severity finding, 1 structural errors, 2 not X12, not 005010 or unreadable.
 /// Neither command imports anything: they read, report, and (ack) write the acknowledgment.
 /// </summary>
 internal static class X12Commands
@@ -136,7 +136,7 @@ internal static class X12Commands
     }
 
     internal static int ExitCode(X12ParseResult result) =>
-        !result.IsX12 ? ExitCodes.UsageOrUnreadable : result.HasErrors ? ExitCodes.CheckFailed : ExitCodes.Success;
+        !result.IsReadable ? ExitCodes.UsageOrUnreadable : result.HasErrors ? ExitCodes.CheckFailed : ExitCodes.Success;
 
     private static FileStream Open(FileInfo path)
     {

@@ -103,12 +103,24 @@ public class X12CommandTests : IDisposable
         Assert.Contains(Json(output).GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "X12-0104");
     }
 
-    [Fact]
-    public void Parse_of_4010_file_exits_1_with_version_error()
+    [Theory]
+    [InlineData("4010-legacy/oopfactory/Cms1500Test.txt")]
+    [InlineData("835/oopfactory/Example1.txt")]
+    public void Parse_of_a_4010_file_is_unreadable_input_and_exits_2_with_the_version_error(string sample)
     {
-        var (exit, output, _) = Run("x12", "parse", Sample("4010-legacy/oopfactory/Cms1500Test.txt"), "--json");
-        Assert.Equal(1, exit);
+        // README: exit 2 "when the file is not X12 (or is 004010, or UTF-16)". The second sample's
+        // ISA12 is 00401 though its GS08 names a 005010 guide.
+        var (exit, output, _) = Run("x12", "parse", Sample(sample), "--json");
+        Assert.Equal(2, exit);
         Assert.Equal("X12-0103", Json(output).GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void Parse_text_of_a_4010_file_names_the_version_and_exits_2()
+    {
+        var (exit, output, _) = Run("x12", "parse", Sample("4010-legacy/oopfactory/Cms1500Test.txt"));
+        Assert.Equal(2, exit);
+        Assert.Contains("X12-0103 error   segment 1 ISA12: version not supported: ISA12 is '00401'", output, StringComparison.Ordinal);
     }
 
     [Fact]
