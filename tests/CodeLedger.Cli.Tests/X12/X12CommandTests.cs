@@ -27,6 +27,9 @@ public class X12CommandTests : IDisposable
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
+    // Acknowledgments take their control numbers from a database: each test has its own.
+    private string Db => Path.Combine(_dir.FullName, "codeledger.db");
+
     private string Write(string name, string content)
     {
         var path = Path.Combine(_dir.FullName, name);
@@ -143,7 +146,7 @@ public class X12CommandTests : IDisposable
     public void Ack_writes_an_accepting_999_for_a_clean_837P()
     {
         var output = Path.Combine(_dir.FullName, "out.999");
-        var (exit, text, _) = Run("x12", "ack", Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"), "--out", output, "--json");
+        var (exit, text, _) = Run("x12", "ack", Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"), "--out", output, "--json", "--db", Db);
         Assert.Equal(0, exit);
         var json = Json(text);
         Assert.Equal("E", json.GetProperty("status999").GetString());
@@ -163,7 +166,7 @@ public class X12CommandTests : IDisposable
         var text = File.ReadAllText(Sample("837p/linuxforhealth/demo.837"));
         var path = Write("broken.837", text.Replace("IEA*1*000000907", "IEA*1*000000908", StringComparison.Ordinal));
         var output = Path.Combine(_dir.FullName, "broken.999");
-        var (exit, json, _) = Run("x12", "ack", path, "--out", output, "--json");
+        var (exit, json, _) = Run("x12", "ack", path, "--out", output, "--json", "--db", Db);
         Assert.Equal(1, exit);
         Assert.Equal("R", Json(json).GetProperty("statusTa1").GetString());
         Assert.Contains("*R*001~", File.ReadAllText(Path.ChangeExtension(output, ".ta1")), StringComparison.Ordinal);
@@ -174,8 +177,80 @@ public class X12CommandTests : IDisposable
     public void Ack_of_not_X12_exits_2()
     {
         var path = Write("empty.x12", string.Empty);
-        var (exit, _, error) = Run("x12", "ack", path, "--out", Path.Combine(_dir.FullName, "e.999"));
+        var (exit, _, error) = Run("x12", "ack", path, "--out", Path.Combine(_dir.FullName, "e.999"), "--db", Db);
         Assert.Equal(2, exit);
         Assert.Contains("X12-0001", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_acks_in_a_row_to_the_same_partner_get_different_control_numbers()
+    {
+        // x12 ack wrote ISA13 000000001 and GS06 1 every time; partners reject a repeated number.
+        var sample = WithIsa14("no-ta1.837", '0');
+        var first = Path.Combine(_dir.FullName, "first.999");
+        var second = Path.Combine(_dir.FullName, "second.999");
+        var (exit1, json1, _) = Run("x12", "ack", sample, "--out", first, "--json", "--db", Db);
+        var (exit2, json2, _) = Run("x12", "ack", sample, "--out", second, "--json", "--db", Db);
+        Assert.Equal((0, 0), (exit1, exit2));
+        Assert.Equal((1, 2), (Json(json1).GetProperty("controlNumber999").GetInt32(), Json(json2).GetProperty("controlNumber999").GetInt32()));
+        Assert.Equal(("000000001", "1"), Envelope(first));
+        Assert.Equal(("000000002", "2"), Envelope(second));
+    }
+
+    [Fact]
+    public void A_given_control_number_is_used_and_the_next_ack_follows_it()
+    {
+        var sample = WithIsa14("no-ta1.837", '0');
+        var given = Path.Combine(_dir.FullName, "given.999");
+        var next = Path.Combine(_dir.FullName, "next.999");
+        var (exit, text, _) = Run("x12", "ack", sample, "--out", given, "--control-number", "4711", "--db", Db);
+        Assert.Equal(0, exit);
+        Assert.Contains("AK9 E, control number 4711", text, StringComparison.Ordinal);
+        Assert.Equal(("000004711", "4711"), Envelope(given));
+        Run("x12", "ack", sample, "--out", next, "--db", Db);
+        Assert.Equal(("000004712", "4712"), Envelope(next));
+    }
+
+    [Fact]
+    public void A_999_and_a_TA1_for_one_file_get_different_control_numbers()
+    {
+        // ISA14 = 1 asks for a TA1 as well as the 999: two interchanges to the same partner.
+        var sample = WithIsa14("ta1-asked.837", '1');
+        var output = Path.Combine(_dir.FullName, "asked.999");
+        var (exit, json, _) = Run("x12", "ack", sample, "--out", output, "--json", "--db", Db);
+        Assert.Equal(0, exit);
+        var ack = Json(json);
+        Assert.Equal((1, 2), (ack.GetProperty("controlNumber999").GetInt32(), ack.GetProperty("controlNumberTa1").GetInt32()));
+        Assert.Equal(("000000001", "1"), Envelope(output));
+        Assert.EndsWith("IEA*0*000000002~", File.ReadAllText(Path.ChangeExtension(output, ".ta1")), StringComparison.Ordinal);
+        var (_, again, _) = Run("x12", "ack", sample, "--out", output, "--json", "--db", Db);
+        Assert.Equal(3, Json(again).GetProperty("controlNumber999").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000000000")]
+    public void A_control_number_outside_nine_digits_is_refused_with_one_line(string number)
+    {
+        var output = Path.Combine(_dir.FullName, "refused.999");
+        var (exit, _, error) = Run("x12", "ack", Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"), "--out", output, "--control-number", number, "--db", Db);
+        Assert.Equal(2, exit);
+        Assert.Equal($"codeledger: --control-number {number}: an interchange control number is 1 to 999999999", error.Trim());
+        Assert.False(File.Exists(output));
+    }
+
+    /// <summary>A copy of a clean 837P whose ISA14 asks for a TA1 (1) or not (0).</summary>
+    private string WithIsa14(string name, char requested)
+    {
+        var text = File.ReadAllText(Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"));
+        var isa14 = text.IndexOf("*00501*000000905*", StringComparison.Ordinal) + "*00501*000000905*".Length;
+        return Write(name, text[..isa14] + requested + text[(isa14 + 1)..]);
+    }
+
+    /// <summary>ISA13 and GS06 of a written 999.</summary>
+    private static (string Isa13, string Gs06) Envelope(string path)
+    {
+        var segments = File.ReadAllText(path).Split('~');
+        return (segments[0].Split('*')[13], segments[1].Split('*')[6]);
     }
 }
