@@ -38,17 +38,22 @@ var dirs = args.Skip(2).ToArray();
 var parsers = dirs.Select(dir => Builds.Parser(dir, data)).ToArray();
 
 var seconds = dirs.Select(_ => new List<double>()).ToArray();
+var cpuSeconds = dirs.Select(_ => new List<double>()).ToArray();
 for (var round = 0; round < rounds; round++)
 {
     // The order rotates each round, so no build always runs right after the same other one.
     for (var step = 0; step < parsers.Length; step++)
     {
         var i = (step + round) % parsers.Length;
+        var cpuBefore = ThreadCpu.Seconds();
         var clock = Stopwatch.StartNew();
         parsers[i]();
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpu = ThreadCpu.Seconds() - cpuBefore;
         if (round >= 3)
         {
-            seconds[i].Add(clock.Elapsed.TotalSeconds);
+            seconds[i].Add(elapsed);
+            cpuSeconds[i].Add(cpu);
         }
     }
 }
@@ -56,15 +61,24 @@ for (var round = 0; round < rounds; round++)
 var megabytes = data.Length / 1e6;
 for (var i = 0; i < dirs.Length; i++)
 {
-    var sorted = seconds[i].Order().ToList();
-    // Each round's time over the first build's time in the same round: the machine's drift
-    // between rounds cancels out of the ratio, so its median is steadier than either median speed.
-    var ratios = seconds[0].Zip(seconds[i], (first, other) => first / other).Order().ToList();
-    var paired = i == 0 ? string.Empty : $"; paired speed-up over {dirs[0]}: median {ratios[ratios.Count / 2]:F3}x (middle half {ratios[ratios.Count / 4]:F3}–{ratios[ratios.Count * 3 / 4]:F3})";
-    Console.WriteLine($"{dirs[i]}: median {megabytes / sorted[sorted.Count / 2]:F1} MB/s, best {megabytes / sorted[0]:F1} MB/s over {sorted.Count} parses{paired}");
+    Console.WriteLine($"{dirs[i]}, over {seconds[i].Count} parses:");
+    Console.WriteLine($"  wall: {Summary(seconds, i)}");
+    Console.WriteLine($"  CPU:  {Summary(cpuSeconds, i)}");
 }
 
 return 0;
+
+// Each round's time over the first build's time in the same round: the machine's drift between
+// rounds cancels out of the ratio, so its median is steadier than either median speed. CPU time
+// (the parsing thread's, which runs the collections with background GC off) leaves out time the thread waited for the core, but a
+// sibling hyperthread slows the instructions themselves, so it drifts too.
+string Summary(List<double>[] times, int i)
+{
+    var sorted = times[i].Order().ToList();
+    var ratios = times[0].Zip(times[i], (first, other) => first / other).Order().ToList();
+    var paired = i == 0 ? string.Empty : $"; paired speed-up over {dirs[0]}: median {ratios[ratios.Count / 2]:F3}x (middle half {ratios[ratios.Count / 4]:F3}–{ratios[ratios.Count * 3 / 4]:F3})";
+    return $"median {megabytes / sorted[sorted.Count / 2]:F1} MB/s, best {megabytes / sorted[0]:F1} MB/s{paired}";
+}
 
 static int Usage()
 {

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CodeLedger.Cli.Bench;
+using CodeLedger.X12.Throughput;
 
 /// <summary>
 /// Times, round after round and in the same rounds, the full parse and five workloads that each

@@ -6,7 +6,7 @@
 //   node bench/x12-compare/compare.mjs [--size 50MB]
 //
 // 1. installs x12-parser and node-x12 into a temporary folder (never into the repository);
-// 2. runs `codeledger bench x12 --keep --json`, which generates the files deterministically,
+// 2. runs `x12-throughput --keep --json` (bench/CodeLedger.X12.Throughput), which generates the files deterministically,
 //    parses them into typed claims and reports MB/s and peak working set;
 // 3. runs each npm parser on the same files in its own node process (peak RSS from
 //    process.resourceUsage().maxRSS) and prints a table with CodeLedger's speed-up.
@@ -51,8 +51,8 @@ if (mode === '--child') {
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', 'x12-parser@1.3.0', 'node-x12@1.7.1'], { cwd: work, stdio: 'inherit' });
 
     console.log(`generating and parsing ${size} files with CodeLedger`);
-    const cli = execFileSync('dotnet', ['run', '-c', 'Release', '--project', join(repo, 'src', 'CodeLedger.Cli'), '--',
-      'bench', 'x12', '--size', size, '--kind', 'both', '--keep', '--dir', work, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const cli = execFileSync('dotnet', ['run', '-c', 'Release', '--project', join(repo, 'bench', 'CodeLedger.X12.Throughput'), '--',
+      '--size', size, '--kind', 'both', '--keep', '--dir', work, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const ours = JSON.parse(cli.trim().split('\n').pop());
 
     const rows = [];

@@ -28,7 +28,6 @@ internal static class CodeLedgerCommand
         yield return Ledger.LedgerCommands.Create(console);
         yield return Demo.DemoCommand.Create(console);
         yield return X12.X12Commands.Create(console);
-        yield return Bench.BenchCommands.Create(console);
         yield return CodeSets.CodeSetCommands.Build(console);
         yield return CodeSets.CodesCommands.Build(console);
         yield return Claims.ClaimsCommands.Build(console);

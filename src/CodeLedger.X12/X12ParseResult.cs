@@ -15,6 +15,13 @@ public sealed class X12ParseResult
     /// <summary>False when the input is empty, not X12 or UTF-16 (exit status 2).</summary>
     public bool IsX12 { get; internal set; } = true;
 
+    /// <summary>
+    /// False when the input is not X12 (<see cref="IsX12"/>) or holds an interchange in a version
+    /// other than 005010 (X12-0103), whose content is not read at all: input this reader cannot
+    /// read, like an empty file (exit status 2), not a 005010 file with errors in it (exit status 1).
+    /// </summary>
+    public bool IsReadable => IsX12 && !InterchangeSummaries.Exists(i => i.Unsupported);
+
     public X12DocumentKind Kind { get; internal set; }
 
     /// <summary>GS08 of the first group read (the implementation guide version).</summary>

@@ -1,4 +1,4 @@
-using CodeLedger.X12.Generation;
+using CodeLedger.X12.Workloads;
 
 namespace CodeLedger.Benchmarks.X12;
 
@@ -8,7 +8,7 @@ internal static class GeneratedX12
     public static byte[] Create(X12FileKind kind, int size)
     {
         var stream = new MemoryStream();
-        var claims = X12SyntheticFile.Write(stream, kind, size);
+        var claims = X12SyntheticFile.Write(stream, kind, size, X12SyntheticFile.BenchmarkSeed);
         var file = stream.ToArray();
         Console.WriteLine($"// {kind}: {file.Length:N0} bytes, {claims:N0} claims");
         return file;

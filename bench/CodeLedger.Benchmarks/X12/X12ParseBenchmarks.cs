@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CodeLedger.X12;
-using CodeLedger.X12.Generation;
 using CodeLedger.X12.Reading;
+using CodeLedger.X12.Workloads;
 
 namespace CodeLedger.Benchmarks.X12;
 

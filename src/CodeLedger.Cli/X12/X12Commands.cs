@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CodeLedger.Cli.Database;
+using CodeLedger.Storage.X12;
 using CodeLedger.X12;
 using CodeLedger.X12.Acknowledgments;
 
@@ -8,8 +10,9 @@ namespace CodeLedger.Cli.X12;
 
 /// <summary>
 /// <c>codeledger x12 parse FILE [--json] [--claims]</c> and <c>codeledger x12 ack FILE --out FILE.999</c>.
-/// Exit status: 0 no error-severity finding, 1 structural errors, 2 not X12 or unreadable.
-/// Neither command imports anything: they read, report, and (ack) write the acknowledgment.
+/// Exit status: 0 no error-severity finding, 1 structural errors, 2 not X12, not 005010 or unreadable.
+/// Neither command imports anything: they read, report, and (ack) write the acknowledgment, taking
+/// its control numbers from the database's counter for the partner it goes to.
 /// </summary>
 internal static class X12Commands
 {
@@ -17,7 +20,7 @@ internal static class X12Commands
     {
         var x12 = new Command("x12", "read, check and acknowledge ASC X12 005010 files (837P, 835, 999)");
         x12.Subcommands.Add(Parse(console));
-        x12.Subcommands.Add(Ack(console, console.Time));
+        x12.Subcommands.Add(Ack(console));
         return x12;
     }
 
@@ -67,30 +70,53 @@ internal static class X12Commands
         return command;
     }
 
-    private static Command Ack(CliConsole console, TimeProvider time)
+    private static Command Ack(CliConsole console)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "the inbound X12 file (usually an 837P)" };
         var output = new Option<FileInfo>("--out") { Description = "where to write the 999", Required = true };
         var ta1 = new Option<FileInfo?>("--ta1") { Description = "where to write a TA1 when one is due (default: the --out path with extension .ta1)" };
+        var controlNumber = new Option<int?>("--control-number")
+        {
+            Description = "number the 999 (ISA13, GS06) with this instead of the next from the database's counter for its partner; a TA1 written with it takes the number after",
+        };
         var json = CommonOptions.Json();
         var command = new Command("ack", "write the 999 (and TA1 when asked for or when the envelope is broken) for an inbound file");
         command.Arguments.Add(file);
         command.Options.Add(output);
         command.Options.Add(ta1);
+        command.Options.Add(controlNumber);
         command.Options.Add(json);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             var outPath = parse.GetValue(output)!;
             var ta1Path = parse.GetValue(ta1) ?? new FileInfo(Path.ChangeExtension(outPath.FullName, ".ta1"));
-            using var stream = Open(path);
-            var result = X12Parser.Parse(stream);
+            var given = parse.GetValue(controlNumber);
+            if (given is < 1 or > X12AckOptions.MaxControlNumber)
+            {
+                throw new CliException($"--control-number {given}: an interchange control number is 1 to 999999999");
+            }
+
+            X12ParseResult result;
+            using (var stream = Open(path))
+            {
+                result = X12Parser.Parse(stream);
+            }
+
             if (!result.IsX12)
             {
                 throw new CliException($"{path.Name}: {result.Errors[0].Code} {result.Errors[0].Message}; no acknowledgment can be addressed", ExitCodes.UsageOrUnreadable);
             }
 
-            var acks = X12Acknowledger.Create(result, new X12AckOptions(time.GetUtcNow()));
+            // Reserved before anything is written: a number lost to a failed write leaves a gap,
+            // which partners accept; a number written twice to the same partner they may not.
+            var envelopes = X12Acknowledger.Envelopes(result);
+            var due = new[] { envelopes.Ack999, envelopes.Ta1 }.OfType<X12Parties>().ToList();
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
+            var reserved = new Queue<int>(await X12ControlNumbers.ReserveAsync(store, due, given, ct));
+            var ack999Number = envelopes.Ack999 is null ? 0 : reserved.Dequeue();
+            var ta1Number = envelopes.Ta1 is null ? 0 : reserved.Dequeue();
+            var acks = X12Acknowledger.Create(result, new X12AckOptions(console.Time.GetUtcNow(), ack999Number, ta1Number));
             if (acks.Ack999 is not null)
             {
                 File.WriteAllBytes(outPath.FullName, acks.Ack999);
@@ -109,23 +135,27 @@ internal static class X12Commands
                     w.WriteStartObject();
                     w.WriteString("ack999", acks.Ack999 is null ? null : outPath.FullName);
                     w.WriteString("status999", acks.Ack999 is null ? null : acks.Ack999Status);
+                    WriteNumber(w, "controlNumber999", acks.Ack999 is null ? null : ack999Number);
                     w.WriteString("ta1", acks.Ta1 is null ? null : ta1Path.FullName);
                     w.WriteString("statusTa1", acks.Ta1 is null ? null : acks.Ta1Status);
+                    WriteNumber(w, "controlNumberTa1", acks.Ta1 is null ? null : ta1Number);
                     w.WriteEndObject();
                 }
 
-                console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                await console.Out.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             }
             else
             {
                 if (acks.Ack999 is not null)
                 {
-                    console.Out.WriteLine($"999 written to {outPath.FullName}: AK9 {acks.Ack999Status}");
+                    await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"999 written to {outPath.FullName}: AK9 {acks.Ack999Status}, control number {ack999Number}"));
                 }
 
                 if (acks.Ta1 is not null)
                 {
-                    console.Out.WriteLine($"TA1 written to {ta1Path.FullName}: TA104 {acks.Ta1Status}");
+                    await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"TA1 written to {ta1Path.FullName}: TA104 {acks.Ta1Status}, control number {ta1Number}"));
                 }
             }
 
@@ -135,8 +165,20 @@ internal static class X12Commands
         return command;
     }
 
+    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            w.WriteNumber(name, number);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
     internal static int ExitCode(X12ParseResult result) =>
-        !result.IsX12 ? ExitCodes.UsageOrUnreadable : result.HasErrors ? ExitCodes.CheckFailed : ExitCodes.Success;
+        !result.IsReadable ? ExitCodes.UsageOrUnreadable : result.HasErrors ? ExitCodes.CheckFailed : ExitCodes.Success;
 
     private static FileStream Open(FileInfo path)
     {

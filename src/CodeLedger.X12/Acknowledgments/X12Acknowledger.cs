@@ -16,6 +16,16 @@ public static class X12Acknowledger
 {
     public const string Guide999 = "005010X231A1";
 
+    /// <summary>Which acknowledgments <see cref="Create"/> will write for this result, and between whom.</summary>
+    public static X12AckEnvelopes Envelopes(X12ParseResult result)
+    {
+        var ta1 = Ta1Interchanges(result);
+        var groups = AcceptedGroups(result);
+        return new X12AckEnvelopes(
+            groups.Count == 0 ? null : X12Parties.ReplyTo(groups[0].Interchange.Header),
+            ta1.Count == 0 ? null : X12Parties.ReplyTo(ta1[0].Header));
+    }
+
     public static X12Acknowledgments Create(X12ParseResult result, X12AckOptions options)
     {
         var ta1 = BuildTa1(result, options, out var ta1Status);
@@ -23,10 +33,21 @@ public static class X12Acknowledger
         return new X12Acknowledgments(ack, ta1, ackStatus, ta1Status);
     }
 
+    // A TA1 answers every interchange that asked for one (ISA14 = 1) or whose envelope is broken.
+    private static List<X12InterchangeSummary> Ta1Interchanges(X12ParseResult result) =>
+        result.InterchangeSummaries.Where(i => i.Header.AcknowledgmentRequested || i.Errors.Count > 0).ToList();
+
+    // A 999 answers the groups of the interchanges whose envelope holds no error.
+    private static List<(X12InterchangeSummary Interchange, X12GroupSummary Group)> AcceptedGroups(X12ParseResult result) =>
+        result.InterchangeSummaries
+            .Where(i => !i.Errors.Exists(e => e.Severity == X12Severity.Error))
+            .SelectMany(i => i.Groups.Select(g => (Interchange: i, Group: g)))
+            .ToList();
+
     private static byte[]? BuildTa1(X12ParseResult result, X12AckOptions options, out string status)
     {
         status = string.Empty;
-        var wanted = result.InterchangeSummaries.Where(i => i.Header.AcknowledgmentRequested || i.Errors.Count > 0).ToList();
+        var wanted = Ta1Interchanges(result);
         if (wanted.Count == 0)
         {
             return null;
@@ -34,7 +55,8 @@ public static class X12Acknowledger
 
         var buffer = new ArrayBufferWriter<byte>();
         var w = new X12SegmentWriter(buffer, X12Delimiters.Default);
-        Isa(w, wanted[0].Header, options);
+        var control = ControlNumber(options.Ta1ControlNumber, nameof(options.Ta1ControlNumber));
+        Isa(w, wanted[0].Header, control, options);
         foreach (var interchange in wanted)
         {
             var firstError = interchange.Errors.FirstOrDefault(e => e.Severity == X12Severity.Error);
@@ -44,7 +66,7 @@ public static class X12Acknowledger
                 firstError is null ? "000" : NoteCode(firstError.Code));
         }
 
-        w.Segment("IEA", "0", options.InterchangeControlNumber.PadLeft(9, '0'));
+        w.Segment("IEA", "0", control);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -64,10 +86,7 @@ public static class X12Acknowledger
     private static byte[]? Build999(X12ParseResult result, X12AckOptions options, out string status)
     {
         status = string.Empty;
-        var groups = result.InterchangeSummaries
-            .Where(i => !i.Errors.Exists(e => e.Severity == X12Severity.Error))
-            .SelectMany(i => i.Groups.Select(g => (Interchange: i, Group: g)))
-            .ToList();
+        var groups = AcceptedGroups(result);
         if (groups.Count == 0)
         {
             return null;
@@ -76,11 +95,16 @@ public static class X12Acknowledger
         var buffer = new ArrayBufferWriter<byte>();
         var w = new X12SegmentWriter(buffer, X12Delimiters.Default);
         var first = groups[0].Interchange.Header;
-        Isa(w, first, options);
+        var control = ControlNumber(options.Ack999ControlNumber, nameof(options.Ack999ControlNumber));
+        Isa(w, first, control, options);
+
+        // The interchange holds one group, so the group takes the interchange's number: unique
+        // for the same parties as well, and a reader can match the two.
+        var groupControl = X12SegmentWriter.Number(options.Ack999ControlNumber);
         var gs = groups[0].Group.Header;
         var now = options.Now;
         w.Segment("GS", "FA", gs.ReceiverCode, gs.SenderCode, now.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-            now.ToString("HHmm", CultureInfo.InvariantCulture), options.GroupControlNumber, "X", Guide999);
+            now.ToString("HHmm", CultureInfo.InvariantCulture), groupControl, "X", Guide999);
         var set = 0;
         foreach (var (_, group) in groups)
         {
@@ -88,8 +112,8 @@ public static class X12Acknowledger
             status = Worst(status, code);
         }
 
-        w.Segment("GE", X12SegmentWriter.Number(set), options.GroupControlNumber);
-        w.Segment("IEA", "1", options.InterchangeControlNumber.PadLeft(9, '0'));
+        w.Segment("GE", X12SegmentWriter.Number(set), groupControl);
+        w.Segment("IEA", "1", control);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -195,13 +219,18 @@ public static class X12Acknowledger
         return Rank(code) > Rank(current) ? code : current;
     }
 
-    private static void Isa(X12SegmentWriter w, X12InterchangeHeader original, X12AckOptions options)
+    /// <summary>ISA13 and IEA02: nine digits, zero-padded.</summary>
+    private static string ControlNumber(int number, string option) => number is < 1 or > X12AckOptions.MaxControlNumber
+        ? throw new ArgumentOutOfRangeException(option, number, "an interchange control number is 1 to 999,999,999")
+        : number.ToString("000000000", CultureInfo.InvariantCulture);
+
+    private static void Isa(X12SegmentWriter w, X12InterchangeHeader original, string control, X12AckOptions options)
     {
         var now = options.Now;
         w.Segment("ISA", "00", new string(' ', 10), "00", new string(' ', 10),
             Pad(original.ReceiverQualifier, 2), Pad(original.ReceiverId, 15), Pad(original.SenderQualifier, 2), Pad(original.SenderId, 15),
             now.ToString("yyMMdd", CultureInfo.InvariantCulture), now.ToString("HHmm", CultureInfo.InvariantCulture), "^", "00501",
-            options.InterchangeControlNumber.PadLeft(9, '0'), "0", options.Production ? "P" : "T", ":");
+            control, "0", options.Production ? "P" : "T", ":");
     }
 
     private static string Pad(string value, int width) => value.Length >= width ? value[..width] : value.PadRight(width);

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 
 namespace CodeLedger.X12.Reading;
 
@@ -78,58 +76,25 @@ internal static class X12Interning
     /// </summary>
     public static bool TryPack(ReadOnlySpan<byte> value, out ulong packed)
     {
-        var length = value.Length;
-        if (length > 8)
+        // Byte by byte: packing with overlapping loads and a word-wide zero test measured within
+        // the noise of this loop on a whole parse (docs/PERFORMANCE.md).
+        packed = 0;
+        if (value.Length > 8)
         {
-            packed = 0;
             return false;
         }
 
-        if (length == 0)
+        for (var i = value.Length - 1; i >= 0; i--)
         {
-            packed = 0;
-            return true;
-        }
+            if (value[i] == 0)
+            {
+                packed = 0;
+                return false;
+            }
 
-        packed = Pack(value).Low;
-
-        // Bytes past the end are set to 0xFF so that only the value's own can read as zero; then
-        // the classic test (v − 0x01…01) & ~v & 0x80…80 is non-zero exactly when a byte is zero.
-        var padded = packed | (length == 8 ? 0 : ~0UL << (length * 8));
-        if (((padded - 0x0101010101010101UL) & ~padded & 0x8080808080808080UL) != 0)
-        {
-            packed = 0;
-            return false;
+            packed = (packed << 8) | value[i];
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Up to sixteen bytes as two little-endian words, zero past the end. Two overlapping loads
-    /// cover any length: the bytes they share land on the same bits, so OR-ing them changes nothing.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (ulong Low, ulong High) Pack(ReadOnlySpan<byte> value)
-    {
-        var length = value.Length;
-        if (length >= 8)
-        {
-            var low = BinaryPrimitives.ReadUInt64LittleEndian(value);
-            var high = length == 8 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(value[(length - 8)..]) >> ((16 - length) * 8);
-            return (low, high);
-        }
-
-        if (length >= 4)
-        {
-            return (BinaryPrimitives.ReadUInt32LittleEndian(value) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(value[(length - 4)..]) << ((length - 4) * 8)), 0);
-        }
-
-        if (length >= 2)
-        {
-            return (BinaryPrimitives.ReadUInt16LittleEndian(value) | ((ulong)BinaryPrimitives.ReadUInt16LittleEndian(value[(length - 2)..]) << ((length - 2) * 8)), 0);
-        }
-
-        return (value[0], 0);
     }
 }

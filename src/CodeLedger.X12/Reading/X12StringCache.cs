@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
 namespace CodeLedger.X12.Reading;
 
 /// <summary>
@@ -51,7 +54,7 @@ internal sealed class X12StringCache(int slotBits = 11)
             return X12Bytes.Text(value);
         }
 
-        var (low, high) = X12Interning.Pack(value);
+        var (low, high) = Pack(value);
         var hash = unchecked(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)value.Length) * 0x9E3779B97F4A7C15UL);
         ref var slot = ref _slots[(int)(hash >> _shift)];
         if (slot.Low == low && slot.High == high && slot.Length == value.Length && slot.Value is { } cached)
@@ -78,6 +81,34 @@ internal sealed class X12StringCache(int slotBits = 11)
     private static readonly string?[] TwoBytes = new string?[PrintableCount * PrintableCount];
 
     public string? GetOrNull(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Get(value);
+
+    /// <summary>
+    /// The bytes as two little-endian words, zero past the end. Two overlapping loads cover any
+    /// length: the bytes they share land on the same bits, so OR-ing them changes nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Low, ulong High) Pack(ReadOnlySpan<byte> value)
+    {
+        var length = value.Length;
+        if (length >= 8)
+        {
+            var low = BinaryPrimitives.ReadUInt64LittleEndian(value);
+            var high = length == 8 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(value[(length - 8)..]) >> ((16 - length) * 8);
+            return (low, high);
+        }
+
+        if (length >= 4)
+        {
+            return (BinaryPrimitives.ReadUInt32LittleEndian(value) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(value[(length - 4)..]) << ((length - 4) * 8)), 0);
+        }
+
+        if (length >= 2)
+        {
+            return (BinaryPrimitives.ReadUInt16LittleEndian(value) | ((ulong)BinaryPrimitives.ReadUInt16LittleEndian(value[(length - 2)..]) << ((length - 2) * 8)), 0);
+        }
+
+        return (value[0], 0);
+    }
 
     private static string Widen(int length, ulong low, ulong high) =>
         string.Create(length, (low, high), static (chars, words) =>

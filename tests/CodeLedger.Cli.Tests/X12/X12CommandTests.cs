@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using CodeLedger.Cli;
@@ -28,6 +26,9 @@ public class X12CommandTests : IDisposable
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+    // Acknowledgments take their control numbers from a database: each test has its own.
+    private string Db => Path.Combine(_dir.FullName, "codeledger.db");
 
     private string Write(string name, string content)
     {
@@ -105,12 +106,24 @@ public class X12CommandTests : IDisposable
         Assert.Contains(Json(output).GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "X12-0104");
     }
 
-    [Fact]
-    public void Parse_of_4010_file_exits_1_with_version_error()
+    [Theory]
+    [InlineData("4010-legacy/oopfactory/Cms1500Test.txt")]
+    [InlineData("835/oopfactory/Example1.txt")]
+    public void Parse_of_a_4010_file_is_unreadable_input_and_exits_2_with_the_version_error(string sample)
     {
-        var (exit, output, _) = Run("x12", "parse", Sample("4010-legacy/oopfactory/Cms1500Test.txt"), "--json");
-        Assert.Equal(1, exit);
+        // README: exit 2 "when the file is not X12 (or is 004010, or UTF-16)". The second sample's
+        // ISA12 is 00401 though its GS08 names a 005010 guide.
+        var (exit, output, _) = Run("x12", "parse", Sample(sample), "--json");
+        Assert.Equal(2, exit);
         Assert.Equal("X12-0103", Json(output).GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void Parse_text_of_a_4010_file_names_the_version_and_exits_2()
+    {
+        var (exit, output, _) = Run("x12", "parse", Sample("4010-legacy/oopfactory/Cms1500Test.txt"));
+        Assert.Equal(2, exit);
+        Assert.Contains("X12-0103 error   segment 1 ISA12: version not supported: ISA12 is '00401'", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +146,7 @@ public class X12CommandTests : IDisposable
     public void Ack_writes_an_accepting_999_for_a_clean_837P()
     {
         var output = Path.Combine(_dir.FullName, "out.999");
-        var (exit, text, _) = Run("x12", "ack", Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"), "--out", output, "--json");
+        var (exit, text, _) = Run("x12", "ack", Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"), "--out", output, "--json", "--db", Db);
         Assert.Equal(0, exit);
         var json = Json(text);
         Assert.Equal("E", json.GetProperty("status999").GetString());
@@ -153,7 +166,7 @@ public class X12CommandTests : IDisposable
         var text = File.ReadAllText(Sample("837p/linuxforhealth/demo.837"));
         var path = Write("broken.837", text.Replace("IEA*1*000000907", "IEA*1*000000908", StringComparison.Ordinal));
         var output = Path.Combine(_dir.FullName, "broken.999");
-        var (exit, json, _) = Run("x12", "ack", path, "--out", output, "--json");
+        var (exit, json, _) = Run("x12", "ack", path, "--out", output, "--json", "--db", Db);
         Assert.Equal(1, exit);
         Assert.Equal("R", Json(json).GetProperty("statusTa1").GetString());
         Assert.Contains("*R*001~", File.ReadAllText(Path.ChangeExtension(output, ".ta1")), StringComparison.Ordinal);
@@ -164,98 +177,80 @@ public class X12CommandTests : IDisposable
     public void Ack_of_not_X12_exits_2()
     {
         var path = Write("empty.x12", string.Empty);
-        var (exit, _, error) = Run("x12", "ack", path, "--out", Path.Combine(_dir.FullName, "e.999"));
+        var (exit, _, error) = Run("x12", "ack", path, "--out", Path.Combine(_dir.FullName, "e.999"), "--db", Db);
         Assert.Equal(2, exit);
         Assert.Contains("X12-0001", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Bench_x12_names_a_missing_file_and_runs_nothing()
+    public void Two_acks_in_a_row_to_the_same_partner_get_different_control_numbers()
     {
-        var missing = Path.Combine(_dir.FullName, "nowhere.x12");
-        var (exit, _, error) = Run("bench", "x12", "--file", missing);
+        // x12 ack wrote ISA13 000000001 and GS06 1 every time; partners reject a repeated number.
+        var sample = WithIsa14("no-ta1.837", '0');
+        var first = Path.Combine(_dir.FullName, "first.999");
+        var second = Path.Combine(_dir.FullName, "second.999");
+        var (exit1, json1, _) = Run("x12", "ack", sample, "--out", first, "--json", "--db", Db);
+        var (exit2, json2, _) = Run("x12", "ack", sample, "--out", second, "--json", "--db", Db);
+        Assert.Equal((0, 0), (exit1, exit2));
+        Assert.Equal((1, 2), (Json(json1).GetProperty("controlNumber999").GetInt32(), Json(json2).GetProperty("controlNumber999").GetInt32()));
+        Assert.Equal(("000000001", "1"), Envelope(first));
+        Assert.Equal(("000000002", "2"), Envelope(second));
+    }
+
+    [Fact]
+    public void A_given_control_number_is_used_and_the_next_ack_follows_it()
+    {
+        var sample = WithIsa14("no-ta1.837", '0');
+        var given = Path.Combine(_dir.FullName, "given.999");
+        var next = Path.Combine(_dir.FullName, "next.999");
+        var (exit, text, _) = Run("x12", "ack", sample, "--out", given, "--control-number", "4711", "--db", Db);
+        Assert.Equal(0, exit);
+        Assert.Contains("AK9 E, control number 4711", text, StringComparison.Ordinal);
+        Assert.Equal(("000004711", "4711"), Envelope(given));
+        Run("x12", "ack", sample, "--out", next, "--db", Db);
+        Assert.Equal(("000004712", "4712"), Envelope(next));
+    }
+
+    [Fact]
+    public void A_999_and_a_TA1_for_one_file_get_different_control_numbers()
+    {
+        // ISA14 = 1 asks for a TA1 as well as the 999: two interchanges to the same partner.
+        var sample = WithIsa14("ta1-asked.837", '1');
+        var output = Path.Combine(_dir.FullName, "asked.999");
+        var (exit, json, _) = Run("x12", "ack", sample, "--out", output, "--json", "--db", Db);
+        Assert.Equal(0, exit);
+        var ack = Json(json);
+        Assert.Equal((1, 2), (ack.GetProperty("controlNumber999").GetInt32(), ack.GetProperty("controlNumberTa1").GetInt32()));
+        Assert.Equal(("000000001", "1"), Envelope(output));
+        Assert.EndsWith("IEA*0*000000002~", File.ReadAllText(Path.ChangeExtension(output, ".ta1")), StringComparison.Ordinal);
+        var (_, again, _) = Run("x12", "ack", sample, "--out", output, "--json", "--db", Db);
+        Assert.Equal(3, Json(again).GetProperty("controlNumber999").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000000000")]
+    public void A_control_number_outside_nine_digits_is_refused_with_one_line(string number)
+    {
+        var output = Path.Combine(_dir.FullName, "refused.999");
+        var (exit, _, error) = Run("x12", "ack", Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"), "--out", output, "--control-number", number, "--db", Db);
         Assert.Equal(2, exit);
-        Assert.Contains($"--file {missing}: no such file", error);
+        Assert.Equal($"codeledger: --control-number {number}: an interchange control number is 1 to 999999999", error.Trim());
+        Assert.False(File.Exists(output));
     }
 
-    [Fact]
-    public void Bench_x12_makes_a_missing_output_folder()
+    /// <summary>A copy of a clean 837P whose ISA14 asks for a TA1 (1) or not (0).</summary>
+    private string WithIsa14(string name, char requested)
     {
-        var folder = Path.Combine(_dir.FullName, "new", "folder");
-        var (exit, output, _) = Run("bench", "x12", "--size", "100KB", "--kind", "837P", "--dir", folder, "--keep", "--runs", "1", "--json");
-        Assert.Equal(0, exit);
-        Assert.True(File.Exists(Json(output)[0].GetProperty("file").GetString()));
-        Assert.StartsWith(folder, Json(output)[0].GetProperty("file").GetString(), StringComparison.Ordinal);
+        var text = File.ReadAllText(Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"));
+        var isa14 = text.IndexOf("*00501*000000905*", StringComparison.Ordinal) + "*00501*000000905*".Length;
+        return Write(name, text[..isa14] + requested + text[(isa14 + 1)..]);
     }
 
-    [Fact]
-    public void Bench_x12_names_an_output_folder_that_is_a_file()
+    /// <summary>ISA13 and GS06 of a written 999.</summary>
+    private static (string Isa13, string Gs06) Envelope(string path)
     {
-        var blocker = Write("blocker", "not a folder");
-        var (exit, _, error) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", blocker);
-        Assert.Equal(2, exit);
-        Assert.Contains($"--dir {blocker}: is a file, not a folder", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Bench_x12_names_a_generated_file_it_cannot_write()
-    {
-        // /proc exists but takes no new files, even for root (as CI runs).
-        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /proc, a folder no user can write to");
-        var (exit, _, error) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", "/proc");
-        Assert.Equal(2, exit);
-        Assert.Contains("/proc/codeledger-bench-835-100000.x12: cannot write the generated file", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Bench_x12_parses_a_generated_file_and_reports_throughput()
-    {
-        var (exit, output, _) = Run("bench", "x12", "--size", "300KB", "--kind", "835", "--dir", _dir.FullName, "--json");
-        Assert.Equal(0, exit);
-        var measurement = Json(output)[0];
-        Assert.Equal("835", measurement.GetProperty("kind").GetString());
-        Assert.True(measurement.GetProperty("bytes").GetInt64() >= 290_000);
-        Assert.True(measurement.GetProperty("claims").GetInt64() > 500);
-        Assert.True(measurement.GetProperty("clean").GetBoolean());
-    }
-
-    [Fact]
-    public void Bench_x12_lists_every_run_and_the_core_probe_around_them()
-    {
-        var (exit, output, _) = Run("bench", "x12", "--size", "200KB", "--kind", "837P", "--dir", _dir.FullName, "--runs", "4", "--json");
-        Assert.Equal(0, exit);
-        var measurement = Json(output)[0];
-        var runs = measurement.GetProperty("runMegabytesPerSecond").EnumerateArray().Select(r => r.GetDouble()).ToList();
-        Assert.Equal(4, runs.Count);
-        Assert.Equal(runs.Max(), measurement.GetProperty("bestMegabytesPerSecond").GetDouble(), 6);
-        Assert.Equal(runs.OrderDescending().ElementAt(2), measurement.GetProperty("megabytesPerSecond").GetDouble(), 6);
-        var probes = measurement.GetProperty("coreProbeMilliseconds").EnumerateArray().Select(p => p.GetDouble()).ToList();
-
-        // Three after each of the three warm-up rounds, three before each run and three after the last.
-        Assert.Equal(9 + (3 * 4) + 3, probes.Count);
-        Assert.All(probes, p => Assert.True(p > 0));
-        Assert.Equal(probes.Order().ElementAt(probes.Count / 2), measurement.GetProperty("coreProbeMedianMilliseconds").GetDouble(), 6);
-    }
-
-    [Fact]
-    public void Bench_x12_prints_the_runs_and_the_core_probe_under_each_file()
-    {
-        var (exit, output, _) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", _dir.FullName, "--runs", "2");
-        Assert.Equal(0, exit);
-        Assert.Contains("(median of 2; best ", output, StringComparison.Ordinal);
-        Assert.Matches(@"runs \d+ \d+ MB/s; core probe \(register-only work\) around them: median \d+\.\d ms, \d+\.\d\d× the best this command saw \(\d+\.\d ms\)", output);
-        Assert.Contains("A median well above the best means the core was shared", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Bench_x12_warns_when_the_parser_was_built_without_optimisation()
-    {
-        // Tests usually run a Debug build, so this takes the warning's path; a Release run checks its absence.
-        var debug = typeof(CodeLedger.X12.X12Parser).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
-        var (exit, output, _) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", _dir.FullName, "--runs", "1");
-        Assert.Equal(0, exit);
-        Assert.Equal(debug, output.Contains("warning: this is a Debug build", StringComparison.Ordinal));
-        var (_, json, _) = Run("bench", "x12", "--size", "100KB", "--kind", "835", "--dir", _dir.FullName, "--runs", "1", "--json");
-        Assert.Equal(!debug, Json(json)[0].GetProperty("optimizedBuild").GetBoolean());
+        var segments = File.ReadAllText(path).Split('~');
+        return (segments[0].Split('*')[13], segments[1].Split('*')[6]);
     }
 }

@@ -7,7 +7,7 @@ namespace CodeLedger.X12.Tests.Acknowledgments;
 
 public class AcknowledgmentTests
 {
-    private static readonly X12AckOptions Options = new(new DateTimeOffset(2024, 3, 16, 8, 5, 0, TimeSpan.Zero));
+    private static readonly X12AckOptions Options = new(new DateTimeOffset(2024, 3, 16, 8, 5, 0, TimeSpan.Zero), Ack999ControlNumber: 17, Ta1ControlNumber: 18);
 
     private static (X12Acknowledgments Ack, string Text999) Ack(string text)
     {
@@ -85,5 +85,37 @@ public class AcknowledgmentTests
         Assert.Null(ack.Ack999);
         Assert.Equal("R", ack.Ta1Status);
         Assert.Contains("TA1*000000042*240315*0930*R*001~", Encoding.ASCII.GetString(ack.Ta1!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_acknowledgment_carries_its_own_control_number_in_ISA13_IEA02_and_the_999_in_GS06_GE02()
+    {
+        var ack = X12Acknowledger.Create(X12Parser.Parse(Fixtures.Bytes(Fixtures.Text837(ackRequested: true))), Options);
+        var ack999 = Encoding.ASCII.GetString(ack.Ack999!);
+        var ta1 = Encoding.ASCII.GetString(ack.Ta1!);
+        Assert.Contains("*240316*0805*^*00501*000000017*0*P*:~GS*FA*PAYER01*CODELEDGER*20240316*0805*17*X*005010X231A1~", ack999, StringComparison.Ordinal);
+        Assert.EndsWith("GE*1*17~IEA*1*000000017~", ack999, StringComparison.Ordinal);
+        Assert.Contains("*240316*0805*^*00501*000000018*0*P*:~TA1*", ta1, StringComparison.Ordinal);
+        Assert.EndsWith("IEA*0*000000018~", ta1, StringComparison.Ordinal);
+        Assert.Empty(X12Parser.Parse(ack.Ack999).Errors);
+    }
+
+    [Fact]
+    public void Envelopes_name_the_acknowledgments_due_and_their_parties_reversed()
+    {
+        var reply = new X12Parties("ZZ", "PAYER01", "ZZ", "CODELEDGER");
+        Assert.Equal(new X12AckEnvelopes(reply, null), X12Acknowledger.Envelopes(X12Parser.Parse(Fixtures.Bytes(Fixtures.Text837()))));
+        Assert.Equal(new X12AckEnvelopes(reply, reply), X12Acknowledger.Envelopes(X12Parser.Parse(Fixtures.Bytes(Fixtures.Text837(ackRequested: true)))));
+        var broken = Fixtures.Text837().Replace("IEA*1*000000042", "IEA*1*000000099", StringComparison.Ordinal);
+        Assert.Equal(new X12AckEnvelopes(null, reply), X12Acknowledger.Envelopes(X12Parser.Parse(Fixtures.Bytes(broken))));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_000_000)]
+    public void A_control_number_outside_nine_digits_is_refused(int number)
+    {
+        var result = X12Parser.Parse(Fixtures.Bytes(Fixtures.Text837()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => X12Acknowledger.Create(result, Options with { Ack999ControlNumber = number }));
     }
 }

@@ -1,5 +1,6 @@
 using CodeLedger.X12.Claims837;
 using CodeLedger.X12.Tests.Samples;
+using CodeLedger.X12.Workloads;
 using CodeLedger.X12.Writing;
 
 namespace CodeLedger.X12.Tests.Claims837;
@@ -100,7 +101,7 @@ public class Claim837Tests
         // The synthetic file repeats payers, providers, diagnoses and pointer lists from claim to
         // claim: the shared objects must write back byte for byte.
         var stream = new MemoryStream();
-        CodeLedger.X12.Generation.X12SyntheticFile.Write(stream, CodeLedger.X12.Generation.X12FileKind.Claim837P, 300_000);
+        X12SyntheticFile.Write(stream, X12FileKind.Claim837P, 300_000, X12SyntheticFile.BenchmarkSeed);
         var document = X12Document.Load(stream.ToArray());
         Assert.Empty(document.Result.Errors);
         foreach (var interchange in document.Claims837)

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using CodeLedger.X12.Claims837;
 using CodeLedger.X12.Envelope;
-using CodeLedger.X12.Generation;
 using CodeLedger.X12.Tests.Samples;
+using CodeLedger.X12.Workloads;
 
 namespace CodeLedger.X12.Tests.Claims837;
 
@@ -48,7 +48,7 @@ public class ClaimBatch837Tests
     public void Within_one_set_every_batch_but_the_last_is_full_and_claims_keep_file_order_and_are_emptied_after_the_call()
     {
         using var stream = new MemoryStream();
-        X12SyntheticFile.Write(stream, X12FileKind.Claim837P, 500_000);
+        X12SyntheticFile.Write(stream, X12FileKind.Claim837P, 500_000, X12SyntheticFile.BenchmarkSeed);
         var sink = new RowSink();
         var result = X12Parser.Parse(stream.ToArray(), new X12ParseOptions { Sink = sink });
 
@@ -68,7 +68,7 @@ public class ClaimBatch837Tests
         // in one set; before the interner had two entries per set, three pairs of those diagnoses
         // evicted each other and were made afresh claim after claim.
         using var stream = new MemoryStream();
-        X12SyntheticFile.Write(stream, X12FileKind.Claim837P, 500_000);
+        X12SyntheticFile.Write(stream, X12FileKind.Claim837P, 500_000, X12SyntheticFile.BenchmarkSeed);
         var diagnoses = new Dictionary<Diagnosis837, HashSet<Diagnosis837>>();
         var modifiers = new Dictionary<string, EquatableArray<string>>();
         var lists = 0;

@@ -115,6 +115,20 @@ public class EnvelopeValidationTests
     }
 
     [Fact]
+    public void An_interchange_in_another_version_makes_the_input_unreadable_while_a_005010_one_with_errors_does_not()
+    {
+        // Exit status 2 (unreadable) against 1 (read, with errors): the 004010 interchange is not
+        // read at all, so a file holding one cannot be checked, whatever else it holds.
+        var valid = Fixtures.Text837();
+        var legacy = valid.Replace("*^*00501*", "*U*00401*", StringComparison.Ordinal);
+        Assert.False(Parse(legacy).IsReadable);
+        Assert.False(Parse(valid + legacy.Replace("000000042", "000000043", StringComparison.Ordinal)).IsReadable);
+        var broken = Parse(valid.Replace("CLM*", "CLM**", StringComparison.Ordinal));
+        Assert.True(broken.HasErrors);
+        Assert.True(broken.IsReadable);
+    }
+
+    [Fact]
     public void Segment_before_any_ISA_is_outside_the_interchange()
     {
         var result = Parse(Fixtures.Text837() + "ST*837*0009~");

@@ -32,7 +32,7 @@ public class RobustnessTests
             Assert.Equal((result.Claims, result.TotalCharge, result.TotalPaid), (streamed.Claims, streamed.TotalCharge, streamed.TotalPaid));
             if (result.IsX12)
             {
-                var acks = X12Acknowledger.Create(result, new X12AckOptions(DateTimeOffset.UnixEpoch));
+                var acks = X12Acknowledger.Create(result, new X12AckOptions(DateTimeOffset.UnixEpoch, Ack999ControlNumber: 1, Ta1ControlNumber: 2));
                 Assert.True(acks.Ack999 is not null || acks.Ta1 is not null || result.InterchangeSummaries.Count == 0);
             }
         }

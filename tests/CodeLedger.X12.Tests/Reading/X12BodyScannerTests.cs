@@ -1,10 +1,10 @@
 using System.Text;
 using CodeLedger.X12.Claims837;
 using CodeLedger.X12.Envelope;
-using CodeLedger.X12.Generation;
 using CodeLedger.X12.Reading;
 using CodeLedger.X12.Remittance835;
 using CodeLedger.X12.Tests.Samples;
+using CodeLedger.X12.Workloads;
 
 namespace CodeLedger.X12.Tests.Reading;
 

@@ -154,8 +154,8 @@ public class X12FieldsTests
     [Fact]
     public void Cents_agree_with_decimal_arithmetic_for_values_built_any_way()
     {
-        // Cents are read from the decimal's bytes: check them against arithmetic on many values,
-        // including ones made by operations (not parsing) and negative zero.
+        // Cents are read from the decimal's scale, sign and mantissa: check them against arithmetic
+        // on many values, including ones made by operations (not parsing) and negative zero.
         var random = new Random(3);
         for (var i = 0; i < 10_000; i++)
         {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CodeLedger.X12.Envelope;
-using CodeLedger.X12.Generation;
 using CodeLedger.X12.Remittance835;
 using CodeLedger.X12.Tests.Samples;
+using CodeLedger.X12.Workloads;
 
 namespace CodeLedger.X12.Tests.Remittance835;
 
@@ -47,7 +47,7 @@ public class ClaimPaymentBatch835Tests
     public void Within_one_set_every_batch_but_the_last_is_full_and_claims_keep_file_order_and_are_emptied_after_the_call()
     {
         using var stream = new MemoryStream();
-        X12SyntheticFile.Write(stream, X12FileKind.Remittance835, 400_000);
+        X12SyntheticFile.Write(stream, X12FileKind.Remittance835, 400_000, X12SyntheticFile.BenchmarkSeed);
         var sink = new RowSink(keepRecords: false);
         var result = X12Parser.Parse(stream.ToArray(), new X12ParseOptions { Sink = sink });
 

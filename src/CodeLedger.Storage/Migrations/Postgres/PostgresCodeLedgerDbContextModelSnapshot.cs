@@ -854,6 +854,37 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("credential_map_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.X12.X12ControlNumberRow", b =>
+                {
+                    b.Property<string>("SenderQualifier")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("sender_qualifier");
+
+                    b.Property<string>("SenderId")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("sender_id");
+
+                    b.Property<string>("ReceiverQualifier")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("receiver_qualifier");
+
+                    b.Property<string>("ReceiverId")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("receiver_id");
+
+                    b.Property<int>("LastControlNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_control_number");
+
+                    b.HasKey("SenderQualifier", "SenderId", "ReceiverQualifier", "ReceiverId");
+
+                    b.ToTable("x12_control_numbers", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Agreements.BusinessAssociateAgreement", b =>
                 {
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)

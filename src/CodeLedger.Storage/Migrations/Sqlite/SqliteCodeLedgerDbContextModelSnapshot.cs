@@ -845,6 +845,37 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("credential_map_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.X12.X12ControlNumberRow", b =>
+                {
+                    b.Property<string>("SenderQualifier")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_qualifier");
+
+                    b.Property<string>("SenderId")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_id");
+
+                    b.Property<string>("ReceiverQualifier")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_qualifier");
+
+                    b.Property<string>("ReceiverId")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_id");
+
+                    b.Property<int>("LastControlNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_control_number");
+
+                    b.HasKey("SenderQualifier", "SenderId", "ReceiverQualifier", "ReceiverId");
+
+                    b.ToTable("x12_control_numbers", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Agreements.BusinessAssociateAgreement", b =>
                 {
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)

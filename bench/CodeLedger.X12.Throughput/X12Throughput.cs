@@ -1,14 +1,13 @@
 using System.Diagnostics;
-using CodeLedger.X12;
-using CodeLedger.X12.Generation;
+using CodeLedger.X12.Workloads;
 
-namespace CodeLedger.Cli.Bench;
+namespace CodeLedger.X12.Throughput;
 
 /// <summary>
 /// Generates a file of the requested size (or takes one), parses it into typed claims on one
 /// thread, and measures throughput, allocation and the process's peak working set.
 /// </summary>
-internal static class X12Benchmark
+internal static class X12Throughput
 {
     /// <summary>
     /// One file's figures. ParseSeconds and MegabytesPerSecond are the median of the timed runs
@@ -52,13 +51,13 @@ internal static class X12Benchmark
             try
             {
                 using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-                X12SyntheticFile.Write(output, kind!.Value, size);
+                X12SyntheticFile.Write(output, kind!.Value, size, X12SyntheticFile.BenchmarkSeed);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // A full disk or a read-only folder: no half-written file is left behind.
                 TryDelete(path);
-                throw new CliException($"{path}: cannot write the generated file ({e.Message})");
+                throw new UsageException($"{path}: cannot write the generated file ({e.Message})");
             }
 
             generate = clock.Elapsed.TotalSeconds;
@@ -124,13 +123,13 @@ internal static class X12Benchmark
             var median = ordered[ordered.Count / 2];
             var name = result!.Kind switch
             {
-                CodeLedger.X12.Envelope.X12DocumentKind.Claim837P => "837P",
-                CodeLedger.X12.Envelope.X12DocumentKind.Remittance835 => "835",
+                Envelope.X12DocumentKind.Claim837P => "837P",
+                Envelope.X12DocumentKind.Remittance835 => "835",
                 _ => result.Kind.ToString(),
             };
             return new Measurement(name, path, bytes, result.Claims, runs, generate, median.Seconds, bytes / 1e6 / median.Seconds,
                 bytes / 1e6 / ordered[0].Seconds, bytes / 1e6 / median.CpuSeconds, parsePeak, process.PeakWorkingSet64, median.Allocated, clean,
-                timings.Select(t => bytes / 1e6 / t.Seconds).ToList(), probes, !BenchCommands.DebugBuild());
+                timings.Select(t => bytes / 1e6 / t.Seconds).ToList(), probes, !X12ThroughputCommand.DebugBuild());
         }
         finally
         {
@@ -221,33 +220,6 @@ internal static class X12Benchmark
             }
 
             base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>Touches every claim the parser builds, so nothing is optimised away.</summary>
-    private sealed class CountingSink : X12ClaimSink
-    {
-        public long Claims { get; private set; }
-
-        public long Lines { get; private set; }
-
-        // Claims are read as the typed rows the parser fills (no record per claim is made).
-        public override void OnClaims837(CodeLedger.X12.Claims837.ClaimBatch837 batch)
-        {
-            foreach (var claim in batch)
-            {
-                Claims++;
-                Lines += claim.LineCount;
-            }
-        }
-
-        public override void OnClaimPayments835(CodeLedger.X12.Remittance835.ClaimPaymentBatch835 batch)
-        {
-            foreach (var claim in batch)
-            {
-                Claims++;
-                Lines += claim.ServiceCount;
-            }
         }
     }
 }

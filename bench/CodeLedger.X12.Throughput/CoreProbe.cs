@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
-namespace CodeLedger.Cli.Bench;
+namespace CodeLedger.X12.Throughput;
 
 /// <summary>
 /// Times a fixed piece of register-only work: eight independent streams of shifts, xors and adds,

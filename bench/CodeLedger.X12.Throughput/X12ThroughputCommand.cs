@@ -3,21 +3,47 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using CodeLedger.X12.Generation;
+using CodeLedger.X12.Workloads;
 
-namespace CodeLedger.Cli.Bench;
+namespace CodeLedger.X12.Throughput;
 
-/// <summary><c>codeledger bench x12 [--size 50MB] [--kind 835|837P|both] [--file FILE] [--json]</c>.</summary>
-internal static class BenchCommands
+/// <summary>
+/// <c>x12-throughput [--size 50MB] [--kind 835|837P|both] [--file FILE] [--runs 7] [--dir DIR] [--keep] [--json]</c>.
+/// Exit status: 0 every parse was clean, 1 a parse reported findings, 2 a bad option or a file
+/// that cannot be read or written.
+/// </summary>
+internal static class X12ThroughputCommand
 {
-    public static Command Create(CliConsole console)
+    public const int Success = 0;
+    public const int Findings = 1;
+    public const int UsageOrUnreadable = 2;
+
+    /// <summary>Runs one command line, writing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var bench = new Command("bench", "measure CodeLedger on generated data");
-        bench.Subcommands.Add(X12(console));
-        return bench;
+        var parse = Build(stdout).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"x12-throughput: {error.Message}");
+            }
+
+            return UsageOrUnreadable;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"x12-throughput: {e.Message}");
+            return UsageOrUnreadable;
+        }
     }
 
-    private static Command X12(CliConsole console)
+    private static RootCommand Build(TextWriter output)
     {
         var size = new Option<string>("--size") { Description = "size of each generated file (e.g. 50MB, 1GB)", DefaultValueFactory = _ => "50MB" };
         var kind = new Option<string>("--kind") { Description = "835, 837P or both", DefaultValueFactory = _ => "both" };
@@ -25,8 +51,8 @@ internal static class BenchCommands
         var directory = new Option<DirectoryInfo?>("--dir") { Description = "where generated files go (default: the temp folder)" };
         var keep = new Option<bool>("--keep") { Description = "keep the generated files" };
         var runs = new Option<int>("--runs") { Description = "timed parses of each file after the warm-up; the median and the best are reported", DefaultValueFactory = _ => 7 };
-        var json = CommonOptions.Json();
-        var command = new Command("x12", "generate X12 files of a given size, parse them into typed claims, print MB/s and peak memory");
+        var json = new Option<bool>("--json") { Description = "print JSON instead of text" };
+        var command = new RootCommand("generate X12 files of a given size (or take one), parse them into typed claims, print MB/s and peak memory");
         foreach (var option in new Option[] { size, kind, file, directory, keep, runs, json })
         {
             command.Options.Add(option);
@@ -40,7 +66,7 @@ internal static class BenchCommands
                 "835" => new[] { X12FileKind.Remittance835 },
                 "837P" or "837" => [X12FileKind.Claim837P],
                 "BOTH" => [X12FileKind.Remittance835, X12FileKind.Claim837P],
-                var other => throw new CliException($"--kind must be 835, 837P or both, not '{other}'"),
+                var other => throw new UsageException($"--kind must be 835, 837P or both, not '{other}'"),
             };
             var dir = parse.GetValue(directory)?.FullName ?? Path.GetTempPath();
             if (parse.GetValue(file) is null)
@@ -49,7 +75,7 @@ internal static class BenchCommands
                 // one that cannot be (a file in the way, no permission) is named, not thrown.
                 if (File.Exists(dir))
                 {
-                    throw new CliException($"--dir {dir}: is a file, not a folder");
+                    throw new UsageException($"--dir {dir}: is a file, not a folder");
                 }
 
                 try
@@ -58,55 +84,55 @@ internal static class BenchCommands
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new CliException($"--dir {dir}: cannot create the folder ({e.Message})");
+                    throw new UsageException($"--dir {dir}: cannot create the folder ({e.Message})");
                 }
             }
 
             var timed = parse.GetValue(runs);
             if (timed is < 1 or > 100)
             {
-                throw new CliException($"--runs must be between 1 and 100, not {timed}");
+                throw new UsageException($"--runs must be between 1 and 100, not {timed}");
             }
 
             var existing = parse.GetValue(file);
             if (existing is { Exists: false })
             {
-                throw new CliException($"--file {existing.FullName}: no such file");
+                throw new UsageException($"--file {existing.FullName}: no such file");
             }
 
             var results = existing is not null
-                ? [X12Benchmark.Run(null, 0, existing, dir, keep: true, timed)]
-                : kinds.Select(k => X12Benchmark.Run(k, bytes, null, dir, parse.GetValue(keep), timed)).ToList();
+                ? [X12Throughput.Run(null, 0, existing, dir, keep: true, timed)]
+                : kinds.Select(k => X12Throughput.Run(k, bytes, null, dir, parse.GetValue(keep), timed)).ToList();
             if (parse.GetValue(json))
             {
-                console.Out.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+                output.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
             }
             else
             {
                 var probeBest = results.SelectMany(r => r.CoreProbeMilliseconds).Min();
                 if (DebugBuild())
                 {
-                    console.Out.WriteLine("warning: this is a Debug build, in which the JIT does not optimise: the figures below are several times slower "
-                        + "than the parser is. Measure with `dotnet run -c Release --project src/CodeLedger.Cli -- bench x12` or a published build.");
+                    output.WriteLine("warning: this is a Debug build, in which the JIT does not optimise: the figures below are several times slower "
+                        + "than the parser is. Measure with `dotnet run -c Release --project bench/CodeLedger.X12.Throughput`.");
                 }
 
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; parse is single-threaded; load average {LoadAverage()}"));
                 foreach (var m in results)
                 {
-                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{m.Kind,-5} {m.Bytes / 1e6,8:0.0} MB {m.Claims,9} claims  parse {m.ParseSeconds,6:0.000} s  {m.MegabytesPerSecond,7:0.0} MB/s (median of {m.Runs}; best {m.BestMegabytesPerSecond:0.0}; {m.MegabytesPerCpuSecond,6:0.0} MB per CPU-second)  peak working set during parse {m.ParsePeakWorkingSetBytes / 1e6,6:0.0} MB (process {m.ProcessPeakWorkingSetBytes / 1e6:0.0} MB)  allocated {m.AllocatedBytes / 1e6,8:0.0} MB  generated in {m.GenerateSeconds:0.0} s{(m.Clean ? string.Empty : "  (FINDINGS!)")}"));
-                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"      runs {string.Join(" ", m.RunMegabytesPerSecond.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} MB/s; core probe (register-only work) around them: median {m.CoreProbeMedianMilliseconds:0.0} ms, {m.CoreProbeMedianMilliseconds / probeBest:0.00}× the best this command saw ({probeBest:0.0} ms)"));
                 }
 
                 // The probe's figures mean nothing to a reader without this; see CoreProbe.
-                console.Out.WriteLine("The core probe is work only another program on the same physical core can slow. A median well above the best "
+                output.WriteLine("The core probe is work only another program on the same physical core can slow. A median well above the best "
                     + "means the core was shared while the parses ran, and they slowed alike; their best run is then the nearest to a whole core. "
                     + "A steady probe well above what the core does alone (about 6.5 ms on the development VM, docs/PERFORMANCE.md) was shared throughout.");
             }
 
-            return results.All(r => r.Clean) ? ExitCodes.Success : ExitCodes.CheckFailed;
+            return results.All(r => r.Clean) ? Success : Findings;
         });
         return command;
     }
@@ -117,7 +143,7 @@ internal static class BenchCommands
     /// </summary>
     internal static bool DebugBuild() =>
         typeof(CodeLedger.X12.X12Parser).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true
-        || typeof(BenchCommands).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
+        || typeof(X12ThroughputCommand).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
 
     /// <summary>Other work on the machine lowers MB/s; the figure is printed so readers can judge.</summary>
     private static string LoadAverage()
@@ -141,7 +167,7 @@ internal static class BenchCommands
             : (t, 1L);
         if (!decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value <= 0)
         {
-            throw new CliException($"--size '{text}' is not a size like 50MB or 1GB");
+            throw new UsageException($"--size '{text}' is not a size like 50MB or 1GB");
         }
 
         return (long)(value * factor);

@@ -1,4 +1,4 @@
-namespace CodeLedger.X12.Generation;
+namespace CodeLedger.X12.Workloads;
 
 public enum X12FileKind
 {

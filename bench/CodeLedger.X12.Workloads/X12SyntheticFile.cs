@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text;
 
-namespace CodeLedger.X12.Generation;
+namespace CodeLedger.X12.Workloads;
 
 /// <summary>
 /// Writes a deterministic, valid and balanced 837P or 835 of about the requested size, for
-/// benchmarks and the comparison script. It streams: one transaction set (a few thousand claims)
-/// is held at a time, because SE01 and BPR02 must be known before the set is written out.
-/// The same seed and size always give the same bytes.
+/// benchmarks, the comparison script and the X12 tests that need many claims. It streams: one
+/// transaction set (a few thousand claims) is held at a time, because SE01 and BPR02 must be known
+/// before the set is written out. The same seed and size always give the same bytes, so every
+/// caller names its seed.
 /// </summary>
 public static class X12SyntheticFile
 {
+    /// <summary>The seed of the files every figure in docs/PERFORMANCE.md was measured on.</summary>
+    public const int BenchmarkSeed = 20240101;
+
     private const int ClaimsPerTransaction = 5000;
 
     private static readonly string[] Procedures = ["99213", "99214", "99215", "99203", "36415", "85025", "80053", "93000", "71046", "20610", "J1100", "G0439"];
@@ -20,7 +24,7 @@ public static class X12SyntheticFile
     private static readonly string[] FirstNames = ["JAMES", "MARY", "ROBERT", "PATRICIA", "JOHN", "JENNIFER", "MICHAEL", "LINDA"];
 
     /// <summary>Writes the file and returns the number of claims in it.</summary>
-    public static long Write(Stream output, X12FileKind kind, long targetBytes, int seed = 20240101)
+    public static long Write(Stream output, X12FileKind kind, long targetBytes, int seed)
     {
         var random = new Random(seed);
         var encoding = Encoding.ASCII;
