@@ -1,3 +1,4 @@
+using CodeLedger.Core.Ledger.Events;
 using CodeLedger.X12.Acknowledgments;
 
 namespace CodeLedger.Storage.X12;
@@ -6,7 +7,8 @@ namespace CodeLedger.Storage.X12;
 /// Hands out interchange control numbers for the acknowledgments CodeLedger writes, one counter
 /// per pair of parties (<see cref="X12ControlNumberRow"/>), so two acknowledgments to the same
 /// partner never share an ISA13. Reserving runs in the store's write transaction, which holds the
-/// ledger lock, so two processes acknowledging at once get different numbers.
+/// ledger lock, so two processes acknowledging at once get different numbers; each number taken
+/// is an <c>x12.control-number.reserved</c> ledger event.
 /// </summary>
 public static class X12ControlNumbers
 {
@@ -26,7 +28,7 @@ public static class X12ControlNumbers
             throw new ArgumentOutOfRangeException(nameof(first), first, "an interchange control number is 1 to 999,999,999");
         }
 
-        return store.WriteAsync<IReadOnlyList<int>>("x12-ack", async (db, _) =>
+        return store.WriteAsync<IReadOnlyList<int>>("x12-ack", async (db, ledger) =>
         {
             var counters = new Dictionary<X12Parties, X12ControlNumberRow>();
             var numbers = new List<int>(interchanges.Count);
@@ -66,6 +68,8 @@ public static class X12ControlNumbers
                 }
 
                 numbers.Add(number);
+                ledger.Append($"{parties.SenderQualifier}:{parties.SenderId}>{parties.ReceiverQualifier}:{parties.ReceiverId}",
+                    new X12ControlNumberReserved(parties.SenderQualifier, parties.SenderId, parties.ReceiverQualifier, parties.ReceiverId, number, Given: first is not null));
             }
 
             return numbers;

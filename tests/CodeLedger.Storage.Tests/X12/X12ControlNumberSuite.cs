@@ -1,3 +1,5 @@
+using CodeLedger.Core.Ledger;
+using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Storage.X12;
 using CodeLedger.X12.Acknowledgments;
 
@@ -39,6 +41,27 @@ public abstract class X12ControlNumberSuite(DatabaseProvider provider)
         // A number the counter has passed is used as given (a resend), and the counter stays put.
         Assert.Equal([7], await X12ControlNumbers.ReserveAsync(store, [ToPayer], 7, Ct));
         Assert.Equal([43], await X12ControlNumbers.ReserveAsync(store, [ToPayer], null, Ct));
+    }
+
+    [Fact]
+    public async Task Every_number_taken_is_a_ledger_event_naming_the_parties()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = await database.OpenAsync();
+        await X12ControlNumbers.ReserveAsync(store, [ToPayer], null, Ct);
+        await X12ControlNumbers.ReserveAsync(store, [ToOtherPayer], 40, Ct);
+
+        var events = new List<LedgerEntry>();
+        await foreach (var e in store.ReadLedgerAsync(Ct))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal(
+            [("ZZ:CODELEDGER>ZZ:PAYER01", new X12ControlNumberReserved("ZZ", "CODELEDGER", "ZZ", "PAYER01", 1, Given: false)),
+             ("ZZ:CODELEDGER>30:PAYER02", new X12ControlNumberReserved("ZZ", "CODELEDGER", "30", "PAYER02", 40, Given: true))],
+            events.Select(e => (e.Subject, (X12ControlNumberReserved)LedgerEvents.Read(e.Type, e.Payload)!)));
+        Assert.True((await store.VerifyLedgerAsync(Ct)).IsIntact);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public static class LedgerEvents
         Entry<QueryAnswered>(),
         Entry<QueryUnresolved>(),
         Entry<EncounterFinalized>(),
+        Entry<X12ControlNumberReserved>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)
