@@ -1,6 +1,8 @@
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Turnaround;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace CodeLedger.Core.Tests.Turnaround;
 
@@ -41,23 +43,30 @@ public sealed class SlaMonthTests
         Assert.Equal(Utc(2026, 9, 6, 4), SlaMonth.StartOfDay(new DateOnly(2026, 9, 6), Zone("America/Santiago")));
     }
 
-    [Fact]
-    public void Months_tile_time_and_every_instant_of_a_window_is_in_its_month_locally()
+    [Property(Replay = Properties.Replay, MaxTest = 500, Arbitrary = [typeof(Generated)])]
+    public void Months_tile_time_and_every_instant_of_a_window_is_in_its_month_locally(MonthInZone c)
     {
-        string[] zones = ["America/Chicago", "America/Havana", "America/Santiago", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "Europe/London", "UTC"];
-        var cases = from zone in Gen.Elements(zones)
-                    from months in Gen.Choose(0, 12 * 30)
-                    from share in Gen.Choose(0, 1_000_000)
-                    select (Zone: Zone(zone), Month: SlaMonth.Of(new DateOnly(2010, 1, 1)).AddMonths(months), Share: share / 1_000_000.0);
+        var window = c.Month.Window(c.Zone);
+        var inside = window.Start.AddTicks((long)((window.End - window.Start).Ticks * c.Share));
 
-        Properties.ForAll(cases, c =>
-        {
-            var window = c.Month.Window(c.Zone);
-            var inside = window.Start.AddTicks((long)((window.End - window.Start).Ticks * c.Share));
-            Assert.Equal(window.End, c.Month.AddMonths(1).Window(c.Zone).Start);
-            Assert.Equal(c.Month, SlaMonth.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(inside, c.Zone).DateTime)));
-            Assert.Equal(c.Month.AddMonths(-1), SlaMonth.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Start.AddTicks(-1), c.Zone).DateTime)));
-        }, count: 500);
+        Assert.Equal(window.End, c.Month.AddMonths(1).Window(c.Zone).Start);
+        Assert.Equal(c.Month, SlaMonth.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(inside, c.Zone).DateTime)));
+        Assert.Equal(c.Month.AddMonths(-1), SlaMonth.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Start.AddTicks(-1), c.Zone).DateTime)));
+    }
+
+    /// <summary>A month in a zone, and a point of its window as a share of its length.</summary>
+    public sealed record MonthInZone(TimeZoneInfo Zone, SlaMonth Month, double Share);
+
+    /// <summary>FsCheck's generator: zones with daylight saving at midnight, by half an hour, or none.</summary>
+    public static class Generated
+    {
+        private static readonly string[] Zones = ["America/Chicago", "America/Havana", "America/Santiago", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "Europe/London", "UTC"];
+
+        public static Arbitrary<MonthInZone> MonthsInZones() =>
+            (from zone in Gen.Elements(Zones)
+             from months in Gen.Choose(0, 12 * 30)
+             from share in Gen.Choose(0, 1_000_000)
+             select new MonthInZone(Zone(zone), SlaMonth.Of(new DateOnly(2010, 1, 1)).AddMonths(months), share / 1_000_000.0)).ToArbitrary();
     }
 
     [Fact]
