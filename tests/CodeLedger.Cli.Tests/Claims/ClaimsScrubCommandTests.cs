@@ -203,4 +203,30 @@ public sealed class ClaimsScrubCommandTests : IDisposable
         Assert.Contains("lacks", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(db));
     }
+
+    [Fact]
+    public void A_damaged_ptp_index_part_is_never_read_and_is_rebuilt_from_the_release()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=false"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE code_set_index_parts SET content = zeroblob(100)";
+            Assert.True(cmd.ExecuteNonQuery() >= 1);
+        }
+
+        var run = Scrub("""
+            B1,2026-10-05,11,1234567893,1958-02-11,F,M17.11,,,,,,,,,,,,20610,RT,1,120.00,1
+            B1,2026-10-05,11,1234567893,1958-02-11,F,M17.11,,,,,,,,,,,,99213,,1,90.00,1
+            """);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Contains(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "NCCI-PTP");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=false"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT min(length(content)) FROM code_set_index_parts";
+            Assert.True(Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 100);
+        }
+    }
 }
