@@ -14,8 +14,8 @@ public abstract class CodeSetIndexParts
     /// <summary>The stored bytes of the part, or null when it is missing.</summary>
     public abstract byte[]? Read(int part);
 
-    /// <summary>Every stored part by number (a batch needs them all: one read instead of one per part).</summary>
-    public abstract IReadOnlyDictionary<int, byte[]> ReadAll();
+    /// <summary>Every stored part with its number, one at a time (a batch needs them all: one query instead of one per part, and one part in memory at once).</summary>
+    public abstract IEnumerable<(int Part, byte[] Content)> ReadAll();
 
     /// <summary>
     /// The release parsed again from its verified file, its index rewritten for the next process;
@@ -30,7 +30,7 @@ public abstract class CodeSetIndexParts
     {
         public override byte[]? Read(int part) => part < parts.Length ? parts[part] : null;
 
-        public override IReadOnlyDictionary<int, byte[]> ReadAll() => parts.Select((p, i) => (p, i)).ToDictionary(x => x.i, x => x.p);
+        public override IEnumerable<(int Part, byte[] Content)> ReadAll() => parts.Select((p, i) => (i, p));
 
         public override CodeSetRelease Rebuild() => rebuild();
     }

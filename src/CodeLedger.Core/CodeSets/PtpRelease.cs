@@ -34,8 +34,12 @@ public sealed class PtpRelease : CodeSetRelease
     public const int SettledNotAllowed = 3;
     public const int PairStateMask = 3;
 
-    /// <summary>Rows per part of the index, about 260 KB: a claim's codes need a few parts, a batch reads them all at once.</summary>
-    public const int RowsPerPart = 16_384;
+    /// <summary>
+    /// Rows per part of the index, about 70 KB: a claim's codes need a few parts, a batch reads
+    /// them all, one at a time; and a part stays under the 85,000 bytes past which an array goes
+    /// to the large object heap, whose allocations bring on full collections.
+    /// </summary>
+    public const int RowsPerPart = 4_096;
 
     private readonly int[] keyOfOrdinal;
     private readonly int[] rangeStart;
@@ -422,13 +426,21 @@ public sealed class PtpRelease : CodeSetRelease
 
         lock (partLock)
         {
-            var stored = parts!.ReadAll();
-            for (var p = 0; p < loaded.Length && !allLoaded; p++)
+            // A damaged part stops the read, and the release is rebuilt once the store's reader is closed.
+            var damaged = false;
+            foreach (var (p, bytes) in parts!.ReadAll())
             {
-                if (!loaded[p] && !TryLoad(p, stored.GetValueOrDefault(p)))
+                if ((uint)p < (uint)loaded.Length && !loaded[p] && !TryLoad(p, bytes))
                 {
-                    Repair();
+                    damaged = true;
+                    break;
                 }
+            }
+
+            // Damaged, or a part missing from the store.
+            if (damaged || Array.IndexOf(loaded, false) >= 0)
+            {
+                Repair();
             }
 
             allLoaded = true;

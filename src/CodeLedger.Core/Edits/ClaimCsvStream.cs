@@ -30,6 +30,7 @@ public sealed class ClaimCsvStream : IDisposable
     private readonly int idColumn, dosColumn, posColumn, npiColumn, birthColumn, sexColumn, codeColumn, modifiersColumn, unitsColumn, chargeColumn, pointersColumn, emColumn;
     private readonly int[] dxColumns;
     private readonly List<string> problems = [];
+    private readonly ImmutableArray<ClaimDiagnosis>.Builder dxList = ImmutableArray.CreateBuilder<ClaimDiagnosis>(Claim.MaxDiagnoses);
 
     private readonly FieldCache<(string Text, ProcedureCode? Code)> codes = new();
     private readonly FieldCache<(ImmutableArray<string> Texts, ImmutableArray<Modifier> Parsed)> modifierLists = new();
@@ -257,16 +258,16 @@ public sealed class ClaimCsvStream : IDisposable
         var dx = ImmutableArray<ClaimDiagnosis>.Empty;
         if (buildClaims)
         {
-            var list = ImmutableArray.CreateBuilder<ClaimDiagnosis>(dxColumns.Length);
+            dxList.Clear();
             foreach (var c in dxColumns)
             {
                 if (row[c].Span.Trim() is { IsEmpty: false } d)
                 {
-                    list.Add(diagnoses.Get(d, ClaimDiagnosis.Create));
+                    dxList.Add(diagnoses.Get(d, ClaimDiagnosis.Create));
                 }
             }
 
-            dx = list.DrainToImmutable();
+            dx = dxList.ToImmutable();
         }
 
         var pos = places.Get(row[posColumn].Span.Trim(), static text => text);
@@ -294,8 +295,10 @@ public sealed class ClaimCsvStream : IDisposable
             return current;
         }
 
+        // One builder serves every claim in turn: Complete copied what the claim keeps.
         pendingClaim = Complete(current);
-        current = new Builder(id.ToString());
+        current ??= new Builder(string.Empty);
+        current.Start(id.ToString());
         if (seen.Add(id))
         {
             suspects.Add((current.Id, line));
@@ -311,12 +314,18 @@ public sealed class ClaimCsvStream : IDisposable
 
     private sealed class Builder(string id)
     {
-        public string Id { get; } = id;
+        public string Id { get; private set; } = id;
 
         public ClaimHeader? Header { get; set; }
 
         public List<ClaimLine> Lines { get; } = [];
 
         public int RowCount { get; set; }
+
+        public void Start(string claimId)
+        {
+            (Id, Header, RowCount) = (claimId, null, 0);
+            Lines.Clear();
+        }
     }
 }

@@ -135,18 +135,15 @@ internal static class CodeSetStore
             return reader.Read() ? reader.GetFieldValue<byte[]>(0) : null;
         }
 
-        public override IReadOnlyDictionary<int, byte[]> ReadAll()
+        public override IEnumerable<(int Part, byte[] Content)> ReadAll()
         {
             using var connection = Open(location);
             using var cmd = Command(connection, "SELECT part, content FROM code_set_index_parts WHERE release_id = @id AND format = @format", releaseId);
             using var reader = cmd.ExecuteReader();
-            var all = new Dictionary<int, byte[]>();
             while (reader.Read())
             {
-                all[reader.GetInt32(0)] = reader.GetFieldValue<byte[]>(1);
+                yield return (reader.GetInt32(0), reader.GetFieldValue<byte[]>(1));
             }
-
-            return all;
         }
 
         public override CodeSetRelease Rebuild()

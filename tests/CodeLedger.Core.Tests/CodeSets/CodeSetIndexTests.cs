@@ -24,7 +24,8 @@ public sealed class CodeSetIndexTests
 
         var ptp = Ptp();
         var image = CodeSetIndex.Write(ptp);
-        Assert.True(image.Parts.Length > 100, $"{image.Parts.Length} parts");
+        Assert.True(image.Parts.Length > 400, $"{image.Parts.Length} parts");
+        Assert.All(image.Parts, p => Assert.True(p.Length < 85_000, $"a part of {p.Length} bytes"));
         var back = (PtpRelease)CodeSetIndex.Read(ptp.Info, image, () => throw new InvalidOperationException("no part is damaged"));
         Assert.Equal((ptp.RowCount, ptp.PairCount), (back.RowCount, back.PairCount));
         Assert.True(ptp.AllRows().SequenceEqual(back.AllRows()));
@@ -133,10 +134,10 @@ public sealed class CodeSetIndexTests
             return image.Parts[part];
         }
 
-        public override IReadOnlyDictionary<int, byte[]> ReadAll()
+        public override IEnumerable<(int Part, byte[] Content)> ReadAll()
         {
             ReadAlls++;
-            return image.Parts.Select((p, i) => (p, i)).ToDictionary(x => x.i, x => x.p);
+            return image.Parts.Select((p, i) => (i, p));
         }
 
         public override CodeSetRelease Rebuild() => rebuild();
