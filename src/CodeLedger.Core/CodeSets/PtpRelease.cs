@@ -459,19 +459,24 @@ public sealed class PtpRelease : CodeSetRelease
         try
         {
             var r = new IndexReader(bytes, 0);
-            var columns = (r.Array<int>(), r.Array<int>(), r.Array<int>(), r.Array<byte>(), r.Array<byte>(), r.Array<ushort>());
-            if (!r.AtEnd || columns.Item1.Length != count || columns.Item2.Length != count || columns.Item3.Length != count
-                || columns.Item4.Length != count || columns.Item5.Length != count || columns.Item6.Length != count)
+            if (!Fill(r.Span<int>(), column2) || !Fill(r.Span<int>(), effective) || !Fill(r.Span<int>(), deletion)
+                || !Fill(r.Span<byte>(), indicator) || !Fill(r.Span<byte>(), flags) || !Fill(r.Span<ushort>(), rationale) || !r.AtEnd)
             {
                 return false;
             }
 
-            columns.Item1.CopyTo(column2, from);
-            columns.Item2.CopyTo(effective, from);
-            columns.Item3.CopyTo(deletion, from);
-            columns.Item4.CopyTo(indicator, from);
-            columns.Item5.CopyTo(flags, from);
-            columns.Item6.CopyTo(rationale, from);
+            // Each column straight into its slice, with no array in between.
+            bool Fill<T>(ReadOnlySpan<T> column, T[] into)
+                where T : unmanaged
+            {
+                if (column.Length != count)
+                {
+                    return false;
+                }
+
+                column.CopyTo(into.AsSpan(from, count));
+                return true;
+            }
         }
         catch (FormatException)
         {
