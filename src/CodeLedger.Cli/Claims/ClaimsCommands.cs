@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using CodeLedger.Cli.Database;
 using CodeLedger.Core.Edits;
@@ -22,17 +23,23 @@ internal static class ClaimsCommands
         scrub.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
+
+            // The input is opened, and an 837P's structure or a CSV's header read, before the
+            // database: a missing or unreadable file is one line and exit 2, and creates nothing.
+            await using var stream = Guard(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+            var x12Malformed = Guard(path, () => LooksLikeX12(stream) ? Claim837Reader.Check(stream) : (ImmutableArray<EditFinding>?)null);
+            stream.Position = 0;
+            using var reader = new StreamReader(stream, leaveOpen: true);
+            using var rows = x12Malformed is null ? Guard(path, () => ClaimCsvReader.Open(reader, buildClaims: true)) : null;
+
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
             var editor = new ClaimEditor(library);
+            var output = new ScrubOutput(console, parse.GetValue(json));
             var found = new List<EditFinding>();
             var claimCount = 0;
-            ScrubOutput? output = null;
 
-            // The findings come out in the order of a whole-file read: the malformed input first,
-            // then each claim's in file order. So a first pass finds the malformed input (and, for
-            // a CSV, whether each claim's rows are adjacent), and a second streams the claims
-            // through the engine, writing each claim's findings as soon as it is checked.
+            // Each claim's findings are written as soon as it is checked; nothing is kept.
             void Check(Claim claim)
             {
                 claimCount++;
@@ -40,73 +47,51 @@ internal static class ClaimsCommands
                 editor.Check(claim, found);
                 foreach (var f in found)
                 {
-                    output!.Write(f);
+                    output.Write(f);
                 }
             }
 
-            ScrubOutput Begin(IEnumerable<EditFinding> malformed)
+            var lines = Guard(path, () =>
             {
-                var o = new ScrubOutput(console, parse.GetValue(json));
-                foreach (var f in malformed)
+                if (rows is null)
                 {
-                    o.Write(f);
-                }
-
-                return o;
-            }
-
-            int lines;
-            try
-            {
-                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-                if (LooksLikeX12(stream))
-                {
-                    var malformed = Claim837Reader.Check(stream);
-                    stream.Position = 0;
-                    output = Begin(malformed);
-                    lines = Claim837Reader.Read(stream, Check);
-                }
-                else
-                {
-                    var (malformed, adjacent) = FirstPass(stream);
-                    stream.Position = 0;
-                    using var reader = new StreamReader(stream);
-                    if (adjacent)
+                    // The parser knows an 837P's structural errors only at the end, so Check read
+                    // the file once for them; they come first.
+                    foreach (var f in x12Malformed!)
                     {
-                        output = Begin(malformed);
-                        using var rows = ClaimCsvReader.Open(reader, buildClaims: true);
-                        while (rows.Next())
-                        {
-                            if (rows.Claim is { } claim)
-                            {
-                                Check(claim);
-                            }
-                        }
-
-                        lines = rows.Rows;
+                        output.Write(f);
                     }
-                    else
-                    {
-                        // Rows of a claim apart from each other: the claim is whole only at the end.
-                        var batch = ClaimCsvReader.Read(reader);
-                        output = Begin(batch.Malformed);
-                        foreach (var claim in batch.Claims)
-                        {
-                            Check(claim);
-                        }
 
-                        lines = batch.Lines;
+                    return Claim837Reader.Read(stream, Check);
+                }
+
+                // One pass: each malformed row's finding and each claim's findings as they are
+                // known. A claim id that comes back after another claim is checked as it stands
+                // and reported at the end, from a second read of the ids alone (docs/EDITS.md).
+                while (rows.Next())
+                {
+                    if (rows.Claim is { } claim)
+                    {
+                        Check(claim);
+                    }
+                    else if (rows.Malformed is { } malformed)
+                    {
+                        output.Write(malformed);
                     }
                 }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliException($"cannot read {path}: {e.Message}");
-            }
-            catch (FormatException e)
-            {
-                throw new CliException($"{path}: {e.Message}");
-            }
+
+                if (rows.Suspects.Count > 0)
+                {
+                    stream.Position = 0;
+                    using var again = new StreamReader(stream, leaveOpen: true);
+                    foreach (var f in ClaimCsvReader.FindApart(again, rows.Suspects))
+                    {
+                        output.Write(f);
+                    }
+                }
+
+                return rows.Rows;
+            });
 
             output.End(claimCount, lines);
             return output.Errors > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
@@ -115,21 +100,21 @@ internal static class ClaimsCommands
         return claims;
     }
 
-    /// <summary>The malformed rows of a claims CSV, and whether each claim's rows are adjacent.</summary>
-    private static (List<EditFinding> Malformed, bool Adjacent) FirstPass(Stream stream)
+    /// <summary>Runs a step that reads the input, turning an unreadable file or malformed input into the command's one-line error.</summary>
+    private static T Guard<T>(string path, Func<T> step)
     {
-        using var reader = new StreamReader(stream, leaveOpen: true);
-        using var rows = ClaimCsvReader.Open(reader, buildClaims: false);
-        var malformed = new List<EditFinding>();
-        while (rows.Next())
+        try
         {
-            if (rows.Malformed is { } f)
-            {
-                malformed.Add(f);
-            }
+            return step();
         }
-
-        return (malformed, rows.Adjacent);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot read {path}: {e.Message}");
+        }
+        catch (FormatException e)
+        {
+            throw new CliException($"{path}: {e.Message}");
+        }
     }
 
     /// <summary>An X12 interchange starts with ISA, after an optional byte-order mark and white space.</summary>

@@ -16,6 +16,14 @@ internal sealed class ScrubOutput
     private const int ChunkBytes = 64 * 1024;
 
     private readonly CliConsole console;
+
+    // The process's standard output as bytes, when the command writes to it: Console.Out encodes
+    // through a 256-character buffer and flushes it with a write(2) each time, 55,000 system
+    // calls for the 14 MB of a million-line scrub's findings (0.3-0.4 s of CPU); a chunk of
+    // 64 KB is one write this way. Null for any other writer (tests) and for a console encoding
+    // other than UTF-8.
+    private readonly Stream? stdout;
+    private readonly byte[] encoded = [];
     private readonly ArrayBufferWriter<byte>? bytes;
     private readonly Utf8JsonWriter? json;
     private readonly StringBuilder text = new();
@@ -23,6 +31,13 @@ internal sealed class ScrubOutput
     public ScrubOutput(CliConsole console, bool asJson)
     {
         this.console = console;
+        if (ReferenceEquals(console.Out, Console.Out) && Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            console.Out.Flush();
+            stdout = Console.OpenStandardOutput();
+            encoded = new byte[Encoding.UTF8.GetMaxByteCount(ChunkBytes + 4096)];
+        }
+
         if (asJson)
         {
             bytes = new ArrayBufferWriter<byte>(ChunkBytes * 2);
@@ -106,9 +121,17 @@ internal sealed class ScrubOutput
         Drain();
         if (json is not null)
         {
-            console.Out.WriteLine();
+            if (stdout is null)
+            {
+                console.Out.WriteLine();
+            }
+            else
+            {
+                stdout.Write(Encoding.UTF8.GetBytes(Environment.NewLine));
+            }
         }
 
+        stdout?.Flush();
         console.Out.Flush();
     }
 
@@ -116,13 +139,33 @@ internal sealed class ScrubOutput
     {
         if (json is null)
         {
-            console.Out.Write(text);
+            if (stdout is null)
+            {
+                console.Out.Write(text);
+            }
+            else
+            {
+                foreach (var chunk in text.GetChunks())
+                {
+                    var buffer = encoded.Length >= Encoding.UTF8.GetMaxByteCount(chunk.Length) ? encoded : new byte[Encoding.UTF8.GetMaxByteCount(chunk.Length)];
+                    stdout.Write(buffer, 0, Encoding.UTF8.GetBytes(chunk.Span, buffer));
+                }
+            }
+
             text.Clear();
             return;
         }
 
         json.Flush();
-        console.Out.Write(Encoding.UTF8.GetString(bytes!.WrittenSpan));
+        if (stdout is null)
+        {
+            console.Out.Write(Encoding.UTF8.GetString(bytes!.WrittenSpan));
+        }
+        else
+        {
+            stdout.Write(bytes!.WrittenSpan);
+        }
+
         bytes.ResetWrittenCount();
     }
 }

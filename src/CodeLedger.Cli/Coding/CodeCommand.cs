@@ -41,7 +41,7 @@ internal static class CodeCommand
             var coding = CodingSubmission.Parse(await File.ReadAllTextAsync(path.FullName, ct));
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
-            if (library.Releases.IsEmpty)
+            if (!library.Infos.Any())
             {
                 await console.Error.WriteLineAsync("codeledger: no code-set releases imported (codeledger codesets import); checking against the starter code set");
                 library = StarterCodeSet.Library();

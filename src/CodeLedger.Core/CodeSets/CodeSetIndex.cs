@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 
 namespace CodeLedger.Core.CodeSets;
@@ -10,14 +11,15 @@ namespace CodeLedger.Core.CodeSets;
 /// </summary>
 public static class CodeSetIndex
 {
-    /// <summary>The layout version; an index written with another is stale.</summary>
-    public const int Format = 1;
+    /// <summary>The layout version; an index written with another is stale. 2: the NCCI PTP rows in parts.</summary>
+    public const int Format = 2;
 
     private static ReadOnlySpan<byte> Magic => "CLIX"u8;
 
-    public static byte[] Write(CodeSetRelease release)
+    public static CodeSetIndexImage Write(CodeSetRelease release)
     {
         var w = new IndexWriter();
+        var parts = ImmutableArray<byte[]>.Empty;
         w.Bytes(Magic);
         w.Int(Format);
         w.Int((int)release.Kind);
@@ -28,7 +30,7 @@ public static class CodeSetIndex
                 icd.Write(w);
                 break;
             case PtpRelease ptp:
-                ptp.Write(w);
+                parts = ptp.Write(w);
                 break;
             case HcpcsRelease hcpcs:
                 var h = hcpcs.Entries;
@@ -57,14 +59,16 @@ public static class CodeSetIndex
                 throw new ArgumentOutOfRangeException(nameof(release), release.Kind, null);
         }
 
-        return w.ToArray();
+        return new CodeSetIndexImage(w.ToArray(), parts);
     }
 
     /// <summary>
     /// The release from its index. Throws <see cref="FormatException"/> when the bytes are not an
-    /// index of this format for exactly this release (kind and SHA-256).
+    /// index of this format for exactly this release (kind and SHA-256). A release in parts (NCCI
+    /// PTP) reads each of <paramref name="parts"/> when first needed, checked against the hash the
+    /// main index lists for it.
     /// </summary>
-    public static CodeSetRelease Read(CodeSetReleaseInfo info, byte[] index)
+    public static CodeSetRelease Read(CodeSetReleaseInfo info, byte[] index, CodeSetIndexParts? parts = null)
     {
         var r = new IndexReader(index, 0);
         if (!r.Take(4).SequenceEqual(Magic) || r.Int() != Format || r.Int() != (int)info.Kind
@@ -76,7 +80,7 @@ public static class CodeSetIndex
         CodeSetRelease release = info.Kind switch
         {
             CodeSetKind.Icd10Cm => IcdRelease.Read(info, r),
-            CodeSetKind.NcciPtp => PtpRelease.Read(info, r),
+            CodeSetKind.NcciPtp => PtpRelease.Read(info, r, parts ?? throw new FormatException($"the index of {info.Label} is in parts, and none were given")),
             CodeSetKind.Hcpcs => ReadHcpcs(info, r),
             CodeSetKind.Rvu => ReadRvu(info, r),
             CodeSetKind.Mue => ReadMue(info, r),
@@ -93,6 +97,10 @@ public static class CodeSetIndex
 
     /// <summary>SHA-256 of an index, kept beside it so that a damaged index is rebuilt, never read.</summary>
     public static string Hash(byte[] index) => Convert.ToHexStringLower(SHA256.HashData(index));
+
+    /// <summary>Reads the image just written (a rebuilt release's index, or a test's round trip), its parts from memory.</summary>
+    public static CodeSetRelease Read(CodeSetReleaseInfo info, CodeSetIndexImage image, Func<CodeSetRelease> rebuild) =>
+        Read(info, image.Content, CodeSetIndexParts.InMemory(image.Parts, rebuild));
 
     private static HcpcsRelease ReadHcpcs(CodeSetReleaseInfo info, IndexReader r)
     {

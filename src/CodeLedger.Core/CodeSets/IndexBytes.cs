@@ -86,6 +86,10 @@ internal sealed class IndexReader(byte[] bytes, int start)
     }
 
     public T[] Array<T>()
+        where T : unmanaged => Span<T>().ToArray();
+
+    /// <summary>An array section in place, for a caller that copies it where it goes.</summary>
+    public ReadOnlySpan<T> Span<T>()
         where T : unmanaged
     {
         var count = Int();
@@ -95,7 +99,7 @@ internal sealed class IndexReader(byte[] bytes, int start)
             throw new FormatException("the code-set index is shorter than its sections say");
         }
 
-        return MemoryMarshal.Cast<byte, T>(Take(count * size)).ToArray();
+        return MemoryMarshal.Cast<byte, T>(Take(count * size));
     }
 
     public StringTable Strings()

@@ -1,4 +1,5 @@
-using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
 
 namespace CodeLedger.Core.CodeSets;
 
@@ -15,7 +16,10 @@ namespace CodeLedger.Core.CodeSets;
 /// or a pair with rows ending or starting later pays for the search in its column 1 slice (about a
 /// hundred to a thousand entries). The matrix costs ordinals^2 / 4 bytes (42 MB for the 13,026
 /// codes of a practitioner quarter) and a pass over the rows, so it is built only once the release
-/// has answered 65,536 pair lookups by search: a ten-line scrub never builds it. Measured on the 1M-line scrub batch: a binary search per
+/// has answered 65,536 pair lookups by search: a ten-line scrub never builds it. Read from an
+/// index, the rows come in parts of about <see cref="RowsPerPart"/> rows, each a run of column 1
+/// codes, read and checked against its hash when a lookup first needs one of its codes
+/// (<see cref="CodeSetIndexParts"/>); the matrix reads them all. Measured on the 1M-line scrub batch: a binary search per
 /// ordered pair (several cache misses in a cold slice, a chain of mispredicted branches in a hot
 /// one) cost twice a one-bit-per-pair matrix, and the search on the pairs that have rows was
 /// still an eighth of the engine; a hash table of pairs (one probe, but no locality between the
@@ -30,7 +34,13 @@ public sealed class PtpRelease : CodeSetRelease
     public const int SettledNotAllowed = 3;
     public const int PairStateMask = 3;
 
-    private readonly FrozenDictionary<int, int> ordinalOfKey;
+    /// <summary>
+    /// Rows per part of the index, about 70 KB: a claim's codes need a few parts, a batch reads
+    /// them all, one at a time; and a part stays under the 85,000 bytes past which an array goes
+    /// to the large object heap, whose allocations bring on full collections.
+    /// </summary>
+    public const int RowsPerPart = 4_096;
+
     private readonly int[] keyOfOrdinal;
     private readonly int[] rangeStart;
     private readonly int[] column2;
@@ -44,6 +54,18 @@ public sealed class PtpRelease : CodeSetRelease
     private const int LookupsBeforeMatrix = 1 << 16;
 
     private readonly int settledFrom;
+
+    // Read from an index: the parts (null when the release was built in this process, every row
+    // present), the first ordinal of each part and one past the last, each part's SHA-256 as the
+    // verified main index lists it, the part of each ordinal, and which parts are in the arrays.
+    private readonly CodeSetIndexParts? parts;
+    private readonly int[] partStart = [];
+    private readonly byte[] partHashes = [];
+    private readonly int[] partOf = [];
+    private readonly bool[] loaded = [];
+    private readonly Lock partLock = new();
+    private volatile bool allLoaded;
+
     private readonly Lock matrixLock = new();
     private Matrix? matrix;
     private int lookupsBeforeMatrix = LookupsBeforeMatrix;
@@ -65,8 +87,8 @@ public sealed class PtpRelease : CodeSetRelease
 
         (keyOfOrdinal, rangeStart, column2, effective, deletion, indicator, flags, rationale, rationales) =
             (c.KeyOfOrdinal, c.RangeStart, c.Column2, c.Effective, c.Deletion, c.Indicator, c.Flags, c.Rationale, c.Rationales);
-        ordinalOfKey = keyOfOrdinal.Select((key, ordinal) => (key, ordinal)).ToFrozenDictionary(x => x.key, x => x.ordinal);
         settledFrom = info.EffectiveDate.DayNumber;
+        allLoaded = true;
         var pairs = 0;
         for (var a = 0; a < keyOfOrdinal.Length; a++)
         {
@@ -82,6 +104,43 @@ public sealed class PtpRelease : CodeSetRelease
         PairCount = pairs;
     }
 
+    /// <summary>A release read from its main index, its rows to come from <paramref name="parts"/>.</summary>
+    private PtpRelease(CodeSetReleaseInfo info, Directory d, CodeSetIndexParts parts)
+        : base(info)
+    {
+        var codes = d.KeyOfOrdinal.Length;
+        if (d.RangeStart.Length != codes + 1 || d.RangeStart[0] != 0 || d.PartStart.Length < 1 || d.PartStart[0] != 0 || d.PartStart[^1] != codes
+            || d.PartHashes.Length != 32 * (d.PartStart.Length - 1))
+        {
+            throw new FormatException("the PTP index's directory is inconsistent");
+        }
+
+        (keyOfOrdinal, rangeStart, rationales, PairCount, partStart, partHashes, this.parts) = (d.KeyOfOrdinal, d.RangeStart, d.Rationales, d.PairCount, d.PartStart, d.PartHashes, parts);
+        settledFrom = info.EffectiveDate.DayNumber;
+        partOf = new int[codes];
+        for (var p = 0; p + 1 < partStart.Length; p++)
+        {
+            if (partStart[p + 1] < partStart[p])
+            {
+                throw new FormatException("the PTP index's directory is inconsistent");
+            }
+
+            partOf.AsSpan(partStart[p], partStart[p + 1] - partStart[p]).Fill(p);
+        }
+
+        loaded = new bool[partStart.Length - 1];
+
+        // Not zeroed: a part's slice is written before anything reads it (Ensure), and the pages
+        // of parts never read are never touched, so they cost no memory.
+        var n = rangeStart[^1];
+        column2 = GC.AllocateUninitializedArray<int>(n);
+        effective = GC.AllocateUninitializedArray<int>(n);
+        deletion = GC.AllocateUninitializedArray<int>(n);
+        indicator = GC.AllocateUninitializedArray<byte>(n);
+        flags = GC.AllocateUninitializedArray<byte>(n);
+        rationale = GC.AllocateUninitializedArray<ushort>(n);
+    }
+
     public int RowCount => column2.Length;
 
     /// <summary>The code keys of every code in the release, in ordinal order.</summary>
@@ -90,7 +149,7 @@ public sealed class PtpRelease : CodeSetRelease
     public int PairCount { get; }
 
     /// <summary>The release's ordinal of a <see cref="Codes.ProcedureCode.Key"/>, or -1 when the code is in no edit.</summary>
-    public int Ordinal(int codeKey) => ordinalOfKey.TryGetValue(codeKey, out var o) ? o : -1;
+    public int Ordinal(int codeKey) => Array.BinarySearch(keyOfOrdinal, codeKey) is var o and >= 0 ? o : -1;
 
     /// <summary>The indicator in force on the date for the ordered pair of code keys, or null.</summary>
     public PtpModifierIndicator? Find(int column1Key, int column2Key, DateOnly date)
@@ -181,6 +240,7 @@ public sealed class PtpRelease : CodeSetRelease
     /// </summary>
     private int LowerBound(int column1Ordinal, int column2Ordinal)
     {
+        Ensure(column1Ordinal);
         var i = rangeStart[column1Ordinal];
         var length = rangeStart[column1Ordinal + 1] - i;
         if (length == 0)
@@ -224,6 +284,7 @@ public sealed class PtpRelease : CodeSetRelease
                 return built;
             }
 
+            EnsureAll();
             var ordinals = keyOfOrdinal.Length;
             var rank = RankByPairCount(ordinals);
             var states = new ulong[((2L * ordinals * (ordinals - 1)) >> 6) + 1];
@@ -263,6 +324,7 @@ public sealed class PtpRelease : CodeSetRelease
         var list = new List<PtpEdit>();
         if (a >= 0 && b >= 0)
         {
+            Ensure(a);
             for (var i = rangeStart[a]; i < rangeStart[a + 1]; i++)
             {
                 if (column2[i] == b)
@@ -277,6 +339,7 @@ public sealed class PtpRelease : CodeSetRelease
 
     public IEnumerable<PtpEdit> AllRows()
     {
+        EnsureAll();
         for (var a = 0; a < keyOfOrdinal.Length; a++)
         {
             for (var i = rangeStart[a]; i < rangeStart[a + 1]; i++)
@@ -286,21 +349,166 @@ public sealed class PtpRelease : CodeSetRelease
         }
     }
 
-    internal void Write(IndexWriter w)
+    /// <summary>
+    /// Writes the main index (codes, slices, rationales, and each part's first code and SHA-256)
+    /// and returns the parts: the rows of runs of column 1 codes, about <see cref="RowsPerPart"/> each.
+    /// </summary>
+    internal ImmutableArray<byte[]> Write(IndexWriter w)
     {
+        EnsureAll();
+        var starts = new List<int> { 0 };
+        var written = ImmutableArray.CreateBuilder<byte[]>();
+        var hashes = new List<byte>();
+        for (var a = 0; a < keyOfOrdinal.Length;)
+        {
+            var end = a + 1;
+            while (end < keyOfOrdinal.Length && rangeStart[end + 1] - rangeStart[a] <= RowsPerPart)
+            {
+                end++;
+            }
+
+            var (from, count) = (rangeStart[a], rangeStart[end] - rangeStart[a]);
+            var part = new IndexWriter();
+            part.Array<int>(column2.AsSpan(from, count));
+            part.Array<int>(effective.AsSpan(from, count));
+            part.Array<int>(deletion.AsSpan(from, count));
+            part.Array<byte>(indicator.AsSpan(from, count));
+            part.Array<byte>(flags.AsSpan(from, count));
+            part.Array<ushort>(rationale.AsSpan(from, count));
+            var bytes = part.ToArray();
+            written.Add(bytes);
+            hashes.AddRange(SHA256.HashData(bytes));
+            starts.Add(end);
+            a = end;
+        }
+
         w.Array<int>(keyOfOrdinal);
         w.Array<int>(rangeStart);
-        w.Array<int>(column2);
-        w.Array<int>(effective);
-        w.Array<int>(deletion);
-        w.Array<byte>(indicator);
-        w.Array<byte>(flags);
-        w.Array<ushort>(rationale);
         w.Strings(rationales);
+        w.Int(PairCount);
+        w.Array<int>([.. starts]);
+        w.Array<byte>([.. hashes]);
+        return written.ToImmutable();
     }
 
-    internal static PtpRelease Read(CodeSetReleaseInfo info, IndexReader r) =>
-        new(info, new Columns(r.Array<int>(), r.Array<int>(), r.Array<int>(), r.Array<int>(), r.Array<int>(), r.Array<byte>(), r.Array<byte>(), r.Array<ushort>(), [.. r.Strings().All()]));
+    internal static PtpRelease Read(CodeSetReleaseInfo info, IndexReader r, CodeSetIndexParts parts) =>
+        new(info, new Directory(r.Array<int>(), r.Array<int>(), [.. r.Strings().All()], r.Int(), r.Array<int>(), r.Array<byte>()), parts);
+
+    /// <summary>Makes sure the rows of the column 1 ordinal are in the arrays.</summary>
+    private void Ensure(int column1Ordinal)
+    {
+        if (allLoaded)
+        {
+            return;
+        }
+
+        var p = partOf[column1Ordinal];
+        if (Volatile.Read(ref loaded[p]))
+        {
+            return;
+        }
+
+        lock (partLock)
+        {
+            if (!loaded[p] && !TryLoad(p, parts!.Read(p)))
+            {
+                Repair();
+            }
+        }
+    }
+
+    private void EnsureAll()
+    {
+        if (allLoaded)
+        {
+            return;
+        }
+
+        lock (partLock)
+        {
+            // A damaged part stops the read, and the release is rebuilt once the store's reader is closed.
+            var damaged = false;
+            foreach (var (p, bytes) in parts!.ReadAll())
+            {
+                if ((uint)p < (uint)loaded.Length && !loaded[p] && !TryLoad(p, bytes))
+                {
+                    damaged = true;
+                    break;
+                }
+            }
+
+            // Damaged, or a part missing from the store.
+            if (damaged || Array.IndexOf(loaded, false) >= 0)
+            {
+                Repair();
+            }
+
+            allLoaded = true;
+        }
+    }
+
+    /// <summary>Copies a part into the arrays if it hashes to the main index's entry and its columns fit its slice.</summary>
+    private bool TryLoad(int p, byte[]? bytes)
+    {
+        if (bytes is null || !SHA256.HashData(bytes).AsSpan().SequenceEqual(partHashes.AsSpan(32 * p, 32)))
+        {
+            return false;
+        }
+
+        var (from, count) = (rangeStart[partStart[p]], rangeStart[partStart[p + 1]] - rangeStart[partStart[p]]);
+        try
+        {
+            var r = new IndexReader(bytes, 0);
+            if (!Fill(r.Span<int>(), column2) || !Fill(r.Span<int>(), effective) || !Fill(r.Span<int>(), deletion)
+                || !Fill(r.Span<byte>(), indicator) || !Fill(r.Span<byte>(), flags) || !Fill(r.Span<ushort>(), rationale) || !r.AtEnd)
+            {
+                return false;
+            }
+
+            // Each column straight into its slice, with no array in between.
+            bool Fill<T>(ReadOnlySpan<T> column, T[] into)
+                where T : unmanaged
+            {
+                if (column.Length != count)
+                {
+                    return false;
+                }
+
+                column.CopyTo(into.AsSpan(from, count));
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref loaded[p], true);
+        return true;
+    }
+
+    /// <summary>
+    /// A part missing or damaged: the release is parsed again from its verified file (and its index
+    /// rewritten by the store), and every row is taken from it. Its codes and slices are those of
+    /// this main index, which the same release's SHA-256 vouched for.
+    /// </summary>
+    private void Repair()
+    {
+        if (parts!.Rebuild() is not PtpRelease full || !full.keyOfOrdinal.AsSpan().SequenceEqual(keyOfOrdinal) || !full.rangeStart.AsSpan().SequenceEqual(rangeStart))
+        {
+            throw new InvalidOperationException($"the rebuilt {Info.Label} does not match its index's directory");
+        }
+
+        full.EnsureAll();
+        full.column2.CopyTo(column2, 0);
+        full.effective.CopyTo(effective, 0);
+        full.deletion.CopyTo(deletion, 0);
+        full.indicator.CopyTo(indicator, 0);
+        full.flags.CopyTo(flags, 0);
+        full.rationale.CopyTo(rationale, 0);
+        loaded.AsSpan().Fill(true);
+        allLoaded = true;
+    }
 
     /// <summary>
     /// The rows in the release's order: every code gets a dense ordinal (keys are packed base 36,
@@ -422,6 +630,8 @@ public sealed class PtpRelease : CodeSetRelease
         rationales[rationale[i]]);
 
     private sealed record Matrix(int[] Rank, ulong[] States);
+
+    private sealed record Directory(int[] KeyOfOrdinal, int[] RangeStart, string[] Rationales, int PairCount, int[] PartStart, byte[] PartHashes);
 
     private sealed record Columns(int[] KeyOfOrdinal, int[] RangeStart, int[] Column2, int[] Effective, int[] Deletion, byte[] Indicator, byte[] Flags, ushort[] Rationale, string[] Rationales);
 }

@@ -18,8 +18,10 @@ namespace CodeLedger.Core.Edits;
 /// </summary>
 /// <remarks>
 /// Two ways to read: <see cref="Read"/> holds the whole file and groups a claim's rows wherever
-/// they are; <see cref="Open"/> streams, one claim at a time, and expects a claim's rows to be
-/// adjacent (every export writes them so). Both give the same claims and findings when they are.
+/// they are; <see cref="Open"/> streams, one claim at a time, and requires a claim's rows to be
+/// adjacent (every export writes them so; docs/EDITS.md, "Streaming"). Both give the same claims
+/// and findings when they are; streaming gives each finding when it is known, so a malformed
+/// row's finding comes at its place in the file instead of first.
 /// </remarks>
 public static class ClaimCsvReader
 {
@@ -46,11 +48,66 @@ public static class ClaimCsvReader
     /// <summary>
     /// Streams the file: each <see cref="ClaimCsvStream.Next"/> gives a malformed row's finding or
     /// a claim complete once the next claim's row (or the end) is read. Rows of a claim must be
-    /// adjacent; <see cref="ClaimCsvStream.Adjacent"/> turns false when a claim id comes back after
-    /// another claim, and the caller reads the file with <see cref="Read"/> instead.
+    /// adjacent: a claim id that comes back after another claim starts a claim of its own, and
+    /// <see cref="FindApart"/>, given <see cref="ClaimCsvStream.Suspects"/>, reports each such return.
     /// </summary>
-    /// <param name="buildClaims">False to only find the malformed rows (the first of two passes).</param>
+    /// <param name="buildClaims">False to only find the malformed rows.</param>
     public static ClaimCsvStream Open(TextReader reader, bool buildClaims) => new(reader, buildClaims, adjacentOnly: true);
+
+    /// <summary>
+    /// An INPUT-MALFORMED finding for each place where a claim's rows resume after other claims'
+    /// rows, among the suspects a stream noted (its filter may raise a false alarm, never miss
+    /// one). Reads the file again, keeping only the suspects' ids: memory follows the suspects,
+    /// which a file of adjacent claims has next to none of.
+    /// </summary>
+    public static IReadOnlyList<EditFinding> FindApart(TextReader reader, IReadOnlyList<(string Id, int Line)> suspects)
+    {
+        var found = new List<EditFinding>();
+        if (suspects.Count == 0)
+        {
+            return found;
+        }
+
+        var suspectLines = suspects.Select(s => (s.Id, s.Line)).ToHashSet();
+        var firstLine = suspects.Select(s => s.Id).Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => -1, StringComparer.Ordinal);
+        var lookup = firstLine.GetAlternateLookup<ReadOnlySpan<char>>();
+        using var sep = Sep.New(',').Reader(o => o with { DisableColCountCheck = true, Unescape = true }).From(reader);
+        var idColumn = Columns(sep).Columns["claim_id"];
+        var headerColumns = sep.Header.ColNames.Count;
+        var current = string.Empty;
+        foreach (var row in sep)
+        {
+            if (!ClaimCsvStream.IsClaimRow(row, headerColumns, idColumn))
+            {
+                continue;
+            }
+
+            var id = row[idColumn].Span.Trim();
+            if (id.SequenceEqual(current))
+            {
+                continue;
+            }
+
+            current = id.ToString();
+            if (!lookup.TryGetValue(id, out var first))
+            {
+                continue;
+            }
+
+            var line = row.LineNumberFrom;
+            if (first < 0)
+            {
+                firstLine[current] = line;
+            }
+            else if (suspectLines.Contains((current, line)))
+            {
+                found.Add(Malformed(current, line, string.Create(CultureInfo.InvariantCulture,
+                    $"claim {current} comes back after other claims' rows (it begins at line {first}): a claim's rows must be adjacent, so its rows from here were checked as a claim of their own; sort the file by claim_id")));
+            }
+        }
+
+        return found;
+    }
 
     internal static (Dictionary<string, int> Columns, int EmColumn, int[] DxColumns) Columns(SepReader sep)
     {
@@ -84,6 +141,17 @@ public static class ClaimCsvReader
 
     internal static DateOnly? Date(ReadOnlySpan<char> text, string field, List<string> problems)
     {
+        // yyyy-MM-dd read digit by digit: TryParseExact's format walk was a third of reading a row.
+        // Anything else of this length, or any other length, goes to TryParseExact, which decides.
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-')
+        {
+            var (year, month, day) = ((int)Digits(text[..4]), (int)Digits(text.Slice(5, 2)), (int)Digits(text.Slice(8, 2)));
+            if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                return new DateOnly(year, month, day);
+            }
+        }
+
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
             return d;
@@ -113,6 +181,18 @@ public static class ClaimCsvReader
 
     internal static Money? Charge(ReadOnlySpan<char> text, List<string> problems)
     {
+        // An amount like 150.00 is read as the decimal digits and scale that decimal.Parse gives
+        // it, without a string; a sign, an exponent-free oddity or a long amount goes to Money.
+        var point = text.IndexOf('.');
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? [] : text[(point + 1)..];
+        if (whole.Length is >= 1 and <= 15 && fraction.Length <= 2 && (point < 0 || fraction.Length > 0)
+            && Digits(whole) is var units and >= 0 && (fraction.IsEmpty || Digits(fraction) >= 0))
+        {
+            var cents = fraction.IsEmpty ? units : (units * (fraction.Length == 1 ? 10 : 100)) + Digits(fraction);
+            return Money.FromDecimal(new decimal(unchecked((int)cents), (int)(cents >> 32), 0, isNegative: false, (byte)fraction.Length));
+        }
+
         if (Money.TryParse(text.ToString(), out var charge, out var error))
         {
             return charge;
@@ -120,5 +200,22 @@ public static class ClaimCsvReader
 
         problems.Add(error);
         return null;
+    }
+
+    /// <summary>The value of a run of ASCII digits (at most 15), or -1.</summary>
+    private static long Digits(ReadOnlySpan<char> text)
+    {
+        long value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.EvaluationAndManagement;
@@ -7,9 +8,17 @@ namespace CodeLedger.Core.Edits;
 
 /// <summary>
 /// The rows of a claims CSV turned, one <see cref="Next"/> at a time, into malformed-row findings
-/// and claims (<see cref="ClaimCsvReader"/>). Streaming, only the claim being read is held; the
-/// whole-file mode of <see cref="ClaimCsvReader.Read"/> keeps every claim until the end.
+/// and claims (<see cref="ClaimCsvReader"/>), each as soon as it is known: a malformed row's
+/// finding at its row, a claim when the next claim's row (or the end) is read. Streaming, only
+/// the claim being read is held, with a fixed-size filter of the claim ids met; the whole-file
+/// mode of <see cref="ClaimCsvReader.Read"/> keeps every claim until the end.
 /// </summary>
+/// <remarks>
+/// A million-line batch repeats a few hundred codes, modifiers, diagnoses and pointer lists, so
+/// each field's text is parsed once and its parsed value reused (<see cref="FieldCache{T}"/>):
+/// a clean row then allocates its <see cref="ClaimLine"/> and nothing else, and a claim its id,
+/// arrays and record. Dates and amounts of the usual shape are read without the general parsers.
+/// </remarks>
 public sealed class ClaimCsvStream : IDisposable
 {
     private static readonly char[] ListSeparators = [' ', ':', ';', '|'];
@@ -21,10 +30,19 @@ public sealed class ClaimCsvStream : IDisposable
     private readonly int idColumn, dosColumn, posColumn, npiColumn, birthColumn, sexColumn, codeColumn, modifiersColumn, unitsColumn, chargeColumn, pointersColumn, emColumn;
     private readonly int[] dxColumns;
     private readonly List<string> problems = [];
+    private readonly ImmutableArray<ClaimDiagnosis>.Builder dxList = ImmutableArray.CreateBuilder<ClaimDiagnosis>(Claim.MaxDiagnoses);
 
-    // Streaming: the claim being read and a hash of every claim id met, to notice a claim that comes
-    // back after another (8 bytes a claim; a false match only sends the caller to the whole-file read).
-    private readonly HashSet<ulong> seen = [];
+    private readonly FieldCache<(string Text, ProcedureCode? Code)> codes = new();
+    private readonly FieldCache<(ImmutableArray<string> Texts, ImmutableArray<Modifier> Parsed)> modifierLists = new();
+    private readonly FieldCache<ImmutableArray<int>> pointerLists = new();
+    private readonly FieldCache<ClaimDiagnosis> diagnoses = new();
+    private readonly FieldCache<string> places = new();
+    private readonly FieldCache<(string Text, Npi? Npi)> npis = new();
+
+    // Streaming: the claim being read and a filter of every claim id met, to notice a claim that
+    // comes back after another; each "maybe" is kept, with its line, for FindApart to settle.
+    private readonly ClaimIdFilter seen = new();
+    private readonly List<(string Id, int Line)> suspects = [];
     private Builder? current;
     private Claim? pendingClaim;
     private EditFinding? pendingMalformed;
@@ -59,8 +77,12 @@ public sealed class ClaimCsvStream : IDisposable
     /// <summary>Non-empty rows read so far (malformed ones included).</summary>
     public int Rows { get; private set; }
 
-    /// <summary>False once a claim id has come back after another claim's rows (streaming only).</summary>
-    public bool Adjacent { get; private set; } = true;
+    /// <summary>
+    /// Streaming: each claim id that may have come back after another claim's rows, with the line
+    /// where it came back; <see cref="ClaimCsvReader.FindApart"/> tells the real ones from the
+    /// filter's false alarms. Empty for a file whose claims' rows are adjacent, nearly always.
+    /// </summary>
+    public IReadOnlyList<(string Id, int Line)> Suspects => suspects;
 
     /// <summary>The claim completed by the last <see cref="Next"/>, or null.</summary>
     public Claim? Claim { get; private set; }
@@ -113,6 +135,10 @@ public sealed class ClaimCsvStream : IDisposable
 
     public void Dispose() => sep.Dispose();
 
+    /// <summary>Whether the row is one a claim is read from: not blank, not cut short, not spread over lines, with an id.</summary>
+    internal static bool IsClaimRow(SepReader.Row row, int headerColumns, int idColumn) =>
+        row.ColCount >= headerColumns && row.LineNumberToExcl - row.LineNumberFrom == 1 && !row[idColumn].Span.Trim().IsEmpty;
+
     private void ReadRow(SepReader.Row row)
     {
         var line = row.LineNumberFrom;
@@ -139,7 +165,7 @@ public sealed class ClaimCsvStream : IDisposable
             return;
         }
 
-        var claim = ClaimOf(id);
+        var claim = ClaimOf(id, line);
         var number = ++claim.RowCount;
         problems.Clear();
         if (claim.Header is null)
@@ -154,19 +180,7 @@ public sealed class ClaimCsvStream : IDisposable
         }
 
         var charge = ClaimCsvReader.Charge(row[chargeColumn].Span.Trim(), problems);
-        var pointers = new List<int>(4);
-        foreach (var p in row[pointersColumn].Span.Trim().ToString().Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var pointer))
-            {
-                pointers.Add(pointer);
-            }
-            else
-            {
-                problems.Add($"pointer '{p}' is not a number 1-12");
-            }
-        }
-
+        var pointers = Pointers(row[pointersColumn].Span.Trim());
         if (problems.Count > 0 || claim.Header is null)
         {
             pendingMalformed = ClaimCsvReader.Malformed(claim.Id, line, problems.Count > 0 ? string.Join("; ", problems) : "the claim's first row could not be read");
@@ -175,9 +189,52 @@ public sealed class ClaimCsvStream : IDisposable
 
         if (buildClaims)
         {
-            var modifiers = row[modifiersColumn].Span.Trim().ToString().Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries);
-            claim.Lines.Add(ClaimLine.Create(number, row[codeColumn].Span.Trim().ToString(), modifiers, units, charge!.Value, pointers));
+            var (codeText, code) = codes.Get(row[codeColumn].Span.Trim(), static text => (text, ProcedureCode.TryParse(text, out var parsed) ? parsed : null));
+            var (modifierTexts, modifiers) = modifierLists.Get(row[modifiersColumn].Span.Trim(), static text =>
+            {
+                ImmutableArray<string> texts = [.. text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries)];
+                return (texts, [.. texts.Select(t => Modifier.TryParse(t, out var m) ? m : (Modifier?)null).OfType<Modifier>()]);
+            });
+            claim.Lines.Add(new ClaimLine(number, codeText, code, modifierTexts, modifiers, units, charge!.Value, pointers));
         }
+    }
+
+    /// <summary>The line's diagnosis pointers; a token that is not a number is noted as a problem.</summary>
+    private ImmutableArray<int> Pointers(ReadOnlySpan<char> text)
+    {
+        if (pointerLists.TryGet(text, out var cached))
+        {
+            return cached;
+        }
+
+        var list = ImmutableArray.CreateBuilder<int>(4);
+        var bad = false;
+        foreach (var range in text.SplitAny(ListSeparators))
+        {
+            var p = text[range];
+            if (p.IsEmpty)
+            {
+                continue;
+            }
+
+            if (int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var pointer))
+            {
+                list.Add(pointer);
+            }
+            else
+            {
+                problems.Add($"pointer '{p}' is not a number 1-12");
+                bad = true;
+            }
+        }
+
+        var pointers = list.ToImmutable();
+        if (!bad)
+        {
+            pointerLists.Add(text, pointers);
+        }
+
+        return pointers;
     }
 
     /// <summary>The claim's header fields from this row, or null (with the problems noted) when they cannot be read.</summary>
@@ -198,22 +255,27 @@ public sealed class ClaimCsvStream : IDisposable
             return null;
         }
 
-        var dx = new List<string>(dxColumns.Length);
+        var dx = ImmutableArray<ClaimDiagnosis>.Empty;
         if (buildClaims)
         {
+            dxList.Clear();
             foreach (var c in dxColumns)
             {
                 if (row[c].Span.Trim() is { IsEmpty: false } d)
                 {
-                    dx.Add(d.ToString());
+                    dxList.Add(diagnoses.Get(d, ClaimDiagnosis.Create));
                 }
             }
+
+            dx = dxList.ToImmutable();
         }
 
-        return new ClaimHeader(dos!.Value, row[posColumn].Span.Trim().ToString(), row[npiColumn].Span.Trim().ToString(), birth, sex.Length == 1 ? char.ToUpperInvariant(sex[0]) : 'U', dx, em);
+        var pos = places.Get(row[posColumn].Span.Trim(), static text => text);
+        var (npiText, npi) = npis.Get(row[npiColumn].Span.Trim(), static text => (text, Npi.TryParse(text, out var parsed) ? parsed : null));
+        return new ClaimHeader(dos!.Value, pos, npiText, npi, birth, sex.Length == 1 ? char.ToUpperInvariant(sex[0]) : 'U', dx, em);
     }
 
-    private Builder ClaimOf(ReadOnlySpan<char> id)
+    private Builder ClaimOf(ReadOnlySpan<char> id, int line)
     {
         if (!adjacentOnly)
         {
@@ -233,40 +295,37 @@ public sealed class ClaimCsvStream : IDisposable
             return current;
         }
 
-        if (!seen.Add(Fnv1a(id)))
+        // One builder serves every claim in turn: Complete copied what the claim keeps.
+        pendingClaim = Complete(current);
+        current ??= new Builder(string.Empty);
+        current.Start(id.ToString());
+        if (seen.Add(id))
         {
-            Adjacent = false;
+            suspects.Add((current.Id, line));
         }
 
-        pendingClaim = Complete(current);
-        current = new Builder(id.ToString());
         return current;
     }
 
     private Claim? Complete(Builder? b) =>
-        b is { Header: { } h } && buildClaims ? Claim.Create(b.Id, h.Dos, h.Pos, h.Npi, h.Birth, h.Sex, h.Dx, b.Lines, h.Em) : null;
+        b is { Header: { } h } && buildClaims ? new Claim(b.Id, h.Dos, h.Pos, h.NpiText, h.Npi, h.Birth, h.Sex, h.Dx, [.. b.Lines], h.Em) : null;
 
-    private static ulong Fnv1a(ReadOnlySpan<char> text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash ^ c) * 1099511628211UL);
-        }
-
-        return hash;
-    }
-
-    private sealed record ClaimHeader(DateOnly Dos, string Pos, string Npi, DateOnly? Birth, char Sex, List<string> Dx, EmInput? Em);
+    private sealed record ClaimHeader(DateOnly Dos, string Pos, string NpiText, Npi? Npi, DateOnly? Birth, char Sex, ImmutableArray<ClaimDiagnosis> Dx, EmInput? Em);
 
     private sealed class Builder(string id)
     {
-        public string Id { get; } = id;
+        public string Id { get; private set; } = id;
 
         public ClaimHeader? Header { get; set; }
 
         public List<ClaimLine> Lines { get; } = [];
 
         public int RowCount { get; set; }
+
+        public void Start(string claimId)
+        {
+            (Id, Header, RowCount) = (claimId, null, 0);
+            Lines.Clear();
+        }
     }
 }

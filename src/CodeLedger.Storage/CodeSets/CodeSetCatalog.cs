@@ -64,7 +64,12 @@ public static class CodeSetCatalog
 
             // The index row names the release by id, which the insert assigns; both commit together.
             await db.SaveChangesAsync(ct);
-            db.Add(new CodeSetIndexRow { ReleaseId = row.Id, Format = CodeSetIndex.Format, ReleaseSha256 = info.Sha256, Sha256 = CodeSetIndex.Hash(index), Content = index });
+            db.Add(new CodeSetIndexRow { ReleaseId = row.Id, Format = CodeSetIndex.Format, ReleaseSha256 = info.Sha256, Sha256 = CodeSetIndex.Hash(index.Content), Content = index.Content });
+            for (var part = 0; part < index.Parts.Length; part++)
+            {
+                db.Add(new CodeSetIndexPartRow { ReleaseId = row.Id, Format = CodeSetIndex.Format, Part = part, Content = index.Parts[part] });
+            }
+
             ledger.Append(info.Label, new CodeSetImported(kind.Token(), info.EffectiveDate, info.EffectiveThrough, info.FileName, info.Sha256, info.EntryCount));
             return new CodeSetImportResult(info, AlreadyImported: false, now);
         }, ct);

@@ -127,7 +127,7 @@ public sealed class ClaimsScrubCommandTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Streamed_findings_are_those_of_a_whole_file_check_in_the_same_order(bool claimsApart)
+    public void Streamed_findings_are_those_of_a_whole_file_check_each_where_it_is_known(bool claimsApart)
     {
         var rows = new List<string>();
         var codes = new[] { "99213", "20610", "99214", "36415", "93000", "80061", "17110", "99396" };
@@ -140,27 +140,93 @@ public sealed class ClaimsScrubCommandTests : IDisposable
             }
         }
 
-        if (claimsApart)
-        {
-            rows.Add("S3,2026-10-08,11,1234567893,1958-02-11,F,I10,E78.5,,,,,,,,,,,99213,,1,90.00,1");
-        }
-
         var csv = Header + "\n" + string.Join("\n", rows) + "\n";
-        var run = Scrub(string.Join("\n", rows) + "\n");
-
         var batch = CodeLedger.Core.Edits.ClaimCsvReader.Read(new StringReader(csv));
         var editor = new CodeLedger.Core.Edits.ClaimEditor(CodeLedger.Core.CodeSets.Starter.StarterCodeSet.Library());
-        var expected = new List<CodeLedger.Core.Edits.EditFinding>(batch.Malformed);
+
+        // Each malformed row's finding at its row, each claim's findings just after its last row.
+        var expected = new List<(int Line, CodeLedger.Core.Edits.EditFinding Finding)>();
+        var lastRow = rows.Select((r, i) => (Id: r[..r.IndexOf(',', StringComparison.Ordinal)], Line: i + 2)).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Max(r => r.Line));
         foreach (var claim in batch.Claims)
         {
-            editor.Check(claim, expected);
+            expected.AddRange(editor.Check(claim).Select(f => ((2 * lastRow[claim.Id]) + 1, f)));
         }
+
+        expected.AddRange(batch.Malformed.Select(f => (2 * f.Line!.Value, f)));
+        var inOrder = expected.Select((e, i) => (e, i)).OrderBy(x => x.e.Line).ThenBy(x => x.i).Select(x => x.e.Finding).ToList();
+        var (claimCount, lineCount) = (batch.Claims.Length, batch.Lines);
+
+        if (claimsApart)
+        {
+            // S3 comes back at the end: checked on its own, then flagged where it came back.
+            var back = "S3,2026-10-08,11,1234567893,1958-02-11,F,I10,E78.5,,,,,,,,,,,99213,,1,90.00,1";
+            rows.Add(back);
+            var alone = CodeLedger.Core.Edits.ClaimCsvReader.Read(new StringReader(Header + "\n" + back + "\n")).Claims.Single();
+            inOrder.AddRange(editor.Check(alone));
+            inOrder.Add(new("INPUT-MALFORMED", CodeLedger.Core.Edits.EditSeverity.Error, "S3", rows.Count + 1, [],
+                $"input line {rows.Count + 1}: claim S3 comes back after other claims' rows (it begins at line 8): a claim's rows must be adjacent, so its rows from here were checked as a claim of their own; sort the file by claim_id"));
+            (claimCount, lineCount) = (claimCount + 1, lineCount + 1);
+        }
+
+        var run = Scrub(string.Join("\n", rows) + "\n");
 
         using var doc = JsonDocument.Parse(run.Out);
         var actual = doc.RootElement.GetProperty("findings").EnumerateArray()
             .Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("claim").GetString()} {f.GetProperty("line")} {f.GetProperty("message").GetString()}").ToList();
-        Assert.Equal(expected.Select(f => $"{f.Rule} {f.ClaimId} {(f.Line is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)} {f.Message}"), actual);
-        Assert.Contains(expected, f => f.Rule == "INPUT-MALFORMED");
-        Assert.Equal((batch.Claims.Length, batch.Lines), (doc.RootElement.GetProperty("claims").GetInt32(), doc.RootElement.GetProperty("lines").GetInt32()));
+        Assert.Equal(inOrder.Select(f => $"{f.Rule} {f.ClaimId} {(f.Line is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)} {f.Message}"), actual);
+        Assert.Contains(inOrder, f => f.Rule == "INPUT-MALFORMED");
+        Assert.Equal((claimCount, lineCount), (doc.RootElement.GetProperty("claims").GetInt32(), doc.RootElement.GetProperty("lines").GetInt32()));
+    }
+
+    [Fact]
+    public void A_missing_input_file_is_one_line_exit_2_and_creates_no_database()
+    {
+        var db = temp.File("never.db");
+        var run = CliRun.Of("claims", "scrub", temp.File("missing.csv"), "--db", db);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("cannot read", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void A_csv_without_the_required_columns_is_refused_before_the_database_is_created()
+    {
+        var db = temp.File("never.db");
+        var file = temp.File("bad.csv");
+        File.WriteAllText(file, "claim_id,dos\nA1,2026-10-05\n");
+        var run = CliRun.Of("claims", "scrub", file, "--db", db);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("lacks", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void A_damaged_ptp_index_part_is_never_read_and_is_rebuilt_from_the_release()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=false"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE code_set_index_parts SET content = zeroblob(100)";
+            Assert.True(cmd.ExecuteNonQuery() >= 1);
+        }
+
+        var run = Scrub("""
+            B1,2026-10-05,11,1234567893,1958-02-11,F,M17.11,,,,,,,,,,,,20610,RT,1,120.00,1
+            B1,2026-10-05,11,1234567893,1958-02-11,F,M17.11,,,,,,,,,,,,99213,,1,90.00,1
+            """);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Contains(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "NCCI-PTP");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=false"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT min(length(content)) FROM code_set_index_parts";
+            Assert.True(Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 100);
+        }
     }
 }

@@ -650,6 +650,40 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("work_items", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexPartRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("release_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId", "Format", "Part")
+                        .IsUnique();
+
+                    b.ToTable("code_set_index_parts", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1025,6 +1059,15 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexPartRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -645,6 +645,38 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("work_items", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexPartRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("release_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId", "Format", "Part")
+                        .IsUnique();
+
+                    b.ToTable("code_set_index_parts", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1016,6 +1048,15 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexPartRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.CodeSets.CodeSetReleaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
