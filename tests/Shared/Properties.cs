@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;
 
-namespace CodeLedger.Core.Tests;
+namespace CodeLedger.Testing;
 
 /// <summary>
 /// Property tests on FsCheck, reproducible: every run replays the same seed, so a failure seen once
