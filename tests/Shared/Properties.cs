@@ -9,7 +9,7 @@ namespace CodeLedger.Testing;
 /// is seen again in any process (a seed from <c>string.GetHashCode</c> is not: it changes per
 /// process). FsCheck shrinks a failing case and reports it with the seed. Properties take
 /// <c>[Property(Replay = Properties.Replay, ...)]</c>; a property checked for each row of a theory
-/// calls <see cref="ForAll"/>.
+/// calls <c>ForAll</c>.
 /// </summary>
 internal static class Properties
 {
@@ -19,5 +19,9 @@ internal static class Properties
     private static readonly FsCheck.Replay Seed = new(new Rnd(20260302UL, 11400714819323198485UL), FSharpOption<int>.None);
 
     public static void ForAll<T>(Gen<T> cases, Action<T> property, int count = 200) =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(FSharpOption<FsCheck.Replay>.Some(Seed)), Prop.ForAll(cases.ToArbitrary(), property));
+        ForAll(cases.ToArbitrary(), property, count);
+
+    /// <summary>As above, with the arbitrary's shrinker, so a failure is reported at its smallest.</summary>
+    public static void ForAll<T>(Arbitrary<T> cases, Action<T> property, int count = 200) =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(FSharpOption<FsCheck.Replay>.Some(Seed)), Prop.ForAll(cases, property));
 }
