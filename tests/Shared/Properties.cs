@@ -24,4 +24,17 @@ internal static class Properties
     /// <summary>As above, with the arbitrary's shrinker, so a failure is reported at its smallest.</summary>
     public static void ForAll<T>(Arbitrary<T> cases, Action<T> property, int count = 200) =>
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(FSharpOption<FsCheck.Replay>.Some(Seed)), Prop.ForAll(cases, property));
+
+    /// <summary>
+    /// Shrink candidates for a whole number, from <paramref name="target"/> itself to one step short
+    /// of <paramref name="value"/>, each halving the distance left (QuickCheck's shrinkIntegral):
+    /// a shrinker takes the first that still fails, so it gets there in a few halvings, not a step at a time.
+    /// </summary>
+    public static IEnumerable<int> Toward(int target, int value)
+    {
+        for (var step = value - target; step != 0; step /= 2)
+        {
+            yield return value - step;
+        }
+    }
 }

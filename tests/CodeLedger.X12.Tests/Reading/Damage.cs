@@ -1,4 +1,5 @@
 using System.Globalization;
+using CodeLedger.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -143,10 +144,8 @@ internal static class Damage
 
     private static IEnumerable<Edit> Smaller(Edit edit) => edit switch
     {
-        Delete d => Shorter(d.Length).Select(n => d with { Length = n }),
-        Duplicate d => Shorter(d.Length).Select(n => d with { Length = n }),
+        Delete d => Properties.Toward(1, d.Length).Select(n => d with { Length = n }),
+        Duplicate d => Properties.Toward(1, d.Length).Select(n => d with { Length = n }),
         _ => [],
     };
-
-    private static IEnumerable<int> Shorter(int length) => new[] { 1, length / 2, length - 1 }.Where(n => n >= 1 && n < length).Distinct();
 }
