@@ -1,5 +1,6 @@
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Turnaround;
+using CodeLedger.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,5 +1,10 @@
+using System.Globalization;
 using System.Text;
+using CodeLedger.Testing;
 using CodeLedger.X12.Reading;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace CodeLedger.X12.Tests.Reading;
 
@@ -112,29 +117,18 @@ public class X12FieldsTests
         Assert.Equal("é", cache.Get("é"u8));
     }
 
-    [Fact]
-    public void The_string_cache_decodes_every_length_and_byte_exactly_as_UTF8()
+    [Property(Replay = Properties.Replay, MaxTest = 4_000, Arbitrary = [typeof(Generated)])]
+    public void The_string_cache_decodes_every_length_and_byte_exactly_as_UTF8(Cut cut)
     {
-        // Values are packed with overlapping loads whose shape changes with the length: every
-        // length from 1 to 20, ASCII and not, cut from a larger buffer so bytes around them differ.
-        var cache = new X12StringCache();
-        var random = new Random(7);
-        var buffer = new byte[64];
-        for (var round = 0; round < 4_000; round++)
-        {
-            var length = 1 + (round % 20);
-            var ascii = round % 3 != 0;
-            random.NextBytes(buffer);
-            for (var i = 0; i < buffer.Length; i++)
-            {
-                buffer[i] = ascii ? (byte)(32 + (buffer[i] % 95)) : buffer[i];
-            }
-
-            var value = buffer.AsSpan(random.Next(0, 64 - length), length);
-            var expected = Encoding.UTF8.GetString(value);
-            Assert.Equal(expected, cache.Get(value));
-            Assert.Equal(expected, cache.Get(value.ToArray()));
-        }
+        // Values are packed with overlapping loads whose shape changes with the length (see
+        // Generated.Cuts). A cache per case, so a shrunk case fails alone, with the person-name
+        // cache's 256 slots, so 4,000 of them cost little: the first look-up misses and decodes,
+        // the second (same bytes, another array) hits the slot the first one filled.
+        var cache = new X12StringCache(slotBits: 8);
+        var value = cut.Buffer.AsSpan(cut.Offset, cut.Length);
+        var expected = Encoding.UTF8.GetString(value);
+        Assert.Equal(expected, cache.Get(value));
+        Assert.Equal(expected, cache.Get(value.ToArray()));
     }
 
     [Theory]
@@ -151,19 +145,18 @@ public class X12FieldsTests
         Assert.Equal(cents, X12Cents.Of(value));
     }
 
-    [Fact]
-    public void Cents_agree_with_decimal_arithmetic_for_values_built_any_way()
+    [Property(Replay = Properties.Replay, MaxTest = 10_000, Arbitrary = [typeof(Generated)])]
+    public void Cents_agree_with_decimal_arithmetic_for_values_built_any_way(Amount amount)
     {
         // Cents are read from the decimal's scale, sign and mantissa: check them against arithmetic
-        // on many values, including ones made by operations (not parsing) and negative zero.
-        var random = new Random(3);
-        for (var i = 0; i < 10_000; i++)
-        {
-            // Multiplying by 1.0 keeps the value and adds a decimal place: 12.34 becomes 12.340.
-            var value = (random.Next(-1_000_000, 1_000_000) / 100m) * (i % 2 == 0 ? 1m : 1.0m);
-            Assert.Equal(value.Scale <= 2 ? (long)(value * 100m) : X12Cents.None, X12Cents.Of(value));
-        }
+        // on values made by operations (not parsing), whose scale is not the fewest digits.
+        var value = amount.Value;
+        Assert.Equal(value.Scale <= 2 ? (long)(value * 100m) : X12Cents.None, X12Cents.Of(value));
+    }
 
+    [Fact]
+    public void Cents_of_negative_zero_are_zero_and_a_third_decimal_or_too_large_a_value_is_refused()
+    {
         Assert.Equal(0L, X12Cents.Of(-0.00m));
         Assert.Equal(X12Cents.None, X12Cents.Of(0.125m));
         Assert.Equal(X12Cents.None, X12Cents.Of(decimal.MaxValue));
@@ -191,30 +184,16 @@ public class X12FieldsTests
         Assert.NotEqual(a, b);
     }
 
-    [Fact]
-    public void Interning_keys_match_a_byte_by_byte_packing_and_refuse_any_zero_byte()
+    [Property(Replay = Properties.Replay, MaxTest = 2_000, Arbitrary = [typeof(Generated)])]
+    public void Interning_keys_match_a_byte_by_byte_packing_and_refuse_any_zero_byte(Key key)
     {
-        // Every length up to nine, random bytes, and a zero planted in each position in turn.
-        var random = new Random(7);
-        for (var length = 0; length <= 9; length++)
+        // The value, then the value with a zero planted in each position in turn.
+        AssertPacksLikeByteByByte(key.Bytes);
+        for (var zero = 0; zero < key.Bytes.Length; zero++)
         {
-            for (var round = 0; round < 200; round++)
-            {
-                var value = new byte[length];
-                random.NextBytes(value);
-                for (var i = 0; i < length; i++)
-                {
-                    value[i] = (byte)Math.Max(value[i], (byte)1);
-                }
-
-                AssertPacksLikeByteByByte(value);
-                for (var zero = 0; zero < length; zero++)
-                {
-                    var damaged = (byte[])value.Clone();
-                    damaged[zero] = 0;
-                    AssertPacksLikeByteByByte(damaged);
-                }
-            }
+            var damaged = (byte[])key.Bytes.Clone();
+            damaged[zero] = 0;
+            AssertPacksLikeByteByByte(damaged);
         }
     }
 
@@ -253,4 +232,78 @@ public class X12FieldsTests
     [InlineData("9999999999999999999")]
     public void Decimals_refuse_malformed_values(string text) =>
         Assert.False(X12Bytes.TryParseDecimal(Encoding.ASCII.GetBytes(text), out _));
+
+    /// <summary>A value cut from a larger buffer.</summary>
+    public sealed record Cut(byte[] Buffer, int Offset, int Length)
+    {
+        public override string ToString() => $"{Convert.ToHexString(Buffer, Offset, Length)} at {Offset} of {Convert.ToHexString(Buffer)}";
+    }
+
+    /// <summary>An amount as a parse would not make it: hundredths divided by 100, times 1, 1.0 or 1.00.</summary>
+    public sealed record Amount(int Hundredths, decimal Factor)
+    {
+        public decimal Value => Hundredths / 100m * Factor;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Hundredths} / 100 * {Factor} = {Value}");
+    }
+
+    /// <summary>The bytes of a value to intern.</summary>
+    public sealed record Key(byte[] Bytes)
+    {
+        public override string ToString() => Bytes.Length == 0 ? "(empty)" : Convert.ToHexString(Bytes);
+    }
+
+    /// <summary>FsCheck's generators for the properties above.</summary>
+    public static class Generated
+    {
+        /// <summary>
+        /// Every length from 1 to 20 (past 16 the cache is bypassed), two in three ASCII and the rest
+        /// any byte, cut anywhere from a 64-byte buffer so the bytes around a value differ from it.
+        /// </summary>
+        public static Arbitrary<Cut> Cuts()
+        {
+            var cuts = from length in Gen.Choose(1, 20)
+                       from ascii in Gen.Frequency((2, Gen.Constant(true)), (1, Gen.Constant(false)))
+                       from buffer in ascii ? Digits.Of(95, 64).Select(d => d.Select(b => (byte)(32 + b))) : Digits.Of(256, 64).Select(d => d.Select(b => (byte)b))
+                       from offset in Gen.Choose(0, 63 - length)
+                       select new Cut([.. buffer], offset, length);
+            return Arb.From(cuts, Shrink);
+        }
+
+        /// <summary>From -10,000.00 to 9,999.99 in hundredths; times 1.0 or 1.00 adds one or two places (12.34 becomes 12.340).</summary>
+        public static Arbitrary<Amount> Amounts()
+        {
+            var amounts = from hundredths in Gen.Choose(-1_000_000, 999_999)
+                          from factor in Gen.Elements(1m, 1.0m, 1.00m)
+                          select new Amount(hundredths, factor);
+            return Arb.From(amounts, a => Properties.Toward(0, a.Hundredths).Select(h => a with { Hundredths = h })
+                .Concat(a.Factor.Scale > 0 ? [a with { Factor = 1m }] : []));
+        }
+
+        /// <summary>Every length up to nine (one past what a key holds), bytes from 1 to 255: the property plants the zeros.</summary>
+        public static Arbitrary<Key> Keys()
+        {
+            var keys = from length in Gen.Choose(0, 9)
+                       from bytes in Gen.ArrayOf(Gen.Choose(1, 255), length)
+                       select new Key([.. bytes.Select(b => (byte)b)]);
+
+            // One byte fewer, each position in turn.
+            return Arb.From(keys, k => Enumerable.Range(0, k.Bytes.Length).Select(i => new Key([.. k.Bytes[..i], .. k.Bytes[(i + 1)..]])));
+        }
+
+        /// <summary>A shorter value, then zeros around it: the fewest bytes that still fail, and whether the bytes around count.</summary>
+        private static IEnumerable<Cut> Shrink(Cut c)
+        {
+            foreach (var length in Properties.Toward(1, c.Length))
+            {
+                yield return c with { Length = length };
+            }
+
+            bool Around(int i) => i < c.Offset || i >= c.Offset + c.Length;
+            if (c.Buffer.Where((b, i) => b != 0 && Around(i)).Any())
+            {
+                yield return c with { Buffer = [.. c.Buffer.Select((b, i) => Around(i) ? (byte)0 : b)] };
+            }
+        }
+    }
 }
