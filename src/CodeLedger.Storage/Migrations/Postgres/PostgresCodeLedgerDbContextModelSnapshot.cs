@@ -320,10 +320,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
 
                     b.HasIndex("PhysicianId");
 
-                    b.HasIndex("PracticeId", "DateOfService");
-
-                    b.HasIndex("PracticeId", "ExternalId")
+                    b.HasIndex("ExternalId", "PracticeId")
                         .IsUnique();
+
+                    b.HasIndex("PracticeId", "DateOfService");
 
                     b.ToTable("encounters", (string)null);
                 });
@@ -510,9 +510,9 @@ namespace CodeLedger.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EncounterId");
-
                     b.HasIndex("RaisedByCoderId");
+
+                    b.HasIndex("EncounterId", "Status");
 
                     b.HasIndex("PhysicianId", "Status");
 
@@ -630,7 +630,9 @@ namespace CodeLedger.Storage.Migrations.Postgres
 
                     b.HasIndex("VendorId");
 
-                    b.HasIndex("CoderId", "Status");
+                    b.HasIndex("CoderId", "Status")
+                        .HasDatabaseName("IX_work_items_open_by_coder")
+                        .HasFilter("\"status\" <> 'Finalized'");
 
                     b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
 

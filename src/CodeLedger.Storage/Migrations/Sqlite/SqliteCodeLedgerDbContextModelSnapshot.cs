@@ -315,10 +315,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasIndex("PhysicianId");
 
-                    b.HasIndex("PracticeId", "DateOfService");
-
-                    b.HasIndex("PracticeId", "ExternalId")
+                    b.HasIndex("ExternalId", "PracticeId")
                         .IsUnique();
+
+                    b.HasIndex("PracticeId", "DateOfService");
 
                     b.ToTable("encounters", (string)null);
                 });
@@ -505,9 +505,9 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EncounterId");
-
                     b.HasIndex("RaisedByCoderId");
+
+                    b.HasIndex("EncounterId", "Status");
 
                     b.HasIndex("PhysicianId", "Status");
 
@@ -625,7 +625,9 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasIndex("VendorId");
 
-                    b.HasIndex("CoderId", "Status");
+                    b.HasIndex("CoderId", "Status")
+                        .HasDatabaseName("IX_work_items_open_by_coder")
+                        .HasFilter("\"status\" <> 'Finalized'");
 
                     b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
 
