@@ -8,8 +8,9 @@ namespace CodeLedger.Storage.Ledger;
 
 /// <summary>
 /// Collects the events of one write and appends them, hash-chained, inside the write's transaction
-/// after the state change is saved. The store holds the ledger write lock for the whole
-/// transaction, so the tail read here cannot race another writer.
+/// after the state change is saved. The ledger's ordering lock is taken here, just before the tail is
+/// read (SQLite: the write transaction itself; PostgreSQL: an advisory lock held to the commit), so
+/// the tail cannot change until these events are committed after it.
 /// </summary>
 public sealed class LedgerAppender
 {
@@ -37,13 +38,17 @@ public sealed class LedgerAppender
         _pending.Add((TEvent.Type, subject, LedgerEvents.Serialize(payload)));
     }
 
-    internal async Task<IReadOnlyList<LedgerEntry>> FlushAsync(CodeLedgerDbContext db, CancellationToken ct)
+    internal async Task<IReadOnlyList<LedgerEntry>> FlushAsync(CodeLedgerDbContext db, WriteAttempt write, CancellationToken ct)
     {
         if (_pending.Count == 0)
         {
             return [];
         }
 
+        await write.LockLedgerAsync(ct);
+
+        // The primary key's last entry: one index seek (SQLite: the rowid b-tree's last page;
+        // PostgreSQL: a backward scan stopping at its first row), whatever the ledger's length.
         var tail = await db.LedgerEvents.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })
@@ -73,7 +78,7 @@ public sealed class LedgerAppender
         }
 
         // Inserted without the change tracker: intake flushes a thousand events per batch, and the
-        // rows are never updated, so tracking them only cost time. Same transaction, same lock.
+        // rows are never updated, so tracking them only cost time. Same transaction, under the lock.
         await BulkInsert.InsertAsync(db, rows, ct);
         _pending.Clear();
         return written;
