@@ -2,7 +2,10 @@ using CodeLedger.Core.Common;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Storage.Mapping;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CodeLedger.Storage.Ledger;
 
@@ -47,14 +50,7 @@ public sealed class LedgerAppender
 
         await write.LockLedgerAsync(ct);
 
-        // The primary key's last entry: one index seek (SQLite: the rowid b-tree's last page;
-        // PostgreSQL: a backward scan stopping at its first row), whatever the ledger's length.
-        var tail = await db.LedgerEvents.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(ct);
-        var sequence = tail?.Sequence ?? 0;
-        var previous = tail?.Hash ?? LedgerHash.Genesis;
+        var (sequence, previous) = await TailAsync(db, ct);
         var instant = Instants.Now(_time);
         var written = new List<LedgerEntry>(_pending.Count);
         var rows = new List<LedgerEventRow>(_pending.Count);
@@ -83,4 +79,28 @@ public sealed class LedgerAppender
         _pending.Clear();
         return written;
     }
+
+    /// <summary>
+    /// The last event's sequence and hash (0 and the genesis hash for an empty ledger): the primary
+    /// key's last entry, one index seek whatever the ledger's length (SQLite: the rowid b-tree's last
+    /// page; PostgreSQL: a backward index scan stopping at its first row). A plain command, not a LINQ
+    /// query: every write reads it, and EF Core's query pipeline cost more than the seek.
+    /// </summary>
+    private static async Task<(long Sequence, string Hash)> TailAsync(CodeLedgerDbContext db, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = TailSql.GetValue(db.Model, static model =>
+        {
+            var entity = model.FindEntityType(typeof(LedgerEventRow))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sequence = entity.FindProperty(nameof(LedgerEventRow.Sequence))!.GetColumnName(table);
+            var hash = entity.FindProperty(nameof(LedgerEventRow.Hash))!.GetColumnName(table);
+            return $"SELECT \"{sequence}\", \"{hash}\" FROM \"{table.Name}\" ORDER BY \"{sequence}\" DESC LIMIT 1";
+        });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, LedgerHash.Genesis);
+    }
+
+    private static readonly ConditionalWeakTable<IModel, string> TailSql = [];
 }

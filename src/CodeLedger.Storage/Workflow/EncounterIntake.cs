@@ -33,6 +33,8 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
         Organization practice, vendor;
         await using (var db = store.CreateContext())
         {
+            // One connection for the block's reads (EF Core would open one per query; each open costs more than the read).
+            await db.Database.OpenConnectionAsync(ct);
             practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
             vendor = await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct);
             var agreements = await db.BusinessAssociateAgreements.AsNoTracking().Where(a => a.PracticeId == practice.Id && a.VendorId == vendor.Id).ToListAsync(ct);
@@ -55,6 +57,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
         bool restartOnCorrection;
         await using (var db = store.CreateContext())
         {
+            await db.Database.OpenConnectionAsync(ct);
             physicians = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct)).ToDictionary(p => p.Npi.Value, StringComparer.Ordinal);
             foreach (var s in submissions)
             {
