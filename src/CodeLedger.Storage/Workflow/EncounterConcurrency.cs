@@ -29,7 +29,7 @@ namespace CodeLedger.Storage.Workflow;
 /// </summary>
 internal static class EncounterConcurrency
 {
-    /// <summary>The work-item row version: PostgreSQL's xmin system column, which every update of the row changes.</summary>
+    /// <summary>The row version of every updatable table on PostgreSQL: its xmin system column, which every update of the row changes.</summary>
     public const string RowVersion = "xmin";
 
     public static async Task ClaimAsync(CodeLedgerDbContext db, CancellationToken ct)

@@ -97,6 +97,39 @@ public abstract partial class WorkflowSuite
     }
 
     [Fact]
+    public async Task A_write_never_overwrites_a_change_to_a_row_it_read_before_that_change()
+    {
+        await using var h = await StartAsync();
+        var rival = await h.Database.OpenAsync();
+        var parked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var vacation = new Core.Coders.Absence(new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 14), "vacation");
+        var course = new Core.Coders.Absence(new DateOnly(2026, 9, 7), new DateOnly(2026, 9, 8), "course");
+
+        // Read, change, write back: the list column is replaced whole, so without a check the later
+        // writer would put back the list it read and the rival's absence would be lost.
+        var slow = h.Store.WriteAsync("lead", async (db, ledger) =>
+        {
+            var coder = await db.Coders.SingleAsync(c => c.UserName == "jdoe", Ct);
+            parked.TrySetResult();
+            await resume.Task;
+            coder.AddAbsence(course);
+            ledger.Append("jdoe", new Tick(1));
+        }, Ct);
+        await parked.Task.WaitAsync(Patience, Ct);
+        await rival.WriteAsync("lead", async (db, ledger) =>
+        {
+            (await db.Coders.SingleAsync(c => c.UserName == "jdoe", Ct)).AddAbsence(vacation);
+            ledger.Append("jdoe", new Tick(0));
+        }, Ct).WaitAsync(Patience, Ct);
+        resume.SetResult();
+        await slow.WaitAsync(Patience, Ct);
+
+        await using var db = h.Store.CreateContext();
+        Assert.Equal([vacation, course], (await db.Coders.AsNoTracking().SingleAsync(c => c.UserName == "jdoe", Ct)).Absences);
+    }
+
+    [Fact]
     public async Task Two_expiry_runs_at_once_expire_each_query_once_and_finalize_each_encounter_once()
     {
         const int Encounters = 30;

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CodeLedger.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCodeLedgerDbContext))]
-    [Migration("20261203104328_RowVersions")]
+    [Migration("20261203120101_RowVersions")]
     partial class RowVersions
     {
         /// <inheritdoc />
@@ -71,6 +71,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("vendor_signatory");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("VendorId");
@@ -122,6 +128,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("vendor_id");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserName")
@@ -168,6 +180,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -254,6 +272,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("working_hours");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("VendorId");
@@ -319,6 +343,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character varying(60)")
                         .HasColumnName("specialty");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhysicianId");
@@ -366,6 +396,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EncounterId", "Version")
@@ -398,6 +434,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -441,6 +483,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("taxonomy");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -558,6 +606,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<DateOnly>("ReleaseEffectiveOn")
                         .HasColumnType("date")
                         .HasColumnName("release_effective_on");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -713,6 +767,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256")
@@ -806,6 +866,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .HasColumnName("sha256")
                         .IsFixedLength();
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
