@@ -86,15 +86,14 @@ internal sealed class WriteAttempt
         }
     }
 
-    /// <summary>Takes the ledger's ordering lock: held from here to the commit, only while events are numbered, chained and inserted.</summary>
-    public async Task LockLedgerAsync(CancellationToken ct)
-    {
-        await EnsureBegunAsync(ct);
-        if (_db.Provider == DatabaseProvider.PostgreSql)
-        {
-            await _db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LedgerLockKey})", ct);
-        }
-    }
+    /// <summary>
+    /// The statement that takes the ledger's ordering lock, to run just before the tail is read and
+    /// held to the commit: PostgreSQL's transaction-scoped advisory lock. Null on SQLite, where the
+    /// write transaction (<see cref="EnsureBegunAsync"/>) is the lock.
+    /// </summary>
+    public string? LedgerLockStatement => _db.Provider == DatabaseProvider.PostgreSql ? LedgerLock : null;
+
+    private static readonly string LedgerLock = string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({LedgerLockKey})");
 
     /// <summary>Commits what was written; an attempt that wrote nothing has nothing to commit.</summary>
     public async Task CommitAsync(CancellationToken ct)

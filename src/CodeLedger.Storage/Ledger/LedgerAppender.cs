@@ -48,9 +48,8 @@ public sealed class LedgerAppender
             return [];
         }
 
-        await write.LockLedgerAsync(ct);
-
-        var (sequence, previous) = await TailAsync(db, ct);
+        await write.EnsureBegunAsync(ct);
+        var (sequence, previous) = await LockAndReadTailAsync(db, write.LedgerLockStatement, ct);
         var instant = Instants.Now(_time);
         var written = new List<LedgerEntry>(_pending.Count);
         var rows = new List<LedgerEventRow>(_pending.Count);
@@ -81,16 +80,20 @@ public sealed class LedgerAppender
     }
 
     /// <summary>
-    /// The last event's sequence and hash (0 and the genesis hash for an empty ledger): the primary
-    /// key's last entry, one index seek whatever the ledger's length (SQLite: the rowid b-tree's last
-    /// page; PostgreSQL: a backward index scan stopping at its first row). A plain command, not a LINQ
-    /// query: every write reads it, and EF Core's query pipeline cost more than the seek.
+    /// Takes the ledger's ordering lock (<paramref name="lockStatement"/>; SQLite holds it already)
+    /// and reads the last event's sequence and hash (0 and the genesis hash for an empty ledger). One
+    /// command, so one round trip on PostgreSQL; its second statement starts, and takes its READ
+    /// COMMITTED snapshot, only once the lock is held, so it sees the previous holder's commit. The
+    /// tail is the primary key's last entry: one index seek whatever the ledger's length (SQLite: the
+    /// rowid b-tree's last page; PostgreSQL: a backward index scan stopping at its first row). A
+    /// plain command, not a LINQ query: every write runs it, and EF Core's query pipeline cost more
+    /// than the seek.
     /// </summary>
-    private static async Task<(long Sequence, string Hash)> TailAsync(CodeLedgerDbContext db, CancellationToken ct)
+    private static async Task<(long Sequence, string Hash)> LockAndReadTailAsync(CodeLedgerDbContext db, string? lockStatement, CancellationToken ct)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = TailSql.GetValue(db.Model, static model =>
+        var tail = TailSql.GetValue(db.Model, static model =>
         {
             var entity = model.FindEntityType(typeof(LedgerEventRow))!;
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -98,7 +101,13 @@ public sealed class LedgerAppender
             var hash = entity.FindProperty(nameof(LedgerEventRow.Hash))!.GetColumnName(table);
             return $"SELECT \"{sequence}\", \"{hash}\" FROM \"{table.Name}\" ORDER BY \"{sequence}\" DESC LIMIT 1";
         });
+        command.CommandText = lockStatement is null ? tail : lockStatement + ";" + tail;
         await using var reader = await command.ExecuteReaderAsync(ct);
+        if (lockStatement is not null)
+        {
+            await reader.NextResultAsync(ct);
+        }
+
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, LedgerHash.Genesis);
     }
 
