@@ -17,7 +17,7 @@ namespace CodeLedger.Benchmarks.Workflow;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class ConcurrentIntakeBenchmarks
 {
-    [Params(5_000)]
+    [Params(20_000)]
     public int PerImport { get; set; }
 
     [ParamsSource(nameof(Providers))]
