@@ -40,6 +40,28 @@ public abstract class CodeLedgerDbContext(DbContextOptions options) : DbContext(
     /// <summary>The PHI cipher the model's converters use (part of the model cache key).</summary>
     public PhiCipher Phi { get; init; } = PhiCipher.Without("this database was opened without a PHI key");
 
+    /// <summary>Set while this context serves <see cref="CodeLedgerStore.WriteAsync{T}"/>: the write's transaction begins at its first change.</summary>
+    internal WriteAttempt? Write { get; set; }
+
+    /// <summary>
+    /// Inside a write, saving begins the write's transaction first (and, on PostgreSQL, makes the
+    /// change conflict with any other write about the same encounters: <see cref="WriteAttempt"/>),
+    /// so no change is ever committed on its own, apart from its ledger events.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Write is { } write && ChangeTracker.HasChanges())
+        {
+            await write.BeforeSaveAsync(cancellationToken);
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Writes are asynchronous; a synchronous save inside a write would begin no transaction of the write's own.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        Write is null ? base.SaveChanges(acceptAllChangesOnSuccess) : throw new InvalidOperationException("inside CodeLedgerStore.WriteAsync, save with SaveChangesAsync");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CodeLedgerDbContext).Assembly);

@@ -16,9 +16,6 @@ namespace CodeLedger.Storage;
 /// </summary>
 public sealed class CodeLedgerStore
 {
-    /// <summary>Key of the PostgreSQL advisory lock that serializes ledger appends across processes.</summary>
-    private const long LedgerLockKey = 0x436F64654C656467; // "CodeLedg"
-
     private CodeLedgerStore(DatabaseLocation location, TimeProvider time)
     {
         Location = location;
@@ -112,31 +109,104 @@ public sealed class CodeLedgerStore
         }, ct);
 
     /// <summary>
-    /// Runs <paramref name="change"/> and appends the events it queued, all in one transaction
-    /// that holds the ledger write lock from the start (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
-    /// transaction-scoped advisory lock), so concurrent writers queue up instead of forking the chain.
+    /// Runs <paramref name="change"/> and appends the events it queued, all in one transaction, so
+    /// no event exists without its change nor a change without its events. The change reads and
+    /// builds without any lock; the transaction begins at its first write and the ledger's ordering
+    /// lock is held only while the events are numbered, chained and inserted, up to the commit
+    /// (<see cref="WriteAttempt"/>; docs/STORAGE.md, "Writes and the ledger"). When a concurrent write
+    /// committed something this one depended on, the attempt rolls back and
+    /// <paramref name="change"/> runs again from the start: it must derive everything from what it
+    /// reads and have no effect outside the context and the ledger (or undo it at its start).
     /// </summary>
     public async Task<T> WriteAsync<T>(string actor, Func<CodeLedgerDbContext, LedgerAppender, Task<T>> change, CancellationToken ct = default)
     {
-        await using var db = CreateContext();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (Location.Provider == DatabaseProvider.PostgreSql)
+        var duplicateRetried = false;
+        for (var attempt = 1; ; attempt++)
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LedgerLockKey})", ct);
-        }
-        else
-        {
-            // Microsoft.Data.Sqlite begins IMMEDIATE transactions, but only takes the lock at the
-            // first statement; write nothing and take it now so the tail read below is protected.
-            await db.Database.ExecuteSqlRawAsync("UPDATE ledger_events SET sequence = sequence WHERE 0", ct);
-        }
+            try
+            {
+                // After a lost race, SQLite runs the change again holding its write lock from the
+                // start, where no other writer can invalidate it: two attempts at most.
+                return await AttemptAsync(actor, change, lockedFromStart: attempt > 1, ct);
+            }
+            catch (Exception e) when (LostRace(e) is { } race)
+            {
+                // A unique key broken twice is a real duplicate, not a race: the second attempt had
+                // read the rival's committed row and still inserted the same key.
+                if (race == Race.Duplicate && duplicateRetried)
+                {
+                    throw;
+                }
 
+                duplicateRetried |= race == Race.Duplicate;
+                if (attempt >= MaxAttempts)
+                {
+                    throw new StorageException(StorageErrorCodes.WriteConflict,
+                        $"a write by {actor} conflicted with concurrent writes {attempt} times in a row and was given up; nothing of it was committed", e);
+                }
+            }
+        }
+    }
+
+    /// <summary>Attempts per write. PostgreSQL retries while rivals keep committing first (each conflict means one did); SQLite needs two.</summary>
+    private const int MaxAttempts = 10;
+
+    private async Task<T> AttemptAsync<T>(string actor, Func<CodeLedgerDbContext, LedgerAppender, Task<T>> change, bool lockedFromStart, CancellationToken ct)
+    {
+        await using var db = CreateContext();
+        var write = await WriteAttempt.StartAsync(db, lockedFromStart, ct);
         var ledger = new LedgerAppender(actor, Time);
         var result = await change(db, ledger);
         await db.SaveChangesAsync(ct);
-        await ledger.FlushAsync(db, ct);
-        await tx.CommitAsync(ct);
+        await ledger.FlushAsync(db, write, ct);
+        await write.CommitAsync(ct);
         return result;
+    }
+
+    private enum Race
+    {
+        /// <summary>SQLite: another connection committed between this write's reads and its first change.</summary>
+        Snapshot,
+
+        /// <summary>PostgreSQL: a row this write read changed before it wrote (row version), or the server broke a deadlock or a serialization conflict.</summary>
+        Row,
+
+        /// <summary>PostgreSQL: a concurrent write inserted the same unique key first (two imports of one encounter).</summary>
+        Duplicate,
+    }
+
+    private Race? LostRace(Exception e)
+    {
+        if (e is WriteConflictException)
+        {
+            return Race.Snapshot;
+        }
+
+        if (Location.Provider != DatabaseProvider.PostgreSql)
+        {
+            // Anything else SQLite reports happened under its write lock to current data: not a race.
+            return null;
+        }
+
+        if (e is DbUpdateConcurrencyException)
+        {
+            return Race.Row;
+        }
+
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException pg)
+            {
+                return pg.SqlState switch
+                {
+                    PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected => Race.Row,
+                    PostgresErrorCodes.UniqueViolation => Race.Duplicate,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
     }
 
     public async IAsyncEnumerable<LedgerEntry> ReadLedgerAsync([EnumeratorCancellation] CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using CodeLedger.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -46,22 +47,26 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
     public System.Data.Common.DbConnection CreateConnection() =>
         Provider == DatabaseProvider.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
 
-    public CodeLedgerDbContext CreateContext()
-    {
-        if (Provider == DatabaseProvider.Sqlite)
-        {
-            var options = new DbContextOptionsBuilder<SqliteCodeLedgerDbContext>()
-                .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
-                .AddInterceptors(SqlitePragmas.Instance)
-                .ReplaceService<IModelCacheKeyFactory, PhiModelCacheKeyFactory>()
-                .Options;
-            return new SqliteCodeLedgerDbContext(options) { Phi = Phi };
-        }
+    public CodeLedgerDbContext CreateContext() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteCodeLedgerDbContext((DbContextOptions<SqliteCodeLedgerDbContext>)Options) { Phi = Phi }
+        : new PostgresCodeLedgerDbContext((DbContextOptions<PostgresCodeLedgerDbContext>)Options) { Phi = Phi };
 
-        var pgOptions = new DbContextOptionsBuilder<PostgresCodeLedgerDbContext>()
-            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+    /// <summary>
+    /// Built once per database and shared: a context is created for every read and every write (a
+    /// demo month creates some 70,000), and building the options and finding EF Core's service
+    /// provider for them was a fifth of an empty context's cost. Options are immutable and hold
+    /// nothing about the PHI key, which each context carries.
+    /// </summary>
+    private DbContextOptions Options => OptionsCache.GetOrAdd((Provider, ConnectionString), static key => key.Provider == DatabaseProvider.Sqlite
+        ? new DbContextOptionsBuilder<SqliteCodeLedgerDbContext>()
+            .UseSqlite(key.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(SqlitePragmas.Instance)
             .ReplaceService<IModelCacheKeyFactory, PhiModelCacheKeyFactory>()
-            .Options;
-        return new PostgresCodeLedgerDbContext(pgOptions) { Phi = Phi };
-    }
+            .Options
+        : new DbContextOptionsBuilder<PostgresCodeLedgerDbContext>()
+            .UseNpgsql(key.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+            .ReplaceService<IModelCacheKeyFactory, PhiModelCacheKeyFactory>()
+            .Options);
+
+    private static readonly ConcurrentDictionary<(DatabaseProvider Provider, string ConnectionString), DbContextOptions> OptionsCache = new();
 }

@@ -30,6 +30,9 @@ public static class StorageErrorCodes
     /// <summary>An encrypted value fails authentication: altered, truncated, or moved from another column.</summary>
     public static readonly ErrorCode PhiCorrupt = new("STORE-PHI-CORRUPT", ErrorExit.Unreadable, Http.InternalServerError);
 
+    /// <summary>A write kept losing races to concurrent writes about the same rows and was given up (nothing of it was committed); running it again normally succeeds.</summary>
+    public static readonly ErrorCode WriteConflict = new("STORE-WRITE-CONFLICT", ErrorExit.Unreadable, Http.ServiceUnavailable);
+
     /// <summary>A stored code-set release no longer hashes to the SHA-256 it was imported with.</summary>
     public static readonly ErrorCode CodeSetCorrupt = new("CODESET-CORRUPT", ErrorExit.Unreadable, Http.InternalServerError);
 

@@ -36,7 +36,7 @@ public class IntakeBenchmarks
     public void FreshDatabase()
     {
         var db = Path.Combine(_folder, $"intake-{Guid.NewGuid():N}.db");
-        _store = CodeLedgerStore.OpenAsync(db, new FixedClock()).GetAwaiter().GetResult();
+        _store = CodeLedgerStore.OpenAsync(db, new ReceiptClock()).GetAwaiter().GetResult();
         _data.SaveWorldAsync(_store).GetAwaiter().GetResult();
     }
 
@@ -56,11 +56,5 @@ public class IntakeBenchmarks
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    /// <summary>Receipt on 1 April 2026, inside the bench BAA.</summary>
-    private sealed class FixedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 4, 1, 14, 0, 0, TimeSpan.Zero);
     }
 }

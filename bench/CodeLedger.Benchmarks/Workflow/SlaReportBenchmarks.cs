@@ -4,7 +4,6 @@ using CodeLedger.Core.Turnaround;
 using CodeLedger.Storage;
 using CodeLedger.Storage.Protection;
 using CodeLedger.Storage.Workflow;
-using Npgsql;
 
 namespace CodeLedger.Benchmarks.Workflow;
 
@@ -18,43 +17,22 @@ namespace CodeLedger.Benchmarks.Workflow;
 [MemoryDiagnoser]
 public class SlaReportBenchmarks
 {
-    public const string PostgresVariable = "CODELEDGER_BENCH_PG";
-
     [Params(1_000_000)]
     public int Encounters { get; set; }
 
     [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
 
-    public static IEnumerable<string> Providers() =>
-        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } ? ["sqlite", "postgresql"] : ["sqlite"];
+    public static IEnumerable<string> Providers() => BenchDatabase.Providers();
 
-    private string? _folder;
-    private string? _pgDatabase;
+    private BenchDatabase _database = null!;
     private CodeLedgerStore _store = null!;
 
     [GlobalSetup]
     public void Seed()
     {
-        string spec;
-        if (Provider == "sqlite")
-        {
-            _folder = Directory.CreateTempSubdirectory("codeledger-bench-sla-").FullName;
-            spec = Path.Combine(_folder, "sla.db");
-        }
-        else
-        {
-            var admin = Environment.GetEnvironmentVariable(PostgresVariable)!;
-            _pgDatabase = "cl_bench_" + Guid.NewGuid().ToString("N")[..12];
-            using (var connection = new NpgsqlConnection(admin))
-            {
-                connection.Open();
-                using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", connection);
-                cmd.ExecuteNonQuery();
-            }
-
-            spec = new NpgsqlConnectionStringBuilder(admin) { Database = _pgDatabase }.ConnectionString;
-        }
+        _database = BenchDatabase.Create(Provider, "sla");
+        var spec = _database.Spec;
 
         // Seeding writes encounters, whose PHI columns are encrypted: PostgreSQL has no key file.
         _store = CodeLedgerStore.OpenAsync(spec, TimeProvider.System, PhiKey.Generate()).GetAwaiter().GetResult();
@@ -69,21 +47,5 @@ public class SlaReportBenchmarks
     public async Task<SlaMonthReport> MonthlyReport() => await new SlaReporter(_store).ReportAsync("BENCH-FM", "2026-03");
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        if (_folder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder, recursive: true);
-        }
-
-        if (_pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
-            connection.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", connection);
-            cmd.ExecuteNonQuery();
-        }
-    }
+    public void Cleanup() => _database.Dispose();
 }

@@ -1,21 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using CodeLedger.Cli.Database;
-using CodeLedger.Core.Common;
-using CodeLedger.Core.Demo;
+using CodeLedger.Cli.Coding;
+using CodeLedger.Cli.Coverage;
+using CodeLedger.Cli.Sla;
 using CodeLedger.Core.Ledger;
+using CodeLedger.Demo;
 using CodeLedger.Storage;
-using Microsoft.EntityFrameworkCore;
-using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Cli.Demo;
 
 /// <summary>
 /// <c>codeledger demo</c>: builds a fresh database with a vendor, two practices, their agreements,
 /// physicians and coders, and a month of encounters, all on a simulated clock so that one seed
-/// always gives the same ledger.
+/// always gives the same ledger. The demo itself is the CodeLedger.Demo project; this command
+/// parses its options, runs it and prints what it did.
 /// </summary>
 internal static class DemoCommand
 {
@@ -43,17 +42,25 @@ internal static class DemoCommand
                 throw new CliException($"--encounters {count} is outside 1 to 5,000,000");
             }
 
-            var world = DemoGenerator.Generate(parse.GetValue(seed), count, firstDay);
-            var spec = CommonOptions.ResolveDb(parse);
-            await PrepareFreshAsync(spec, console.Time, ct);
-            var clock = new ManualClock(world.Practices.Min(p => p.Baa.SignedOn).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc));
-            var store = await CliStore.OpenAsync(parse, clock, ct);
-            var counts = await WriteWorldAsync(console, store, clock, world, parse.GetValue(seed), ct);
+            DemoRun demo;
+            try
+            {
+                demo = await DemoRun.CreateAsync(CommonOptions.ResolveDb(parse), parse.GetValue(seed), count, firstDay, console.Time, ct);
+            }
+            catch (Exception e) when (e is DemoException or StorageException)
+            {
+                throw new CliException(e.Message);
+            }
 
-            var summary = await DemoSummary.ComputeAsync(store, world, ct);
+            DemoCounts counts = null!;
+            await CliProgress.RunAsync(console, "Running the month", demo.PlannedSteps, async report => counts = await demo.RunMonthAsync(done => report(done), ct));
+
+            var store = demo.Store;
+            var summary = await DemoSummary.ComputeAsync(store, demo.World, ct);
             await console.Out.WriteAsync(summary.Text);
-            var operations = await DemoOperations.ComputeAsync(store, world, counts, ct);
-            await console.Out.WriteAsync(operations.Text);
+            var operations = await DemoOperations.ComputeAsync(store, demo.World, counts, ct);
+            var operationsText = Text(operations);
+            await console.Out.WriteAsync(operationsText);
             var verification = await store.VerifyLedgerAsync(ct);
             await console.Out.WriteLineAsync($"Ledger: {verification.EventCount} events, chain {(verification.IsIntact ? "intact" : "BROKEN")}, head {verification.HeadHash}");
             await console.Out.WriteLineAsync($"Database: {store.Location.Display}");
@@ -61,9 +68,9 @@ internal static class DemoCommand
             if (parse.GetValue(outDir) is { } dir)
             {
                 dir.Create();
-                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text + operations.Text, ct);
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text + operationsText, ct);
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.json"), summary.Json, ct);
-                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "operations.json"), operations.Json, ct);
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "operations.json"), Json(operations), ct);
                 await using var export = new FileStream(Path.Combine(dir.FullName, "ledger.jsonl"), FileMode.Create, FileAccess.Write);
                 await LedgerExport.WriteAsync(export, store.ReadLedgerAsync(ct), ct);
                 await console.Out.WriteLineAsync($"Wrote summary.txt, summary.json, operations.json and ledger.jsonl to {dir.FullName}");
@@ -74,100 +81,32 @@ internal static class DemoCommand
         return command;
     }
 
-    /// <summary>
-    /// The demo always starts from an empty database. It replaces a SQLite file only when that
-    /// file is an earlier demo (its ledger starts with demo.started); anything else is refused,
-    /// so the demo can never wipe real work.
-    /// </summary>
-    private static async Task PrepareFreshAsync(string spec, TimeProvider time, CancellationToken ct)
+    private static string Text(DemoOperations o)
     {
-        var location = DatabaseLocation.Parse(spec);
-        if (location.Provider == DatabaseProvider.Sqlite && !File.Exists(location.Display))
+        var inv = CultureInfo.InvariantCulture;
+        var c = o.Counts;
+        var text = new StringBuilder();
+        text.Append(inv, $"\nOperations: {c.Imports} imports, {c.Submissions} coding submissions ({c.EditBlocks} blocked by edit errors, {c.Overrides} lead overrides)\n");
+        text.Append(inv, $"  queries raised {c.Queries}, answered {c.Answered}, expired unresolved {c.Expired}; finalized without query response {o.FinalizedWithoutQueryResponse}\n");
+        text.Append(inv, $"  assignment: {string.Join(", ", o.Assignment.Select(b => $"{b.Basis.ToString().ToLowerInvariant()} {b.Count}"))}\n");
+        text.Append(inv, $"  work: {string.Join(", ", o.Work.Select(s => $"{s.Status.ToString().ToLowerInvariant()} {s.Count}"))}\n");
+        foreach (var p in o.Practices)
         {
-            return;
+            text.Append('\n').Append(SlaCommand.Text(p.Practice, p.Sla, maxBreaches: 5));
+            text.Append(inv, $"Coverage {p.Practice}:\n").Append(CoverageCommand.Text(p.Coverage));
         }
 
-        CodeLedgerStore existing;
-        try
-        {
-            existing = await CodeLedgerStore.OpenAsync(spec, time, ct);
-        }
-        catch (StorageException e)
-        {
-            throw new CliException(e.Message);
-        }
-
-        await using var db = existing.CreateContext();
-        var first = await db.LedgerEvents.AsNoTracking().OrderBy(e => e.Sequence).Select(e => e.Type).FirstOrDefaultAsync(ct);
-        if (first is null)
-        {
-            return;
-        }
-
-        if (first != DemoStarted.Type || location.Provider != DatabaseProvider.Sqlite)
-        {
-            throw new CliException($"{location.Display} already holds data that the demo did not create; give the demo another --db");
-        }
-
-        await db.Database.CloseConnectionAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(location.Display + suffix);
-        }
+        return text.ToString();
     }
 
-    private static async Task<DemoWorkflow.Counts> WriteWorldAsync(CliConsole console, CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed, CancellationToken ct)
+    private static string Json(DemoOperations o)
     {
-        const string Admin = "demo-admin";
-        await store.WriteAsync(Admin, (db, ledger) =>
+        var c = o.Counts;
+        return WorkflowCli.Serialize(new
         {
-            ledger.Append("demo", new DemoStarted(seed, world.Encounters.Count, world.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
-            db.Add(world.Vendor);
-            ledger.Append(world.Vendor.Code, new OrganizationRegistered(world.Vendor.Id, world.Vendor.Name, world.Vendor.Kind));
-            foreach (var p in world.Practices)
-            {
-                db.Add(p.Practice);
-                ledger.Append(p.Practice.Code, new OrganizationRegistered(p.Practice.Id, p.Practice.Name, p.Practice.Kind));
-            }
-
-            return Task.CompletedTask;
-        }, ct);
-
-        foreach (var p in world.Practices.OrderBy(p => p.Baa.SignedOn))
-        {
-            clock.MoveTo(p.Baa.SignedOn.ToDateTime(new TimeOnly(16, 30), DateTimeKind.Utc));
-            await store.WriteAsync(Admin, (db, ledger) =>
-            {
-                db.Add(p.Baa);
-                ledger.Append(p.Practice.Code, new BaaSigned(p.Baa.Id, p.Practice.Code, world.Vendor.Code, p.Baa.PracticeSignatory, p.Baa.VendorSignatory,
-                    p.Baa.SignedOn, p.Baa.EffectiveOn, p.Baa.ExpiresOn, p.Baa.DocumentSha256));
-                db.Add(p.Contract);
-                ledger.Append(p.Practice.Code, new SlaContractSigned(p.Contract.Id, p.Practice.Code, world.Vendor.Code, p.Contract.EffectiveOn, p.Contract.TurnaroundTargetHours,
-                    p.Contract.Clock, p.Contract.TimeZoneId, p.Contract.AccuracyFloorPercent, p.Contract.QueryResponseWindowHours,
-                    p.Contract.OpenQueryPausesClock, p.Contract.MonthlyFee.ToString()));
-                foreach (var physician in p.Physicians)
-                {
-                    db.Add(physician);
-                    ledger.Append(physician.Npi.Value, new PhysicianEnrolled(physician.Id, p.Practice.Code, physician.Name, physician.Npi.Value,
-                        physician.Taxonomy.Value, physician.Specialty.Value));
-                }
-
-                return Task.CompletedTask;
-            }, ct);
-        }
-
-        await store.WriteAsync(Admin, (db, ledger) =>
-        {
-            foreach (var coder in world.Coders)
-            {
-                db.Add(coder);
-                ledger.Append(coder.UserName, DemoWorkflow.Enrolled(coder, world.Vendor.Code));
-            }
-
-            return Task.CompletedTask;
-        }, ct);
-
-        return await DemoWorkflow.RunAsync(console, store, clock, world, seed);
+            month = o.Month, c.Imports, c.Submissions, c.EditBlocks, c.Overrides, queriesRaised = c.Queries, queriesAnswered = c.Answered,
+            queriesExpired = c.Expired, finalizedWithoutQueryResponse = o.FinalizedWithoutQueryResponse,
+            practices = o.Practices.Select(p => new { practice = p.Practice, sla = p.Sla, coverage = p.Coverage }),
+        });
     }
 }

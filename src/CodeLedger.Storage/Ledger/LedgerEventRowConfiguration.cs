@@ -9,7 +9,7 @@ internal sealed class LedgerEventRowConfiguration : IEntityTypeConfiguration<Led
     {
         b.ToTable("ledger_events");
 
-        // The sequence number is assigned by the appender under a write lock, never by the
+        // The sequence number is assigned by the appender under the ledger's ordering lock, never by the
         // database, and its primary key makes a fork (two events with one number) impossible.
         b.HasKey(e => e.Sequence);
         b.Property(e => e.Sequence).ValueGeneratedNever();

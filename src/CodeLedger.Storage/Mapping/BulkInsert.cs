@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,8 +13,8 @@ namespace CodeLedger.Storage.Mapping;
 /// EF model: table and column names, and each property's relational type mapping, which applies the
 /// same value converters (JSON, codes, money as cents, SQLite instants as Unix microseconds) and
 /// parameter configuration as SaveChanges, so a bulk row is indistinguishable from a tracked one.
-/// Runs on the context's connection inside its current transaction, which must exist: the rows and
-/// their ledger events commit or roll back together under the ledger lock.
+/// Runs on the context's connection inside the write's transaction (begun here if this is the write's
+/// first change): the rows and their ledger events commit or roll back together.
 /// </summary>
 internal static class BulkInsert
 {
@@ -32,14 +33,16 @@ internal static class BulkInsert
             return;
         }
 
+        if (db.Write is { } write)
+        {
+            // The rows are the write's first change, or one of them: its transaction begins here.
+            await write.EnsureBegunAsync(ct);
+        }
+
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("bulk inserts run only inside the write transaction, so they commit with their ledger events");
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped to a table");
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
-        var columns = entityType.GetProperties()
-            .Select(p => new Column(p, p.GetColumnName(store) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} has no column"), (RelationalTypeMapping)p.GetRelationalTypeMapping()))
-            .ToList();
+        var (table, columns) = Tables.GetValue(entityType, Describe);
 
         var perStatement = db.Provider == DatabaseProvider.PostgreSql ? PostgresRowsPerStatement : 1;
         var connection = db.Database.GetDbConnection();
@@ -69,6 +72,22 @@ internal static class BulkInsert
             }
         }
     }
+
+    /// <summary>The table and its columns, worked out once per model: every write's ledger flush comes through here.</summary>
+    private static TableMap Describe(IEntityType entityType)
+    {
+        var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table");
+        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+
+        // Store-generated columns (PostgreSQL's xmin row version) are the database's to fill.
+        var columns = entityType.GetProperties()
+            .Where(p => p.GetBeforeSaveBehavior() == PropertySaveBehavior.Save)
+            .Select(p => new Column(p, p.GetColumnName(store) ?? throw new InvalidOperationException($"{entityType.DisplayName()}.{p.Name} has no column"), (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .ToList();
+        return new TableMap(table, columns);
+    }
+
+    private static readonly ConditionalWeakTable<IEntityType, TableMap> Tables = [];
 
     private static async Task<DbCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string table, List<Column> columns, int rowCount, CancellationToken ct)
     {
@@ -120,4 +139,6 @@ internal static class BulkInsert
         "p" + ((row * columnCount) + column).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
+
+    private sealed record TableMap(string Table, List<Column> Columns);
 }

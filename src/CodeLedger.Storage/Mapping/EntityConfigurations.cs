@@ -79,7 +79,10 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         b.HasOne<Organization>().WithMany().HasForeignKey(e => e.PracticeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Physician>().WithMany().HasForeignKey(e => e.PhysicianId).OnDelete(DeleteBehavior.Restrict);
         b.Property(e => e.ExternalId).HasMaxLength(100);
-        b.HasIndex(e => new { e.PracticeId, e.ExternalId }).IsUnique();
+        // Unique per practice, and led by the external id: commands name an encounter by its
+        // external id alone (WorkflowLookup), which the practice-first order could not seek, so every
+        // coding, query and read scanned the whole encounters table (docs/PERFORMANCE.md, "Demo and writers").
+        b.HasIndex(e => new { e.ExternalId, e.PracticeId }).IsUnique();
         b.HasIndex(e => new { e.PracticeId, e.DateOfService });
 
         // Patient and documentation text are PHI: their encrypting converters are in Protection/PhiColumns.

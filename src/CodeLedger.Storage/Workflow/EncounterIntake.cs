@@ -34,6 +34,8 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
         Organization practice, vendor;
         await using (var db = store.CreateContext())
         {
+            // One connection for the block's reads (EF Core would open one per query; each open costs more than the read).
+            await db.Database.OpenConnectionAsync(ct);
             practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
             vendor = await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct);
             var agreements = await db.BusinessAssociateAgreements.AsNoTracking().Where(a => a.PracticeId == practice.Id && a.VendorId == vendor.Id).ToListAsync(ct);
@@ -56,6 +58,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
         bool restartOnCorrection;
         await using (var db = store.CreateContext())
         {
+            await db.Database.OpenConnectionAsync(ct);
             physicians = new PracticeRoster(practice.Code, await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct)).Resolve(submissions);
 
             coders = await db.Coders.AsNoTracking().Where(c => c.VendorId == vendor.Id).ToListAsync(ct);
@@ -87,8 +90,14 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
         int received = 0, unchanged = 0, corrected = 0, restarts = 0, primary = 0, backup = 0, uncovered = 0, done = 0;
         foreach (var batch in candidates.Chunk(BatchSize))
         {
+            var before = (received, unchanged, corrected, restarts, primary, backup, uncovered, Load: new Dictionary<Guid, int>(openWork));
             await store.WriteAsync(actor, async (db, ledger) =>
             {
+                // A write that lost a race to a concurrent one runs again (CodeLedgerStore.WriteAsync):
+                // each run counts from where the batch began.
+                (received, unchanged, corrected, restarts, primary, backup, uncovered) =
+                    (before.received, before.unchanged, before.corrected, before.restarts, before.primary, before.backup, before.uncovered);
+                openWork = new Dictionary<Guid, int>(before.Load);
                 // A batch adds thousands of rows and changes few: detect changes once, not on every save.
                 db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var ids = batch.Select(e => e.ExternalId).Distinct().ToList();

@@ -61,9 +61,10 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
 
     /// <summary>
     /// Closes every query overdue at the current instant and finalizes what <see cref="QueryExpiry"/>
-    /// decides. Idempotent: a second run finds nothing. Runs in one transaction under the ledger
-    /// write lock, so concurrent workers (several web instances, or the web host and a cron job)
-    /// queue up and the later one sees nothing to do.
+    /// decides. Idempotent: a second run finds nothing. Runs as one write: concurrent workers (several
+    /// web instances, or the web host and a cron job) expire each query once, because a run whose
+    /// queries another run changed first runs again and sees nothing to do (docs/STORAGE.md, "Writes
+    /// and the ledger").
     /// </summary>
     public Task<ExpirySummary> ExpireOverdueAsync(string actor, CancellationToken ct = default) =>
         store.WriteAsync(actor, async (db, ledger) =>

@@ -43,9 +43,14 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         // The SLA report reads finalized work of one practice and vendor in a month. The index carries
         // every column the report reads (clock start, encounter id), so SQLite answers it from one
         // sequential index scan instead of a table lookup per work item (11.5 s -> see PERFORMANCE.md).
-        // Assignment counts open work per coder.
         b.HasIndex(w => new { w.PracticeId, w.VendorId, w.FinalizedAt, w.ClockStart, w.EncounterId });
-        b.HasIndex(w => new { w.CoderId, w.Status });
+
+        // Assignment counts open work per coder at every import. Only open rows are in this index, so
+        // the count reads the backlog, not every item ever finalized (it grew with the history: a
+        // scan of all assigned work per import; docs/PERFORMANCE.md, "Demo and writers"). The
+        // filter is the same SQL on both providers and matches the query's own condition, which is
+        // what lets SQLite and PostgreSQL use a partial index.
+        b.HasIndex(w => new { w.CoderId, w.Status }).HasFilter("\"status\" <> 'Finalized'").HasDatabaseName("IX_work_items_open_by_coder");
     }
 }
 
@@ -64,10 +69,12 @@ internal sealed class DocumentationQueryConfiguration : IEntityTypeConfiguration
         b.Property(q => q.Answer).HasMaxLength(4000);
         b.Property(q => q.Choices).HasConversion(Converters.Json<List<string>>(), Converters.JsonComparer<List<string>>());
 
-        // The expiry worker scans open queries by due instant; physicians list theirs.
+        // The expiry worker scans open queries by due instant; physicians list theirs. Coding asks
+        // whether one encounter has an open query: with the encounter and status together SQLite
+        // seeks that encounter's open queries instead of walking every open query by status.
         b.HasIndex(q => new { q.Status, q.DueAt });
         b.HasIndex(q => new { q.PhysicianId, q.Status });
-        b.HasIndex(q => q.EncounterId);
+        b.HasIndex(q => new { q.EncounterId, q.Status });
     }
 }
 

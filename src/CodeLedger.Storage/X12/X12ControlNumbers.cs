@@ -6,9 +6,10 @@ namespace CodeLedger.Storage.X12;
 /// <summary>
 /// Hands out interchange control numbers for the acknowledgments CodeLedger writes, one counter
 /// per pair of parties (<see cref="X12ControlNumberRow"/>), so two acknowledgments to the same
-/// partner never share an ISA13. Reserving runs in the store's write transaction, which holds the
-/// ledger lock, so two processes acknowledging at once get different numbers; each number taken
-/// is an <c>x12.control-number.reserved</c> ledger event.
+/// partner never share an ISA13. Reserving is one store write: two processes acknowledging at once
+/// cannot both take a number, because the one whose counter changed under it (PostgreSQL: the row's
+/// xmin; SQLite: another commit since its read) runs again and reads the new value; each number
+/// taken is an <c>x12.control-number.reserved</c> ledger event.
 /// </summary>
 public static class X12ControlNumbers
 {

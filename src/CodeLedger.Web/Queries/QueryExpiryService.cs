@@ -6,8 +6,9 @@ namespace CodeLedger.Web.Queries;
 
 /// <summary>
 /// Closes overdue documentation queries on a timer, the same operation as
-/// <c>codeledger queries expire</c>. The run is idempotent and serialized by the ledger write lock,
-/// so any number of web instances (and a cron job) may run it: the later ones find nothing to do.
+/// <c>codeledger queries expire</c>. The run is idempotent, and concurrent runs expire each query
+/// once (a run that loses the race runs again and finds nothing: docs/STORAGE.md, "Writes and the
+/// ledger"), so any number of web instances (and a cron job) may run it.
 /// Time comes from the injected TimeProvider, so tests drive it with a fake clock.
 /// </summary>
 public sealed partial class QueryExpiryService(CodeLedgerStore store, TimeProvider time, IOptions<QueryExpiryOptions> options, ILogger<QueryExpiryService> logger) : BackgroundService

@@ -32,7 +32,13 @@ internal sealed class CliWorld : IDisposable
     public static async Task<CliWorld> CreateAsync()
     {
         var world = new CliWorld(Directory.CreateTempSubdirectory("codeledger-cli-").FullName);
-        var store = await CodeLedgerStore.OpenAsync(world.Db, world.Clock);
+        await SeedAsync(await CodeLedgerStore.OpenAsync(world.Db, world.Clock));
+        return world;
+    }
+
+    /// <summary>Writes the practices, vendor, agreement, contract, physicians and coder into <paramref name="store"/>.</summary>
+    public static async Task SeedAsync(CodeLedgerStore store)
+    {
         var practice = new Organization(Guid.NewGuid(), "FM-NORTH", "Northside Family Medicine", OrganizationKind.Practice);
         var unbound = new Organization(Guid.NewGuid(), "NO-BAA", "Practice Without Agreement", OrganizationKind.Practice);
         var vendor = new Organization(Guid.NewGuid(), "ACME", "Acme Coding Partners", OrganizationKind.CodingVendor);
@@ -48,7 +54,6 @@ internal sealed class CliWorld : IDisposable
             ledger.Append(practice.Code, new OrganizationRegistered(practice.Id, practice.Name, practice.Kind));
             return Task.CompletedTask;
         });
-        return world;
     }
 
     public string Write(string name, string content)

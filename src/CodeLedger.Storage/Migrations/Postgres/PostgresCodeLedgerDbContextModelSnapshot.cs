@@ -68,6 +68,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("vendor_signatory");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("VendorId");
@@ -118,6 +124,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<Guid>("VendorId")
                         .HasColumnType("uuid")
                         .HasColumnName("vendor_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -178,6 +190,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -264,6 +282,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("working_hours");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("VendorId");
@@ -329,14 +353,20 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character varying(60)")
                         .HasColumnName("specialty");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhysicianId");
 
-                    b.HasIndex("PracticeId", "DateOfService");
-
-                    b.HasIndex("PracticeId", "ExternalId")
+                    b.HasIndex("ExternalId", "PracticeId")
                         .IsUnique();
+
+                    b.HasIndex("PracticeId", "DateOfService");
 
                     b.ToTable("encounters", (string)null);
                 });
@@ -376,6 +406,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EncounterId", "Version")
@@ -408,6 +444,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -451,6 +493,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("taxonomy");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -521,11 +569,17 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("EncounterId");
-
                     b.HasIndex("RaisedByCoderId");
+
+                    b.HasIndex("EncounterId", "Status");
 
                     b.HasIndex("PhysicianId", "Status");
 
@@ -562,6 +616,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<DateOnly>("ReleaseEffectiveOn")
                         .HasColumnType("date")
                         .HasColumnName("release_effective_on");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -639,11 +699,19 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("vendor_id");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("EncounterId");
 
                     b.HasIndex("VendorId");
 
-                    b.HasIndex("CoderId", "Status");
+                    b.HasIndex("CoderId", "Status")
+                        .HasDatabaseName("IX_work_items_open_by_coder")
+                        .HasFilter("\"status\" <> 'Finalized'");
 
                     b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
 
@@ -675,6 +743,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<long>("ReleaseId")
                         .HasColumnType("bigint")
                         .HasColumnName("release_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -719,6 +793,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .HasColumnName("sha256")
                         .IsFixedLength();
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -786,6 +866,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .HasColumnName("sha256")
                         .IsFixedLength();
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -881,6 +967,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SetAt");
@@ -913,6 +1005,12 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<int>("LastControlNumber")
                         .HasColumnType("integer")
                         .HasColumnName("last_control_number");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("SenderQualifier", "SenderId", "ReceiverQualifier", "ReceiverId");
 

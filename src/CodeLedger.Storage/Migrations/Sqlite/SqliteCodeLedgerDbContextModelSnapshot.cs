@@ -328,10 +328,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasIndex("PhysicianId");
 
-                    b.HasIndex("PracticeId", "DateOfService");
-
-                    b.HasIndex("PracticeId", "ExternalId")
+                    b.HasIndex("ExternalId", "PracticeId")
                         .IsUnique();
+
+                    b.HasIndex("PracticeId", "DateOfService");
 
                     b.ToTable("encounters", (string)null);
                 });
@@ -518,9 +518,9 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EncounterId");
-
                     b.HasIndex("RaisedByCoderId");
+
+                    b.HasIndex("EncounterId", "Status");
 
                     b.HasIndex("PhysicianId", "Status");
 
@@ -638,7 +638,9 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasIndex("VendorId");
 
-                    b.HasIndex("CoderId", "Status");
+                    b.HasIndex("CoderId", "Status")
+                        .HasDatabaseName("IX_work_items_open_by_coder")
+                        .HasFilter("\"status\" <> 'Finalized'");
 
                     b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
 

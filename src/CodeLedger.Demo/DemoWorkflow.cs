@@ -5,7 +5,6 @@ using CodeLedger.Core.Coders;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Coding;
 using CodeLedger.Core.Common;
-using CodeLedger.Core.Demo;
 using CodeLedger.Core.Edits;
 using CodeLedger.Core.Encounters;
 using CodeLedger.Core.EvaluationAndManagement;
@@ -17,7 +16,7 @@ using CodeLedger.Storage;
 using Microsoft.EntityFrameworkCore;
 using CodeLedger.Core.Ledger.Events;
 
-namespace CodeLedger.Cli.Demo;
+namespace CodeLedger.Demo;
 
 /// <summary>
 /// The demo's month of operation, simulated on the manual clock: the practices' EHR interfaces send
@@ -29,8 +28,6 @@ namespace CodeLedger.Cli.Demo;
 /// </summary>
 internal sealed partial class DemoWorkflow
 {
-    public const string LeadUserName = "mreyes";
-
     private static readonly Dictionary<string, decimal> Charges = new(StringComparer.Ordinal)
     {
         ["99203"] = 180m, ["99204"] = 270m, ["99205"] = 350m, ["99212"] = 90m, ["99213"] = 130m, ["99214"] = 190m, ["99215"] = 260m,
@@ -48,53 +45,31 @@ internal sealed partial class DemoWorkflow
     private readonly Dictionary<string, DateTimeOffset> _free = new(StringComparer.Ordinal);
     private long _seq;
 
-    private DemoWorkflow(CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed)
+    /// <summary>Plans the month: every hourly import and every expiry run. <paramref name="random"/> is <see cref="RandomFor"/> the demo's seed.</summary>
+    public DemoWorkflow(CodeLedgerStore store, ManualClock clock, DemoWorld world, Random random)
     {
         _store = store;
         _clock = clock;
         _world = world;
-        _random = new Random(unchecked((seed * 7919) + 17));
+        _random = random;
         _conditions = DemoCatalog.FamilyMedicine.Concat(DemoCatalog.Cardiology)
             .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         _coding = new CodingDesk(store, new ClaimEditor(StarterCodeSet.Library()), _random.NextGuid);
         _queries = new QueryDesk(store, _random.NextGuid);
         _intake = new EncounterIntake(store, _random.NextGuid);
+        Plan();
+        PlannedSteps = _agenda.Count;
     }
 
-    public sealed record Counts(int Imports, int Submissions, int EditBlocks, int Overrides, int Queries, int Answered, int Expired);
+    public int PlannedSteps { get; }
 
-    public static async Task<Counts> RunAsync(CliConsole console, CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed)
-    {
-        var demo = new DemoWorkflow(store, clock, world, seed);
-        await demo.AddLeadAsync();
-        return await demo.SimulateAsync(console);
-    }
+    /// <summary>The simulation's generator: every decision and id of the month (and the lead's id) comes from it.</summary>
+    public static Random RandomFor(int seed) => new(unchecked((seed * 7919) + 17));
 
     private int _imports, _submissions, _blocks, _overrides, _raised, _answered, _expired;
 
-    private async Task AddLeadAsync()
-    {
-        var month = _world.Month;
-        var lead = new Coder(_random.NextGuid(), _world.Vendor.Id, LeadUserName, "Marisol Reyes",
-            [new Credential(CredentialKind.Cpc, "CPC-" + _random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), month.AddYears(-12), month.AddYears(2)),
-             new Credential(CredentialKind.Cpma, "CPMA-" + _random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), month.AddYears(-5), month.AddYears(1))],
-            [Specialty.Parse("family-medicine"), Specialty.Parse("internal-medicine")], null, isLead: true);
-        await _store.WriteAsync("demo-admin", (db, ledger) =>
-        {
-            db.Add(lead);
-            ledger.Append(lead.UserName, Enrolled(lead, _world.Vendor.Code));
-            return Task.CompletedTask;
-        });
-    }
-
-    /// <summary>A coder's enrolment event; only a lead's says so (IsLead is left out for the others).</summary>
-    public static CoderEnrolled Enrolled(Coder coder, string vendorCode) =>
-        new(coder.Id, vendorCode, coder.DisplayName, coder.IsLead ? true : null,
-            [.. coder.Credentials.Select(c => new CoderEnrolled.Credential(CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn))],
-            [.. coder.Specialties.Select(s => s.Value)]);
-
-    private async Task<Counts> SimulateAsync(CliConsole console)
+    private void Plan()
     {
         var practices = _world.Practices.ToDictionary(p => p.Practice.Id);
         var npis = _world.Practices.SelectMany(p => p.Physicians).ToDictionary(p => p.Id, p => p.Npi);
@@ -113,20 +88,21 @@ internal sealed partial class DemoWorkflow
         {
             Schedule(t, ExpireAsync);
         }
+    }
 
-        var total = _agenda.Count;
-        await CliProgress.RunAsync(console, "Running the month", total, async report =>
+    /// <summary>Runs the agenda in time order, each step at its instant on the manual clock; cancellation is honoured between steps.</summary>
+    public async Task<DemoCounts> RunAsync(Action<int>? progress, CancellationToken ct)
+    {
+        var done = 0;
+        while (_agenda.TryDequeue(out var action, out var when))
         {
-            var done = 0;
-            while (_agenda.TryDequeue(out var action, out var when))
-            {
-                _clock.MoveTo(new DateTimeOffset(when.Ticks, TimeSpan.Zero));
-                await action();
-                report(Math.Min(++done, total));
-            }
-        });
+            ct.ThrowIfCancellationRequested();
+            _clock.MoveTo(new DateTimeOffset(when.Ticks, TimeSpan.Zero));
+            await action();
+            progress?.Invoke(Math.Min(++done, PlannedSteps));
+        }
 
-        return new Counts(_imports, _submissions, _blocks, _overrides, _raised, _answered, _expired);
+        return new DemoCounts(_imports, _submissions, _blocks, _overrides, _raised, _answered, _expired);
     }
 
     private DateTimeOffset LastDay() => new(_world.Month.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -150,7 +126,7 @@ internal sealed partial class DemoWorkflow
                               select new { e.ExternalId, UserName = c == null ? null : c.UserName }).ToDictionaryAsync(x => x.ExternalId, x => x.UserName);
         foreach (var encounter in encounters)
         {
-            var coder = assigned[encounter.ExternalId] ?? LeadUserName;
+            var coder = assigned[encounter.ExternalId] ?? DemoWorldWriter.LeadUserName;
             PlanCoding(encounter, coder, NextSlot(coder, encounter.Specialty.Value == "cardiology"));
         }
     }
@@ -191,7 +167,7 @@ internal sealed partial class DemoWorkflow
             {
                 await SubmitAsync(encounter, coder, broken);
                 Schedule(codeAt + fixAfter, overrideIt
-                    ? () => SubmitAsync(encounter, LeadUserName, broken, "pointer verified against the paper superbill; payer accepts the extra pointer")
+                    ? () => SubmitAsync(encounter, DemoWorldWriter.LeadUserName, broken, "pointer verified against the paper superbill; payer accepts the extra pointer")
                     : () => SubmitAsync(encounter, coder, good));
             });
             return;

@@ -1,23 +1,22 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CodeLedger.Core.Demo;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Storage;
 using Microsoft.EntityFrameworkCore;
 using CodeLedger.Core.Ledger.Events;
 
-namespace CodeLedger.Cli.Demo;
+namespace CodeLedger.Demo;
 
 /// <summary>
 /// The demo's summary per practice and physician, computed from the database (not from the
 /// generator), so what it prints is what was stored.
 /// </summary>
-internal sealed record DemoSummary(string Text, string Json)
+public sealed record DemoSummary(string Text, string Json)
 {
     private sealed record PhysicianRow(string Name, string Npi, int Encounters, int Saturday, int SameDay, int NextDay, int Later, double MedianLagHours);
 
-    public static async Task<DemoSummary> ComputeAsync(CodeLedgerStore store, DemoWorld world, CancellationToken ct)
+    public static async Task<DemoSummary> ComputeAsync(CodeLedgerStore store, DemoWorld world, CancellationToken ct = default)
     {
         await using var db = store.CreateContext();
         var rows = await db.Encounters.AsNoTracking()

@@ -9,7 +9,7 @@ using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 
-namespace CodeLedger.Core.Demo;
+namespace CodeLedger.Demo;
 
 /// <summary>
 /// Builds the demo's vendor, practices, coders and one month of encounters that look like real

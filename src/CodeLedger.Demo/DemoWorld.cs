@@ -5,7 +5,7 @@ using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 
-namespace CodeLedger.Core.Demo;
+namespace CodeLedger.Demo;
 
 /// <summary>Everything the demo creates, in the order it happens.</summary>
 public sealed record DemoWorld(

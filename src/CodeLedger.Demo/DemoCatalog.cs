@@ -1,4 +1,4 @@
-namespace CodeLedger.Core.Demo;
+namespace CodeLedger.Demo;
 
 /// <summary>
 /// The clinical content of the demo: diagnoses each specialty sees, with relative frequencies and
