@@ -9,7 +9,7 @@ namespace CodeLedger.X12.Throughput;
 /// same physical core slows it (a hyperthread sibling running another tenant takes the core's
 /// execution units), so its spread between the timed parses says how much of a core the parses
 /// had: on the shared development VM it ran at a median 1.4–1.7× its best while a dependent chain
-/// of multiplications, which leaves most units idle, stayed within 3 % (docs/PERFORMANCE.md, round 8).
+/// of multiplications, which leaves most units idle, stayed within 3 % (docs/PERFORMANCE-HISTORY.md, X12 round 8).
 /// </summary>
 internal static class CoreProbe
 {

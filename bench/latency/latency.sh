@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Whole-process latency of the commands people wait for, from the published CLI (docs/PERFORMANCE.md,
-# "Command latency and scrub throughput"). Publishes the Release CLI (ReadyToRun, as the README's
+# "Targets"). Publishes the Release CLI (ReadyToRun, as the README's
 # publish command does), imports the real data from ../shared/data into a fresh SQLite database
 # (ICD-10-CM FY2024-FY2026 with the April updates, the 2024Q2 NCCI PTP quarter and MUEs, the CY2025
 # RVU file standing in for 2024 as in the scrub benchmark), generates the X12 files with the X12
-# benchmark's generator (bench/CodeLedger.X12.Throughput --keep; the CLI's `bench x12` where that
-# project is not there yet) and the claims CSVs, then runs each command N times and prints the
+# benchmark's generator (bench/CodeLedger.X12.Throughput --keep) and the claims CSVs, then runs each command N times and prints the
 # median and best wall time, the median CPU time (user + sys) and the peak RSS against every
 # target with its verdict: met (median wall time), met in CPU time only, or not met.
 #
@@ -59,11 +58,7 @@ fi
 small835=$work/codeledger-bench-835-1000.x12
 large835=$work/codeledger-bench-835-53000000.x12
 x12gen() {
-  if [[ -f $repo/bench/CodeLedger.X12.Throughput/CodeLedger.X12.Throughput.csproj ]]; then
-    dotnet run -c Release --project "$repo/bench/CodeLedger.X12.Throughput" -- --size "$1" --kind 835 --dir "$work" --keep --runs 1 >/dev/null
-  else
-    "$cli" bench x12 --size "$1" --kind 835 --dir "$work" --keep --runs 1 >/dev/null
-  fi
+  dotnet run -c Release --project "$repo/bench/CodeLedger.X12.Throughput" -- --size "$1" --kind 835 --dir "$work" --keep --runs 1 >/dev/null
 }
 [[ -f $small835 ]] || x12gen 1KB
 [[ -f $large835 ]] || x12gen 53MB

@@ -60,7 +60,7 @@ public sealed class CodeLedgerStore
     /// <summary>
     /// True when the database already has every migration this build carries, read from the
     /// history table on a plain connection. Then opening starts no EF Core model, which took most
-    /// of a short command's time (docs/PERFORMANCE.md, "Command latency"); otherwise EF migrates as
+    /// of a short command's time (docs/PERFORMANCE-HISTORY.md, "Command latency"); otherwise EF migrates as
     /// before (and creates the history table of a new database). WAL mode, set at creation, stays
     /// in the file.
     /// </summary>

@@ -102,7 +102,7 @@ public static class CodeSetCatalog
     /// The stored releases of the given kinds (all when none are given), each loaded from its
     /// index the first time the library is asked for it (<see cref="CodeSetLibrary"/>). Reads go
     /// through plain ADO.NET, not EF Core: a command that only looks codes up then starts no EF
-    /// model at all, which was most of its start-up (docs/PERFORMANCE.md, "Command latency").
+    /// model at all, which was most of its start-up (docs/PERFORMANCE-HISTORY.md, "Command latency").
     /// </summary>
     public static async Task<CodeSetLibrary> LoadLibraryAsync(CodeLedgerStore store, IReadOnlyCollection<CodeSetKind>? kinds = null, CancellationToken ct = default)
     {

@@ -81,7 +81,7 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         b.Property(e => e.ExternalId).HasMaxLength(100);
         // Unique per practice, and led by the external id: commands name an encounter by its
         // external id alone (WorkflowLookup), which the practice-first order could not seek, so every
-        // coding, query and read scanned the whole encounters table (docs/PERFORMANCE.md, "Demo and writers").
+        // coding, query and read scanned the whole encounters table (docs/PERFORMANCE-HISTORY.md, "Demo and writers").
         b.HasIndex(e => new { e.ExternalId, e.PracticeId }).IsUnique();
         b.HasIndex(e => new { e.PracticeId, e.DateOfService });
 

@@ -43,7 +43,7 @@ internal sealed class SlaSchema
         // the shared VM) or each query's work item; reading the queries table straight through and
         // matching in memory costs about 1.5 us a query, so it stays cheaper while the stored queries
         // number under about one and a half times the month's work items (with a query on one
-        // encounter in twenty, some thirty months of history at the same volume; see PERFORMANCE.md).
+        // encounter in twenty, some thirty months of history at the same volume; see PERFORMANCE-HISTORY.md, "Workflow").
         var queryColumns = $"{Q(nameof(DocumentationQuery.EncounterId))}, {Q(nameof(DocumentationQuery.RaisedAt))}, {Q(nameof(DocumentationQuery.ClosedAt))}";
         _queryIntervals = db.Provider == DatabaseProvider.Sqlite
             ? $"SELECT {queryColumns} FROM {queries.Name} AS q WHERE {Q(nameof(DocumentationQuery.RaisedAt))} < @to"

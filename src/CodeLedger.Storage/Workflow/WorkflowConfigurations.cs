@@ -42,12 +42,12 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
 
         // The SLA report reads finalized work of one practice and vendor in a month. The index carries
         // every column the report reads (clock start, encounter id), so SQLite answers it from one
-        // sequential index scan instead of a table lookup per work item (11.5 s -> see PERFORMANCE.md).
+        // sequential index scan instead of a table lookup per work item (11.5 s -> see PERFORMANCE-HISTORY.md, "Workflow").
         b.HasIndex(w => new { w.PracticeId, w.VendorId, w.FinalizedAt, w.ClockStart, w.EncounterId });
 
         // Assignment counts open work per coder at every import. Only open rows are in this index, so
         // the count reads the backlog, not every item ever finalized (it grew with the history: a
-        // scan of all assigned work per import; docs/PERFORMANCE.md, "Demo and writers"). The
+        // scan of all assigned work per import; docs/PERFORMANCE-HISTORY.md, "Demo and writers"). The
         // filter is the same SQL on both providers and matches the query's own condition, which is
         // what lets SQLite and PostgreSQL use a partial index.
         b.HasIndex(w => new { w.CoderId, w.Status }).HasFilter("\"status\" <> 'Finalized'").HasDatabaseName("IX_work_items_open_by_coder");
