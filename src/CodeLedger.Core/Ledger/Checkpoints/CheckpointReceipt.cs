@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CodeLedger.Core.Common;
@@ -117,6 +118,13 @@ public sealed class CheckpointReceipt
     /// </summary>
     public static CheckpointReceipt Parse(ReadOnlySpan<byte> file, string source)
     {
+        // System.Text.Json checks a string's UTF-8 only when it is read, and then throws an
+        // InvalidOperationException: refuse such a file here, named, before anything is read.
+        if (!Utf8.IsValid(file))
+        {
+            throw Malformed(source, "is not UTF-8 text");
+        }
+
         JsonDocument document;
         try
         {
