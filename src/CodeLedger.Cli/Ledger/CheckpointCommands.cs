@@ -31,7 +31,6 @@ internal static class CheckpointCommands
             }
 
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            using var key = await ResolveKeyAsync(store, console, ct);
             var tally = new CheckpointTally();
             await foreach (var e in store.ReadLedgerAsync(ct))
             {
@@ -41,7 +40,10 @@ internal static class CheckpointCommands
                 }
             }
 
-            var receipt = CheckpointReceipt.Sign(tally.Checkpoint(Instants.Now(console.Time)), key);
+            // The key is looked for (and made, the first time) only for a ledger that gets a receipt.
+            var checkpoint = tally.Checkpoint(Instants.Now(console.Time));
+            using var key = await ResolveKeyAsync(store, console, ct);
+            var receipt = CheckpointReceipt.Sign(checkpoint, key);
             var bytes = receipt.ToJson();
             if (target is null)
             {
