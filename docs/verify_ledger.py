@@ -23,6 +23,7 @@ GENESIS = "0" * 64
 INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 HASH = re.compile(r"^[0-9a-f]{64}$")
 EVENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9.-]{0,99}$")
+MAX_RECEIPT_BYTES = 1 << 20
 RECEIPT_FIELDS = ["format", "sequence", "head", "at", "eventsByType", "keyId", "publicKey", "signature"]
 
 
@@ -121,6 +122,8 @@ def is_count(value):
 
 def read_receipt(path):
     try:
+        if os.path.getsize(path) > MAX_RECEIPT_BYTES:
+            raise Unreadable(f"{path}: is {os.path.getsize(path)} bytes: a receipt is at most {MAX_RECEIPT_BYTES}")
         raw = open(path, "rb").read()
     except OSError as error:
         raise Unreadable(f"{path}: cannot be read ({error.strerror})")

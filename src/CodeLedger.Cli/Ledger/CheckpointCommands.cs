@@ -119,6 +119,11 @@ internal static class CheckpointCommands
                     throw new CliException($"{file.FullName}: file not found");
                 }
 
+                if (file.Length > CheckpointReceipt.MaxBytes)
+                {
+                    throw new DomainException(CheckpointErrors.Malformed, $"{file.FullName}: is {file.Length} bytes: a receipt is at most {CheckpointReceipt.MaxBytes}");
+                }
+
                 receipts.Add((file.FullName, CheckpointReceipt.Parse(await File.ReadAllBytesAsync(file.FullName, ct), file.FullName)));
             }
 

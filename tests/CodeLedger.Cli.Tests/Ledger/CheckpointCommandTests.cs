@@ -197,6 +197,23 @@ public sealed class CheckpointCommandTests
     }
 
     [Fact]
+    public void A_file_far_too_large_for_a_receipt_is_refused_unread()
+    {
+        using var folder = new TempFolder();
+        var db = DemoDatabase(folder);
+        var big = folder.File("ledger-given-by-mistake.jsonl");
+        File.WriteAllText(big, new string('x', CheckpointReceipt.MaxBytes + 1));
+
+        var run = Run("ledger", "verify", "--db", db, "--checkpoint", big);
+        var python = Python(folder.File("any.jsonl"), "--checkpoint", big);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"codeledger: CHECKPOINT-MALFORMED: {big}: is {CheckpointReceipt.MaxBytes + 1} bytes", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, python.Exit);
+        Assert.Contains($"CHECKPOINT-MALFORMED: {big}: is {CheckpointReceipt.MaxBytes + 1} bytes", python.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_receipt_a_bad_pin_and_a_pin_without_receipts_are_usage_errors()
     {
         using var folder = new TempFolder();

@@ -19,6 +19,9 @@ public sealed class CheckpointReceipt
 {
     public const string Format = "codeledger-checkpoint-v1";
 
+    /// <summary>A receipt is a few kilobytes (one count per event type); a larger file was given by mistake and is not read.</summary>
+    public const int MaxBytes = 1 << 20;
+
     private static readonly string[] Fields = ["format", "sequence", "head", "at", "eventsByType", "keyId", "publicKey", "signature"];
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -120,6 +123,11 @@ public sealed class CheckpointReceipt
     {
         // System.Text.Json checks a string's UTF-8 only when it is read, and then throws an
         // InvalidOperationException: refuse such a file here, named, before anything is read.
+        if (file.Length > MaxBytes)
+        {
+            throw Malformed(source, $"is {file.Length} bytes: a receipt is at most {MaxBytes}");
+        }
+
         if (!Utf8.IsValid(file))
         {
             throw Malformed(source, "is not UTF-8 text");
