@@ -87,8 +87,15 @@ internal static class CheckpointCommands
     /// </summary>
     public static Command WithCheckpoints(Command verify, CliConsole console)
     {
-        var inner = verify.Action as AsynchronousCommandLineAction
-            ?? throw new InvalidOperationException("ledger verify has no asynchronous action to extend");
+        // Whatever shape the verify action takes (it is another part's to change), it runs unchanged.
+        var action = verify.Action;
+        Task<int> Inner(ParseResult parse, CancellationToken ct) => action switch
+        {
+            AsynchronousCommandLineAction a => a.InvokeAsync(parse, ct),
+            SynchronousCommandLineAction s => Task.FromResult(s.Invoke(parse)),
+            _ => throw new InvalidOperationException("ledger verify has no action to extend"),
+        };
+
         var checkpoints = new Option<FileInfo[]>("--checkpoint")
         {
             Description = "receipts from `ledger checkpoint` (repeatable): fail unless the ledger still holds each one's event with its hash and the signature verifies",
@@ -107,7 +114,7 @@ internal static class CheckpointCommands
             if (files.Length == 0)
             {
                 return pinText is null
-                    ? await inner.InvokeAsync(parse, ct)
+                    ? await Inner(parse, ct)
                     : throw new CliException("--public-key pins the key of receipts: give them with --checkpoint FILE");
             }
 
@@ -131,7 +138,7 @@ internal static class CheckpointCommands
                 : File.Exists(pinText) ? KeyPin.Parse(await File.ReadAllTextAsync(pinText, ct), Path.GetFullPath(pinText))
                 : KeyPin.Parse(pinText, "--public-key");
 
-            var chain = await inner.InvokeAsync(parse, ct);
+            var chain = await Inner(parse, ct);
             var check = new CheckpointCheck(receipts, pin);
             await foreach (var e in LedgerOf(parse, console, ct))
             {
