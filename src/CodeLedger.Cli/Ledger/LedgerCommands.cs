@@ -9,8 +9,10 @@ internal static class LedgerCommands
     public static Command Create(CliConsole console)
     {
         var ledger = new Command("ledger", "The tamper-evident event ledger: verify the hash chain, export it for independent verification.");
-        ledger.Subcommands.Add(Verify(console));
+        ledger.Subcommands.Add(CheckpointCommands.WithCheckpoints(Verify(console), console));
         ledger.Subcommands.Add(Export(console));
+        ledger.Subcommands.Add(CheckpointCommands.Checkpoint(console));
+        ledger.Subcommands.Add(CheckpointCommands.Key(console));
         return ledger;
     }
 
