@@ -37,7 +37,7 @@ public sealed record CodingSubmission(IReadOnlyList<IcdCode> Diagnoses, IReadOnl
         }
         catch (JsonException e)
         {
-            throw Invalid([$"not valid coding JSON: {e.Message}"]);
+            throw Invalid([$"coding: {StrictJson.NotJson(e)}"]);
         }
 
         using (document)
