@@ -78,7 +78,7 @@ public sealed class CredentialSpecialtyMap
     }
 
     private static DomainException Invalid(IEnumerable<string> problems) =>
-        new(AssignmentErrors.CredentialMapInvalid, "credential map: " + string.Join("; ", problems));
+        new(AssignmentErrors.CredentialMapInvalid, "credential map: " + StrictJson.Join([.. problems]));
 
     /// <summary>The map's JSON contract: the credentials and an optional free-text "comment" (the shipped map explains itself); other members are refused.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -126,6 +126,32 @@ public sealed class ReaderRefusalTests
     }
 
     [Fact]
+    public void Coding_with_thousands_of_bad_fields_lists_twenty_and_counts_the_rest()
+    {
+        var fields = string.Join(", ", Enumerable.Range(0, 5_000).Select(i => $"\"x{i}\": 1"));
+
+        var e = Assert.Throws<DomainException>(() => CodingSubmission.Parse($"{{\"diagnoses\": [\"E11.9\"], \"lines\": [], {fields}}}"));
+
+        Assert.EndsWith("unknown field 'x19'; and 4980 more", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Truncated_gzip_release_is_a_codeset_format_refusal_not_a_shorter_release()
+    {
+        using var buffer = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gz.Write(Encoding.ASCII.GetBytes("HCPCS/CPT Code,Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\n"));
+            gz.Write(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 5_000).Select(i => $"{10000 + i},1,3 Date of Service Edit: Clinical,Clinical\n"))));
+        }
+
+        var truncated = buffer.ToArray()[..(int)(buffer.Length / 2)];
+
+        var e = Assert.Throws<CodeSetFormatException>(() => CodeSetImporter.Import(CodeSetKind.Mue, truncated, "mue.csv.gz", new DateOnly(2024, 4, 1), null));
+        Assert.Equal("mue.csv.gz, line 0: the gzip or zip archive is damaged or uses an unsupported compression", e.Message);
+    }
+
+    [Fact]
     public void Malformed_coding_json_names_line_and_byte_without_the_text()
     {
         var e = Assert.Throws<DomainException>(() => CodingSubmission.Parse("{\"diagnoses\": [\"E11.9\"],\n \"lines\": Quixotefish}"));

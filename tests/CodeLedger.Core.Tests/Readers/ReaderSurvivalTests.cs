@@ -99,6 +99,18 @@ public sealed class ReaderSurvivalTests
             bytes => RvuFileReader.Read(Reader(bytes), "PPRRVU2025_Oct.csv"), IsCodeSet);
 
     [Fact]
+    public void Code_set_archives_damaged_or_forged_are_refused_with_codeset_format()
+    {
+        var order = Head(ZipMember("icd10cm/cms_2026_dx.zip", "icd10cm_order_2026.txt"), 20);
+        var mue = Head(Gz("ncci/MCR_MUE_PractitionerServices_Eff_04-01-2024_RECONSTRUCTED.csv.gz"), 20);
+        Survive("code-set archives", [Zipped("icd10cm_order_2026.txt", order), Gzipped(mue)], [], bytes =>
+        {
+            var kind = bytes is [(byte)'P', ..] ? CodeSetKind.Icd10Cm : CodeSetKind.Mue;
+            CodeSetImporter.Import(kind, bytes, kind == CodeSetKind.Mue ? "mue.csv.gz" : "cms_dx.zip", new DateOnly(2025, 10, 1), null);
+        }, IsCodeSet);
+    }
+
+    [Fact]
     public void Cpt_descriptor_reader_refuses_only_with_codeset_format() =>
         Survive("CPT descriptors", [Utf8("code,descriptor\n99213,\"Office visit, established, low MDM\"\n99214,Office visit established moderate MDM\n")], [],
             bytes => CptDescriptorReader.Read(Reader(bytes), "cpt.csv"), IsCodeSet);
@@ -201,6 +213,29 @@ public sealed class ReaderSurvivalTests
         var read = stream.Read(buffer);
         head.Write(buffer, 0, read);
         return head.ToArray();
+    }
+
+    private static byte[] Zipped(string member, byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var stream = zip.CreateEntry(member).Open();
+            stream.Write(content);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] Gzipped(byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var gz = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gz.Write(content);
+        }
+
+        return buffer.ToArray();
     }
 
     private static byte[] Embedded(string name)
