@@ -52,8 +52,8 @@ internal static class ImportCommands
                 using var reader = new StreamReader(path.FullName);
                 var items = kind switch
                 {
-                    "ndjson" => FhirEncounterReader.ReadNdjsonParallel(reader),
-                    "csv" => EncounterCsvReader.Read(reader).ToList(),
+                    "ndjson" => FhirEncounterReader.ReadNdjsonParallel(reader, path.Name),
+                    "csv" => EncounterCsvReader.Read(reader, path.Name).ToList(),
                     _ => [.. FhirEncounterReader.ReadBundle(reader.ReadToEnd(), path.Name)],
                 };
                 return items;

@@ -45,7 +45,7 @@ public sealed class CredentialSpecialtyMap
         }
         catch (JsonException e)
         {
-            throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map is not JSON: {e.Message}");
+            throw new DomainException(AssignmentErrors.CredentialMapInvalid, $"credential map: {StrictJson.NotJson(e)}");
         }
 
         using (document)
@@ -73,12 +73,12 @@ public sealed class CredentialSpecialtyMap
 
     private static bool ParseCredential(string? text, out CredentialKind kind, [NotNullWhen(false)] out string? error)
     {
-        error = CredentialNames.TryParse(text, out kind) ? null : $"'{text}' is not a known credential";
+        error = CredentialNames.TryParse(text, out kind) ? null : $"{Echo.Quote(text)} is not a known credential";
         return error is null;
     }
 
     private static DomainException Invalid(IEnumerable<string> problems) =>
-        new(AssignmentErrors.CredentialMapInvalid, "credential map: " + string.Join("; ", problems));
+        new(AssignmentErrors.CredentialMapInvalid, "credential map: " + StrictJson.Join([.. problems]));
 
     /// <summary>The map's JSON contract: the credentials and an optional free-text "comment" (the shipped map explains itself); other members are refused.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

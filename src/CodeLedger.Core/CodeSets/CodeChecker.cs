@@ -1,4 +1,5 @@
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 using CodeLedger.Core.Edits;
 
 namespace CodeLedger.Core.CodeSets;
@@ -34,7 +35,7 @@ public static class CodeChecker
 
         if (!isIcd)
         {
-            return new(text, "unknown", null, null, null, null, dos, EditRules.IcdFormat, $"'{text}' is neither a procedure code nor an ICD-10-CM code: {error}");
+            return new(text, "unknown", null, null, null, null, dos, EditRules.IcdFormat, $"{Echo.Quote(text)} is neither a procedure code nor an ICD-10-CM code: {error}");
         }
 
         return CheckIcd(library, icd, dos);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.CodeSets;
 
@@ -16,6 +17,20 @@ public static class CodeSetImporter
 
     /// <param name="effectiveThrough">Last day in force; null keeps the release in force until a later one replaces it.</param>
     public static CodeSetRelease Import(CodeSetKind kind, byte[] content, string fileName, DateOnly effective, DateOnly? effectiveThrough)
+    {
+        try
+        {
+            return ImportContent(kind, content, fileName, effective, effectiveThrough);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or NotSupportedException)
+        {
+            // A damaged gzip or zip fails inside .NET's decompressor, possibly halfway through a
+            // member: the import is refused like any malformed file, not with a stack trace.
+            throw new CodeSetFormatException(fileName, 0, "the gzip or zip archive is damaged or uses an unsupported compression");
+        }
+    }
+
+    private static CodeSetRelease ImportContent(CodeSetKind kind, byte[] content, string fileName, DateOnly effective, DateOnly? effectiveThrough)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var members = Members(kind, content, fileName);
@@ -89,7 +104,7 @@ public static class CodeSetImporter
     {
         if (members.Count != 1)
         {
-            throw new CodeSetFormatException(fileName, 0, $"the archive holds {members.Count} candidate files ({string.Join(", ", members.Select(m => m.Name))}); expected one");
+            throw new CodeSetFormatException(fileName, 0, $"the archive holds {members.Count} candidate files ({string.Join(", ", members.Take(5).Select(m => Echo.Prefix(m.Name)))}); expected one");
         }
 
         return members[0];
@@ -105,7 +120,7 @@ public static class CodeSetImporter
             var picked = zip.Entries.Where(e => IsMember(kind, e.Name)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
             if (picked.Count == 0)
             {
-                throw new CodeSetFormatException(fileName, 0, $"the zip holds no {kind.Token()} file ({string.Join(", ", zip.Entries.Select(e => e.Name))})");
+                throw new CodeSetFormatException(fileName, 0, $"the zip holds no {kind.Token()} file ({string.Join(", ", zip.Entries.Take(5).Select(e => Echo.Prefix(e.Name)))})");
             }
 
             return picked.Select(e => (e.Name, (TextReader)new StreamReader(e.Open(), encoding))).ToList();
@@ -115,7 +130,7 @@ public static class CodeSetImporter
         var name = fileName;
         if (content.Length >= 2 && content[0] == 0x1f && content[1] == 0x8b)
         {
-            stream = new GZipStream(stream, CompressionMode.Decompress);
+            stream = new GzipLengthCheck(new GZipStream(stream, CompressionMode.Decompress), content);
             name = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^3] : fileName;
         }
 
@@ -135,5 +150,62 @@ public static class CodeSetImporter
             CodeSetKind.Mue or CodeSetKind.Cpt => lower.EndsWith(".csv", StringComparison.Ordinal),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// .NET's GZipStream ends quietly when the compressed data stops short, so a truncated download
+    /// would import as a shorter release. At the end of the data the length read is compared with
+    /// the gzip trailer's ISIZE (RFC 1952: the uncompressed length modulo 2^32, the file's last four
+    /// bytes); a difference is a damaged file. CMS ships single-member files, whose ISIZE is the
+    /// whole length.
+    /// </summary>
+    private sealed class GzipLengthCheck(Stream inner, byte[] content) : Stream
+    {
+        private readonly uint expected = content.Length >= 18 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(content.AsSpan(content.Length - 4)) : uint.MaxValue;
+        private long length;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            length += n;
+            if (n == 0 && buffer.Length > 0 && unchecked((uint)length) != expected)
+            {
+                throw new InvalidDataException("gzip data ends before its trailer's length");
+            }
+
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.CodeSets;
 
@@ -45,7 +46,7 @@ public static class HcpcsAnwebReader
                     continue;
                 }
 
-                throw new CodeSetFormatException(fileName, lineNumber, $"column 11 holds record id '{recordId}' and columns 6-10 '{line[5..10]}'; expected 3, 4, 7 or 8 after a 5-digit sequence number");
+                throw new CodeSetFormatException(fileName, lineNumber, $"column 11 holds record id {Echo.Quote(recordId)} and columns 6-10 {Echo.Quote(line.AsSpan(5, 5))}; expected 3, 4, 7 or 8 after a 5-digit sequence number");
             }
 
             started = true;
@@ -66,7 +67,7 @@ public static class HcpcsAnwebReader
             Flush();
             if (isModifier ? !IsModifierShape(code) : !IsCodeShape(code))
             {
-                throw new CodeSetFormatException(fileName, lineNumber, $"'{code}' is not a HCPCS {(isModifier ? "modifier" : "code")}");
+                throw new CodeSetFormatException(fileName, lineNumber, $"{Echo.Quote(code)} is not a HCPCS {(isModifier ? "modifier" : "code")}");
             }
 
             if (!seen.Add((code, isModifier)))
@@ -111,7 +112,7 @@ public static class HcpcsAnwebReader
 
         if (!DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw new CodeSetFormatException(fileName, lineNumber, $"{field} '{text}' in columns {start + 1}-{start + 8} is not YYYYMMDD");
+            throw new CodeSetFormatException(fileName, lineNumber, $"{field} {Echo.Quote(text)} in columns {start + 1}-{start + 8} is not YYYYMMDD");
         }
 
         return date;

@@ -1,4 +1,5 @@
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.CodeSets;
 
@@ -41,7 +42,7 @@ public static class IcdOrderFileReader
             {
                 '1' => true,
                 '0' => false,
-                _ => throw new CodeSetFormatException(fileName, lineNumber, $"header flag in column 15 is '{line[14]}'; expected 0 or 1"),
+                _ => throw new CodeSetFormatException(fileName, lineNumber, $"header flag in column 15 is {Echo.Quote(line[14])}; expected 0 or 1"),
             };
 
             if (!seen.Add(code.Value))

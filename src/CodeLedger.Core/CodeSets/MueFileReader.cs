@@ -1,5 +1,6 @@
 using System.Globalization;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.CodeSets;
 
@@ -40,18 +41,18 @@ public static class MueFileReader
             var code = fields[0];
             if (ProcedureCode.PackKey(code) < 0)
             {
-                throw new CodeSetFormatException(fileName, lineNumber, $"'{code}' is not a five-character procedure code");
+                throw new CodeSetFormatException(fileName, lineNumber, $"{Echo.Quote(code)} is not a five-character procedure code");
             }
 
             if (!int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                throw new CodeSetFormatException(fileName, lineNumber, $"MUE value '{fields[1]}' is not a whole number");
+                throw new CodeSetFormatException(fileName, lineNumber, $"MUE value {Echo.Quote(fields[1])} is not a whole number");
             }
 
             var mai = fields[2];
             if (mai.Length == 0 || mai[0] is not ('1' or '2' or '3') || (mai.Length > 1 && mai[1] != ' '))
             {
-                throw new CodeSetFormatException(fileName, lineNumber, $"adjudication indicator '{mai}' must start with 1, 2 or 3");
+                throw new CodeSetFormatException(fileName, lineNumber, $"adjudication indicator {Echo.Quote(mai)} must start with 1, 2 or 3");
             }
 
             if (!seen.Add(code))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.CodeSets;
 
@@ -12,9 +13,9 @@ namespace CodeLedger.Core.CodeSets;
 /// </summary>
 public static class PtpFileReader
 {
-    internal static PtpRows Read(TextReader reader, string fileName, DateOnly releaseEffective)
+    internal static PtpRows Read(TextReader reader, string fileName, DateOnly releaseEffective, int capacity = 2_600_000)
     {
-        var rows = new PtpRows();
+        var rows = new PtpRows(capacity);
         long lineNumber = 0;
         var columns = 0;
         Span<Range> parts = stackalloc Range[9];
@@ -51,7 +52,7 @@ public static class PtpFileReader
             var c2 = ProcedureCode.PackKey(s[parts[1]].Trim());
             if (c1 < 0 || c2 < 0)
             {
-                throw new CodeSetFormatException(fileName, lineNumber, $"'{s[parts[c1 < 0 ? 0 : 1]]}' is not a five-character procedure code");
+                throw new CodeSetFormatException(fileName, lineNumber, $"{Echo.Quote(s[parts[c1 < 0 ? 0 : 1]])} is not a five-character procedure code");
             }
 
             var col = 2;
@@ -61,7 +62,7 @@ public static class PtpFileReader
                 var flag = s[parts[col++]].Trim();
                 if (flag.Length > 1 || (flag.Length == 1 && flag[0] != '*'))
                 {
-                    throw new CodeSetFormatException(fileName, lineNumber, $"prior-1996 flag '{flag}' must be '*' or empty");
+                    throw new CodeSetFormatException(fileName, lineNumber, $"prior-1996 flag {Echo.Quote(flag)} must be '*' or empty");
                 }
 
                 prior1996 = flag.Length == 1;
@@ -78,7 +79,7 @@ public static class PtpFileReader
             var ind = s[parts[col++]].Trim();
             if (ind.Length != 1 || ind[0] is not ('0' or '1' or '9'))
             {
-                throw new CodeSetFormatException(fileName, lineNumber, $"modifier indicator '{ind}' must be 0, 1 or 9");
+                throw new CodeSetFormatException(fileName, lineNumber, $"modifier indicator {Echo.Quote(ind)} must be 0, 1 or 9");
             }
 
             rows.Add(CodeKeys.Pair(c1, c2), effective, deletion, (byte)(ind[0] - '0'), prior1996, s[parts[col]].Trim());
@@ -101,6 +102,6 @@ public static class PtpFileReader
 
         return DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date.DayNumber
-            : throw new CodeSetFormatException(fileName, lineNumber, $"{field} '{text}' is not YYYYMMDD or '*'");
+            : throw new CodeSetFormatException(fileName, lineNumber, $"{field} {Echo.Quote(text)} is not YYYYMMDD or '*'");
     }
 }

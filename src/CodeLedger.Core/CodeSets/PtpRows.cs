@@ -1,21 +1,22 @@
 namespace CodeLedger.Core.CodeSets;
 
 /// <summary>Growable column buffers the PTP reader fills before the release sorts them.</summary>
-internal sealed class PtpRows
+/// <param name="capacity">Rows to make room for: a quarter's practitioner file holds about 2.6 million.</param>
+internal sealed class PtpRows(int capacity = 2_600_000)
 {
     private readonly Dictionary<string, ushort> rationaleIds = new(StringComparer.Ordinal);
 
-    public List<long> Keys { get; } = new(2_600_000);
+    public List<long> Keys { get; } = new(capacity);
 
-    public List<int> Effective { get; } = new(2_600_000);
+    public List<int> Effective { get; } = new(capacity);
 
-    public List<int> Deletion { get; } = new(2_600_000);
+    public List<int> Deletion { get; } = new(capacity);
 
-    public List<byte> Indicator { get; } = new(2_600_000);
+    public List<byte> Indicator { get; } = new(capacity);
 
-    public List<byte> Flags { get; } = new(2_600_000);
+    public List<byte> Flags { get; } = new(capacity);
 
-    public List<ushort> Rationale { get; } = new(2_600_000);
+    public List<ushort> Rationale { get; } = new(capacity);
 
     public List<string> Rationales { get; } = [];
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.CodeSets;
 
@@ -55,7 +56,7 @@ public static class RvuFileReader
             var status = fields[Status];
             if (status.Length != 1)
             {
-                throw new CodeSetFormatException(fileName, lineNumber, $"status code '{status}' must be one character");
+                throw new CodeSetFormatException(fileName, lineNumber, $"status code {Echo.Quote(status)} must be one character");
             }
 
             var glob = fields[GlobDays];
@@ -67,14 +68,14 @@ public static class RvuFileReader
                 Rvu(fields[PeNonFacility], "non-facility PE RVU"),
                 Rvu(fields[PeFacility], "facility PE RVU"),
                 Rvu(fields[Malpractice], "MP RVU"),
-                ParseGlobal(glob) ?? throw new CodeSetFormatException(fileName, lineNumber, $"global days '{glob}' is not 000, 010, 090, MMM, XXX, YYY or ZZZ"),
+                ParseGlobal(glob) ?? throw new CodeSetFormatException(fileName, lineNumber, $"global days {Echo.Quote(glob)} is not 000, 010, 090, MMM, XXX, YYY or ZZZ"),
                 glob,
                 fields[Description]));
 
             decimal Rvu(string text, string field) =>
                 decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
                     ? v
-                    : throw new CodeSetFormatException(fileName, lineNumber, $"{field} '{text}' is not a number");
+                    : throw new CodeSetFormatException(fileName, lineNumber, $"{field} {Echo.Quote(text)} is not a number");
         }
 
         if (!headerSeen)

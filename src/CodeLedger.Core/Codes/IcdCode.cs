@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Codes;
 
@@ -42,19 +43,19 @@ public readonly record struct IcdCode : IComparable<IcdCode>
         s = s.ToUpperInvariant();
         if (s.Length is < 3 or > 7)
         {
-            error = $"ICD-10-CM code '{text}' must have 3 to 7 characters";
+            error = $"ICD-10-CM code {Echo.Quote(text)} must have 3 to 7 characters";
             return false;
         }
 
         if (!char.IsAsciiLetterUpper(s[0]))
         {
-            error = $"ICD-10-CM code '{text}' must start with a letter";
+            error = $"ICD-10-CM code {Echo.Quote(text)} must start with a letter";
             return false;
         }
 
         if (!char.IsAsciiDigit(s[1]) && !LetterSecondBlocks.Contains(s[..2]))
         {
-            error = $"ICD-10-CM code '{text}' must have a digit in position 2";
+            error = $"ICD-10-CM code {Echo.Quote(text)} must have a digit in position 2";
             return false;
         }
 
@@ -62,7 +63,7 @@ public readonly record struct IcdCode : IComparable<IcdCode>
         {
             if (!char.IsAsciiLetterUpper(s[i]) && !char.IsAsciiDigit(s[i]))
             {
-                error = $"ICD-10-CM code '{text}' has '{s[i]}' in position {i + 1}; only letters and digits are allowed";
+                error = $"ICD-10-CM code {Echo.Quote(text)} has {Echo.Quote(s[i])} in position {i + 1}; only letters and digits are allowed";
                 return false;
             }
         }

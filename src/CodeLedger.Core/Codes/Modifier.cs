@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Codes;
 
@@ -23,7 +24,7 @@ public readonly record struct Modifier
         var s = (text?.Trim() ?? string.Empty).ToUpperInvariant();
         if (s.Length != 2 || !char.IsAsciiLetterOrDigit(s[0]) || !char.IsAsciiLetterOrDigit(s[1]))
         {
-            error = $"modifier '{text}' must be exactly two letters or digits";
+            error = $"modifier {Echo.Quote(text)} must be exactly two letters or digits";
             return false;
         }
 

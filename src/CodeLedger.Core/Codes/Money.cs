@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Codes;
 
@@ -45,13 +46,13 @@ public readonly record struct Money : IComparable<Money>
         money = default;
         if (!decimal.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
-            error = $"amount '{text}' is not a number like 125.00";
+            error = $"amount {Echo.Quote(text)} is not a number like 125.00";
             return false;
         }
 
         if (!TryFromDecimal(amount, out money))
         {
-            error = $"amount '{text}' has more than two decimal places";
+            error = $"amount {Echo.Quote(text)} has more than two decimal places";
             return false;
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Codes;
 
@@ -23,13 +24,13 @@ public readonly record struct Npi
         var s = text?.Trim();
         if (string.IsNullOrEmpty(s) || s.Length != 10 || !s.All(char.IsAsciiDigit))
         {
-            error = $"NPI '{text}' must be exactly 10 digits";
+            error = $"NPI {Echo.Quote(text)} must be exactly 10 digits";
             return false;
         }
 
         if (CheckDigit(s.AsSpan(0, 9)) != s[9] - '0')
         {
-            error = $"NPI '{s}' fails the Luhn check digit over prefix 80840";
+            error = $"NPI {Echo.Quote(s)} fails the Luhn check digit over prefix 80840";
             return false;
         }
 

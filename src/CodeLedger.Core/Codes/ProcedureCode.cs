@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Codes;
 
@@ -63,7 +64,7 @@ public readonly record struct ProcedureCode : IComparable<ProcedureCode>
         var s = (text?.Trim() ?? string.Empty).ToUpperInvariant();
         if (s.Length != 5)
         {
-            error = $"procedure code '{text}' must have 5 characters";
+            error = $"procedure code {Echo.Quote(text)} must have 5 characters";
             return false;
         }
 
@@ -92,7 +93,7 @@ public readonly record struct ProcedureCode : IComparable<ProcedureCode>
             return true;
         }
 
-        error = $"procedure code '{text}' is neither CPT (5 digits, or 4 digits and A/F/T/U/M) nor HCPCS Level II (a letter A-V and 4 digits)";
+        error = $"procedure code {Echo.Quote(text)} is neither CPT (5 digits, or 4 digits and A/F/T/U/M) nor HCPCS Level II (a letter A-V and 4 digits)";
         return false;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Codes;
 
@@ -21,7 +22,7 @@ public readonly record struct Specialty
         var s = (text?.Trim() ?? string.Empty).ToLowerInvariant();
         if (s.Length is 0 or > 60 || !s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || s[0] == '-' || s[^1] == '-')
         {
-            error = $"specialty '{text}' must be a lower-case slug like family-medicine";
+            error = $"specialty {Echo.Quote(text)} must be a lower-case slug like family-medicine";
             return false;
         }
 

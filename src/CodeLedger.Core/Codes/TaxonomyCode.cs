@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Codes;
 
@@ -21,7 +22,7 @@ public readonly record struct TaxonomyCode
         var s = (text?.Trim() ?? string.Empty).ToUpperInvariant();
         if (s.Length != 10 || s[9] != 'X' || !s.All(char.IsAsciiLetterOrDigit))
         {
-            error = $"taxonomy code '{text}' must be 10 letters or digits ending in X";
+            error = $"taxonomy code {Echo.Quote(text)} must be 10 letters or digits ending in X";
             return false;
         }
 

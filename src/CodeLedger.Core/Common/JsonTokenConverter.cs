@@ -21,7 +21,8 @@ public sealed class JsonTokenConverter<T>(string noun, IReadOnlyDictionary<strin
             return value;
         }
 
-        var raw = reader.TokenType == JsonTokenType.String ? $"\"{reader.GetString()}\"" : Encoding.UTF8.GetString(reader.ValueSpan);
+        // The value is repeated cut to a short prefix: a token is not patient data, but may be 1 MB long.
+        var raw = reader.TokenType == JsonTokenType.String ? $"\"{Echo.Prefix(reader.GetString())}\"" : Echo.Prefix(Encoding.UTF8.GetString(reader.ValueSpan));
         var expected = tokens.Count <= 4 ? $"; expected {string.Join(" or ", tokens.Keys.Select(k => $"\"{k}\""))}" : string.Empty;
         throw new JsonFieldException($"unknown {noun} {raw}{expected}");
     }

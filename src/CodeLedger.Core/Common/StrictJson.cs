@@ -52,8 +52,29 @@ public static class StrictJson
         return value is not null;
     }
 
-    /// <summary>Joins a member name or index onto a path.</summary>
-    public static string Path(string path, string member) => path.Length == 0 ? member : $"{path}.{member}";
+    /// <summary>The most problems one refusal lists; the rest are counted.</summary>
+    public const int MaxProblems = 20;
+
+    /// <summary>
+    /// The problems as one message: every one when there are a few, the first
+    /// <see cref="MaxProblems"/> and a count when a generated or damaged file has thousands.
+    /// </summary>
+    public static string Join(IReadOnlyCollection<string> problems) =>
+        problems.Count <= MaxProblems
+            ? string.Join("; ", problems)
+            : string.Join("; ", problems.Take(MaxProblems)) + FormattableString.Invariant($"; and {problems.Count - MaxProblems} more");
+
+    /// <summary>Joins a member name or index onto a path; a name from the input is cut to a short prefix (<see cref="Echo"/>).</summary>
+    public static string Path(string path, string member) => path.Length == 0 ? Echo.Prefix(member) : $"{path}.{Echo.Prefix(member)}";
+
+    /// <summary>
+    /// Where a document stops being JSON, without the serializer's message: that message may
+    /// repeat a piece of the input, and the line and byte are what the person needs.
+    /// </summary>
+    public static string NotJson(JsonException e) =>
+        e.LineNumber is { } line
+            ? FormattableString.Invariant($"not valid JSON at line {line + 1}, byte {(e.BytePositionInLine ?? 0) + 1}")
+            : "not valid JSON";
 
     private static void Check(JsonElement element, JsonTypeInfo info, string path, JsonSerializerOptions options, List<string> problems)
     {

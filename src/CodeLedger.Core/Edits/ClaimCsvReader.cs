@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 using CodeLedger.Core.EvaluationAndManagement;
 using nietras.SeparatedValues;
 
@@ -122,7 +123,7 @@ public static class ClaimCsvReader
         {
             if (!columns.TryAdd(names[i].Trim().ToLowerInvariant(), i))
             {
-                throw new FormatException($"the claims CSV header names column '{names[i].Trim()}' twice");
+                throw new FormatException($"the claims CSV header names column {Echo.Quote(names[i].Trim())} twice");
             }
         }
 
@@ -157,7 +158,8 @@ public static class ClaimCsvReader
             return d;
         }
 
-        problems.Add($"{field} '{text}' is not a date YYYY-MM-DD");
+        // The value is not repeated: the field may be the patient's birth date.
+        problems.Add($"{field} is not a date YYYY-MM-DD");
         return null;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 using CodeLedger.Core.EvaluationAndManagement;
 using nietras.SeparatedValues;
 
@@ -54,7 +55,16 @@ public sealed class ClaimCsvStream : IDisposable
 
     internal ClaimCsvStream(TextReader reader, bool buildClaims, bool adjacentOnly)
     {
-        sep = Sep.New(',').Reader(o => o with { DisableColCountCheck = true, Unescape = true }).From(reader);
+        try
+        {
+            sep = Sep.New(',').Reader(o => o with { DisableColCountCheck = true, Unescape = true }).From(reader);
+        }
+        catch (ArgumentException)
+        {
+            // Sep's own message quotes the whole header row, which may be a row of patient data.
+            throw new FormatException("the claims CSV header names a column twice (or has two empty column names)");
+        }
+
         this.buildClaims = buildClaims;
         this.adjacentOnly = adjacentOnly;
         var (columns, em, dx) = ClaimCsvReader.Columns(sep);
@@ -176,7 +186,7 @@ public sealed class ClaimCsvStream : IDisposable
         var unitsText = row[unitsColumn].Span.Trim();
         if (!int.TryParse(unitsText, NumberStyles.None, CultureInfo.InvariantCulture, out var units) || units < 1)
         {
-            problems.Add($"units '{unitsText}' must be a whole number of at least 1");
+            problems.Add($"units {Echo.Quote(unitsText)} must be a whole number of at least 1");
         }
 
         var charge = ClaimCsvReader.Charge(row[chargeColumn].Span.Trim(), problems);
@@ -223,7 +233,7 @@ public sealed class ClaimCsvStream : IDisposable
             }
             else
             {
-                problems.Add($"pointer '{p}' is not a number 1-12");
+                problems.Add($"pointer {Echo.Quote(p)} is not a number 1-12");
                 bad = true;
             }
         }
@@ -246,7 +256,7 @@ public sealed class ClaimCsvStream : IDisposable
         var sex = row[sexColumn].Span.Trim();
         if (sex.Length > 1)
         {
-            problems.Add($"patient_sex '{sex}' must be one letter (F, M or U)");
+            problems.Add("patient_sex must be one letter (F, M or U)");
         }
 
         var em = emColumn >= 0 ? ClaimCsvReader.Em(row[emColumn].Span.Trim(), problems) : null;

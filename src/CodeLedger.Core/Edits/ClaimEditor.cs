@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using CodeLedger.Core.CodeSets;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 using CodeLedger.Core.EvaluationAndManagement;
 
 namespace CodeLedger.Core.Edits;
@@ -118,7 +119,7 @@ public sealed class ClaimEditor
             ref var f = ref facts[i];
             if (line.Code is not { } code)
             {
-                findings.Add(new(EditRules.CodeUnknown, EditSeverity.Error, claim.Id, line.Number, [line.CodeText], $"'{line.CodeText}' is not a CPT or HCPCS code"));
+                findings.Add(new(EditRules.CodeUnknown, EditSeverity.Error, claim.Id, line.Number, [line.CodeText], $"{Echo.Quote(line.CodeText)} is not a CPT or HCPCS code"));
             }
             else
             {
@@ -168,7 +169,7 @@ public sealed class ClaimEditor
             if (dx[i].Code is not { } code)
             {
                 IcdCode.TryParse(dx[i].Text, out _, out var error);
-                findings.Add(new(EditRules.IcdFormat, EditSeverity.Error, claim.Id, null, [dx[i].Text], error ?? $"'{dx[i].Text}' is not an ICD-10-CM code"));
+                findings.Add(new(EditRules.IcdFormat, EditSeverity.Error, claim.Id, null, [dx[i].Text], error ?? $"{Echo.Quote(dx[i].Text)} is not an ICD-10-CM code"));
                 continue;
             }
 

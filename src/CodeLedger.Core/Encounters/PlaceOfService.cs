@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Encounters;
 
@@ -20,7 +21,7 @@ public readonly record struct PlaceOfService
         var s = text?.Trim() ?? string.Empty;
         if (s.Length != 2 || !char.IsAsciiDigit(s[0]) || !char.IsAsciiDigit(s[1]) || s == "00")
         {
-            error = $"place of service '{text}' must be a two-digit CMS code such as 11";
+            error = $"place of service {Echo.Quote(text)} must be a two-digit CMS code such as 11";
             return false;
         }
 

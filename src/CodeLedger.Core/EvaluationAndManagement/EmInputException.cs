@@ -6,7 +6,7 @@ namespace CodeLedger.Core.EvaluationAndManagement;
 public sealed class EmInputException : Exception, ICodedError
 {
     public EmInputException(IReadOnlyList<string> problems)
-        : base(string.Join("; ", problems)) => Problems = problems;
+        : base(StrictJson.Join(problems)) => Problems = problems;
 
     public EmInputException()
         : this([])

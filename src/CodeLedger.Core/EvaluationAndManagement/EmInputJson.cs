@@ -62,7 +62,7 @@ public static class EmInputJson
         }
         catch (JsonException e)
         {
-            throw new EmInputException($"not valid JSON: {e.Message}");
+            throw new EmInputException(StrictJson.NotJson(e));
         }
 
         using (doc)

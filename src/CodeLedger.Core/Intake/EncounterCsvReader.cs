@@ -19,12 +19,13 @@ public static class EncounterCsvReader
         "patient_sex", "patient_member_id", "date_of_service", "place_of_service", "documentation_completed_at", "note",
     ];
 
-    public static IEnumerable<EncounterSubmission> Read(TextReader reader)
+    /// <summary>Reads the records; <paramref name="file"/>, when given, prefixes every location ("encounters.csv line 12").</summary>
+    public static IEnumerable<EncounterSubmission> Read(TextReader reader, string? file = null)
     {
-        using var sep = Sep.New(',').Reader(o => o with { DisableColCountCheck = true, Unescape = true }).From(reader);
+        using var sep = Open(reader, file);
         if (sep.Header.IsEmpty)
         {
-            throw new IntakeFormatException(IntakeErrors.MissingField, "line 1", "CSV", "header", "the file is empty");
+            throw new IntakeFormatException(IntakeErrors.MissingField, Line(file, 1), "CSV", "header", "the file is empty");
         }
 
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -38,18 +39,18 @@ public static class EncounterCsvReader
         {
             if (!index.ContainsKey(column))
             {
-                throw new IntakeFormatException(IntakeErrors.MissingField, "line 1", "CSV", column, "column missing from the header");
+                throw new IntakeFormatException(IntakeErrors.MissingField, Line(file, 1), "CSV", column, "column missing from the header");
             }
         }
 
         // A record is yielded once the next one is read: a quote left open swallows the rest of the
         // file into one record, which shows only as the last record holding an odd number of quotes.
         (string[] Fields, int Line, bool OddQuotes)? pending = null;
-        while (sep.MoveNext())
+        while (Next(sep, file))
         {
             if (pending is { } previous)
             {
-                yield return ToSubmission(previous.Fields, index, $"line {previous.Line}");
+                yield return ToSubmission(previous.Fields, index, Line(file, previous.Line));
             }
 
             pending = Record(sep.Current);
@@ -63,10 +64,39 @@ public static class EncounterCsvReader
         {
             if (last.OddQuotes)
             {
-                throw new IntakeFormatException(IntakeErrors.Unreadable, $"line {last.Line}", "CSV", "(quoting)", "a quoted field is not closed before the end of the file");
+                throw new IntakeFormatException(IntakeErrors.Unreadable, Line(file, last.Line), "CSV", "(quoting)", "a quoted field is not closed before the end of the file");
             }
 
-            yield return ToSubmission(last.Fields, index, $"line {last.Line}");
+            yield return ToSubmission(last.Fields, index, Line(file, last.Line));
+        }
+    }
+
+    /// <summary>
+    /// Sep refuses some headers itself (a column name twice, two empty names) with a message that
+    /// quotes the whole header row; the refusal is turned into the intake's, which quotes nothing.
+    /// </summary>
+    private static SepReader Open(TextReader reader, string? file)
+    {
+        try
+        {
+            return Sep.New(',').Reader(o => o with { DisableColCountCheck = true, Unescape = true }).From(reader);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            throw new IntakeFormatException(IntakeErrors.Unreadable, Line(file, 1), "CSV", "header", "the header row cannot be read (a column named twice, or an empty column name)");
+        }
+    }
+
+    /// <summary>The next record; a failure of Sep's own (its message may quote the row) becomes an intake refusal naming the line.</summary>
+    private static bool Next(SepReader sep, string? file)
+    {
+        try
+        {
+            return sep.MoveNext();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or NotSupportedException or IndexOutOfRangeException)
+        {
+            throw new IntakeFormatException(IntakeErrors.Unreadable, Line(file, sep.Current.LineNumberFrom), "CSV", "(record)", "the record cannot be read");
         }
     }
 
@@ -93,7 +123,9 @@ public static class EncounterCsvReader
 
         IntakeFormatException Invalid(string name, string why) => new(IntakeErrors.InvalidField, location, "CSV", name, why);
 
-        var npi = Npi.TryParse(Field("physician_npi"), out var n, out var npiError) ? n : throw Invalid("physician_npi", npiError);
+        // The value types' own messages quote the text; at intake a shifted column may put patient
+        // data in any field, so no message here repeats a value.
+        var npi = Npi.TryParse(Field("physician_npi"), out var n) ? n : throw Invalid("physician_npi", "must be a 10-digit NPI with a valid check digit");
         var birth = ParseDate(Field("patient_birth_date")) ?? throw Invalid("patient_birth_date", "must be YYYY-MM-DD");
         var dos = ParseDate(Field("date_of_service")) ?? throw Invalid("date_of_service", "must be YYYY-MM-DD");
         var sex = Field("patient_sex").ToUpperInvariant() switch
@@ -103,7 +135,7 @@ public static class EncounterCsvReader
             "U" => PatientSex.Unknown,
             _ => throw Invalid("patient_sex", "must be F, M or U"),
         };
-        var pos = PlaceOfService.TryParse(Field("place_of_service"), out var p, out var posError) ? p : throw Invalid("place_of_service", posError);
+        var pos = PlaceOfService.TryParse(Field("place_of_service"), out var p, out _) ? p : throw Invalid("place_of_service", "must be a two-digit CMS place-of-service code such as 11");
         if (!DateTimeOffset.TryParseExact(Field("documentation_completed_at"), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var completed))
         {
             throw Invalid("documentation_completed_at", "must be an ISO 8601 instant with offset, e.g. 2026-03-02T17:31:00Z");
@@ -119,6 +151,8 @@ public static class EncounterCsvReader
             throw new IntakeFormatException(IntakeErrors.InvalidField, location, "CSV", "patient", e.Message);
         }
     }
+
+    private static string Line(string? file, int line) => FhirEncounterReader.LineLocation(file, line);
 
     private static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

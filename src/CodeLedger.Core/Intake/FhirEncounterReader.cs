@@ -1,5 +1,6 @@
 using System.Text;
 using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
 using CodeLedger.Core.Encounters;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -34,21 +35,34 @@ public static class FhirEncounterReader
         {
             resource = Deserializer.DeserializeResource(json);
         }
-        catch (Exception e) when (e is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new IntakeFormatException(IntakeErrors.Unreadable, location, "Bundle", WherePath(e.Message), "not a valid FHIR R4 JSON resource");
+            // Firely's messages quote the offending value, which can be patient data: only the
+            // element path is kept, and only for the exception types whose message carries one.
+            var path = e is DeserializationFailedException or System.Text.Json.JsonException ? WherePath(e.Message) : "(json)";
+            throw new IntakeFormatException(IntakeErrors.Unreadable, location, "Bundle", path, "not a valid FHIR R4 JSON resource");
         }
 
         if (resource is not Bundle bundle)
         {
-            throw new IntakeFormatException(IntakeErrors.MissingResource, location, "Bundle", "resourceType", $"expected a Bundle, found {resource.TypeName}");
+            throw new IntakeFormatException(IntakeErrors.MissingResource, location, "Bundle", "resourceType", "expected a Bundle");
         }
 
-        return Read(bundle, location);
+        try
+        {
+            return Read(bundle, location);
+        }
+        catch (Exception e) when (e is not IntakeFormatException and not OutOfMemoryException)
+        {
+            // A model property the reader had no guard for refused its value (a recoverable parse
+            // keeps invalid values until they are read). The exception's message quotes the value,
+            // so only the fact is reported; the guarded reads below name the element.
+            throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Bundle", "(element)", "holds a value that is not valid for its element");
+        }
     }
 
     /// <summary>Reads an NDJSON file: one Bundle per non-empty line, lines numbered from 1.</summary>
-    public static IEnumerable<EncounterSubmission> ReadNdjson(TextReader reader)
+    public static IEnumerable<EncounterSubmission> ReadNdjson(TextReader reader, string? file = null)
     {
         var number = 0;
         while (reader.ReadLine() is { } line)
@@ -59,7 +73,7 @@ public static class FhirEncounterReader
                 continue;
             }
 
-            foreach (var submission in ReadBundle(line, $"line {number}"))
+            foreach (var submission in ReadBundle(line, LineLocation(file, number)))
             {
                 yield return submission;
             }
@@ -70,7 +84,7 @@ public static class FhirEncounterReader
     /// Reads a whole NDJSON file, parsing its lines on all cores; the result keeps file order, and
     /// the error reported is the one of the first bad line.
     /// </summary>
-    public static List<EncounterSubmission> ReadNdjsonParallel(TextReader reader)
+    public static List<EncounterSubmission> ReadNdjsonParallel(TextReader reader, string? file = null)
     {
         var lines = new List<(int Number, string Text)>();
         var number = 0;
@@ -89,11 +103,16 @@ public static class FhirEncounterReader
         {
             try
             {
-                parsed[i] = ReadBundle(lines[i].Text, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {lines[i].Number}"));
+                parsed[i] = ReadBundle(lines[i].Text, LineLocation(file, lines[i].Number));
             }
             catch (IntakeFormatException e)
             {
                 errors[i] = e;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Never an AggregateException with a stack trace out of Parallel.For: the line is named, its content is not.
+                errors[i] = new IntakeFormatException(IntakeErrors.Unreadable, LineLocation(file, lines[i].Number), "Bundle", "(json)", "not a valid FHIR R4 JSON resource");
             }
         });
 
@@ -105,15 +124,24 @@ public static class FhirEncounterReader
         return [.. parsed.SelectMany(p => p!)];
     }
 
+    /// <summary>"line 12", or "encounters.ndjson line 12" when the file is named.</summary>
+    public static string LineLocation(string? file, int line) =>
+        file is null
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {line}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file} line {line}");
+
     private static List<EncounterSubmission> Read(Bundle bundle, string location)
     {
         var byReference = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        var entryOf = new Dictionary<Resource, int>(ReferenceEqualityComparer.Instance);
         foreach (var entry in bundle.Entry)
         {
             if (entry.Resource is not { } r)
             {
                 continue;
             }
+
+            entryOf.TryAdd(r, bundle.Entry.IndexOf(entry));
 
             if (!string.IsNullOrEmpty(entry.FullUrl))
             {
@@ -136,17 +164,20 @@ public static class FhirEncounterReader
         var result = new List<EncounterSubmission>(encounters.Count);
         foreach (var encounter in encounters)
         {
-            result.Add(ReadEncounter(encounter, documents, byReference, location));
+            result.Add(ReadEncounter(encounter, documents, byReference, location, r => entryOf.TryGetValue(r, out var i)
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{location} entry[{i}]")
+                : location));
         }
 
         return result;
     }
 
-    private static EncounterSubmission ReadEncounter(FhirEncounter encounter, List<DocumentReference> documents, Dictionary<string, Resource> byReference, string location)
+    /// <summary><paramref name="at"/> names a resource's place in the file ("bundle.json entry[3]") for refusals of its own values.</summary>
+    private static EncounterSubmission ReadEncounter(FhirEncounter encounter, List<DocumentReference> documents, Dictionary<string, Resource> byReference, string location, Func<Resource, string> at)
     {
         var externalId = encounter.Identifier.Select(i => i.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
             ?? throw Missing(location, "Encounter", "identifier");
-        if (encounter.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero) is not { } start)
+        if (Element(() => encounter.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero), at(encounter), "Encounter", "period.start", "not a valid dateTime") is not { } start)
         {
             throw Missing(location, "Encounter", "period.start");
         }
@@ -160,7 +191,7 @@ public static class FhirEncounterReader
 
         var patient = Resolve<Patient>(encounter.Subject, byReference) ?? throw (encounter.Subject is null
             ? Missing(location, "Encounter", "subject")
-            : new IntakeFormatException(IntakeErrors.MissingResource, location, "Patient", "(resource)", $"Encounter.subject references {encounter.Subject.Reference}, which is not in the bundle"));
+            : new IntakeFormatException(IntakeErrors.MissingResource, location, "Patient", "(resource)", "Encounter.subject references a resource that is not a Patient in the bundle"));
 
         var practitioner = encounter.Participant
             .Select(p => Resolve<Practitioner>(p.Individual, byReference))
@@ -170,14 +201,15 @@ public static class FhirEncounterReader
                 : new IntakeFormatException(IntakeErrors.MissingResource, location, "Practitioner", "(resource)", "no Encounter.participant references a Practitioner in the bundle"));
         var npiText = practitioner.Identifier.FirstOrDefault(i => i.System == NpiSystem)?.Value
             ?? throw Missing(location, "Practitioner", $"identifier (system {NpiSystem})");
-        if (!Npi.TryParse(npiText, out var npi, out var npiError))
+        if (!Npi.TryParse(npiText, out var npi))
         {
-            throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Practitioner", "identifier", npiError);
+            // Npi's own message quotes the text; at intake a shifted or mistyped value may be patient data.
+            throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Practitioner", "identifier", "must be a 10-digit NPI with a valid check digit");
         }
 
         var document = FindDocument(encounter, documents, byReference)
-            ?? throw new IntakeFormatException(IntakeErrors.MissingResource, location, "DocumentReference", "(resource)", $"no DocumentReference for encounter {externalId}");
-        if (document.Date is not { } completed)
+            ?? throw new IntakeFormatException(IntakeErrors.MissingResource, location, "DocumentReference", "(resource)", "no DocumentReference for the encounter");
+        if (Element(() => document.Date, at(document), "DocumentReference", "date", "not a valid instant") is not { } completed)
         {
             throw Missing(location, "DocumentReference", "date");
         }
@@ -185,7 +217,7 @@ public static class FhirEncounterReader
         var attachment = document.Content.FirstOrDefault()?.Attachment ?? throw Missing(location, "DocumentReference", "content.attachment");
         var text = NoteText(attachment, location);
 
-        return new EncounterSubmission(location, externalId.Trim(), npi, ReadPatient(patient, location),
+        return new EncounterSubmission(location, externalId.Trim(), npi, ReadPatient(patient, at(patient)),
             DateOnly.FromDateTime(start.DateTime), placeOfService, text, completed);
     }
 
@@ -204,7 +236,7 @@ public static class FhirEncounterReader
             throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Patient", "birthDate", "must be a full date YYYY-MM-DD");
         }
 
-        var sex = patient.Gender switch
+        var sex = Element(() => patient.Gender, location, "Patient", "gender", "not a valid administrative-gender code") switch
         {
             AdministrativeGender.Female => PatientSex.Female,
             AdministrativeGender.Male => PatientSex.Male,
@@ -215,7 +247,31 @@ public static class FhirEncounterReader
         var member = patient.Identifier.FirstOrDefault(i => i.Type?.Coding.Any(c => c.Code == "MB") == true)?.Value
             ?? patient.Identifier.FirstOrDefault()?.Value
             ?? throw Missing(location, "Patient", "identifier");
-        return new PatientDemographics(family, given, birth, sex, member);
+        try
+        {
+            return new PatientDemographics(family, given, birth, sex, member);
+        }
+        catch (DomainException e)
+        {
+            throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Patient", "(demographics)", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reads one element of the model. The recoverable parse keeps a value its element cannot take
+    /// (a gender "unknownish", a date "2026-13-45") and the model's getter throws when it is read,
+    /// with a message that quotes the value: the refusal names the element instead.
+    /// </summary>
+    private static T Element<T>(Func<T> read, string location, string resource, string field, string why)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not IntakeFormatException and not OutOfMemoryException)
+        {
+            throw new IntakeFormatException(IntakeErrors.InvalidField, location, resource, field, why);
+        }
     }
 
     /// <summary>
@@ -228,7 +284,7 @@ public static class FhirEncounterReader
         "AMB" => PlaceOfService.Office,
         "VR" => PlaceOfService.Parse("10"),
         "HH" => PlaceOfService.Parse("12"),
-        var other => throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Encounter", "class", $"class '{other}' is not supported (AMB, VR or HH)"),
+        _ => throw new IntakeFormatException(IntakeErrors.InvalidField, location, "Encounter", "class", "is not a supported class (AMB, VR or HH)"),
     };
 
     private static DocumentReference? FindDocument(FhirEncounter encounter, List<DocumentReference> documents, Dictionary<string, Resource> byReference)
@@ -303,6 +359,6 @@ public static class FhirEncounterReader
     private static string WherePath(string message)
     {
         var match = System.Text.RegularExpressions.Regex.Match(message, @"\bAt ([A-Za-z][A-Za-z0-9_.\[\]]*)");
-        return match.Success ? match.Groups[1].Value : "(json)";
+        return !match.Success ? "(json)" : match.Groups[1].Value.Length <= 80 ? match.Groups[1].Value : match.Groups[1].Value[..80] + "…";
     }
 }

@@ -37,7 +37,7 @@ public sealed record CodingSubmission(IReadOnlyList<IcdCode> Diagnoses, IReadOnl
         }
         catch (JsonException e)
         {
-            throw Invalid([$"not valid coding JSON: {e.Message}"]);
+            throw Invalid([$"coding: {StrictJson.NotJson(e)}"]);
         }
 
         using (document)
@@ -108,7 +108,7 @@ public sealed record CodingSubmission(IReadOnlyList<IcdCode> Diagnoses, IReadOnl
         }
     }
 
-    private static DomainException Invalid(IEnumerable<string> problems) => new(CodingErrors.Invalid, string.Join("; ", problems));
+    private static DomainException Invalid(IEnumerable<string> problems) => new(CodingErrors.Invalid, StrictJson.Join([.. problems]));
 
     /// <summary>coding.json's contract; members not listed are refused. "em" is read by <see cref="EmInputJson"/>.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

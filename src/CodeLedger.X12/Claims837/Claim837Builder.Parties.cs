@@ -162,7 +162,8 @@ internal sealed partial class Claim837Builder
             }
             else
             {
-                context.Error(X12ErrorCodes.InvalidDate, f.Position, "DMG", 2, $"'{X12Bytes.Show(f[2])}' is not a CCYYMMDD date");
+                // The value is the patient's birth date: the element is named, its value never repeated.
+                context.Error(X12ErrorCodes.InvalidDate, f.Position, "DMG", 2, "DMG02 birth date is not a CCYYMMDD date");
             }
         }
 

@@ -144,14 +144,14 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         if (_inGroup && !_unsupported)
         {
             context.Report(X12ErrorCodes.MissingGe, X12Severity.Error, lastPosition, "GE", null,
-                $"functional group {_gsControl} has no GE trailer", X12Scope.Group);
+                $"functional group {X12Bytes.Show(_gsControl)} has no GE trailer", X12Scope.Group);
             _inGroup = false;
         }
 
         if (_inInterchange)
         {
             context.Report(X12ErrorCodes.MissingIea, X12Severity.Error, lastPosition, "IEA", null,
-                $"interchange {_isaControl} has no IEA trailer: the file is truncated", X12Scope.Interchange);
+                $"interchange {X12Bytes.Show(_isaControl)} has no IEA trailer: the file is truncated", X12Scope.Interchange);
             _inInterchange = false;
         }
     }
@@ -212,7 +212,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         if (_inGroup)
         {
             context.Report(X12ErrorCodes.MissingGe, X12Severity.Error, segment.Position, "GE", null,
-                $"functional group {_gsControl} has no GE trailer before the next GS", X12Scope.Group);
+                $"functional group {X12Bytes.Show(_gsControl)} has no GE trailer before the next GS", X12Scope.Group);
         }
 
         Span<int> scratch = stackalloc int[13];
@@ -269,7 +269,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
                     // LinuxForHealth writes X222A2 and OopFactory plain X222: the segments this
                     // reader uses are the same in both, so the set is read as A1 and flagged.
                     context.Warning(X12ErrorCodes.GuideVariant, segment.Position, "ST", 3,
-                        $"guide '{guide}' is read as 005010X222A1");
+                        $"guide '{X12Bytes.Show(guide)}' is read as 005010X222A1");
                 }
 
                 _builder = new Claim837Builder(context, summary.ControlNumber);
@@ -277,7 +277,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
             else
             {
                 context.Error(X12ErrorCodes.TransactionNotSupported, segment.Position, "ST", 3,
-                    $"837 with guide '{guide}' is not supported: only professional claims (005010X222A1) are read");
+                    $"837 with guide '{X12Bytes.Show(guide)}' is not supported: only professional claims (005010X222A1) are read");
             }
         }
         else if (f[1].SequenceEqual("835"u8))
@@ -285,7 +285,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
             Kind(X12DocumentKind.Remittance835);
             if (guide != "005010X221A1")
             {
-                context.Warning(X12ErrorCodes.GuideVariant, segment.Position, "ST", 3, $"guide '{guide}' is read as 005010X221A1");
+                context.Warning(X12ErrorCodes.GuideVariant, segment.Position, "ST", 3, $"guide '{X12Bytes.Show(guide)}' is read as 005010X221A1");
             }
 
             _builder = new Remittance835Builder(context, summary.ControlNumber);
@@ -315,7 +315,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         if (!f[2].SequenceEqual(System.Text.Encoding.UTF8.GetBytes(_stControl)))
         {
             context.Error(X12ErrorCodes.TransactionControlMismatch, segment.Position, "SE", 2,
-                $"SE02 '{X12Bytes.Show(f[2])}' does not match ST02 '{_stControl}'");
+                $"SE02 '{X12Bytes.Show(f[2])}' does not match ST02 '{X12Bytes.Show(_stControl)}'");
         }
 
         CloseTransaction(segment.Position, missingSe: false);
@@ -325,7 +325,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
     {
         if (missingSe)
         {
-            context.Error(X12ErrorCodes.MissingSe, position, "SE", null, $"transaction set {_stControl} has no SE trailer");
+            context.Error(X12ErrorCodes.MissingSe, position, "SE", null, $"transaction set {X12Bytes.Show(_stControl)} has no SE trailer");
         }
 
         _builder?.Complete(position);
@@ -353,7 +353,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         if (X12Bytes.Text(f[2]) != _gsControl)
         {
             context.Report(X12ErrorCodes.GroupControlMismatch, X12Severity.Error, segment.Position, "GE", 2,
-                $"GE02 '{X12Bytes.Show(f[2])}' does not match GS06 '{_gsControl}'", X12Scope.Group);
+                $"GE02 '{X12Bytes.Show(f[2])}' does not match GS06 '{X12Bytes.Show(_gsControl)}'", X12Scope.Group);
         }
 
         _inGroup = false;
@@ -364,7 +364,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         if (_inGroup)
         {
             context.Report(X12ErrorCodes.MissingGe, X12Severity.Error, segment.Position, "GE", null,
-                $"functional group {_gsControl} has no GE trailer", X12Scope.Group);
+                $"functional group {X12Bytes.Show(_gsControl)} has no GE trailer", X12Scope.Group);
             _inGroup = false;
         }
 
@@ -379,7 +379,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         if (X12Bytes.Text(f[2]) != _isaControl)
         {
             context.Report(X12ErrorCodes.InterchangeControlMismatch, X12Severity.Error, segment.Position, "IEA", 2,
-                $"IEA02 '{X12Bytes.Show(f[2])}' does not match ISA13 '{_isaControl}'", X12Scope.Interchange);
+                $"IEA02 '{X12Bytes.Show(f[2])}' does not match ISA13 '{X12Bytes.Show(_isaControl)}'", X12Scope.Interchange);
         }
 
         _inInterchange = false;

@@ -207,5 +207,8 @@ public static class X12Bytes
         return builder.ToString();
     }
 
+    /// <summary>A value read earlier and kept as text, cut and cleaned as <see cref="Show(ReadOnlySpan{byte})"/> does.</summary>
+    public static string Show(string value) => Show(System.Text.Encoding.UTF8.GetBytes(value.Length > 40 ? value[..40] : value));
+
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -220,7 +220,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
         if (Array.IndexOf(ClaimStatuses, status) < 0)
         {
             context.Error(f[2].IsEmpty ? X12ErrorCodes.RequiredElementMissing : X12ErrorCodes.InvalidCode, f.Position, "CLP", 2,
-                $"CLP02 claim status '{status}' is not one 005010X221A1 allows (1, 2, 3, 4, 19–23, 25)");
+                $"CLP02 claim status '{X12Bytes.Show(status)}' is not one 005010X221A1 allows (1, 2, 3, 4, 19–23, 25)");
         }
 
         claim.TotalCharge = Amount(f, 3, required: true);

@@ -96,6 +96,25 @@ public sealed class WorkflowCommandTests
     }
 
     [Fact]
+    public async Task Bundle_with_an_invalid_gender_exits_1_naming_the_element_with_no_stack_trace_no_value_and_nothing_stored()
+    {
+        using var world = await CliWorld.CreateAsync();
+        var file = world.Write("visit.json", CliWorld.Bundle("EHR-1").Replace("\"female\"", "\"Quintanillaish\"", StringComparison.Ordinal));
+        var ledger = Path.Combine(world.Folder, "ledger.jsonl");
+        world.Run("ledger", "export", "--out", ledger);
+        var before = await File.ReadAllTextAsync(ledger, TestContext.Current.CancellationToken);
+
+        var (exit, stdout, stderr) = world.Run("import", "encounters", file, "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        Assert.Equal((1, string.Empty), (exit, stdout));
+        Assert.Equal("codeledger: INTAKE-INVALID-FIELD: visit.json entry[0]: Patient.gender: not a valid administrative-gender code", stderr.TrimEnd());
+        world.Run("ledger", "export", "--out", ledger);
+        Assert.Equal(before, await File.ReadAllTextAsync(ledger, TestContext.Current.CancellationToken));
+        var good = world.Run("import", "encounters", world.Write("good.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+        Assert.Contains("1 new", good.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_physician_npi_is_refused_with_the_npi()
     {
         using var world = await CliWorld.CreateAsync();
