@@ -154,4 +154,22 @@ public sealed class WorkflowCommandTests
         Assert.Contains("QUERY-MENTIONS-PAYMENT", raise.Err, StringComparison.Ordinal);
         Assert.Equal("[]", list.Out.Trim());
     }
+
+    [Fact]
+    public async Task A_name_typed_into_a_query_is_not_found_in_the_database_file_but_is_listed_to_the_physician()
+    {
+        using var world = await CliWorld.CreateAsync();
+        world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        var raise = world.Run("queries", "raise", "EHR-1", "--category", "laterality", "--question", "Mrs Quillfeather says the left knee: which knee was examined?", "--as", "jdoe");
+        var list = world.Run("queries", "list", "--physician", CliWorld.Npi);
+
+        Assert.True(raise.Exit == 0, raise.Err);
+        Assert.Contains("Mrs Quillfeather says the left knee", list.Out, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { world.Db, world.Db + "-wal" }.Where(File.Exists))
+        {
+            Assert.True((await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken)).AsSpan().IndexOf("Quillfeather"u8) < 0, $"the name is in {file}");
+        }
+    }
 }
