@@ -19,8 +19,9 @@ namespace CodeLedger.Storage.CodeSets;
 public static class CodeSetCatalog
 {
     /// <summary>
-    /// Looks the file up by SHA-256 first (the same bytes are the same release, whatever the second
-    /// import calls it), then parses it completely (a malformed row fails the import and nothing
+    /// Looks the file up by SHA-256 first (the same bytes are the same release: a second import
+    /// asking for the same kind and period is a no-op, one asking for another is refused with
+    /// CODESET-ALREADY-IMPORTED), then parses it completely (a malformed row fails the import and nothing
     /// is stored), then stores it with its index unless a concurrent import stored it meanwhile.
     /// </summary>
     public static async Task<CodeSetImportResult> ImportAsync(
@@ -31,6 +32,7 @@ public static class CodeSetCatalog
         {
             if (await ExistingAsync(read, sha256, kind, ct) is { } found)
             {
+                found.Release.RequireSameImport(kind, effective, effectiveThrough);
                 return found;
             }
         }
@@ -42,6 +44,7 @@ public static class CodeSetCatalog
         {
             if (await ExistingAsync(db, info.Sha256, kind, ct) is { } existing)
             {
+                existing.Release.RequireSameImport(kind, effective, effectiveThrough);
                 return existing;
             }
 
