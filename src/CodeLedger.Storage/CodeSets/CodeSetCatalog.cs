@@ -131,6 +131,10 @@ public static class CodeSetCatalog
         return new CodeSetLibrary(headers.Select(h => h.Info), info => CodeSetStore.Load(store.Location, ids[info], info));
     }
 
+    /// <summary>What the edit engine checks against in this database (<see cref="EditCodeSets.Choose"/>): its releases, or the starter set when it has none.</summary>
+    public static async Task<EditCodeSets> LoadForEditsAsync(CodeLedgerStore store, CancellationToken ct = default) =>
+        EditCodeSets.Choose(await LoadLibraryAsync(store, null, ct));
+
     private static async Task<CodeSetImportResult?> ExistingAsync(CodeLedgerDbContext db, string sha256, CodeSetKind kind, CancellationToken ct)
     {
         var existing = await db.Set<CodeSetReleaseRow>().AsNoTracking()
