@@ -172,4 +172,16 @@ public sealed class WorkflowCommandTests
             Assert.True((await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken)).AsSpan().IndexOf("Quillfeather"u8) < 0, $"the name is in {file}");
         }
     }
+
+    [Fact]
+    public async Task An_empty_training_report_says_there_is_nothing_to_report()
+    {
+        using var world = await CliWorld.CreateAsync();
+
+        var text = world.Run("training", "report");
+        var json = world.Run("training", "report", "--json");
+
+        Assert.Equal((0, "no training records: nothing to report (codeledger training record adds one)"), (text.Exit, text.Out.Trim()));
+        Assert.Equal((0, "[]"), (json.Exit, json.Out.Trim()));
+    }
 }
