@@ -144,6 +144,23 @@ public abstract class PhiProtectionSuite(DatabaseProvider provider)
         Assert.Equal(0, await PlaintextQueryText.EncryptAsync(store.Location, Ct));
     }
 
+    [Fact]
+    public async Task Opening_a_database_that_needs_the_query_text_migration_encrypts_texts_left_in_clear()
+    {
+        var (database, store, world) = await WithOneVisitAsync();
+        await using var _ = database;
+        await RaiseAndAnswerAsync(store);
+        await database.TamperAsync($"UPDATE documentation_queries SET question = 'Mrs {Sentinel}: which knee?', answer = 'other: {Sentinel}'");
+        await database.TamperAsync("DELETE FROM \"__ef_migrations_history\" WHERE \"MigrationId\" LIKE '%_QueryTextEncrypted'");
+
+        var reopened = await database.OpenAsync();
+
+        Assert.Equal(0, await PlaintextQueryText.CountAsync(reopened.Location, Ct));
+        Assert.All(await database.RawAsync("SELECT question || answer FROM documentation_queries"), v => Assert.DoesNotContain(Sentinel, v, StringComparison.Ordinal));
+        var listed = Assert.Single(await new QueryDesk(reopened).ListAsync(world.Physician.Npi.Value, Ct));
+        Assert.Equal(($"Mrs {Sentinel}: which knee?", $"other: {Sentinel}"), (listed.Question, listed.Answer));
+    }
+
     internal static Exception Unwrap(Exception e)
     {
         for (Exception? current = e; current is not null; current = current.InnerException)
