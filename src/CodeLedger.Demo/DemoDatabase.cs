@@ -99,6 +99,6 @@ internal static class DemoDatabase
 
         var count = await events.CountAsync(e => e.Sequence > end.Sequence, ct);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{count} events were written after the demo's last event (sequence {end.Sequence}), the first {after.Type} at sequence {after.Sequence}");
+            $"{(count == 1 ? "1 event was" : $"{count} events were")} written after the demo's last event (sequence {end.Sequence}), the first {after.Type} at sequence {after.Sequence}");
     }
 }
