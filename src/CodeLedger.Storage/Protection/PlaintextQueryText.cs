@@ -40,6 +40,14 @@ public static class PlaintextQueryText
 
         await using var connection = location.CreateConnection();
         await connection.OpenAsync(ct);
+        if (location.Provider == DatabaseProvider.Sqlite)
+        {
+            // The clear text must not stay behind in the file's freed space, where grep finds it.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA secure_delete = ON";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+
         await using var tx = await connection.BeginTransactionAsync(ct);
         var rows = new List<(object Id, string?[] Values)>();
         await using (var select = connection.CreateCommand())

@@ -184,4 +184,31 @@ public sealed class WorkflowCommandTests
         Assert.Equal((0, "no training records: nothing to report (codeledger training record adds one)"), (text.Exit, text.Out.Trim()));
         Assert.Equal((0, "[]"), (json.Exit, json.Out.Trim()));
     }
+
+    [Fact]
+    public async Task Db_migrate_encrypts_query_text_an_earlier_build_stored_in_clear_and_says_so()
+    {
+        using var world = await CliWorld.CreateAsync();
+        world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+        Assert.Equal(0, world.Run("queries", "raise", "EHR-1", "--category", "laterality", "--question", "Which knee was examined?", "--as", "jdoe").Exit);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={world.Db};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE documentation_queries SET question = 'Mrs Quillfeather: which knee?'";
+            cmd.ExecuteNonQuery();
+        }
+
+        var migrate = world.Run("db", "migrate");
+        var again = world.Run("db", "migrate");
+
+        Assert.Contains("encrypted the texts of 1 documentation queries stored in clear", migrate.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("encrypted", again.Out.Replace("PHI key", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Mrs Quillfeather: which knee?", world.Run("queries", "list", "--physician", CliWorld.Npi).Out, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { world.Db, world.Db + "-wal" }.Where(File.Exists))
+        {
+            Assert.True((await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken)).AsSpan().IndexOf("Quillfeather"u8) < 0, $"the name is still in {file}");
+        }
+    }
 }
