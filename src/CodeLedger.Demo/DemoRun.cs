@@ -1,4 +1,6 @@
+using System.Globalization;
 using CodeLedger.Core.Common;
+using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Storage;
 
 namespace CodeLedger.Demo;
@@ -10,12 +12,14 @@ namespace CodeLedger.Demo;
 public sealed class DemoRun
 {
     private readonly DemoWorkflow _workflow;
+    private readonly int _seed;
 
-    private DemoRun(CodeLedgerStore store, DemoWorld world, DemoWorkflow workflow)
+    private DemoRun(CodeLedgerStore store, DemoWorld world, DemoWorkflow workflow, int seed)
     {
         Store = store;
         World = world;
         _workflow = workflow;
+        _seed = seed;
     }
 
     public CodeLedgerStore Store { get; }
@@ -38,9 +42,22 @@ public sealed class DemoRun
         var store = await CodeLedgerStore.OpenAsync(spec, clock, ct);
         var random = DemoWorkflow.RandomFor(seed);
         await DemoWorldWriter.WriteAsync(store, clock, world, seed, random, ct);
-        return new DemoRun(store, world, new DemoWorkflow(store, clock, world, random));
+        return new DemoRun(store, world, new DemoWorkflow(store, clock, world, random), seed);
     }
 
-    /// <summary>Runs the month; <paramref name="progress"/> gets the steps done so far (at most <see cref="PlannedSteps"/>).</summary>
-    public Task<DemoCounts> RunMonthAsync(Action<int>? progress = null, CancellationToken ct = default) => _workflow.RunAsync(progress, ct);
+    /// <summary>
+    /// Runs the month, then appends demo.finished, the demo's last event: anything after it in the
+    /// ledger was not written by the demo (<see cref="DemoDatabase"/>). <paramref name="progress"/>
+    /// gets the steps done so far (at most <see cref="PlannedSteps"/>).
+    /// </summary>
+    public async Task<DemoCounts> RunMonthAsync(Action<int>? progress = null, CancellationToken ct = default)
+    {
+        var counts = await _workflow.RunAsync(progress, ct);
+        await Store.WriteAsync(DemoWorldWriter.Admin, (_, ledger) =>
+        {
+            ledger.Append("demo", new DemoFinished(_seed, World.Encounters.Count, World.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+            return Task.CompletedTask;
+        }, ct);
+        return counts;
+    }
 }

@@ -55,6 +55,9 @@ public sealed class CodeLedgerStore
             // WAL lets readers run while one writer appends; the setting persists in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        // Query texts stored in clear before they were PHI columns (docs/STORAGE.md, "PHI at rest").
+        await PlaintextQueryText.EncryptAsync(Location, ct);
     }
 
     /// <summary>

@@ -1,14 +1,68 @@
 using CodeLedger.Core.Common;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CodeLedger.Web;
 
 /// <summary>
 /// A refusal as ProblemDetails: the HTTP status its catalogue gives (docs/ERRORS.md), the code as
-/// title and as the extension "code", the message as detail. Messages never quote PHI.
+/// title and as the extension "code", the message as detail. Messages never quote PHI. Every
+/// error response of the host is one: the endpoints return them, and <see cref="UseCodedProblems"/>
+/// turns what the framework would send with an empty body (no route, wrong method, a request it
+/// could not bind, an exception) into one too.
 /// </summary>
-public static class CodedProblem
+public static partial class CodedProblem
 {
-    public static ProblemHttpResult From(ICodedError e) =>
-        TypedResults.Problem(detail: e.Message, statusCode: e.Error.HttpStatus, title: e.Error.Value, extensions: new Dictionary<string, object?> { ["code"] = e.Error.Value });
+    public static ProblemHttpResult From(ICodedError e) => From(e.Error, e.Message);
+
+    public static ProblemHttpResult From(ErrorCode code, string message) =>
+        TypedResults.Problem(detail: message, statusCode: code.HttpStatus, title: code.Value, extensions: new Dictionary<string, object?> { ["code"] = code.Value });
+
+    public static WebApplication UseCodedProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync });
+        app.UseStatusCodePages(context => EmptyErrorAsync(context.HttpContext));
+        return app;
+    }
+
+    private static Task HandleExceptionAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var problem = Coded(error) is { } coded
+            ? From(coded)
+            : error is BadHttpRequestException
+                ? From(RequestErrors.Unreadable, "the request could not be read")
+                : From(RequestErrors.Failed, "the request failed inside CodeLedger; the error is logged");
+        if (problem.StatusCode >= 500)
+        {
+            Failed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CodeLedger.Web"), error);
+        }
+
+        return problem.ExecuteAsync(context);
+    }
+
+    /// <summary>An error status with no body yet: the catalogue's code for it.</summary>
+    private static Task EmptyErrorAsync(HttpContext context) => (context.Response.StatusCode switch
+    {
+        Http.NotFound => From(RequestErrors.NotFound, "no endpoint at this path"),
+        Http.MethodNotAllowed => From(RequestErrors.MethodNotAllowed, "this path does not take that HTTP method"),
+        _ => From(RequestErrors.Unreadable, "the request could not be read"),
+    }).ExecuteAsync(context);
+
+    /// <summary>A coded error, possibly wrapped (EF Core wraps a PHI key problem met while reading).</summary>
+    private static ICodedError? Coded(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is ICodedError coded)
+            {
+                return coded;
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "request failed")]
+    private static partial void Failed(ILogger logger, Exception? error);
 }

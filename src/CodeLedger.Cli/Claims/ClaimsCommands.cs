@@ -8,7 +8,9 @@ namespace CodeLedger.Cli.Claims;
 
 /// <summary>
 /// <c>codeledger claims scrub FILE [--json]</c>: the edit engine over a claims CSV (docs/EDITS.md)
-/// with the releases imported into the database. Exit 1 when any finding is an error.
+/// against what <see cref="Core.CodeSets.EditCodeSets"/> chooses (the releases imported into the
+/// database, or the starter set when there are none; the output says which, as `code` does).
+/// Exit 1 when any finding is an error.
 /// </summary>
 internal static class ClaimsCommands
 {
@@ -33,9 +35,9 @@ internal static class ClaimsCommands
             using var rows = x12Malformed is null ? Guard(path, () => ClaimCsvReader.Open(reader, buildClaims: true)) : null;
 
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
-            var editor = new ClaimEditor(library);
-            var output = new ScrubOutput(console, parse.GetValue(json));
+            var codeSets = await CodeSetCatalog.LoadForEditsAsync(store, ct);
+            var editor = new ClaimEditor(codeSets.Library);
+            var output = new ScrubOutput(console, parse.GetValue(json), codeSets);
             var found = new List<EditFinding>();
             var claimCount = 0;
 

@@ -2,14 +2,16 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CodeLedger.Core.CodeSets;
 using CodeLedger.Core.Edits;
 
 namespace CodeLedger.Cli.Claims;
 
 /// <summary>
 /// Writes the findings of <c>claims scrub</c> as they are found, in chunks of about 64 KB, so memory
-/// does not follow the input: text, one line per finding and a summary; or one JSON object whose
-/// "findings" array is written incrementally and whose "claims" and "lines" counts follow it.
+/// does not follow the input: text, the code sets used, one line per finding and a summary; or one
+/// JSON object whose "codeSets" says what was checked against, whose "findings" array is written
+/// incrementally and whose "claims" and "lines" counts follow it.
 /// </summary>
 internal sealed class ScrubOutput
 {
@@ -28,7 +30,7 @@ internal sealed class ScrubOutput
     private readonly Utf8JsonWriter? json;
     private readonly StringBuilder text = new();
 
-    public ScrubOutput(CliConsole console, bool asJson)
+    public ScrubOutput(CliConsole console, bool asJson, EditCodeSets codeSets)
     {
         this.console = console;
         if (ReferenceEquals(console.Out, Console.Out) && Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage)
@@ -43,7 +45,21 @@ internal sealed class ScrubOutput
             bytes = new ArrayBufferWriter<byte>(ChunkBytes * 2);
             json = new Utf8JsonWriter(bytes, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
+            json.WriteStartObject("codeSets");
+            json.WriteString("source", codeSets.Source);
+            json.WriteStartArray("releases");
+            foreach (var release in codeSets.Releases)
+            {
+                json.WriteStringValue(release);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
             json.WriteStartArray("findings");
+        }
+        else
+        {
+            text.Append(codeSets.Statement).Append('\n');
         }
     }
 

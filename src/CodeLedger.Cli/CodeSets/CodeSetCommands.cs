@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CodeLedger.Cli.Database;
 using CodeLedger.Core.CodeSets;
+using CodeLedger.Core.Common;
 using CodeLedger.Storage.CodeSets;
 
 namespace CodeLedger.Cli.CodeSets;
@@ -28,7 +29,7 @@ internal static class CodeSetCommands
         var through = new Option<string?>("--through") { Description = "last date in force (default: end of the fiscal year, year or quarter of the kind)" };
         var starter = new Option<bool>("--starter") { Description = "import the demo's small starter code set instead of a file" };
         var json = CommonOptions.Json();
-        var command = new Command("import", "import one release file; the same file (SHA-256) twice is a no-op");
+        var command = new Command("import", "import one release file; the same file (SHA-256) with the same kind and period again is a no-op, with another period it is refused");
         command.Options.Add(kind);
         command.Options.Add(file);
         command.Options.Add(effective);
@@ -68,6 +69,10 @@ internal static class CodeSetCommands
                     results = [await CodeSetCatalog.ImportAsync(store, CliDates.Actor, k, content, Path.GetFileName(path), from, until, ct)];
                 }
                 catch (CodeSetFormatException e)
+                {
+                    throw new CliException($"{e.Error.Value}: import refused, nothing stored: {e.Message}", e.Error.ExitStatus);
+                }
+                catch (DomainException e)
                 {
                     throw new CliException($"{e.Error.Value}: import refused, nothing stored: {e.Message}", e.Error.ExitStatus);
                 }

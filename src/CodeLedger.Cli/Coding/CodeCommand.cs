@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using CodeLedger.Cli.Database;
-using CodeLedger.Core.CodeSets.Starter;
 using CodeLedger.Core.Edits;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.CodeSets;
@@ -11,8 +10,8 @@ namespace CodeLedger.Cli.Coding;
 
 /// <summary>
 /// <c>codeledger code ENCOUNTER --file coding.json [--as CODER] [--override REASON]</c>. The edit
-/// engine checks against the code-set releases stored in the database (codeledger codesets import),
-/// or, when none were imported, against the starter code set, saying so on standard error.
+/// engine checks against what <see cref="Core.CodeSets.EditCodeSets"/> chooses (the releases imported
+/// into the database, or the starter set when there are none), and says which.
 /// Exit 0 when the coding is final or held for an open query; 1 when edit errors block it.
 /// </summary>
 internal static class CodeCommand
@@ -40,21 +39,18 @@ internal static class CodeCommand
 
             var coding = CodingSubmission.Parse(await File.ReadAllTextAsync(path.FullName, ct));
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var library = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
-            if (!library.Infos.Any())
-            {
-                await console.Error.WriteLineAsync("codeledger: no code-set releases imported (codeledger codesets import); checking against the starter code set");
-                library = StarterCodeSet.Library();
-            }
-
-            var desk = new CodingDesk(store, new ClaimEditor(library));
+            var codeSets = await CodeSetCatalog.LoadForEditsAsync(store, ct);
+            var desk = new CodingDesk(store, new ClaimEditor(codeSets.Library));
             var outcome = await desk.SubmitAsync(parse.GetValue(encounter)!, coding, WorkflowCli.User(parse.GetValue(asCoder)), parse.GetValue(reason), ct);
             if (parse.GetValue(json))
             {
+                // Standard output stays the outcome's JSON alone.
+                await console.Error.WriteLineAsync("codeledger: " + codeSets.Statement);
                 await console.Out.WriteLineAsync(WorkflowCli.Serialize(outcome));
             }
             else
             {
+                await console.Out.WriteLineAsync(codeSets.Statement);
                 await console.Out.WriteAsync(Text(outcome));
             }
 

@@ -12,6 +12,20 @@ internal static class DatabaseCommands
         {
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
             await console.Out.WriteLineAsync($"database {store.Location.Display} is up to date; PHI key {store.Location.Phi.KeyId ?? "not set"}");
+
+            // Opening encrypts query texts left in clear when it applies a migration; a database
+            // migrated without a key (PostgreSQL) is converted by the first migrate that has one.
+            var encrypted = await PlaintextQueryText.EncryptAsync(store.Location, ct);
+            if (encrypted > 0)
+            {
+                await console.Out.WriteLineAsync($"encrypted the texts of {encrypted} documentation queries stored in clear");
+            }
+
+            if (await PlaintextQueryText.CountAsync(store.Location, ct) is > 0 and var left)
+            {
+                await console.Out.WriteLineAsync($"{left} documentation queries still have texts in clear: run db migrate again with {PhiKeys.Variable} set");
+            }
+
             return ExitCodes.Success;
         });
 

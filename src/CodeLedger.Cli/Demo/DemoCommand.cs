@@ -47,7 +47,11 @@ internal static class DemoCommand
             {
                 demo = await DemoRun.CreateAsync(CommonOptions.ResolveDb(parse), parse.GetValue(seed), count, firstDay, console.Time, ct);
             }
-            catch (Exception e) when (e is DemoException or StorageException)
+            catch (DemoException e)
+            {
+                throw new CliException($"{e.Error.Value}: {e.Message}", e.Error.ExitStatus);
+            }
+            catch (StorageException e)
             {
                 throw new CliException(e.Message);
             }

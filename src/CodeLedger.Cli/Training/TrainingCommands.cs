@@ -54,6 +54,13 @@ internal static class TrainingCommands
                 return ExitCodes.Success;
             }
 
+            if (rows.Count == 0)
+            {
+                // An empty report is an answer, not a silence: say so (exit 0).
+                await console.Out.WriteLineAsync("no training records: nothing to report (codeledger training record adds one)");
+                return ExitCodes.Success;
+            }
+
             foreach (var r in rows)
             {
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -6,6 +6,7 @@ public static class Http
     public const int BadRequest = 400;
     public const int Forbidden = 403;
     public const int NotFound = 404;
+    public const int MethodNotAllowed = 405;
     public const int Conflict = 409;
     public const int UnprocessableContent = 422;
     public const int InternalServerError = 500;

@@ -19,8 +19,9 @@ namespace CodeLedger.Storage.CodeSets;
 public static class CodeSetCatalog
 {
     /// <summary>
-    /// Looks the file up by SHA-256 first (the same bytes are the same release, whatever the second
-    /// import calls it), then parses it completely (a malformed row fails the import and nothing
+    /// Looks the file up by SHA-256 first (the same bytes are the same release: a second import
+    /// asking for the same kind and period is a no-op, one asking for another is refused with
+    /// CODESET-ALREADY-IMPORTED), then parses it completely (a malformed row fails the import and nothing
     /// is stored), then stores it with its index unless a concurrent import stored it meanwhile.
     /// </summary>
     public static async Task<CodeSetImportResult> ImportAsync(
@@ -31,6 +32,7 @@ public static class CodeSetCatalog
         {
             if (await ExistingAsync(read, sha256, kind, ct) is { } found)
             {
+                found.Release.RequireSameImport(kind, effective, effectiveThrough);
                 return found;
             }
         }
@@ -42,6 +44,7 @@ public static class CodeSetCatalog
         {
             if (await ExistingAsync(db, info.Sha256, kind, ct) is { } existing)
             {
+                existing.Release.RequireSameImport(kind, effective, effectiveThrough);
                 return existing;
             }
 
@@ -127,6 +130,10 @@ public static class CodeSetCatalog
         var ids = headers.ToDictionary(h => h.Info, h => h.Id);
         return new CodeSetLibrary(headers.Select(h => h.Info), info => CodeSetStore.Load(store.Location, ids[info], info));
     }
+
+    /// <summary>What the edit engine checks against in this database (<see cref="EditCodeSets.Choose"/>): its releases, or the starter set when it has none.</summary>
+    public static async Task<EditCodeSets> LoadForEditsAsync(CodeLedgerStore store, CancellationToken ct = default) =>
+        EditCodeSets.Choose(await LoadLibraryAsync(store, null, ct));
 
     private static async Task<CodeSetImportResult?> ExistingAsync(CodeLedgerDbContext db, string sha256, CodeSetKind kind, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Intake;
+using CodeLedger.Core.Queries;
 using CodeLedger.Storage.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,8 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CodeLedger.Storage.Protection;
 
 /// <summary>
-/// The PHI columns (ARCHITECTURE: patient name, birth date, member id, documentation text) and
-/// their encryption. Converters run wherever EF writes or reads, including the bulk insert that
+/// The PHI columns (ARCHITECTURE: patient name, birth date, member id, documentation text; and the
+/// free text of documentation queries, where a coder or physician may type anything about the
+/// patient) and their encryption. Converters run wherever EF writes or reads, including the bulk insert that
 /// takes its converters from this model, so no path stores PHI in clear.
 /// </summary>
 internal static class PhiColumns
@@ -16,6 +18,9 @@ internal static class PhiColumns
     public const string Patient = "encounters.patient";
     public const string EncounterDocumentation = "encounters.documentation_text";
     public const string DocumentationVersionText = "documentation_versions.text";
+    public const string QueryQuestion = "documentation_queries.question";
+    public const string QueryChoices = "documentation_queries.choices";
+    public const string QueryAnswer = "documentation_queries.answer";
 
     public static void Apply(ModelBuilder model, PhiCipher phi)
     {
@@ -29,6 +34,20 @@ internal static class PhiColumns
             b.Property(e => e.DocumentationText).HasConversion(Text(phi, EncounterDocumentation));
         });
         model.Entity<DocumentationVersion>(b => b.Property(d => d.Text).HasConversion(Text(phi, DocumentationVersionText)));
+
+        // The choices are encrypted with the question and the answer: a multiple-choice answer is
+        // one of them, so clear choices would reveal the answer.
+        model.Entity<DocumentationQuery>(b =>
+        {
+            b.Property(q => q.Question).HasConversion(Text(phi, QueryQuestion));
+            // EF never passes null to a converter: an unanswered query stays NULL.
+            b.Property(q => q.Answer).HasConversion(new ValueConverter<string?, string>(v => phi.Protect(v!, QueryAnswer), s => phi.Unprotect(s, QueryAnswer)));
+            b.Property(q => q.Choices).HasConversion(
+                new ValueConverter<List<string>, string>(
+                    v => phi.Protect(StoredJson.Serialize(v), QueryChoices),
+                    s => StoredJson.Deserialize<List<string>>(phi.Unprotect(s, QueryChoices))),
+                Converters.JsonComparer<List<string>>());
+        });
     }
 
     private static ValueConverter<string, string> Text(PhiCipher phi, string column) =>

@@ -65,9 +65,9 @@ internal sealed class DocumentationQueryConfiguration : IEntityTypeConfiguration
         b.HasOne<Coder>().WithMany().HasForeignKey(q => q.RaisedByCoderId).OnDelete(DeleteBehavior.Restrict);
         b.Property(q => q.Category).HasConversion<string>().HasMaxLength(40);
         b.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(q => q.Question).HasMaxLength(2000);
-        b.Property(q => q.Answer).HasMaxLength(4000);
-        b.Property(q => q.Choices).HasConversion(Converters.Json<List<string>>(), Converters.JsonComparer<List<string>>());
+        // Question, choices and answer are PHI, encrypted by Protection/PhiColumns. The domain caps
+        // their length (2,000 and 4,000 characters); the columns hold the longer ciphertext, so
+        // they have no length of their own.
 
         // The expiry worker scans open queries by due instant; physicians list theirs. Coding asks
         // whether one encounter has an open query: with the encounter and status together SQLite

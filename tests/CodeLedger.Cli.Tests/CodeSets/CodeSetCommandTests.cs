@@ -55,6 +55,28 @@ public sealed class CodeSetCommandTests : IDisposable
         Assert.Equal(0, Run("ledger", "verify").ExitCode);
     }
 
+    [Theory]
+    [InlineData("--effective", "2024-07-01")]
+    [InlineData("--through", "2024-12-31")]
+    public void The_same_file_with_another_period_is_refused_naming_the_existing_range_and_nothing_changes(string option, string value)
+    {
+        var path = RepoPaths.Data("ncci", "MCR_MUE_PractitionerServices_Eff_04-01-2024_RECONSTRUCTED.csv.gz");
+        Assert.Equal(0, Run("codesets", "import", "--kind", "mue", "--file", path, "--effective", "2024-04-01").ExitCode);
+        string[] other = option == "--effective" ? ["--effective", value] : ["--effective", "2024-04-01", "--through", value];
+
+        var again = Run(["codesets", "import", "--kind", "mue", "--file", path, .. other]);
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("CODESET-ALREADY-IMPORTED", again.Error, StringComparison.Ordinal);
+        Assert.Contains("already imported as mue@2024-04-01, in force 2024-04-01 to 2024-06-30", again.Error, StringComparison.Ordinal);
+        Assert.Empty(again.Out);
+        using var list = JsonDocument.Parse(Run("codesets", "list", "--json").Out);
+        var release = Assert.Single(list.RootElement.EnumerateArray());
+        Assert.Equal("mue@2024-04-01", release.GetProperty("release").GetString());
+        Assert.Equal(0, Run("ledger", "export", "--out", temp.File("ledger.jsonl")).ExitCode);
+        Assert.Single(File.ReadAllLines(temp.File("ledger.jsonl")), l => l.Contains("codeset.imported", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Malformed_file_is_refused_naming_file_and_line_and_nothing_is_stored()
     {

@@ -84,6 +84,7 @@ public class DatabaseOptionTests
 
         var run = CliRun.Of("demo", "--db", path, "--encounters", "5");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("did not create", run.Error, StringComparison.Ordinal);
+        Assert.Contains("DEMO-DATABASE-HOLDS-WORK", run.Error, StringComparison.Ordinal);
+        Assert.Contains("starts with organization.registered, not demo.started", run.Error, StringComparison.Ordinal);
     }
 }

@@ -12,7 +12,7 @@ namespace CodeLedger.Cli.Tests.Foundation;
 /// </summary>
 public sealed partial class ErrorCatalogueTests
 {
-    private static readonly Assembly[] Catalogued = [typeof(ErrorCode).Assembly, typeof(CodeLedgerStore).Assembly];
+    private static readonly Assembly[] Catalogued = [typeof(ErrorCode).Assembly, typeof(CodeLedgerStore).Assembly, typeof(global::CodeLedger.Demo.DemoErrors).Assembly];
 
     [Fact]
     public void Every_catalogued_code_is_documented_with_its_exit_and_http_status()

@@ -173,4 +173,61 @@ public sealed class WorkflowCommandTests
         Assert.Contains("QUERY-MENTIONS-PAYMENT", raise.Err, StringComparison.Ordinal);
         Assert.Equal("[]", list.Out.Trim());
     }
+
+    [Fact]
+    public async Task A_name_typed_into_a_query_is_not_found_in_the_database_file_but_is_listed_to_the_physician()
+    {
+        using var world = await CliWorld.CreateAsync();
+        world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        var raise = world.Run("queries", "raise", "EHR-1", "--category", "laterality", "--question", "Mrs Quillfeather says the left knee: which knee was examined?", "--as", "jdoe");
+        var list = world.Run("queries", "list", "--physician", CliWorld.Npi);
+
+        Assert.True(raise.Exit == 0, raise.Err);
+        Assert.Contains("Mrs Quillfeather says the left knee", list.Out, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { world.Db, world.Db + "-wal" }.Where(File.Exists))
+        {
+            Assert.True((await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken)).AsSpan().IndexOf("Quillfeather"u8) < 0, $"the name is in {file}");
+        }
+    }
+
+    [Fact]
+    public async Task An_empty_training_report_says_there_is_nothing_to_report()
+    {
+        using var world = await CliWorld.CreateAsync();
+
+        var text = world.Run("training", "report");
+        var json = world.Run("training", "report", "--json");
+
+        Assert.Equal((0, "no training records: nothing to report (codeledger training record adds one)"), (text.Exit, text.Out.Trim()));
+        Assert.Equal((0, "[]"), (json.Exit, json.Out.Trim()));
+    }
+
+    [Fact]
+    public async Task Db_migrate_encrypts_query_text_an_earlier_build_stored_in_clear_and_says_so()
+    {
+        using var world = await CliWorld.CreateAsync();
+        world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+        Assert.Equal(0, world.Run("queries", "raise", "EHR-1", "--category", "laterality", "--question", "Which knee was examined?", "--as", "jdoe").Exit);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={world.Db};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE documentation_queries SET question = 'Mrs Quillfeather: which knee?'";
+            cmd.ExecuteNonQuery();
+        }
+
+        var migrate = world.Run("db", "migrate");
+        var again = world.Run("db", "migrate");
+
+        Assert.Contains("encrypted the texts of 1 documentation queries stored in clear", migrate.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("encrypted", again.Out.Replace("PHI key", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Mrs Quillfeather: which knee?", world.Run("queries", "list", "--physician", CliWorld.Npi).Out, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { world.Db, world.Db + "-wal" }.Where(File.Exists))
+        {
+            Assert.True((await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken)).AsSpan().IndexOf("Quillfeather"u8) < 0, $"the name is still in {file}");
+        }
+    }
 }

@@ -21,6 +21,7 @@ public static class LedgerEvents
     public static FrozenDictionary<string, Type> Types { get; } = new[]
     {
         Entry<DemoStarted>(),
+        Entry<DemoFinished>(),
         Entry<OrganizationRegistered>(),
         Entry<BaaSigned>(),
         Entry<SlaContractSigned>(),

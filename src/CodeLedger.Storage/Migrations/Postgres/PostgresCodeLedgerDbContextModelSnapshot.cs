@@ -518,8 +518,7 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("answer");
 
                     b.Property<string>("Category")
@@ -551,8 +550,7 @@ namespace CodeLedger.Storage.Migrations.Postgres
 
                     b.Property<string>("Question")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("text")
                         .HasColumnName("question");
 
                     b.Property<DateTimeOffset>("RaisedAt")

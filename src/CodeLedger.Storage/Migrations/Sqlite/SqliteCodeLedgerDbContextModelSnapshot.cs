@@ -465,7 +465,6 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("answer");
 
@@ -498,7 +497,6 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.Property<string>("Question")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("question");
 

@@ -1,0 +1,30 @@
+namespace CodeLedger.Core.Common;
+
+/// <summary>
+/// Requests to the web API that cannot be read: they never reach a rule. Listed with their
+/// statuses in docs/ERRORS.md. Messages name the parameter, the JSON field or the position, never
+/// the value sent (it may be PHI).
+/// </summary>
+public static class RequestErrors
+{
+    /// <summary>A required query-string or path parameter was not given.</summary>
+    public static readonly ErrorCode ParameterMissing = new("REQUEST-PARAMETER-MISSING", ErrorExit.Unreadable, Http.BadRequest);
+
+    /// <summary>An id in the path is not a GUID.</summary>
+    public static readonly ErrorCode IdInvalid = new("REQUEST-ID-INVALID", ErrorExit.Unreadable, Http.BadRequest);
+
+    /// <summary>The request body is missing, is not JSON, or is not the expected object (unknown or mistyped fields named).</summary>
+    public static readonly ErrorCode BodyInvalid = new("REQUEST-BODY-INVALID", ErrorExit.Unreadable, Http.BadRequest);
+
+    /// <summary>Any other request the host could not read (an error status the framework set with no body).</summary>
+    public static readonly ErrorCode Unreadable = new("REQUEST-UNREADABLE", ErrorExit.Unreadable, Http.BadRequest);
+
+    /// <summary>No endpoint at that path.</summary>
+    public static readonly ErrorCode NotFound = new("REQUEST-NOT-FOUND", ErrorExit.Unreadable, Http.NotFound);
+
+    /// <summary>The path exists, but not for that HTTP method.</summary>
+    public static readonly ErrorCode MethodNotAllowed = new("REQUEST-METHOD", ErrorExit.Unreadable, Http.MethodNotAllowed);
+
+    /// <summary>An unexpected failure inside the host; logged, and reported without any detail of the request.</summary>
+    public static readonly ErrorCode Failed = new("REQUEST-FAILED", ErrorExit.Unreadable, Http.InternalServerError);
+}

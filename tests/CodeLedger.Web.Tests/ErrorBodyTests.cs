@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CodeLedger.Web.Tests;
+
+/// <summary>
+/// Every error the web host sends is ProblemDetails with a catalogued code (docs/ERRORS.md), as
+/// served by the real host over HTTP: a missing parameter, an id that is not a GUID, a body that is
+/// not JSON or not the request, an unknown path or method, and the domain's own refusals. None
+/// quotes the value that was sent.
+/// </summary>
+public sealed class ErrorBodyTests : IDisposable
+{
+    /// <summary>Stands for anything a caller might send that must not come back (it could be PHI).</summary>
+    private const string Sentinel = "Quillfeather";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("codeledger-web-").FullName;
+    private readonly WebApplicationFactory<Program> host;
+    private readonly HttpClient client;
+
+    public ErrorBodyTests()
+    {
+        var db = Path.Combine(folder, "web.db");
+        host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("CodeLedger:Database", db)
+            .UseSetting("CodeLedger:QueryExpiry:IntervalSeconds", "3600"));
+        client = host.CreateClient();
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == status, $"{response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal(code, problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal(code, problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
+        Assert.DoesNotContain(Sentinel, body, StringComparison.OrdinalIgnoreCase);
+        return problem.RootElement.GetProperty("detail").GetString()!;
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string path, string body) =>
+        client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+    [Fact]
+    public async Task A_missing_physician_parameter_is_named()
+    {
+        var detail = await ProblemAsync(await client.GetAsync("/api/queries", Ct), HttpStatusCode.BadRequest, "REQUEST-PARAMETER-MISSING");
+
+        Assert.Contains("'physician'", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_id_that_is_not_a_guid_is_refused_without_quoting_it()
+    {
+        await ProblemAsync(await PostAsync($"/api/queries/{Sentinel}/answer", """{"text": "left knee"}"""), HttpStatusCode.BadRequest, "REQUEST-ID-INVALID");
+    }
+
+    [Theory]
+    [InlineData("{\"text\": \"Mrs " + Sentinel + " says")]
+    [InlineData(Sentinel)]
+    [InlineData("")]
+    [InlineData("[\"" + Sentinel + "\"]")]
+    public async Task A_body_that_is_not_the_answer_json_is_refused_without_quoting_it(string body)
+    {
+        await ProblemAsync(await PostAsync($"/api/queries/{Guid.NewGuid()}/answer", body), HttpStatusCode.BadRequest, "REQUEST-BODY-INVALID");
+    }
+
+    [Fact]
+    public async Task An_unknown_field_is_refused_by_name()
+    {
+        var detail = await ProblemAsync(await PostAsync($"/api/queries/{Guid.NewGuid()}/answer", $$"""{"text": "left knee", "patient": "{{Sentinel}}"}"""), HttpStatusCode.BadRequest, "REQUEST-BODY-INVALID");
+
+        Assert.Contains("unknown field 'patient'", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_that_does_not_exist_is_the_domains_coded_404()
+    {
+        await ProblemAsync(await PostAsync($"/api/queries/{Guid.NewGuid()}/answer", $$"""{"text": "other: {{Sentinel}}"}"""), HttpStatusCode.NotFound, "QUERY-UNKNOWN");
+    }
+
+    [Fact]
+    public async Task A_physician_who_is_not_enrolled_is_the_domains_coded_refusal()
+    {
+        await ProblemAsync(await client.GetAsync("/api/queries?physician=1234567893", Ct), HttpStatusCode.NotFound, "PHYSICIAN-UNKNOWN");
+    }
+
+    [Fact]
+    public async Task An_unknown_path_and_a_wrong_method_are_coded_too()
+    {
+        await ProblemAsync(await client.GetAsync($"/api/{Sentinel}", Ct), HttpStatusCode.NotFound, "REQUEST-NOT-FOUND");
+        await ProblemAsync(await client.DeleteAsync("/api/queries", Ct), HttpStatusCode.MethodNotAllowed, "REQUEST-METHOD");
+    }
+
+    [Fact]
+    public async Task Health_still_answers_plain_json()
+    {
+        var health = await client.GetFromJsonAsync<JsonElement>("/health", Ct);
+
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+    }
+}
