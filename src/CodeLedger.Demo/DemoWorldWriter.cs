@@ -49,9 +49,7 @@ internal static class DemoWorldWriter
                 ledger.Append(p.Practice.Code, new BaaSigned(p.Baa.Id, p.Practice.Code, world.Vendor.Code, p.Baa.PracticeSignatory, p.Baa.VendorSignatory,
                     p.Baa.SignedOn, p.Baa.EffectiveOn, p.Baa.ExpiresOn, p.Baa.DocumentSha256));
                 db.Add(p.Contract);
-                ledger.Append(p.Practice.Code, new SlaContractSigned(p.Contract.Id, p.Practice.Code, world.Vendor.Code, p.Contract.EffectiveOn, p.Contract.TurnaroundTargetHours,
-                    p.Contract.Clock, p.Contract.TimeZoneId, p.Contract.AccuracyFloorPercent, p.Contract.QueryResponseWindowHours,
-                    p.Contract.OpenQueryPausesClock, p.Contract.MonthlyFee.ToString()));
+                ledger.Append(p.Practice.Code, SlaContractSigned.Of(p.Contract, p.Practice.Code, world.Vendor.Code));
                 foreach (var physician in p.Physicians)
                 {
                     db.Add(physician);
