@@ -66,7 +66,7 @@ internal static class DemoWorldWriter
             foreach (var coder in world.Coders)
             {
                 db.Add(coder);
-                ledger.Append(coder.UserName, Enrolled(coder, world.Vendor.Code));
+                ledger.Append(coder.UserName, CoderEnrolled.Of(coder, world.Vendor.Code));
             }
 
             return Task.CompletedTask;
@@ -80,14 +80,8 @@ internal static class DemoWorldWriter
         await store.WriteAsync(Admin, (db, ledger) =>
         {
             db.Add(lead);
-            ledger.Append(lead.UserName, Enrolled(lead, world.Vendor.Code));
+            ledger.Append(lead.UserName, CoderEnrolled.Of(lead, world.Vendor.Code));
             return Task.CompletedTask;
         }, ct);
     }
-
-    /// <summary>A coder's enrolment event; only a lead's says so (IsLead is left out for the others).</summary>
-    private static CoderEnrolled Enrolled(Coder coder, string vendorCode) =>
-        new(coder.Id, vendorCode, coder.DisplayName, coder.IsLead ? true : null,
-            [.. coder.Credentials.Select(c => new CoderEnrolled.Credential(CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn))],
-            [.. coder.Specialties.Select(s => s.Value)]);
 }

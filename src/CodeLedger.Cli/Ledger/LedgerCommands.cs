@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CodeLedger.Cli.Database;
 using CodeLedger.Core.Ledger;
+using CodeLedger.Core.Ledger.Replay;
+using CodeLedger.Storage.Ledger;
 
 namespace CodeLedger.Cli.Ledger;
 
@@ -11,14 +13,17 @@ internal static class LedgerCommands
         var ledger = new Command("ledger", "The tamper-evident event ledger: verify the hash chain, export it for independent verification.");
         ledger.Subcommands.Add(Verify(console));
         ledger.Subcommands.Add(Export(console));
+        ledger.Subcommands.Add(LedgerReplayCommand.Create(console));
         return ledger;
     }
 
     private static Command Verify(CliConsole console)
     {
         var file = new Option<FileInfo?>("--file") { Description = "verify an export (JSON lines) instead of the database; no database is opened" };
-        var command = new Command("verify", "Walk the hash chain. Exit 0 when intact, 1 naming the first sequence number that fails.");
+        var chainOnly = new Option<bool>("--chain-only") { Description = "check the hash chain only, without replaying the events against the stored tables" };
+        var command = new Command("verify", "Walk the hash chain, then replay every event and compare the state it describes with the stored tables. Exit 0 when both agree, 1 naming the first broken sequence number or every divergence.");
         command.Options.Add(file);
+        command.Options.Add(chainOnly);
         command.SetAction(async (parse, ct) =>
         {
             LedgerVerification result;
@@ -42,7 +47,40 @@ internal static class LedgerCommands
             if (result.IsIntact)
             {
                 await console.Out.WriteLineAsync($"OK: {result.EventCount} events, chain intact, head {result.HeadHash}");
-                return ExitCodes.Success;
+                if (parse.GetValue(chainOnly))
+                {
+                    return ExitCodes.Success;
+                }
+
+                // Replay: an export alone is checked for events that contradict each other; a database
+                // is also compared, table by table, with the state the events describe.
+                IReadOnlyList<StateDivergence> divergences;
+                if (path is not null)
+                {
+                    using var reader = new StreamReader(path.FullName);
+                    divergences = LedgerReplayCommand.ReadExport(reader, path.FullName).Contradictions;
+                }
+                else
+                {
+                    var store = await CliStore.OpenAsync(parse, console.Time, ct);
+                    divergences = await new ReplayVerifier(store).VerifyAsync(ct);
+                }
+
+                if (divergences.Count == 0)
+                {
+                    await console.Out.WriteLineAsync(path is null
+                        ? $"OK: state replayed from {result.EventCount} events matches the stored tables ({StateTables.All.Count} tables)"
+                        : $"OK: {result.EventCount} events replay without contradiction");
+                    return ExitCodes.Success;
+                }
+
+                foreach (var divergence in divergences)
+                {
+                    await console.Out.WriteLineAsync(divergence.ToString());
+                }
+
+                await console.Out.WriteLineAsync($"{LedgerErrors.StateDiverges.Value}: {divergences.Count} difference(s) between the stored state and the ledger");
+                return LedgerErrors.StateDiverges.ExitStatus;
             }
 
             var where = result.FailedLine is { } line ? $" (line {line})" : string.Empty;
