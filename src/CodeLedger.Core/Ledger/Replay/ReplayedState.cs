@@ -174,7 +174,7 @@ public sealed class ReplayedState
 
                 break;
             case QueryRaised e:
-                if (Encounter(entry, e.Encounter) is not null)
+                if (Encounter(entry, e.Encounter) is { } queried)
                 {
                     if (_queries.ContainsKey(e.Query))
                     {
@@ -182,7 +182,16 @@ public sealed class ReplayedState
                         return;
                     }
 
+                    if (queried.FinalizedAt is not null)
+                    {
+                        Contradict(entry, $"a query was raised on encounter {queried.ExternalId}, which was already final");
+                        return;
+                    }
+
+                    // Raising a query puts the work in coding, as the query desk does.
                     _queries[e.Query] = new QueryState(e, seq);
+                    queried.Status = WorkStatus.InCoding;
+                    queried.WorkEvent = seq;
                 }
 
                 break;
