@@ -32,6 +32,17 @@ public sealed class ReplayedState
     private readonly Dictionary<string, (CodeSetImported Event, string Label, long Sequence)> _codeSets = new(StringComparer.Ordinal);
     private readonly List<StateDivergence> _contradictions = [];
 
+    /// <summary>
+    /// Event types that record what happened without changing a state table: the demo's marker, PHI
+    /// reads and refusals (their log is the ledger itself), intake refusals (nothing was read), the
+    /// credential map (kept as versions, replaced whole) and X12 control numbers. Every other type in
+    /// the catalogue changes the state and has its rule in <see cref="Apply"/>.
+    /// </summary>
+    public static IReadOnlySet<string> RecordOnly { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DemoStarted.Type, PhiRead.Type, PhiReadRefused.Type, IntakeRefused.Type, CredentialMapSet.Type, X12ControlNumberReserved.Type,
+    };
+
     /// <summary>Events that contradict the state or cannot be read, in ledger order.</summary>
     public IReadOnlyList<StateDivergence> Contradictions => _contradictions;
 
@@ -215,9 +226,7 @@ public sealed class ReplayedState
 
                 break;
 
-            // Events that record what happened without changing a state table: the demo's marker, PHI
-            // reads and refusals (their log is the ledger itself), intake refusals (nothing was read),
-            // the credential map (kept as versions, replaced whole) and X12 control numbers.
+            // Record-only events (RecordOnly).
             case DemoStarted or PhiRead or PhiReadRefused or IntakeRefused or CredentialMapSet or X12ControlNumberReserved:
                 break;
             default:
