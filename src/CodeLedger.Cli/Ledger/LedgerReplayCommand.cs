@@ -18,12 +18,12 @@ internal static class LedgerReplayCommand
     public static Command Create(CliConsole console)
     {
         var file = new Option<FileInfo>("--file") { Description = "the ledger export (JSON lines, `ledger export`)", Required = true };
-        var report = new Option<string>("--report") { Description = "the figure to recompute: sla", Required = true };
-        var practice = new Option<string>("--practice") { Description = "the practice's code", Required = true };
+        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla; without it, the export is only replayed and every event that contradicts the state before it is named" };
+        var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla)" };
         var vendor = new Option<string?>("--vendor") { Description = "the coding vendor's code; required when the practice has contracts with more than one vendor in force in the month" };
-        var month = new Option<string>("--month") { Description = "the month (YYYY-MM)", Required = true };
+        var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla)" };
         var json = CommonOptions.Json();
-        var command = new Command("replay", "Recompute a report from a ledger export alone, without the database (today: --report sla, the same output as `codeledger sla`).");
+        var command = new Command("replay", "Replay a ledger export without the database: name every event that contradicts the state before it, or recompute a report from it (--report sla: the same output as `codeledger sla`).");
         foreach (var option in new Option[] { file, report, practice, vendor, month, json })
         {
             command.Options.Add(option);
@@ -31,16 +31,23 @@ internal static class LedgerReplayCommand
 
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var monthText = parse.GetValue(month)!;
-            if (!SlaMonth.TryParse(monthText, out _))
-            {
-                throw new CliException($"--month '{monthText}' is not YYYY-MM");
-            }
-
-            var name = parse.GetValue(report)!;
-            if (name != "sla")
+            // Usage errors (exit 2) before the file is read.
+            var name = parse.GetValue(report);
+            if (name is not null && name != "sla")
             {
                 throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla)");
+            }
+
+            var practiceCode = parse.GetValue(practice);
+            var monthText = parse.GetValue(month);
+            if (name is not null && (practiceCode is null || monthText is null))
+            {
+                throw new CliException("--report sla needs --practice and --month");
+            }
+
+            if (monthText is not null && !SlaMonth.TryParse(monthText, out _))
+            {
+                throw new CliException($"--month '{monthText}' is not YYYY-MM");
             }
 
             var path = parse.GetValue(file)!;
@@ -66,8 +73,21 @@ internal static class LedgerReplayCommand
                 state = ReadExport(reader, path.FullName);
             }
 
-            var result = ReplayedSla.Report(state, parse.GetValue(practice)!, parse.GetValue(vendor), monthText);
-            await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(result) + "\n" : SlaCommand.Text(parse.GetValue(practice)!, result));
+            if (name is null)
+            {
+                foreach (var contradiction in state.Contradictions)
+                {
+                    await console.Out.WriteLineAsync(contradiction.ToString());
+                }
+
+                await console.Out.WriteLineAsync(state.Contradictions.Count == 0
+                    ? $"OK: {state.EventCount} events replay without contradiction"
+                    : $"{LedgerErrors.StateDiverges.Value}: {state.Contradictions.Count} event(s) contradict the state before them");
+                return state.Contradictions.Count == 0 ? ExitCodes.Success : LedgerErrors.StateDiverges.ExitStatus;
+            }
+
+            var result = ReplayedSla.Report(state, practiceCode!, parse.GetValue(vendor), monthText!);
+            await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(result) + "\n" : SlaCommand.Text(practiceCode!, result));
             return ExitCodes.Success;
         }));
         return command;
