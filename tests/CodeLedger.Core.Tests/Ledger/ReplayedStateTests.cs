@@ -50,12 +50,13 @@ public sealed class ReplayedStateTests
         ("FM-NORTH", new OrganizationRegistered(Practice, "Northside Family Medicine", OrganizationKind.Practice)),
         ("ACME", new OrganizationRegistered(Vendor, "Acme Coding Partners", OrganizationKind.CodingVendor)),
         ("FM-NORTH", new BaaSigned(Guid.Parse("10000000-0000-0000-0000-000000000004"), "FM-NORTH", "ACME", "Dr. Ana Ruiz", "Sam Lee", new DateOnly(2025, 12, 15), new DateOnly(2026, 1, 1), null, new string('b', 64))),
-        ("FM-NORTH", SlaContractSigned.Of(Contract(), "FM-NORTH", "ACME")),
+        ("FM-NORTH", SignedWithoutTerms()),
         ("1234567893", new PhysicianEnrolled(Guid.Parse("10000000-0000-0000-0000-000000000005"), "FM-NORTH", "Dr. Maya Chen", "1234567893", "207Q00000X", "family-medicine")),
         ("jdoe", new CoderEnrolled(Guid.Parse("10000000-0000-0000-0000-000000000006"), "ACME", "Jane Doe", null, [new CoderEnrolled.Credential("CPC", new DateOnly(2020, 1, 1), new DateOnly(2028, 1, 1))], ["family-medicine"])),
         ("credential-map", new CredentialMapSet(new string('c', 64), System.Text.Json.JsonSerializer.SerializeToElement(new { CPC = new[] { "family-medicine" } }))),
         ("icd10cm@2025-10-01", new CodeSetImported("icd10cm", new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30), "icd10cm.txt", new string('e', 64), 70000)),
         ("jdoe", new TrainingRecorded("jdoe", "icd10cm@2025-10-01", new DateOnly(2025, 10, 1), new DateOnly(2025, 9, 20), false, 0)),
+        ("FM-NORTH", SlaContractTermsRecorded.Of(Contract())),
         ("NO-BAA", new IntakeRefused("NO-BAA", "ACME", "BAA-NOT-IN-FORCE", Monday)),
         ("A-1", Received(A1, "A-1", Monday)),
         ("A-2", Received(A2, "A-2", Monday)),
@@ -73,6 +74,14 @@ public sealed class ReplayedStateTests
         ("A-2", new EncounterFinalized(A2, 1, Monday.AddHours(75), Monday.AddHours(2), true, null, null)),
         ("ZZ*SENDER>ZZ*RECEIVER", new X12ControlNumberReserved("ZZ", "SENDER", "ZZ", "RECEIVER", 1, false)),
     ];
+
+    /// <summary>The contract as an earlier build ledgered it: without the terms after the fee.</summary>
+    private static SlaContractSigned SignedWithoutTerms()
+    {
+        var full = SlaContractSigned.Of(Contract(), "FM-NORTH", "ACME");
+        return new SlaContractSigned(full.Id, full.Practice, full.Vendor, full.EffectiveOn, full.TurnaroundTargetHours, full.Clock, full.TimeZoneId,
+            full.AccuracyFloorPercent, full.QueryResponseWindowHours, full.OpenQueryPausesClock, full.MonthlyFee);
+    }
 
     private static ReplayedState Replay(IEnumerable<(string Subject, object Event)> events) =>
         ReplayedState.Of(events.Select((e, i) => Entry(i + 1, e.Subject, e.Event)));
@@ -197,13 +206,9 @@ public sealed class ReplayedStateTests
     }
 
     [Fact]
-    public void A_contract_signed_before_its_terms_were_ledgered_leaves_those_terms_unchecked_and_its_sla_refused()
+    public void A_contract_signed_before_its_terms_were_ledgered_leaves_those_terms_unchecked_and_its_sla_refused_until_the_backfill()
     {
-        var old = SlaContractSigned.Of(Contract(), "FM-NORTH", "ACME") is var full
-            ? new SlaContractSigned(full.Id, full.Practice, full.Vendor, full.EffectiveOn, full.TurnaroundTargetHours, full.Clock, full.TimeZoneId,
-                full.AccuracyFloorPercent, full.QueryResponseWindowHours, full.OpenQueryPausesClock, full.MonthlyFee)
-            : null!;
-        var events = Life().Select(e => e.Event is SlaContractSigned ? (e.Subject, (object)old) : e).ToList();
+        var events = Life().Where(e => e.Event is not SlaContractTermsRecorded).ToList();
         var ledger = Replay(events);
         var stored = Replay(Life()).ToRows();
         stored.Tables[StateTables.Contracts][StateRows.Text(ContractId)].Set("working_hours", "00:00-23:59 Sunday");
@@ -211,6 +216,23 @@ public sealed class ReplayedStateTests
         Assert.Empty(StateComparison.Compare(ledger.ToRows(), stored));
         var refused = Assert.Throws<DomainException>(() => ReplayedSla.Report(ledger, "FM-NORTH", null, "2026-03"));
         Assert.Equal(LedgerErrors.ReplayIncomplete, refused.Error);
+        var backfilled = Replay(Life());
+        Assert.Contains(StateComparison.Compare(backfilled.ToRows(), stored), d => d.Message.Contains("working_hours 00:00-23:59 Sunday, ledger says 08:00-17:00 Monday,Tuesday,Wednesday,Thursday,Friday", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Terms_recorded_for_a_contract_that_already_carries_them_or_was_never_signed_are_named()
+    {
+        var events = Life();
+        events.Add(("FM-NORTH", SlaContractTermsRecorded.Of(Contract())));
+        events.Add(("FM-NORTH", SlaContractTermsRecorded.Of(Contract()) with { Contract = Guid.Empty }));
+
+        var state = Replay(events);
+
+        Assert.Equal(
+            [$"STATE-DIVERGES: event {events.Count - 1} (sla-contract.terms-recorded): contract {ContractId:D} already carries its terms; a backfill may only add what is missing",
+             $"STATE-DIVERGES: event {events.Count} (sla-contract.terms-recorded): contract {Guid.Empty:D} was never signed"],
+            state.Contradictions.Select(c => c.ToString()));
     }
 
     [Fact]

@@ -135,6 +135,41 @@ public abstract partial class WorkflowSuite
         Assert.Contains(" on encounter A-2: status Answered, ledger says Open (event ", divergence, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_contract_ledgered_by_an_earlier_build_gets_its_terms_backfilled_once_and_then_checked()
+    {
+        var (h, _) = await WorkedDayAsync();
+        await using var _h = h;
+
+        // As an earlier build wrote it: the contract's event without the terms after the fee.
+        var contract = h.World.Contract;
+        var old = new Core.Ledger.Events.SlaContractSigned(contract.Id, "FM-NORTH", "ACME", contract.EffectiveOn, contract.TurnaroundTargetHours, contract.Clock,
+            contract.TimeZoneId, contract.AccuracyFloorPercent, contract.QueryResponseWindowHours, contract.OpenQueryPausesClock, contract.MonthlyFee.ToString());
+        await ReplaceContractEventAsync(h, old);
+        await EditAsync<SlaContract>(h, c => c.Id == contract.Id, nameof(SlaContract.RemediationAfterConsecutiveBreachMonths), 5);
+        Assert.Empty(await DivergencesAsync(h));
+
+        var first = await new LedgerBackfill(h.Store).RunAsync(Ct);
+        var second = await new LedgerBackfill(h.Store).RunAsync(Ct);
+        await EditAsync<SlaContract>(h, c => c.Id == contract.Id, nameof(SlaContract.RemediationAfterConsecutiveBreachMonths), 3);
+
+        Assert.Equal((1, 0), (first, second));
+        var recorded = (await h.LedgerAsync()).Single(e => e.Type == "sla-contract.terms-recorded");
+        Assert.Equal(("ledger-backfill", "FM-NORTH"), (recorded.Actor, recorded.Subject));
+        Assert.Equal(
+            [$"STATE-DIVERGES: sla_contracts row for contract {contract.Id:D} of FM-NORTH with ACME: remediation_after_consecutive_breach_months 3, ledger says 5 (event {recorded.Sequence})"],
+            await DivergencesAsync(h));
+    }
+
+    /// <summary>Rewrites the setup's contract event as <paramref name="replacement"/> (a test of what an older build left; the chain is not the point here).</summary>
+    private static async Task ReplaceContractEventAsync(Harness h, Core.Ledger.Events.SlaContractSigned replacement)
+    {
+        await using var db = h.Store.CreateContext();
+        var row = await db.LedgerEvents.SingleAsync(e => e.Type == "sla-contract.signed", Ct);
+        db.Entry(row).Property(nameof(row.Payload)).CurrentValue = Core.Ledger.Events.LedgerEvents.Serialize(replacement);
+        await db.SaveChangesAsync(Ct);
+    }
+
     /// <summary>Changes one column of one row through the model (PHI columns encrypted as the application would), with no event.</summary>
     private static async Task EditAsync<T>(Harness h, System.Linq.Expressions.Expression<Func<T, bool>> which, string property, object value)
         where T : class

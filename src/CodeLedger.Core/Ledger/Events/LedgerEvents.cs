@@ -24,6 +24,7 @@ public static class LedgerEvents
         Entry<OrganizationRegistered>(),
         Entry<BaaSigned>(),
         Entry<SlaContractSigned>(),
+        Entry<SlaContractTermsRecorded>(),
         Entry<PhysicianEnrolled>(),
         Entry<CoderEnrolled>(),
         Entry<CredentialMapSet>(),

@@ -109,6 +109,21 @@ public sealed class ReplayedState
 
                 _contracts[e.Id] = (e, practiceId, vendorId, seq);
                 break;
+            case SlaContractTermsRecorded e:
+                if (!_contracts.TryGetValue(e.Contract, out var signed))
+                {
+                    Contradict(entry, $"contract {e.Contract:D} was never signed");
+                    return;
+                }
+
+                if (signed.Event.HasFullTerms())
+                {
+                    Contradict(entry, $"contract {e.Contract:D} already carries its terms; a backfill may only add what is missing");
+                    return;
+                }
+
+                _contracts[e.Contract] = (e.Complete(signed.Event), signed.PracticeId, signed.VendorId, seq);
+                break;
             case PhysicianEnrolled e:
                 if (Organization(entry, e.Practice) is null)
                 {
