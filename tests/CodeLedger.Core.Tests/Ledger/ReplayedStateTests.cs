@@ -60,6 +60,7 @@ public sealed class ReplayedStateTests
         ("NO-BAA", new IntakeRefused("NO-BAA", "ACME", "BAA-NOT-IN-FORCE", Monday)),
         ("A-1", Received(A1, "A-1", Monday)),
         ("A-2", Received(A2, "A-2", Monday)),
+        ("A-1", new PatientCorrected(A1, ["birthDate"])),
         ("A-1", new PhiRead(A1, "jdoe", ["patient", "note"], 1, new string('d', 64))),
         ("A-1", new PhiReadRefused(A1, "mallory", "not-assigned")),
         ("A-1", new QueryRaised(Query1, A1, "1234567893", "diagnosis-specificity", "jdoe", new string('q', 64), 0, Monday.AddHours(1), Monday.AddHours(73))),

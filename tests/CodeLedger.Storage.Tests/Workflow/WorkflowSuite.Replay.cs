@@ -161,6 +161,31 @@ public abstract partial class WorkflowSuite
             await DivergencesAsync(h));
     }
 
+    [Fact]
+    public async Task Corrected_demographics_replace_the_stored_ones_and_are_ledgered_by_field_name_only()
+    {
+        await using var h = await StartAsync();
+        var visit = WorkflowWorld.Visit("A-1", h.Now);
+        await h.ImportAsync(visit);
+        var corrected = visit with { Patient = new Core.Encounters.PatientDemographics("Garcia", "Luis", new DateOnly(1958, 7, 14), Core.Encounters.PatientSex.Male, "MBR99887766") };
+
+        var summary = await h.ImportAsync(corrected);
+        var again = await h.ImportAsync(corrected);
+
+        Assert.Equal((0, 1, 0), (summary.Unchanged, summary.Corrected, summary.Received));
+        Assert.Equal((1, 0), (again.Unchanged, again.Corrected));
+        await using (var db = h.Store.CreateContext())
+        {
+            Assert.Equal(new DateOnly(1958, 7, 14), (await db.Encounters.SingleAsync(e => e.ExternalId == "A-1", Ct)).Patient.BirthDate);
+        }
+
+        var ledgered = Assert.Single(await h.LedgerAsync(), e => e.Type == "patient.corrected");
+        Assert.Equal("A-1", ledgered.Subject);
+        Assert.EndsWith(",\"fields\":[\"birthDate\"]}", ledgered.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("1958", ledgered.Payload, StringComparison.Ordinal);
+        Assert.Empty(await DivergencesAsync(h));
+    }
+
     /// <summary>Rewrites the setup's contract event as <paramref name="replacement"/> (a test of what an older build left; the chain is not the point here).</summary>
     private static async Task ReplaceContractEventAsync(Harness h, Core.Ledger.Events.SlaContractSigned replacement)
     {

@@ -33,6 +33,7 @@ public static class LedgerEvents
         Entry<IntakeRefused>(),
         Entry<EncounterReceived>(),
         Entry<DocumentationCorrected>(),
+        Entry<PatientCorrected>(),
         Entry<PhiRead>(),
         Entry<PhiReadRefused>(),
         Entry<CodingSubmitted>(),

@@ -162,6 +162,10 @@ public sealed class ReplayedState
                 }
 
                 break;
+            case PatientCorrected e:
+                // Demographics are PHI and not in the ledger: the correction is checked against the encounter only.
+                Encounter(entry, e.Encounter);
+                break;
             case CodingSubmitted e:
                 if (Encounter(entry, e.Encounter) is { } coded)
                 {
