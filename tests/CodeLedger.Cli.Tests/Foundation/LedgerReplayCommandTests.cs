@@ -97,6 +97,28 @@ public sealed class LedgerReplayCommandTests
     }
 
     [Fact]
+    public void Deleting_the_newest_50_events_passes_the_chain_but_not_the_replay()
+    {
+        var (folder, db, _) = Demo();
+        using var _f = folder;
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM ledger_events WHERE sequence > (SELECT max(sequence) - 50 FROM ledger_events)";
+            Assert.Equal(50, command.ExecuteNonQuery());
+        }
+
+        var chainOnly = CliRun.Of("ledger", "verify", "--db", db, "--chain-only");
+        var verify = CliRun.Of("ledger", "verify", "--db", db);
+
+        Assert.Equal(0, chainOnly.ExitCode);
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains(" is in the database, but no ledger event records it\n", verify.Out, StringComparison.Ordinal);
+        Assert.Matches(@"STATE-DIVERGES: \d+ difference\(s\) between the stored state and the ledger\n$", verify.Out);
+    }
+
+    [Fact]
     public void An_export_extended_with_a_rehashed_finalization_of_an_unknown_encounter_is_named_by_replay()
     {
         var (folder, _, export) = Demo();
