@@ -6,6 +6,7 @@ using CodeLedger.Core.Queries;
 using CodeLedger.Core.Training;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.CodeSets;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage.Ledger;
@@ -18,20 +19,45 @@ namespace CodeLedger.Storage.Ledger;
 /// </summary>
 public sealed class ReplayVerifier(CodeLedgerStore store)
 {
+    /// <remarks>
+    /// The ledger and the tables are read in one read transaction, so a write committed while the
+    /// verification runs is either wholly in what it reads or wholly out of it (PostgreSQL: repeatable
+    /// read; SQLite: a deferred transaction, one WAL snapshot), never half and reported as a divergence.
+    /// </remarks>
     public async Task<IReadOnlyList<StateDivergence>> VerifyAsync(CancellationToken ct = default)
     {
-        var state = new ReplayedState();
-        await foreach (var entry in store.ReadLedgerAsync(ct))
+        await using var db = store.CreateContext();
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            state.Apply(entry);
-        }
+            await using var sqliteSnapshot = (db.Database.GetDbConnection() as SqliteConnection)?.BeginTransaction(deferred: true);
+            await using var transaction = sqliteSnapshot is not null
+                ? await db.Database.UseTransactionAsync(sqliteSnapshot, ct)
+                : await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
 
-        var stored = await ReadStoredAsync(ct);
-        return [.. state.Contradictions, .. StateComparison.Compare(state.ToRows(), stored)];
+            var state = new ReplayedState();
+            await foreach (var e in db.LedgerEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                state.Apply(new LedgerEntry(e.Sequence, e.Instant, e.Actor, e.Type, e.Subject, e.Payload, e.PreviousHash, e.Hash));
+            }
+
+            var stored = await ReadStoredAsync(db, ct);
+            return [.. state.Contradictions, .. StateComparison.Compare(state.ToRows(), stored)];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The stored tables as <see cref="StateRows"/>, written exactly as the replay writes them.</summary>
     public async Task<StateRows> ReadStoredAsync(CancellationToken ct = default)
+    {
+        await using var db = store.CreateContext();
+        return await ReadStoredAsync(db, ct);
+    }
+
+    private static async Task<StateRows> ReadStoredAsync(CodeLedgerDbContext db, CancellationToken ct)
     {
         var rows = new StateRows();
         foreach (var table in StateTables.All)
@@ -39,7 +65,6 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
             rows.Declare(table);
         }
 
-        await using var db = store.CreateContext();
         var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         string Code(Guid id) => orgs.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
         foreach (var o in orgs.Values)
