@@ -49,9 +49,7 @@ internal static class DemoWorldWriter
                 ledger.Append(p.Practice.Code, new BaaSigned(p.Baa.Id, p.Practice.Code, world.Vendor.Code, p.Baa.PracticeSignatory, p.Baa.VendorSignatory,
                     p.Baa.SignedOn, p.Baa.EffectiveOn, p.Baa.ExpiresOn, p.Baa.DocumentSha256));
                 db.Add(p.Contract);
-                ledger.Append(p.Practice.Code, new SlaContractSigned(p.Contract.Id, p.Practice.Code, world.Vendor.Code, p.Contract.EffectiveOn, p.Contract.TurnaroundTargetHours,
-                    p.Contract.Clock, p.Contract.TimeZoneId, p.Contract.AccuracyFloorPercent, p.Contract.QueryResponseWindowHours,
-                    p.Contract.OpenQueryPausesClock, p.Contract.MonthlyFee.ToString()));
+                ledger.Append(p.Practice.Code, SlaContractSigned.Of(p.Contract, p.Practice.Code, world.Vendor.Code));
                 foreach (var physician in p.Physicians)
                 {
                     db.Add(physician);
@@ -68,7 +66,7 @@ internal static class DemoWorldWriter
             foreach (var coder in world.Coders)
             {
                 db.Add(coder);
-                ledger.Append(coder.UserName, Enrolled(coder, world.Vendor.Code));
+                ledger.Append(coder.UserName, CoderEnrolled.Of(coder, world.Vendor.Code));
             }
 
             return Task.CompletedTask;
@@ -82,14 +80,8 @@ internal static class DemoWorldWriter
         await store.WriteAsync(Admin, (db, ledger) =>
         {
             db.Add(lead);
-            ledger.Append(lead.UserName, Enrolled(lead, world.Vendor.Code));
+            ledger.Append(lead.UserName, CoderEnrolled.Of(lead, world.Vendor.Code));
             return Task.CompletedTask;
         }, ct);
     }
-
-    /// <summary>A coder's enrolment event; only a lead's says so (IsLead is left out for the others).</summary>
-    private static CoderEnrolled Enrolled(Coder coder, string vendorCode) =>
-        new(coder.Id, vendorCode, coder.DisplayName, coder.IsLead ? true : null,
-            [.. coder.Credentials.Select(c => new CoderEnrolled.Credential(CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn))],
-            [.. coder.Specialties.Select(s => s.Value)]);
 }

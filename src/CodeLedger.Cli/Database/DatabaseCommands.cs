@@ -7,7 +7,7 @@ internal static class DatabaseCommands
 {
     public static Command Create(CliConsole console)
     {
-        var migrate = new Command("migrate", "Create the database or apply pending schema migrations (every command also does this on first use).");
+        var migrate = new Command("migrate", "Create the database or apply pending schema migrations (every command also does this on first use), and append once the ledger facts earlier builds did not record.");
         migrate.SetAction(async (parse, ct) =>
         {
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
@@ -24,6 +24,13 @@ internal static class DatabaseCommands
             if (await PlaintextQueryText.CountAsync(store.Location, ct) is > 0 and var left)
             {
                 await console.Out.WriteLineAsync($"{left} documentation queries still have texts in clear: run db migrate again with {PhiKeys.Variable} set");
+            }
+
+            // Facts replay needs that older builds did not ledger are appended once, never edited into old events (docs/LEDGER.md, "Replay").
+            var backfilled = await new Storage.Ledger.LedgerBackfill(store).RunAsync(ct);
+            if (backfilled > 0)
+            {
+                await console.Out.WriteLineAsync($"ledger backfill: {backfilled} event(s) appended with facts earlier builds did not record");
             }
 
             return ExitCodes.Success;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CodeLedger.Cli.Database;
 using CodeLedger.Core.Ledger;
+using CodeLedger.Core.Ledger.Replay;
+using CodeLedger.Storage.Ledger;
 
 namespace CodeLedger.Cli.Ledger;
 
@@ -13,14 +15,17 @@ internal static class LedgerCommands
         ledger.Subcommands.Add(Export(console));
         ledger.Subcommands.Add(CheckpointCommands.Checkpoint(console));
         ledger.Subcommands.Add(CheckpointCommands.Key(console));
+        ledger.Subcommands.Add(LedgerReplayCommand.Create(console));
         return ledger;
     }
 
     private static Command Verify(CliConsole console)
     {
-        var file = new Option<FileInfo?>("--file") { Description = "verify an export (JSON lines) instead of the database; no database is opened" };
-        var command = new Command("verify", "Walk the hash chain. Exit 0 when intact, 1 naming the first sequence number that fails.");
+        var file = new Option<FileInfo?>("--file") { Description = "verify an export's chain (JSON lines) instead of the database; no database is opened (`ledger replay --file` replays it)" };
+        var chainOnly = new Option<bool>("--chain-only") { Description = "check the hash chain only, without replaying the events against the stored tables" };
+        var command = new Command("verify", "Walk the hash chain, then replay every event and compare the state it describes with the stored tables. Exit 0 when both agree, 1 naming the first broken sequence number or every divergence.");
         command.Options.Add(file);
+        command.Options.Add(chainOnly);
         command.SetAction(async (parse, ct) =>
         {
             LedgerVerification result;
@@ -44,7 +49,27 @@ internal static class LedgerCommands
             if (result.IsIntact)
             {
                 await console.Out.WriteLineAsync($"OK: {result.EventCount} events, chain intact, head {result.HeadHash}");
-                return ExitCodes.Success;
+
+                // An export has no tables to compare with: `ledger replay --file` checks its events against each other.
+                if (parse.GetValue(chainOnly) || path is not null)
+                {
+                    return ExitCodes.Success;
+                }
+
+                var divergences = await new ReplayVerifier(await CliStore.OpenAsync(parse, console.Time, ct)).VerifyAsync(ct);
+                if (divergences.Count == 0)
+                {
+                    await console.Out.WriteLineAsync($"OK: state replayed from {result.EventCount} events matches the stored tables ({StateTables.All.Count} tables)");
+                    return ExitCodes.Success;
+                }
+
+                foreach (var divergence in divergences)
+                {
+                    await console.Out.WriteLineAsync(divergence.ToString());
+                }
+
+                await console.Out.WriteLineAsync($"{LedgerErrors.StateDiverges.Value}: {divergences.Count} difference(s) between the stored state and the ledger");
+                return LedgerErrors.StateDiverges.ExitStatus;
             }
 
             var where = result.FailedLine is { } line ? $" (line {line})" : string.Empty;

@@ -71,5 +71,45 @@ public sealed class Encounter
     }
 
     /// <summary>When the turnaround clock starts: documentation complete, or receipt if that came later.</summary>
+    /// <summary>
+    /// Replaces the demographics with corrected ones and names the fields that changed (empty when
+    /// none did). A correction applies even after finalization: the claim carries the patient.
+    /// </summary>
+    public IReadOnlyList<string> CorrectPatient(PatientDemographics corrected)
+    {
+        var changed = new List<string>();
+        if (Patient.FamilyName != corrected.FamilyName)
+        {
+            changed.Add("familyName");
+        }
+
+        if (Patient.GivenName != corrected.GivenName)
+        {
+            changed.Add("givenName");
+        }
+
+        if (Patient.BirthDate != corrected.BirthDate)
+        {
+            changed.Add("birthDate");
+        }
+
+        if (Patient.Sex != corrected.Sex)
+        {
+            changed.Add("sex");
+        }
+
+        if (Patient.MemberId != corrected.MemberId)
+        {
+            changed.Add("memberId");
+        }
+
+        if (changed.Count > 0)
+        {
+            Patient = corrected;
+        }
+
+        return changed;
+    }
+
     public DateTimeOffset ClockStart => DocumentationCompletedAt > ReceivedAt ? DocumentationCompletedAt : ReceivedAt;
 }

@@ -115,9 +115,26 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                 {
                     if (existing.TryGetValue(candidate.ExternalId, out var current))
                     {
+                        // Corrected demographics replace the stored ones and are ledgered by field name,
+                        // never by value; with an unchanged note they are the whole correction.
+                        var patientFields = current.CorrectPatient(candidate.Patient);
+                        if (patientFields.Count > 0)
+                        {
+                            db.ChangeTracker.DetectChanges();
+                            ledger.Append(current.ExternalId, new PatientCorrected(current.Id, [.. patientFields]));
+                        }
+
                         if (current.DocumentationText == candidate.DocumentationText && current.DocumentationCompletedAt == candidate.DocumentationCompletedAt)
                         {
-                            unchanged++;
+                            if (patientFields.Count > 0)
+                            {
+                                corrected++;
+                            }
+                            else
+                            {
+                                unchanged++;
+                            }
+
                             continue;
                         }
 

@@ -35,17 +35,8 @@ public sealed class SlaReporter(CodeLedgerStore store)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var tally = await MeasureAsync(db, contract, slaMonth, ct);
-
-            // The consecutive-breach rule needs the verdicts of the months before, most recent first.
-            var earlier = new List<bool>();
-            foreach (var m in BreachRun.MonthsBefore(contract, slaMonth))
-            {
-                var earlierTally = await MeasureAsync(db, contract, m, ct);
-                earlier.Add(SlaCalculator.IsBreach(contract, earlierTally.Count, earlierTally.WithinTarget));
-            }
-
-            report = SlaCalculator.Build(contract, slaMonth.ToString(), tally, earlier) with
+            report = await SlaMonthMeasure.ReportAsync(contract, slaMonth, m => MeasureAsync(db, contract, m, ct));
+            report = report with
             {
                 Practice = practice.Code,
                 Vendor = vendorCodes[contract.VendorId],
@@ -83,8 +74,8 @@ public sealed class SlaReporter(CodeLedgerStore store)
     /// </summary>
     private static async Task<TurnaroundTally> MeasureAsync(CodeLedgerDbContext db, SlaContract contract, SlaMonth month, CancellationToken ct)
     {
-        var window = month.Window(TimeZoneInfo.FindSystemTimeZoneById(contract.TimeZoneId));
-        var (monthStart, monthEnd) = (window.Start, window.End);
+        var measure = new SlaMonthMeasure(contract, month);
+        var (monthStart, monthEnd) = (measure.Window.Start, measure.Window.End);
         var schema = SlaSchema.Of(db);
 
         // Each encounter's queries, turned into pauses by QueryPause.
@@ -105,23 +96,16 @@ public sealed class SlaReporter(CodeLedgerStore store)
             }
         }
 
-        var clock = new TurnaroundClock(contract);
-        var tally = new TurnaroundTally(contract);
         await using (var command = schema.FinalizedWork(db, contract, monthStart, monthEnd))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
                 var encounterId = reader.GetGuid(0);
-                var start = schema.ReadInstant(reader, 1);
-                var stop = schema.ReadInstant(reader, 2);
-                var elapsed = queries.Count > 0 && queries.TryGetValue(encounterId, out var open)
-                    ? clock.Measure(start, stop, QueryPause.All(open, stop))
-                    : clock.Measure(start, stop);
-                tally.Add(elapsed, start, stop, encounterId);
+                measure.Add(encounterId, schema.ReadInstant(reader, 1), schema.ReadInstant(reader, 2), queries.GetValueOrDefault(encounterId));
             }
         }
 
-        return tally;
+        return measure.Tally;
     }
 }

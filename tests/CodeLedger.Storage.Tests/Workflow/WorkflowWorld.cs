@@ -62,7 +62,20 @@ internal sealed class WorkflowWorld
         {
             db.AddRange(Practice, Unbound, Vendor);
             db.AddRange(Baa, Physician, Contract, Jdoe, Asmith, Lead);
-            ledger.Append(Practice.Code, new OrganizationRegistered(Practice.Id, Practice.Name, Practice.Kind));
+            // Every row written here has its event, so replay verification of a test database is clean.
+            foreach (var organization in new[] { Practice, Unbound, Vendor })
+            {
+                ledger.Append(organization.Code, new OrganizationRegistered(organization.Id, organization.Name, organization.Kind));
+            }
+
+            ledger.Append(Practice.Code, new BaaSigned(Baa.Id, Practice.Code, Vendor.Code, Baa.PracticeSignatory, Baa.VendorSignatory, Baa.SignedOn, Baa.EffectiveOn, Baa.ExpiresOn, Baa.DocumentSha256));
+            ledger.Append(Physician.Npi.Value, new PhysicianEnrolled(Physician.Id, Practice.Code, Physician.Name, Physician.Npi.Value, Physician.Taxonomy.Value, Physician.Specialty.Value));
+            ledger.Append(Practice.Code, SlaContractSigned.Of(Contract, Practice.Code, Vendor.Code));
+            foreach (var coder in new[] { Jdoe, Asmith, Lead })
+            {
+                ledger.Append(coder.UserName, CoderEnrolled.Of(coder, Vendor.Code));
+            }
+
             return Task.CompletedTask;
         });
     }

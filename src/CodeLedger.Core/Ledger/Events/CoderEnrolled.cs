@@ -14,6 +14,12 @@ public sealed record CoderEnrolled(
 {
     public static string Type => "coder.enrolled";
 
+    /// <summary>A coder's enrolment event; only a lead's says so (IsLead is left out for the others).</summary>
+    public static CoderEnrolled Of(Coders.Coder coder, string vendorCode) =>
+        new(coder.Id, vendorCode, coder.DisplayName, coder.IsLead ? true : null,
+            [.. coder.Credentials.Select(c => new Credential(Coders.CredentialNames.Name(c.Kind), c.IssuedOn, c.ExpiresOn))],
+            [.. coder.Specialties.Select(s => s.Value)]);
+
     /// <summary>A credential held: its kind (CPC, CCS-P...) and validity.</summary>
     public sealed record Credential(string Kind, DateOnly IssuedOn, DateOnly ExpiresOn);
 }

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using CodeLedger.Cli.Coding;
+using CodeLedger.Cli.Sla;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Ledger;
+using CodeLedger.Core.Ledger.Replay;
+using CodeLedger.Core.Turnaround;
+
+namespace CodeLedger.Cli.Ledger;
+
+/// <summary>
+/// <c>codeledger ledger replay --file ledger.jsonl --report sla --practice P --month M [--vendor V] [--json]</c>:
+/// a figure recomputed from an export alone, with no database, by the same Core calculation the
+/// database's own report uses. The export's chain is checked first: a figure from a broken chain means nothing.
+/// </summary>
+internal static class LedgerReplayCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Option<FileInfo>("--file") { Description = "the ledger export (JSON lines, `ledger export`)", Required = true };
+        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla; without it, the export is only replayed and every event that contradicts the state before it is named" };
+        var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla)" };
+        var vendor = new Option<string?>("--vendor") { Description = "the coding vendor's code; required when the practice has contracts with more than one vendor in force in the month" };
+        var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla)" };
+        var json = CommonOptions.Json();
+        var command = new Command("replay", "Replay a ledger export without the database: name every event that contradicts the state before it, or recompute a report from it (--report sla: the same output as `codeledger sla`).");
+        foreach (var option in new Option[] { file, report, practice, vendor, month, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
+        {
+            // Usage errors (exit 2) before the file is read.
+            var name = parse.GetValue(report);
+            if (name is not null && name != "sla")
+            {
+                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla)");
+            }
+
+            var practiceCode = parse.GetValue(practice);
+            var monthText = parse.GetValue(month);
+            if (name is not null && (practiceCode is null || monthText is null))
+            {
+                throw new CliException("--report sla needs --practice and --month");
+            }
+
+            if (monthText is not null && !SlaMonth.TryParse(monthText, out _))
+            {
+                throw new CliException($"--month '{monthText}' is not YYYY-MM");
+            }
+
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliException($"{path.FullName}: file not found");
+            }
+
+            using (var chain = new StreamReader(path.FullName))
+            {
+                var verification = LedgerExport.Verify(chain);
+                if (!verification.IsIntact)
+                {
+                    var where = verification.FailedLine is { } line ? $" (line {line})" : string.Empty;
+                    await console.Out.WriteLineAsync($"BROKEN at sequence {verification.FailedSequence}{where}: {verification.Reason}");
+                    return ExitCodes.CheckFailed;
+                }
+            }
+
+            ReplayedState state;
+            using (var reader = new StreamReader(path.FullName))
+            {
+                state = ReadExport(reader, path.FullName);
+            }
+
+            if (name is null)
+            {
+                foreach (var contradiction in state.Contradictions)
+                {
+                    await console.Out.WriteLineAsync(contradiction.ToString());
+                }
+
+                await console.Out.WriteLineAsync(state.Contradictions.Count == 0
+                    ? $"OK: {state.EventCount} events replay without contradiction"
+                    : $"{LedgerErrors.StateDiverges.Value}: {state.Contradictions.Count} event(s) contradict the state before them");
+                return state.Contradictions.Count == 0 ? ExitCodes.Success : LedgerErrors.StateDiverges.ExitStatus;
+            }
+
+            var result = ReplayedSla.Report(state, practiceCode!, parse.GetValue(vendor), monthText!);
+            await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(result) + "\n" : SlaCommand.Text(practiceCode!, result));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Replays an export line by line; a line that does not read is named with the file and its line number.</summary>
+    public static ReplayedState ReadExport(TextReader reader, string fileName)
+    {
+        var state = new ReplayedState();
+        long lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (!LedgerExport.TryParseLine(line, out var entry, out var error))
+            {
+                throw new CliException($"{fileName} line {lineNumber}: {error}");
+            }
+
+            state.Apply(entry);
+        }
+
+        return state;
+    }
+}

@@ -1,0 +1,45 @@
+using CodeLedger.Core.Coding;
+
+namespace CodeLedger.Core.Ledger.Replay;
+
+/// <summary>
+/// The tables replay rebuilds and the one text form of the values that are not plain scalars, so
+/// the replayed rows and the stored rows are written alike. A table the ledger does not describe
+/// (credential map history, X12 control numbers, PHI read log) is not in this list.
+/// </summary>
+public static class StateTables
+{
+    public const string Organizations = "organizations";
+    public const string Agreements = "business_associate_agreements";
+    public const string Contracts = "sla_contracts";
+    public const string Physicians = "physicians";
+    public const string Coders = "coders";
+    public const string Encounters = "encounters";
+    public const string DocumentationVersions = "documentation_versions";
+    public const string WorkItems = "work_items";
+    public const string CodingResults = "coding_results";
+    public const string Queries = "documentation_queries";
+    public const string Training = "training_records";
+    public const string CodeSetReleases = "code_set_releases";
+
+    public static readonly IReadOnlyList<string> All =
+        [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases];
+
+    /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
+    public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";
+
+    public static string Credential(string kind, DateOnly issuedOn, DateOnly expiresOn) => $"{kind}:{StateRows.Text(issuedOn)}..{StateRows.Text(expiresOn)}";
+
+    public static string WorkingHours(TimeOnly opens, TimeOnly closes, IEnumerable<DayOfWeek> days) =>
+        $"{opens:HH\\:mm}-{closes:HH\\:mm} {string.Join(",", days.Order().Select(d => d.ToString()))}";
+
+    public static string CreditSchedule(decimal threshold, decimal perPoint, decimal cap) =>
+        $"{StateRows.Text(threshold)}% {StateRows.Text(perPoint)}/point cap {StateRows.Text(cap)}%";
+
+    /// <summary>A service line as code, modifiers, units, charge and diagnosis pointers.</summary>
+    public static string Line(string code, IEnumerable<string> modifiers, decimal units, string charge, IEnumerable<int> pointers) =>
+        $"{code}[{string.Join(",", modifiers)}]x{StateRows.Text(units)}@{charge}->{string.Join(",", pointers)}";
+
+    public static string Lines(IEnumerable<ServiceLine> lines) =>
+        string.Join(" ", lines.Select(l => Line(l.Code.Value, l.Modifiers.Select(m => m.Value), l.Units, l.Charge.ToString(), l.Pointers)));
+}

@@ -1,0 +1,183 @@
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Intake;
+using CodeLedger.Core.Ledger;
+using CodeLedger.Core.Ledger.Replay;
+using CodeLedger.Core.Queries;
+using CodeLedger.Core.Training;
+using CodeLedger.Core.Workflow;
+using CodeLedger.Storage.CodeSets;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Ledger;
+
+/// <summary>
+/// `ledger verify` beyond the chain: replays every event from the first (Core's
+/// <see cref="ReplayedState"/>), reads the stored tables into the same rows, and names every
+/// difference. PHI columns (the note, a query's question and answer) are read decrypted and
+/// compared by the SHA-256 their events carry, never by content, and never printed.
+/// </summary>
+public sealed class ReplayVerifier(CodeLedgerStore store)
+{
+    /// <remarks>
+    /// The ledger and the tables are read in one read transaction, so a write committed while the
+    /// verification runs is either wholly in what it reads or wholly out of it (PostgreSQL: repeatable
+    /// read; SQLite: a deferred transaction, one WAL snapshot), never half and reported as a divergence.
+    /// </remarks>
+    public async Task<IReadOnlyList<StateDivergence>> VerifyAsync(CancellationToken ct = default)
+    {
+        await using var db = store.CreateContext();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var sqliteSnapshot = (db.Database.GetDbConnection() as SqliteConnection)?.BeginTransaction(deferred: true);
+            await using var transaction = sqliteSnapshot is not null
+                ? await db.Database.UseTransactionAsync(sqliteSnapshot, ct)
+                : await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
+            var state = new ReplayedState();
+            await foreach (var e in db.LedgerEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                state.Apply(new LedgerEntry(e.Sequence, e.Instant, e.Actor, e.Type, e.Subject, e.Payload, e.PreviousHash, e.Hash));
+            }
+
+            var stored = await ReadStoredAsync(db, ct);
+            return [.. state.Contradictions, .. StateComparison.Compare(state.ToRows(), stored)];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The stored tables as <see cref="StateRows"/>, written exactly as the replay writes them.</summary>
+    public async Task<StateRows> ReadStoredAsync(CancellationToken ct = default)
+    {
+        await using var db = store.CreateContext();
+        return await ReadStoredAsync(db, ct);
+    }
+
+    private static async Task<StateRows> ReadStoredAsync(CodeLedgerDbContext db, CancellationToken ct)
+    {
+        var rows = new StateRows();
+        foreach (var table in StateTables.All)
+        {
+            rows.Declare(table);
+        }
+
+        var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
+        string Code(Guid id) => orgs.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
+        foreach (var o in orgs.Values)
+        {
+            rows.Add(StateTables.Organizations, StateRows.Text(o.Id), $"organization {o.Code}", 0).Set("code", o.Code).Set("name", o.Name).Set("kind", o.Kind.ToString());
+        }
+
+        foreach (var a in await db.BusinessAssociateAgreements.AsNoTracking().ToListAsync(ct))
+        {
+            rows.Add(StateTables.Agreements, StateRows.Text(a.Id), $"agreement {a.Id:D} of {Code(a.PracticeId)} with {Code(a.VendorId)}", 0)
+                .Set("practice", Code(a.PracticeId)).Set("vendor", Code(a.VendorId)).Set("practice_signatory", a.PracticeSignatory).Set("vendor_signatory", a.VendorSignatory)
+                .Set("signed_on", StateRows.Text(a.SignedOn)).Set("effective_on", StateRows.Text(a.EffectiveOn)).Set("expires_on", StateRows.Text(a.ExpiresOn))
+                .Set("document_sha256", a.DocumentSha256);
+        }
+
+        foreach (var c in await db.SlaContracts.AsNoTracking().ToListAsync(ct))
+        {
+            rows.Add(StateTables.Contracts, StateRows.Text(c.Id), $"contract {c.Id:D} of {Code(c.PracticeId)} with {Code(c.VendorId)}", 0)
+                .Set("practice", Code(c.PracticeId)).Set("vendor", Code(c.VendorId)).Set("effective_on", StateRows.Text(c.EffectiveOn))
+                .Set("turnaround_target_hours", StateRows.Text(c.TurnaroundTargetHours)).Set("clock", c.Clock.ToString()).Set("time_zone_id", c.TimeZoneId)
+                .Set("accuracy_floor_percent", StateRows.Text(c.AccuracyFloorPercent)).Set("query_response_window_hours", StateRows.Text(c.QueryResponseWindowHours))
+                .Set("open_query_pauses_clock", StateRows.Text(c.OpenQueryPausesClock)).Set("monthly_fee", c.MonthlyFee.ToString())
+                .Set("working_hours", StateTables.WorkingHours(c.WorkingHours.Opens, c.WorkingHours.Closes, c.WorkingHours.Days))
+                .Set("holidays", StateRows.Text(c.Holidays.Order().Select(StateRows.Text)))
+                .Set("credit_schedule", StateTables.CreditSchedule(c.CreditSchedule.ComplianceThresholdPercent, c.CreditSchedule.PercentOfFeePerPoint, c.CreditSchedule.CapPercentOfFee))
+                .Set("corrected_documentation_restarts_clock", StateRows.Text(c.CorrectedDocumentationRestartsClock))
+                .Set("remediation_after_consecutive_breach_months", StateRows.Text(c.RemediationAfterConsecutiveBreachMonths));
+        }
+
+        var npis = new Dictionary<Guid, string>();
+        foreach (var p in await db.Physicians.AsNoTracking().ToListAsync(ct))
+        {
+            npis[p.Id] = p.Npi.Value;
+            rows.Add(StateTables.Physicians, StateRows.Text(p.Id), $"physician {p.Npi.Value}", 0)
+                .Set("practice", Code(p.PracticeId)).Set("name", p.Name).Set("npi", p.Npi.Value).Set("taxonomy", p.Taxonomy.Value).Set("specialty", p.Specialty.Value);
+        }
+
+        var users = new Dictionary<Guid, string>();
+        foreach (var c in await db.Coders.AsNoTracking().ToListAsync(ct))
+        {
+            users[c.Id] = c.UserName;
+            rows.Add(StateTables.Coders, c.UserName, $"coder {c.UserName}", 0)
+                .Set("id", StateRows.Text(c.Id)).Set("vendor", Code(c.VendorId)).Set("display_name", c.DisplayName).Set("is_lead", StateRows.Text(c.IsLead))
+                .Set("credentials", StateRows.Text(c.Credentials.Select(k => StateTables.Credential(CredentialNames.Name(k.Kind), k.IssuedOn, k.ExpiresOn)).Order(StringComparer.Ordinal)))
+                .Set("specialties", StateRows.Text(c.Specialties.Select(s => s.Value).Order(StringComparer.Ordinal)));
+        }
+
+        string? User(Guid? id) => id is { } v ? users.GetValueOrDefault(v, StateRows.Text(v)) : null;
+
+        // Encounters are streamed, so the decrypted notes of a large database are never all in memory at once.
+        var external = new Dictionary<Guid, string>();
+        await foreach (var e in db.Encounters.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            external[e.Id] = e.ExternalId;
+            rows.Add(StateTables.Encounters, StateRows.Text(e.Id), $"encounter {e.ExternalId}", 0)
+                .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", npis.GetValueOrDefault(e.PhysicianId, StateRows.Text(e.PhysicianId)))
+                .Set("date_of_service", StateRows.Text(e.DateOfService)).Set("place_of_service", e.PlaceOfService.Value)
+                .Set("specialty", e.Specialty.Value).Set("documentation_completed_at", StateRows.Text(e.DocumentationCompletedAt))
+                .Set("documentation_sha256", PhiHash.Sha256(e.DocumentationText));
+        }
+
+        string Ext(Guid id) => external.GetValueOrDefault(id, StateRows.Text(id));
+
+        await foreach (var v in db.Set<DocumentationVersion>().AsNoTracking().Select(v => new { v.EncounterId, v.Version, v.Sha256, v.CompletedAt }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(v.EncounterId, v.Version), $"encounter {Ext(v.EncounterId)} documentation version {v.Version}", 0)
+                .Set("sha256", v.Sha256).Set("completed_at", StateRows.Text(v.CompletedAt));
+        }
+
+        await foreach (var w in db.Set<WorkItem>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rows.Add(StateTables.WorkItems, StateRows.Text(w.EncounterId), $"encounter {Ext(w.EncounterId)}", 0)
+                .Set("practice", Code(w.PracticeId)).Set("vendor", Code(w.VendorId)).Set("coder", User(w.CoderId)).Set("basis", w.Basis.ToString())
+                .Set("status", w.Status.ToString()).Set("documentation_version", StateRows.Text(w.DocumentationVersion))
+                .Set("documentation_completed_at", StateRows.Text(w.DocumentationCompletedAt)).Set("clock_start", StateRows.Text(w.ClockStart))
+                .Set("finalized_at", StateRows.Text(w.FinalizedAt)).Set("final_coding_version", StateRows.Text(w.FinalCodingVersion))
+                .Set("coded_without_query_response", StateRows.Text(w.CodedWithoutQueryResponse))
+                .Set("override_reason", w.OverrideReason).Set("override_by", w.OverrideBy);
+        }
+
+        await foreach (var c in db.CodingResults.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rows.Add(StateTables.CodingResults, StateTables.VersionKey(c.EncounterId, c.Version), $"encounter {Ext(c.EncounterId)} coding version {c.Version}", 0)
+                .Set("coder", User(c.CoderId)).Set("diagnoses", StateRows.Text(c.Diagnoses.Select(d => d.Value)))
+                .Set("service_lines", StateTables.Lines(c.ServiceLines))
+                .Set("documentation_version", StateRows.Text(c.DocumentationVersion)).Set("edit_errors", StateRows.Text(c.EditErrors));
+        }
+
+        await foreach (var q in db.Set<DocumentationQuery>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rows.Add(StateTables.Queries, StateRows.Text(q.Id), $"query {q.Id:D} on encounter {Ext(q.EncounterId)}", 0)
+                .Set("encounter", Ext(q.EncounterId)).Set("physician", npis.GetValueOrDefault(q.PhysicianId, StateRows.Text(q.PhysicianId)))
+                .Set("category", QueryCategories.Name(q.Category)).Set("coder", User(q.RaisedByCoderId))
+                .Set("question_sha256", PhiHash.Sha256(q.Question)).Set("choices", StateRows.Text(q.Choices.Count))
+                .Set("raised_at", StateRows.Text(q.RaisedAt)).Set("due_at", StateRows.Text(q.DueAt)).Set("status", q.Status.ToString())
+                .Set("answer_sha256", q.Answer is null ? null : PhiHash.Sha256(q.Answer)).Set("closed_at", StateRows.Text(q.ClosedAt));
+        }
+
+        foreach (var t in await db.Set<TrainingRecord>().AsNoTracking().ToListAsync(ct))
+        {
+            var user = User(t.CoderId)!;
+            rows.Add(StateTables.Training, $"{user}/{t.Release}", $"coder {user} release {t.Release}", 0)
+                .Set("release_effective_on", StateRows.Text(t.ReleaseEffectiveOn)).Set("completed_on", StateRows.Text(t.CompletedOn));
+        }
+
+        foreach (var r in await db.Set<CodeSetReleaseRow>().AsNoTracking()
+                     .Select(r => new { r.Kind, r.EffectiveDate, r.EffectiveThrough, r.FileName, r.Sha256, r.EntryCount }).ToListAsync(ct))
+        {
+            rows.Add(StateTables.CodeSetReleases, r.Sha256, $"code-set release {r.Kind}@{StateRows.Text(r.EffectiveDate)} ({r.Sha256[..Math.Min(12, r.Sha256.Length)]})", 0)
+                .Set("kind", r.Kind).Set("effective_date", StateRows.Text(r.EffectiveDate)).Set("effective_through", StateRows.Text(r.EffectiveThrough))
+                .Set("file_name", r.FileName).Set("entries", StateRows.Text(r.EntryCount));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,259 @@
+using CodeLedger.Core.Assignment;
+using CodeLedger.Core.Codes;
+using CodeLedger.Core.Coding;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Contracts;
+using CodeLedger.Core.Edits;
+using CodeLedger.Core.Ledger;
+using CodeLedger.Core.Ledger.Events;
+using CodeLedger.Core.Ledger.Replay;
+using CodeLedger.Core.Organizations;
+using CodeLedger.Core.Queries;
+using CodeLedger.Core.Turnaround;
+using CodeLedger.Core.Workflow;
+
+namespace CodeLedger.Core.Tests.Ledger;
+
+/// <summary>
+/// Replay without a database: the state a ledger describes is a fold of its events, each event type
+/// has its rule, and an event that cannot be applied (unknown type, unreadable payload, an
+/// encounter or query that does not exist, a second finalization) is itself a named divergence.
+/// </summary>
+public sealed class ReplayedStateTests
+{
+    private static readonly Guid Practice = Guid.Parse("10000000-0000-0000-0000-000000000001");
+    private static readonly Guid Vendor = Guid.Parse("10000000-0000-0000-0000-000000000002");
+    private static readonly Guid ContractId = Guid.Parse("10000000-0000-0000-0000-000000000003");
+    private static readonly Guid A1 = Guid.Parse("20000000-0000-0000-0000-000000000001");
+    private static readonly Guid A2 = Guid.Parse("20000000-0000-0000-0000-000000000002");
+    private static readonly Guid Query1 = Guid.Parse("30000000-0000-0000-0000-000000000001");
+    private static readonly Guid Query2 = Guid.Parse("30000000-0000-0000-0000-000000000002");
+
+    // Monday 2 March 2026, 08:00 in Chicago.
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+
+    private static SlaContract Contract() =>
+        new(ContractId, Practice, Vendor, new DateOnly(2026, 1, 1), 48, TurnaroundClockKind.BusinessHours, "America/Chicago",
+            WorkingHours.MondayToFriday(new TimeOnly(8, 0), new TimeOnly(17, 0)), [new DateOnly(2026, 5, 25)], 95m, 72, true, false,
+            new ServiceCreditSchedule(95m, 2m, 20m), Money.Parse("12500.00"), 3);
+
+    private static EncounterReceived Received(Guid id, string external, DateTimeOffset at) =>
+        new(id, "FM-NORTH", "ACME", external, "1234567893", DateOnly.FromDateTime(at.UtcDateTime), "11", "family-medicine", at, new string('d', 64), at, "jdoe", AssignmentBasis.Primary);
+
+    private static CodingSubmitted Coded(Guid encounter, int version, WaitingFor? waiting = null) =>
+        new(encounter, version, "jdoe", ["E119", "I10"], [new CodingSubmitted.Line("99213", [], 1, "120.00", [1, 2])], null, [], 0, 0, waiting);
+
+    /// <summary>A ledger with every event type in the catalogue: A-1 queried, answered and finalized; A-2 corrected, queried, unresolved and finalized.</summary>
+    private static List<(string Subject, object Event)> Life() =>
+    [
+        ("demo", new DemoStarted(1, 2, "2026-03")),
+        ("FM-NORTH", new OrganizationRegistered(Practice, "Northside Family Medicine", OrganizationKind.Practice)),
+        ("ACME", new OrganizationRegistered(Vendor, "Acme Coding Partners", OrganizationKind.CodingVendor)),
+        ("FM-NORTH", new BaaSigned(Guid.Parse("10000000-0000-0000-0000-000000000004"), "FM-NORTH", "ACME", "Dr. Ana Ruiz", "Sam Lee", new DateOnly(2025, 12, 15), new DateOnly(2026, 1, 1), null, new string('b', 64))),
+        ("FM-NORTH", SignedWithoutTerms()),
+        ("1234567893", new PhysicianEnrolled(Guid.Parse("10000000-0000-0000-0000-000000000005"), "FM-NORTH", "Dr. Maya Chen", "1234567893", "207Q00000X", "family-medicine")),
+        ("jdoe", new CoderEnrolled(Guid.Parse("10000000-0000-0000-0000-000000000006"), "ACME", "Jane Doe", null, [new CoderEnrolled.Credential("CPC", new DateOnly(2020, 1, 1), new DateOnly(2028, 1, 1))], ["family-medicine"])),
+        ("credential-map", new CredentialMapSet(new string('c', 64), System.Text.Json.JsonSerializer.SerializeToElement(new { CPC = new[] { "family-medicine" } }))),
+        ("icd10cm@2025-10-01", new CodeSetImported("icd10cm", new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30), "icd10cm.txt", new string('e', 64), 70000)),
+        ("jdoe", new TrainingRecorded("jdoe", "icd10cm@2025-10-01", new DateOnly(2025, 10, 1), new DateOnly(2025, 9, 20), false, 0)),
+        ("FM-NORTH", SlaContractTermsRecorded.Of(Contract())),
+        ("NO-BAA", new IntakeRefused("NO-BAA", "ACME", "BAA-NOT-IN-FORCE", Monday)),
+        ("A-1", Received(A1, "A-1", Monday)),
+        ("A-2", Received(A2, "A-2", Monday)),
+        ("A-1", new PatientCorrected(A1, ["birthDate"])),
+        ("A-1", new PhiRead(A1, "jdoe", ["patient", "note"], 1, new string('d', 64))),
+        ("A-1", new PhiReadRefused(A1, "mallory", "not-assigned")),
+        ("A-1", new QueryRaised(Query1, A1, "1234567893", "diagnosis-specificity", "jdoe", new string('q', 64), 0, Monday.AddHours(1), Monday.AddHours(73))),
+        ("A-1", Coded(A1, 1, WaitingFor.OpenQuery)),
+        ("A-1", new QueryAnswered(Query1, A1, new string('a', 64), Monday.AddHours(3), Monday.AddHours(73))),
+        ("A-1", Coded(A1, 2)),
+        ("A-1", new EncounterFinalized(A1, 2, Monday.AddHours(4), Monday, false, null, null)),
+        ("A-2", new DocumentationCorrected(A2, 2, new string('f', 64), Monday.AddHours(2), true, Monday.AddHours(2), false)),
+        ("A-2", new QueryRaised(Query2, A2, "1234567893", "laterality", "jdoe", new string('r', 64), 0, Monday.AddHours(3), Monday.AddHours(75))),
+        ("A-2", Coded(A2, 1, WaitingFor.OpenQuery)),
+        ("A-2", new QueryUnresolved(Query2, A2, Monday.AddHours(75))),
+        ("A-2", new EncounterFinalized(A2, 1, Monday.AddHours(75), Monday.AddHours(2), true, null, null)),
+        ("ZZ*SENDER>ZZ*RECEIVER", new X12ControlNumberReserved("ZZ", "SENDER", "ZZ", "RECEIVER", 1, false)),
+        ("demo", new DemoFinished(1, 2, "2026-03")),
+    ];
+
+    /// <summary>The contract as an earlier build ledgered it: without the terms after the fee.</summary>
+    private static SlaContractSigned SignedWithoutTerms()
+    {
+        var full = SlaContractSigned.Of(Contract(), "FM-NORTH", "ACME");
+        return new SlaContractSigned(full.Id, full.Practice, full.Vendor, full.EffectiveOn, full.TurnaroundTargetHours, full.Clock, full.TimeZoneId,
+            full.AccuracyFloorPercent, full.QueryResponseWindowHours, full.OpenQueryPausesClock, full.MonthlyFee);
+    }
+
+    private static ReplayedState Replay(IEnumerable<(string Subject, object Event)> events) =>
+        ReplayedState.Of(events.Select((e, i) => Entry(i + 1, e.Subject, e.Event)));
+
+    private static LedgerEntry Entry(long sequence, string subject, object e) =>
+        new(sequence, Monday, "test", (string)e.GetType().GetProperty("Type")!.GetValue(null)!, subject, LedgerEvents.Write((ILedgerEvent)e), LedgerHash.Genesis, LedgerHash.Genesis);
+
+    private static LedgerEntry Raw(long sequence, string type, string subject, string payload) => new(sequence, Monday, "test", type, subject, payload, LedgerHash.Genesis, LedgerHash.Genesis);
+
+    [Fact]
+    public void Every_catalogued_event_type_is_either_record_only_or_has_its_rule_exercised_here()
+    {
+        var exercised = Life().Select(e => (string)e.Event.GetType().GetProperty("Type")!.GetValue(null)!).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(LedgerEvents.Types.Keys.Order(StringComparer.Ordinal), exercised.Order(StringComparer.Ordinal));
+        Assert.Subset(exercised, new HashSet<string>(ReplayedState.RecordOnly));
+    }
+
+    [Fact]
+    public void A_life_of_every_event_type_replays_without_contradiction_to_the_state_it_describes()
+    {
+        var state = Replay(Life());
+        var rows = state.ToRows();
+
+        Assert.Empty(state.Contradictions);
+        var a1 = rows.Tables[StateTables.WorkItems][StateRows.Text(A1)];
+        Assert.Equal(("Finalized", StateRows.Text(Monday.AddHours(4)), "2", "false"),
+            (a1.Get("status"), a1.Get("finalized_at"), a1.Get("final_coding_version"), a1.Get("coded_without_query_response")));
+        var a2 = rows.Tables[StateTables.WorkItems][StateRows.Text(A2)];
+        Assert.Equal(("2", StateRows.Text(Monday.AddHours(2)), "true"), (a2.Get("documentation_version"), a2.Get("clock_start"), a2.Get("coded_without_query_response")));
+        Assert.Equal(new string('f', 64), rows.Tables[StateTables.Encounters][StateRows.Text(A2)].Get("documentation_sha256"));
+        var q1 = rows.Tables[StateTables.Queries][StateRows.Text(Query1)];
+        Assert.Equal(("Answered", new string('a', 64), StateRows.Text(Monday.AddHours(3))), (q1.Get("status"), q1.Get("answer_sha256"), q1.Get("closed_at")));
+        var q2 = rows.Tables[StateTables.Queries][StateRows.Text(Query2)];
+        Assert.Equal(("Unresolved", null, StateRows.Text(Monday.AddHours(75))), (q2.Get("status"), q2.Get("answer_sha256"), q2.Get("closed_at")));
+        Assert.Equal("E119 I10", rows.Tables[StateTables.CodingResults][StateTables.VersionKey(A1, 2)].Get("diagnoses"));
+        Assert.Equal("48", rows.Tables[StateTables.Contracts][StateRows.Text(ContractId)].Get("turnaround_target_hours"));
+        Assert.Single(rows.Tables[StateTables.CodeSetReleases]);
+        Assert.Single(rows.Tables[StateTables.Training]);
+    }
+
+    [Fact]
+    public void The_row_names_the_event_that_last_set_it()
+    {
+        var events = Life();
+        var finalization = events.FindIndex(e => e.Event is EncounterFinalized f && f.Encounter == A1) + 1;
+
+        var row = Replay(events).ToRows().Tables[StateTables.WorkItems][StateRows.Text(A1)];
+
+        Assert.Equal(finalization, row.Event);
+    }
+
+    [Fact]
+    public void An_unknown_event_type_is_a_named_divergence()
+    {
+        var state = ReplayedState.Of([Raw(1, "encounter.teleported", "A-1", "{}")]);
+
+        Assert.Equal(["STATE-DIVERGES: event 1 (encounter.teleported): not an event type CodeLedger writes, so the state it describes is unknown"],
+            state.Contradictions.Select(c => c.ToString()));
+    }
+
+    [Fact]
+    public void A_payload_without_its_types_shape_is_a_named_divergence()
+    {
+        var state = ReplayedState.Of([Raw(1, EncounterFinalized.Type, "A-1", "{\"encounter\":42")]);
+
+        Assert.Equal(["STATE-DIVERGES: event 1 (encounter.finalized): the payload does not have its type's fields"], state.Contradictions.Select(c => c.ToString()));
+    }
+
+    [Fact]
+    public void A_finalization_of_an_encounter_no_event_received_is_a_named_divergence()
+    {
+        var events = Life().Where(e => e.Event is not EncounterReceived r || r.Id != A1).ToList();
+
+        var state = Replay(events);
+
+        Assert.Contains(state.Contradictions, c => c.Message.StartsWith("event ", StringComparison.Ordinal)
+            && c.Message.Contains("(encounter.finalized): encounter A-1 (" + A1.ToString("D") + ") was never received", StringComparison.Ordinal));
+        Assert.DoesNotContain(StateRows.Text(A1), state.ToRows().Tables[StateTables.WorkItems].Keys);
+    }
+
+    [Fact]
+    public void A_second_finalization_and_an_answer_to_a_closed_query_are_named()
+    {
+        var events = Life();
+        events.Add(("A-1", new EncounterFinalized(A1, 2, Monday.AddHours(9), Monday, false, null, null)));
+        events.Add(("A-2", new QueryAnswered(Query2, A2, new string('a', 64), Monday.AddHours(80), Monday.AddHours(75))));
+
+        var state = Replay(events);
+
+        Assert.Equal(
+            [$"STATE-DIVERGES: event {events.Count - 1} (encounter.finalized): encounter A-1 was already finalized at {StateRows.Text(Monday.AddHours(4))}",
+             $"STATE-DIVERGES: event {events.Count} (query.answered): query {Query2:D} was already unresolved"],
+            state.Contradictions.Select(c => c.ToString()));
+        Assert.Equal(StateRows.Text(Monday.AddHours(4)), state.ToRows().Tables[StateTables.WorkItems][StateRows.Text(A1)].Get("finalized_at"));
+    }
+
+    [Fact]
+    public void Comparison_names_a_changed_column_a_missing_row_and_an_extra_row()
+    {
+        var ledger = Replay(Life()).ToRows();
+        var stored = Replay(Life()).ToRows();
+        stored.Tables[StateTables.WorkItems][StateRows.Text(A1)].Set("finalized_at", StateRows.Text(Monday.AddHours(1)));
+        stored.Tables[StateTables.CodingResults].Remove(StateTables.VersionKey(A1, 1));
+        stored.Add(StateTables.Organizations, Guid.Empty.ToString("D"), "organization GHOST", 0).Set("code", "GHOST");
+        var finalization = Life().FindIndex(e => e.Event is EncounterFinalized f && f.Encounter == A1) + 1;
+        var firstCoding = Life().FindIndex(e => e.Event is CodingSubmitted c && c.Encounter == A1) + 1;
+
+        var divergences = StateComparison.Compare(ledger, stored).Select(d => d.ToString()).ToList();
+
+        Assert.Equal(
+            [$"STATE-DIVERGES: coding_results row for encounter A-1 coding version 1 is not in the database, ledger says it exists (event {firstCoding})",
+             "STATE-DIVERGES: organizations row for organization GHOST is in the database, but no ledger event records it",
+             $"STATE-DIVERGES: work_items row for encounter A-1: finalized_at {StateRows.Text(Monday.AddHours(1))}, ledger says {StateRows.Text(Monday.AddHours(4))} (event {finalization})"],
+            divergences);
+    }
+
+    [Fact]
+    public void Identical_state_has_no_divergence()
+    {
+        Assert.Empty(StateComparison.Compare(Replay(Life()).ToRows(), Replay(Life()).ToRows()));
+    }
+
+    [Fact]
+    public void A_contract_signed_before_its_terms_were_ledgered_leaves_those_terms_unchecked_and_its_sla_refused_until_the_backfill()
+    {
+        var events = Life().Where(e => e.Event is not SlaContractTermsRecorded).ToList();
+        var ledger = Replay(events);
+        var stored = Replay(Life()).ToRows();
+        stored.Tables[StateTables.Contracts][StateRows.Text(ContractId)].Set("working_hours", "00:00-23:59 Sunday");
+
+        Assert.Empty(StateComparison.Compare(ledger.ToRows(), stored));
+        var refused = Assert.Throws<DomainException>(() => ReplayedSla.Report(ledger, "FM-NORTH", null, "2026-03"));
+        Assert.Equal(LedgerErrors.ReplayIncomplete, refused.Error);
+        var backfilled = Replay(Life());
+        Assert.Contains(StateComparison.Compare(backfilled.ToRows(), stored), d => d.Message.Contains("working_hours 00:00-23:59 Sunday, ledger says 08:00-17:00 Monday,Tuesday,Wednesday,Thursday,Friday", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Terms_recorded_for_a_contract_that_already_carries_them_or_was_never_signed_are_named()
+    {
+        var events = Life();
+        events.Add(("FM-NORTH", SlaContractTermsRecorded.Of(Contract())));
+        events.Add(("FM-NORTH", SlaContractTermsRecorded.Of(Contract()) with { Contract = Guid.Empty }));
+
+        var state = Replay(events);
+
+        Assert.Equal(
+            [$"STATE-DIVERGES: event {events.Count - 1} (sla-contract.terms-recorded): contract {ContractId:D} already carries its terms; a backfill may only add what is missing",
+             $"STATE-DIVERGES: event {events.Count} (sla-contract.terms-recorded): contract {Guid.Empty:D} was never signed"],
+            state.Contradictions.Select(c => c.ToString()));
+    }
+
+    [Fact]
+    public void The_replayed_sla_report_is_the_calculation_on_the_events()
+    {
+        var report = ReplayedSla.Report(Replay(Life()), "FM-NORTH", null, "2026-03");
+
+        // Monday 08:00 to 12:00 in Chicago less the query's two hours = 2 h. A-2: its clock restarted
+        // at 10:00 Monday by the corrected note; its query, open from 11:00 until it went unresolved at
+        // finalization, pauses everything after the first hour: 1 h.
+        Assert.Equal((2, 2, 0, 1.5m), (report.Count, report.WithinTarget, report.Breaches.Count, report.MeanHours));
+        Assert.Equal(("FM-NORTH", "ACME", new DateOnly(2026, 1, 1)), (report.Practice, report.Vendor, report.ContractEffectiveOn));
+    }
+
+    [Fact]
+    public void An_sla_report_for_an_organization_the_ledger_does_not_register_is_refused()
+    {
+        var refused = Assert.Throws<DomainException>(() => ReplayedSla.Report(Replay(Life()), "NOBODY", null, "2026-03"));
+
+        Assert.Equal(OrganizationErrors.Unknown, refused.Error);
+    }
+}
