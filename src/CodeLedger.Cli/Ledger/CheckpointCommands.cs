@@ -169,9 +169,10 @@ internal static class CheckpointCommands
         if (parse.GetValue<FileInfo?>("--file") is { } export)
         {
             using var reader = new StreamReader(export.FullName);
-            while (await reader.ReadLineAsync(ct) is { } line)
+            foreach (var line in LedgerExport.ReadLines(reader))
             {
-                if (line.Length > 0 && LedgerExport.TryParseLine(line, out var entry, out _))
+                ct.ThrowIfCancellationRequested();
+                if (line.Entry is { } entry)
                 {
                     yield return entry;
                 }

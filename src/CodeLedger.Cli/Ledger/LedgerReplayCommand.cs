@@ -97,22 +97,9 @@ internal static class LedgerReplayCommand
     public static ReplayedState ReadExport(TextReader reader, string fileName)
     {
         var state = new ReplayedState();
-        long lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var line in LedgerExport.ReadLines(reader))
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (!LedgerExport.TryParseLine(line, out var entry, out var error))
-            {
-                throw new CliException($"{fileName} line {lineNumber}: {error}");
-            }
-
-            state.Apply(entry);
+            state.Apply(line.Entry ?? throw new CliException($"{fileName} line {line.Number}: {line.Error}"));
         }
 
         return state;

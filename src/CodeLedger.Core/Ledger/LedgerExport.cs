@@ -58,29 +58,42 @@ public static class LedgerExport
     public static LedgerVerification Verify(TextReader reader)
     {
         var verifier = new LedgerVerifier();
-        long lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var line in ReadLines(reader))
         {
-            lineNumber++;
-            if (line.Length == 0)
+            if (line.Entry is not { } entry)
             {
-                continue;
-            }
-
-            if (!TryParseLine(line, out var entry, out var error))
-            {
-                verifier.Fail(verifier.Count + 1, lineNumber, $"line {lineNumber}: {error}");
+                verifier.Fail(verifier.Count + 1, line.Number, $"line {line.Number}: {line.Error}");
                 break;
             }
 
-            if (!verifier.Add(entry, lineNumber))
+            if (!verifier.Add(entry, line.Number))
             {
                 break;
             }
         }
 
         return verifier.Result();
+    }
+
+    /// <summary>
+    /// The export's lines in order, blank lines skipped, each with its 1-based line number and either
+    /// the event it holds or why it holds none. The one reader of an export's lines, so every command
+    /// that reads one names a bad line the same way.
+    /// </summary>
+    public static IEnumerable<ExportLine> ReadLines(TextReader reader)
+    {
+        long number = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            number++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            yield return TryParseLine(line, out var entry, out var error) ? new ExportLine(number, entry, null) : new ExportLine(number, null, error);
+        }
     }
 
     public static bool TryParseLine(string line, out LedgerEntry entry, out string error)
@@ -131,3 +144,6 @@ public static class LedgerExport
         }
     }
 }
+
+/// <summary>One line of an export: its number and the event it holds, or why it holds none.</summary>
+public sealed record ExportLine(long Number, LedgerEntry? Entry, string? Error);
