@@ -49,7 +49,7 @@ public class ReplayVerifyBenchmarks
     [Benchmark]
     public async Task<int> ReplayAndCompare()
     {
-        var divergences = await new ReplayVerifier(_store!).VerifyAsync();
+        var divergences = (await new ReplayVerifier(_store!).VerifyAsync()).Divergences;
         return divergences.Count == 0 ? 0 : throw new InvalidOperationException(divergences[0].ToString());
     }
 

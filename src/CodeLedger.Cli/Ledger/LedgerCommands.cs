@@ -29,6 +29,7 @@ internal static class LedgerCommands
         command.SetAction(async (parse, ct) =>
         {
             LedgerVerification result;
+            IReadOnlyList<StateDivergence>? divergences = null;
             var path = parse.GetValue(file);
             if (path is not null)
             {
@@ -37,26 +38,33 @@ internal static class LedgerCommands
                     throw new CliException($"{path.FullName}: file not found");
                 }
 
+                // An export has no tables to compare with: `ledger replay --file` checks its events against each other.
                 using var reader = new StreamReader(path.FullName);
                 result = LedgerExport.Verify(reader);
             }
             else
             {
                 var store = await CliStore.OpenAsync(parse, console.Time, ct);
-                result = await store.VerifyLedgerAsync(ct);
+                if (parse.GetValue(chainOnly))
+                {
+                    result = await store.VerifyLedgerAsync(ct);
+                }
+                else
+                {
+                    // One read of the ledger walks the chain and replays it (ReplayVerifier).
+                    var verification = await new ReplayVerifier(store).VerifyAsync(ct);
+                    (result, divergences) = (verification.Chain, verification.Divergences);
+                }
             }
 
             if (result.IsIntact)
             {
                 await console.Out.WriteLineAsync($"OK: {result.EventCount} events, chain intact, head {result.HeadHash}");
-
-                // An export has no tables to compare with: `ledger replay --file` checks its events against each other.
-                if (parse.GetValue(chainOnly) || path is not null)
+                if (divergences is null)
                 {
                     return ExitCodes.Success;
                 }
 
-                var divergences = await new ReplayVerifier(await CliStore.OpenAsync(parse, console.Time, ct)).VerifyAsync(ct);
                 if (divergences.Count == 0)
                 {
                     await console.Out.WriteLineAsync($"OK: state replayed from {result.EventCount} events matches the stored tables ({StateTables.All.Count} tables)");

@@ -19,12 +19,16 @@ namespace CodeLedger.Storage.Ledger;
 /// </summary>
 public sealed class ReplayVerifier(CodeLedgerStore store)
 {
+    /// <summary>
+    /// Walks the hash chain and replays the events in one read of the ledger, then compares the
+    /// replayed state with the tables; a broken chain is reported alone (its events prove nothing).
+    /// </summary>
     /// <remarks>
     /// The ledger and the tables are read in one read transaction, so a write committed while the
     /// verification runs is either wholly in what it reads or wholly out of it (PostgreSQL: repeatable
     /// read; SQLite: a deferred transaction, one WAL snapshot), never half and reported as a divergence.
     /// </remarks>
-    public async Task<IReadOnlyList<StateDivergence>> VerifyAsync(CancellationToken ct = default)
+    public async Task<ReplayVerification> VerifyAsync(CancellationToken ct = default)
     {
         await using var db = store.CreateContext();
         await db.Database.OpenConnectionAsync(ct);
@@ -35,14 +39,21 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 ? await db.Database.UseTransactionAsync(sqliteSnapshot, ct)
                 : await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
 
+            var chain = new LedgerVerifier();
             var state = new ReplayedState();
             await foreach (var e in db.LedgerEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
             {
-                state.Apply(new LedgerEntry(e.Sequence, e.Instant, e.Actor, e.Type, e.Subject, e.Payload, e.PreviousHash, e.Hash));
+                var entry = new LedgerEntry(e.Sequence, e.Instant, e.Actor, e.Type, e.Subject, e.Payload, e.PreviousHash, e.Hash);
+                if (!chain.Add(entry))
+                {
+                    return new ReplayVerification(chain.Result(), []);
+                }
+
+                state.Apply(entry);
             }
 
             var stored = await ReadStoredAsync(db, ct);
-            return [.. state.Contradictions, .. StateComparison.Compare(state.ToRows(), stored)];
+            return new ReplayVerification(chain.Result(), [.. state.Contradictions, .. StateComparison.Compare(state.ToRows(), stored)]);
         }
         finally
         {
@@ -181,3 +192,6 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         return rows;
     }
 }
+
+/// <summary>What <see cref="ReplayVerifier.VerifyAsync"/> found: the chain, and, when it is intact, every difference between the replayed state and the tables.</summary>
+public sealed record ReplayVerification(LedgerVerification Chain, IReadOnlyList<StateDivergence> Divergences);

@@ -36,7 +36,7 @@ public abstract partial class WorkflowSuite
     }
 
     private static async Task<List<string>> DivergencesAsync(Harness h) =>
-        [.. (await new ReplayVerifier(h.Store).VerifyAsync(Ct)).Select(d => d.ToString())];
+        [.. (await new ReplayVerifier(h.Store).VerifyAsync(Ct)).Divergences.Select(d => d.ToString())];
 
     private static async Task<long> LastEventAsync(Harness h, string type, string subject) =>
         (await h.LedgerAsync()).Last(e => e.Type == type && e.Subject == subject).Sequence;
@@ -186,12 +186,22 @@ public abstract partial class WorkflowSuite
         Assert.Empty(await DivergencesAsync(h));
     }
 
-    /// <summary>Rewrites the setup's contract event as <paramref name="replacement"/> (a test of what an older build left; the chain is not the point here).</summary>
+    /// <summary>
+    /// Rewrites the setup's contract event as <paramref name="replacement"/> and rehashes the chain
+    /// from it on: the ledger an older build would have written, intact, whose contract event lacks the terms.
+    /// </summary>
     private static async Task ReplaceContractEventAsync(Harness h, Core.Ledger.Events.SlaContractSigned replacement)
     {
         await using var db = h.Store.CreateContext();
-        var row = await db.LedgerEvents.SingleAsync(e => e.Type == "sla-contract.signed", Ct);
-        db.Entry(row).Property(nameof(row.Payload)).CurrentValue = Core.Ledger.Events.LedgerEvents.Serialize(replacement);
+        var signed = await db.LedgerEvents.SingleAsync(e => e.Type == "sla-contract.signed", Ct);
+        signed.Payload = Core.Ledger.Events.LedgerEvents.Serialize(replacement);
+        var previous = signed.PreviousHash;
+        foreach (var row in await db.LedgerEvents.Where(e => e.Sequence >= signed.Sequence).OrderBy(e => e.Sequence).ToListAsync(Ct))
+        {
+            row.PreviousHash = previous;
+            row.Hash = previous = Core.Ledger.LedgerHash.Compute(row.Sequence, row.Instant, row.Actor, row.Type, row.Subject, row.Payload, row.PreviousHash);
+        }
+
         await db.SaveChangesAsync(Ct);
     }
 
