@@ -8,8 +8,9 @@ namespace CodeLedger.Core.CodeSets;
 /// </summary>
 public sealed class CodeSetFormatException : Exception, ICodedError
 {
+    /// <param name="line">the line at fault, or 0 when the fault is the file as a whole (a damaged archive), which names no line</param>
     public CodeSetFormatException(string file, long line, string reason)
-        : base(FormattableString.Invariant($"{file}, line {line}: {reason}"))
+        : base(line > 0 ? FormattableString.Invariant($"{file}, line {line}: {reason}") : $"{file}: {reason}")
     {
         File = file;
         Line = line;

@@ -148,7 +148,7 @@ public sealed class ReaderRefusalTests
         var truncated = buffer.ToArray()[..(int)(buffer.Length / 2)];
 
         var e = Assert.Throws<CodeSetFormatException>(() => CodeSetImporter.Import(CodeSetKind.Mue, truncated, "mue.csv.gz", new DateOnly(2024, 4, 1), null));
-        Assert.Equal("mue.csv.gz, line 0: the gzip or zip archive is damaged or uses an unsupported compression", e.Message);
+        Assert.Equal("mue.csv.gz: the gzip or zip archive is damaged or uses an unsupported compression", e.Message);
     }
 
     [Fact]
