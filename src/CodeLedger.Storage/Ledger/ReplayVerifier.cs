@@ -53,8 +53,11 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 state.Apply(entry);
             }
 
-            var stored = await ReadStoredAsync(db, ct);
-            return new ReplayVerification(chain.Result(), [.. state.Contradictions, .. StateComparison.Compare(state.ToRows(), stored)]);
+            // The stored rows are compared as they are read, one table at a time against that table's
+            // replayed rows: neither side's text form is ever held whole (docs/PERFORMANCE.md).
+            var comparison = new StreamingStateComparison(state.ToRows);
+            await ReadStoredAsync(db, comparison, ct);
+            return new ReplayVerification(chain.Result(), [.. state.Contradictions, .. comparison.Finish()]);
         }
         finally
         {
@@ -66,17 +69,20 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     public async Task<StateRows> ReadStoredAsync(CancellationToken ct = default)
     {
         await using var db = store.CreateContext();
-        return await ReadStoredAsync(db, ct);
-    }
-
-    private static async Task<StateRows> ReadStoredAsync(CodeLedgerDbContext db, CancellationToken ct)
-    {
-        var hash = db.Phi.LedgerHash;
         var rows = new StateRows();
         foreach (var table in StateTables.All)
         {
             rows.Declare(table);
         }
+
+        await ReadStoredAsync(db, rows, ct);
+        return rows;
+    }
+
+    /// <summary>Writes every stored row into <paramref name="rows"/>, table by table, the rows of one table together.</summary>
+    private static async Task ReadStoredAsync(CodeLedgerDbContext db, IStateRowSink rows, CancellationToken ct)
+    {
+        var hash = db.Phi.LedgerHash;
 
         var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         string Code(Guid id) => orgs.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
@@ -190,8 +196,6 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 .Set("kind", r.Kind).Set("effective_date", StateRows.Text(r.EffectiveDate)).Set("effective_through", StateRows.Text(r.EffectiveThrough))
                 .Set("file_name", r.FileName).Set("entries", StateRows.Text(r.EntryCount));
         }
-
-        return rows;
     }
 }
 

@@ -456,24 +456,46 @@ public sealed class ReplayedState
         _queries.Values.Select(q => (q.Raised.Encounter, q.Raised.RaisedAt, q.ClosedAt));
 
     /// <summary>The state as rows of the state tables (<see cref="StateTables"/>), each naming the event that last set it.</summary>
-    public StateRows ToRows()
+    public StateRows ToRows() => ToRows(null);
+
+    /// <summary>
+    /// The rows of one table only (or all when <paramref name="only"/> is null): a verification
+    /// compares one table at a time (<see cref="StreamingStateComparison"/>), so the text form of the
+    /// whole state is never in memory at once.
+    /// </summary>
+    public StateRows ToRows(string? only)
     {
         var rows = new StateRows();
         foreach (var table in StateTables.All)
         {
-            rows.Declare(table);
+            if (only is null || only == table)
+            {
+                rows.Declare(table);
+            }
         }
+
+        bool Want(string table) => only is null || only == table;
 
         string Code(Guid id) => _organizations.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
 
         foreach (var (id, o) in _organizations)
         {
+            if (!Want(StateTables.Organizations))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Organizations, StateRows.Text(id), $"organization {o.Code}", o.Sequence)
                 .Set("code", o.Code).Set("name", o.Name).Set("kind", o.Kind.ToString());
         }
 
         foreach (var (id, (e, seq)) in _agreements)
         {
+            if (!Want(StateTables.Agreements))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Agreements, StateRows.Text(id), $"agreement {id:D} of {e.Practice} with {e.Vendor}", seq)
                 .Set("practice", e.Practice).Set("vendor", e.Vendor).Set("practice_signatory", e.PracticeSignatory).Set("vendor_signatory", e.VendorSignatory)
                 .Set("signed_on", StateRows.Text(e.SignedOn)).Set("effective_on", StateRows.Text(e.EffectiveOn)).Set("expires_on", StateRows.Text(e.ExpiresOn))
@@ -482,6 +504,11 @@ public sealed class ReplayedState
 
         foreach (var (id, (e, _, _, seq)) in _contracts)
         {
+            if (!Want(StateTables.Contracts))
+            {
+                break;
+            }
+
             var full = e.HasFullTerms();
             rows.Add(StateTables.Contracts, StateRows.Text(id), $"contract {id:D} of {e.Practice} with {e.Vendor}", seq)
                 .Set("practice", e.Practice).Set("vendor", e.Vendor).Set("effective_on", StateRows.Text(e.EffectiveOn))
@@ -497,42 +524,66 @@ public sealed class ReplayedState
 
         foreach (var (id, (e, seq)) in _physicians)
         {
+            if (!Want(StateTables.Physicians))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Physicians, StateRows.Text(id), $"physician {e.Npi}", seq)
                 .Set("practice", e.Practice).Set("name", e.Name).Set("npi", e.Npi).Set("taxonomy", e.Taxonomy).Set("specialty", e.Specialty);
         }
 
         foreach (var (user, (e, seq)) in _coders)
         {
+            if (!Want(StateTables.Coders))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Coders, user, $"coder {user}", seq)
                 .Set("id", StateRows.Text(e.Id)).Set("vendor", e.Vendor).Set("display_name", e.DisplayName).Set("is_lead", StateRows.Text(e.IsLead ?? false))
                 .Set("credentials", StateRows.Text(e.Credentials.Select(c => StateTables.Credential(c.Kind, c.IssuedOn, c.ExpiresOn)).Order(StringComparer.Ordinal)))
                 .Set("specialties", StateRows.Text(e.Specialties.Order(StringComparer.Ordinal)));
         }
 
+        var encounterTables = Want(StateTables.Encounters) || Want(StateTables.WorkItems) || Want(StateTables.DocumentationVersions) || Want(StateTables.CodingResults);
         foreach (var (id, e) in _encounters)
         {
+            if (!encounterTables)
+            {
+                break;
+            }
+
             var key = StateRows.Text(id);
             var label = $"encounter {e.ExternalId}";
-            rows.Add(StateTables.Encounters, key, label, e.EncounterEvent)
-                .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", e.Received.PhysicianNpi)
-                .Set("date_of_service", StateRows.Text(e.Received.DateOfService)).Set("place_of_service", e.Received.PlaceOfService)
-                .Set("specialty", e.Received.Specialty).Set("documentation_completed_at", StateRows.Text(e.EncounterDocumentationCompletedAt))
-                .Set("documentation_hash", e.Versions.Find(v => v.Version == e.EncounterVersion)?.Hash ?? StateRow.NotRecorded)
-                .Set("demographics_hash", e.DemographicsHash ?? StateRow.NotRecorded);
-            rows.Add(StateTables.WorkItems, key, label, e.WorkEvent)
-                .Set("practice", Code(e.PracticeId)).Set("vendor", Code(e.VendorId)).Set("coder", e.Received.Coder).Set("basis", e.Received.Basis.ToString())
-                .Set("status", e.Status.ToString()).Set("documentation_version", StateRows.Text(e.DocumentationVersion))
-                .Set("documentation_completed_at", StateRows.Text(e.WorkDocumentationCompletedAt)).Set("clock_start", StateRows.Text(e.ClockStart))
-                .Set("finalized_at", StateRows.Text(e.FinalizedAt)).Set("final_coding_version", StateRows.Text(e.FinalCodingVersion))
-                .Set("coded_without_query_response", StateRows.Text(e.CodedWithoutQueryResponse))
-                .Set("override_reason", e.OverrideReason).Set("override_by", e.OverrideBy);
-            foreach (var v in e.Versions)
+            if (Want(StateTables.Encounters))
+            {
+                rows.Add(StateTables.Encounters, key, label, e.EncounterEvent)
+                    .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", e.Received.PhysicianNpi)
+                    .Set("date_of_service", StateRows.Text(e.Received.DateOfService)).Set("place_of_service", e.Received.PlaceOfService)
+                    .Set("specialty", e.Received.Specialty).Set("documentation_completed_at", StateRows.Text(e.EncounterDocumentationCompletedAt))
+                    .Set("documentation_hash", e.Versions.Find(v => v.Version == e.EncounterVersion)?.Hash ?? StateRow.NotRecorded)
+                    .Set("demographics_hash", e.DemographicsHash ?? StateRow.NotRecorded);
+            }
+
+            if (Want(StateTables.WorkItems))
+            {
+                rows.Add(StateTables.WorkItems, key, label, e.WorkEvent)
+                    .Set("practice", Code(e.PracticeId)).Set("vendor", Code(e.VendorId)).Set("coder", e.Received.Coder).Set("basis", e.Received.Basis.ToString())
+                    .Set("status", e.Status.ToString()).Set("documentation_version", StateRows.Text(e.DocumentationVersion))
+                    .Set("documentation_completed_at", StateRows.Text(e.WorkDocumentationCompletedAt)).Set("clock_start", StateRows.Text(e.ClockStart))
+                    .Set("finalized_at", StateRows.Text(e.FinalizedAt)).Set("final_coding_version", StateRows.Text(e.FinalCodingVersion))
+                    .Set("coded_without_query_response", StateRows.Text(e.CodedWithoutQueryResponse))
+                    .Set("override_reason", e.OverrideReason).Set("override_by", e.OverrideBy);
+            }
+
+            foreach (var v in Want(StateTables.DocumentationVersions) ? e.Versions : [])
             {
                 rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(id, v.Version), $"encounter {e.ExternalId} documentation version {v.Version}", v.Sequence)
                     .Set("hash", v.Hash ?? StateRow.NotRecorded).Set("completed_at", StateRows.Text(v.CompletedAt));
             }
 
-            foreach (var (c, documentationVersion, seq) in e.Codings)
+            foreach (var (c, documentationVersion, seq) in Want(StateTables.CodingResults) ? e.Codings : [])
             {
                 rows.Add(StateTables.CodingResults, StateTables.VersionKey(id, c.Version), $"encounter {e.ExternalId} coding version {c.Version}", seq)
                     .Set("coder", c.Coder).Set("diagnoses", StateRows.Text(c.Diagnoses))
@@ -543,6 +594,11 @@ public sealed class ReplayedState
 
         foreach (var (id, q) in _queries)
         {
+            if (!Want(StateTables.Queries))
+            {
+                break;
+            }
+
             var external = _encounters.TryGetValue(q.Raised.Encounter, out var e) ? e.ExternalId : StateRows.Text(q.Raised.Encounter);
             rows.Add(StateTables.Queries, StateRows.Text(id), $"query {id:D} on encounter {external}", q.Sequence)
                 .Set("encounter", external).Set("physician", q.Raised.PhysicianNpi).Set("category", q.Raised.Category).Set("coder", q.Raised.Coder)
@@ -553,12 +609,22 @@ public sealed class ReplayedState
 
         foreach (var (key, (e, seq)) in _training)
         {
+            if (!Want(StateTables.Training))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Training, key, $"coder {e.Coder} release {e.Release}", seq)
                 .Set("release_effective_on", StateRows.Text(e.EffectiveOn)).Set("completed_on", StateRows.Text(e.CompletedOn));
         }
 
         foreach (var (sha, (e, label, seq)) in _codeSets)
         {
+            if (!Want(StateTables.CodeSetReleases))
+            {
+                break;
+            }
+
             rows.Add(StateTables.CodeSetReleases, sha, $"code-set release {label} ({sha[..Math.Min(12, sha.Length)]})", seq)
                 .Set("kind", e.Kind).Set("effective_date", StateRows.Text(e.EffectiveDate)).Set("effective_through", StateRows.Text(e.EffectiveThrough))
                 .Set("file_name", e.FileName).Set("entries", StateRows.Text(e.Entries));
