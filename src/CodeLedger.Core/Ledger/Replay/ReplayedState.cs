@@ -33,6 +33,7 @@ public sealed class ReplayedState
     private readonly Dictionary<string, (TrainingRecorded Event, long Sequence)> _training = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (CodeSetImported Event, string Label, long Sequence)> _codeSets = new(StringComparer.Ordinal);
     private readonly List<StateDivergence> _contradictions = [];
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Event types that record what happened without changing a state table: the demo's markers, PHI
@@ -185,7 +186,16 @@ public sealed class ReplayedState
                         return;
                     }
 
-                    coded.Codings.Add((e, coded.DocumentationVersion, seq));
+                    // Kept without what no state table holds (the E/M input, the findings), its repeated texts shared: a
+                    // large ledger's codings are most of the fold's memory.
+                    coded.Codings.Add((e with
+                    {
+                        Em = null,
+                        Findings = [],
+                        Coder = Intern(e.Coder),
+                        Diagnoses = [.. e.Diagnoses.Select(Intern)],
+                        Lines = [.. e.Lines.Select(l => l with { Code = Intern(l.Code), Modifiers = [.. l.Modifiers.Select(Intern)], Charge = Intern(l.Charge) })],
+                    }, coded.DocumentationVersion, seq));
                     if (e.WaitingFor is not null && coded.Status != WorkStatus.Finalized)
                     {
                         coded.Status = WorkStatus.InCoding;
@@ -367,7 +377,29 @@ public sealed class ReplayedState
             return;
         }
 
-        _encounters[e.Id] = new EncounterState(e, practiceId, vendorId, entry.Sequence);
+        // Practices, vendors, physicians, places, specialties and coders repeat on every encounter: one copy each.
+        var shared = e with
+        {
+            Practice = Intern(e.Practice),
+            Vendor = Intern(e.Vendor),
+            PhysicianNpi = Intern(e.PhysicianNpi),
+            PlaceOfService = Intern(e.PlaceOfService),
+            Specialty = Intern(e.Specialty),
+            Coder = e.Coder is null ? null : Intern(e.Coder),
+        };
+        _encounters[e.Id] = new EncounterState(shared, practiceId, vendorId, entry.Sequence);
+    }
+
+    /// <summary>One instance of each short text that many events repeat (codes, coder names, practice codes).</summary>
+    private string Intern(string text)
+    {
+        if (_interned.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        _interned[text] = text;
+        return text;
     }
 
     private Guid? Organization(LedgerEntry entry, string code)
