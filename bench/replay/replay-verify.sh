@@ -40,6 +40,7 @@ if [[ -n "${CODELEDGER_BENCH_PG:-}" ]]; then
   # The demo's PHI key is derived from its seed and the same on every provider: read it from the SQLite key file.
   export CODELEDGER_PHI_KEY
   CODELEDGER_PHI_KEY=$(cat "$DB.phikey")
+  # The demo does not create a PostgreSQL database: create it first (createdb codeledger_replay_N).
   NAME="codeledger_replay_$N"
   PG="${CODELEDGER_BENCH_PG/Database=postgres/Database=$NAME}"
   if [[ ! -f "$WORK/$NAME.written" ]]; then
