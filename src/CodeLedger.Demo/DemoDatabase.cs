@@ -48,7 +48,8 @@ internal static class DemoDatabase
 
         await db.Database.CloseConnectionAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        // The key file goes with the database: it holds the demo's own, seed-derived key (DemoRun).
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", Storage.Protection.PhiKeys.FileSuffix })
         {
             File.Delete(location.Display + suffix);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Storage;
+using CodeLedger.Storage.Protection;
 
 namespace CodeLedger.Demo;
 
@@ -39,7 +40,11 @@ public sealed class DemoRun
         var world = DemoGenerator.Generate(seed, encounters, month);
         await DemoDatabase.PrepareFreshAsync(spec, time, ct);
         var clock = new ManualClock(world.Practices.Min(p => p.Baa.SignedOn).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc));
-        var store = await CodeLedgerStore.OpenAsync(spec, clock, ct);
+        // The PHI key is derived from the seed, so the keyed hashes in the ledger, and with them its
+        // head, are the same on every run; the key is public, and a demo database never holds real PHI.
+        var key = PhiKey.ForDemo(seed);
+        await PhiKeys.KeepBesideNewDatabaseAsync(spec, key, ct);
+        var store = await CodeLedgerStore.OpenAsync(spec, clock, key, ct);
         var random = DemoWorkflow.RandomFor(seed);
         await DemoWorldWriter.WriteAsync(store, clock, world, seed, random, ct);
         return new DemoRun(store, world, new DemoWorkflow(store, clock, world, random), seed);

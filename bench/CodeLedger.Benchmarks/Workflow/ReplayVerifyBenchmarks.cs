@@ -34,16 +34,12 @@ public class ReplayVerifyBenchmarks
     [GlobalSetup]
     public async Task WriteDemoAsync()
     {
-        // PostgreSQL keeps no key file: the demo's store finds the PHI key in the environment.
-        if (Environment.GetEnvironmentVariable("CODELEDGER_PHI_KEY") is not { Length: > 0 })
-        {
-            Environment.SetEnvironmentVariable("CODELEDGER_PHI_KEY", PhiKey.Generate().ToBase64());
-        }
-
+        // The demo writes with its seed-derived PHI key (docs/LEDGER.md, "PHI in the ledger"); the
+        // verification opens with the same key, which PostgreSQL does not keep beside the database.
         _database = BenchDatabase.Create(Provider, "replay");
         var demo = await DemoRun.CreateAsync(_database.Spec, seed: 2026, Encounters, new DateOnly(2026, 10, 1), TimeProvider.System);
         await demo.RunMonthAsync();
-        _store = await CodeLedgerStore.OpenAsync(_database.Spec, TimeProvider.System);
+        _store = await CodeLedgerStore.OpenAsync(_database.Spec, TimeProvider.System, PhiKey.ForDemo(2026));
     }
 
     [Benchmark]

@@ -43,7 +43,7 @@ public sealed class EncounterViewer(CodeLedgerStore store)
 
             var note = await db.Set<DocumentationVersion>().AsNoTracking()
                 .Where(d => d.EncounterId == encounter.Id && d.Version == work.DocumentationVersion).SingleAsync(ct);
-            ledger.Append(encounter.ExternalId, new PhiRead(encounter.Id, userName, ["patient", "documentation"], note.Version, note.Sha256));
+            ledger.Append(encounter.ExternalId, new PhiRead(encounter.Id, userName, ["patient", "documentation"], note.Version, null, db.Phi.LedgerHash.Of(note.Text)));
             return (new EncounterView(encounter.Id, encounter.ExternalId, encounter.DateOfService, encounter.PlaceOfService.Value, encounter.Specialty.Value,
                 encounter.Patient, note.Version, note.CompletedAt, note.Text), null);
         }, ct);

@@ -14,8 +14,9 @@ namespace CodeLedger.Storage.Ledger;
 /// <summary>
 /// `ledger verify` beyond the chain: replays every event from the first (Core's
 /// <see cref="ReplayedState"/>), reads the stored tables into the same rows, and names every
-/// difference. PHI columns (the note, a query's question and answer) are read decrypted and
-/// compared by the SHA-256 their events carry, never by content, and never printed.
+/// difference. PHI columns (the note of the encounter and of each documentation version, the patient's
+/// demographics, a query's question and answer) are read decrypted and compared by the keyed hash
+/// their events carry (<see cref="Protection.PhiLedgerHash"/>), never by content, and never printed.
 /// </summary>
 public sealed class ReplayVerifier(CodeLedgerStore store)
 {
@@ -52,8 +53,11 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 state.Apply(entry);
             }
 
-            var stored = await ReadStoredAsync(db, ct);
-            return new ReplayVerification(chain.Result(), [.. state.Contradictions, .. StateComparison.Compare(state.ToRows(), stored)]);
+            // The stored rows are compared as they are read, one table at a time against that table's
+            // replayed rows: neither side's text form is ever held whole (docs/PERFORMANCE.md).
+            var comparison = new StreamingStateComparison(state.ToRows);
+            await ReadStoredAsync(db, comparison, ct);
+            return new ReplayVerification(chain.Result(), [.. state.Contradictions, .. comparison.Finish()]);
         }
         finally
         {
@@ -65,16 +69,20 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     public async Task<StateRows> ReadStoredAsync(CancellationToken ct = default)
     {
         await using var db = store.CreateContext();
-        return await ReadStoredAsync(db, ct);
-    }
-
-    private static async Task<StateRows> ReadStoredAsync(CodeLedgerDbContext db, CancellationToken ct)
-    {
         var rows = new StateRows();
         foreach (var table in StateTables.All)
         {
             rows.Declare(table);
         }
+
+        await ReadStoredAsync(db, rows, ct);
+        return rows;
+    }
+
+    /// <summary>Writes every stored row into <paramref name="rows"/>, table by table, the rows of one table together.</summary>
+    private static async Task ReadStoredAsync(CodeLedgerDbContext db, IStateRowSink rows, CancellationToken ct)
+    {
+        var hash = db.Phi.LedgerHash;
 
         var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         string Code(Guid id) => orgs.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
@@ -134,15 +142,15 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", npis.GetValueOrDefault(e.PhysicianId, StateRows.Text(e.PhysicianId)))
                 .Set("date_of_service", StateRows.Text(e.DateOfService)).Set("place_of_service", e.PlaceOfService.Value)
                 .Set("specialty", e.Specialty.Value).Set("documentation_completed_at", StateRows.Text(e.DocumentationCompletedAt))
-                .Set("documentation_sha256", PhiHash.Sha256(e.DocumentationText));
+                .Set("documentation_hash", hash.Of(e.DocumentationText)).Set("demographics_hash", hash.Of(e.Patient));
         }
 
         string Ext(Guid id) => external.GetValueOrDefault(id, StateRows.Text(id));
 
-        await foreach (var v in db.Set<DocumentationVersion>().AsNoTracking().Select(v => new { v.EncounterId, v.Version, v.Sha256, v.CompletedAt }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var v in db.Set<DocumentationVersion>().AsNoTracking().Select(v => new { v.EncounterId, v.Version, v.Text, v.CompletedAt }).AsAsyncEnumerable().WithCancellation(ct))
         {
             rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(v.EncounterId, v.Version), $"encounter {Ext(v.EncounterId)} documentation version {v.Version}", 0)
-                .Set("sha256", v.Sha256).Set("completed_at", StateRows.Text(v.CompletedAt));
+                .Set("hash", hash.Of(v.Text)).Set("completed_at", StateRows.Text(v.CompletedAt));
         }
 
         await foreach (var w in db.Set<WorkItem>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
@@ -169,9 +177,9 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
             rows.Add(StateTables.Queries, StateRows.Text(q.Id), $"query {q.Id:D} on encounter {Ext(q.EncounterId)}", 0)
                 .Set("encounter", Ext(q.EncounterId)).Set("physician", npis.GetValueOrDefault(q.PhysicianId, StateRows.Text(q.PhysicianId)))
                 .Set("category", QueryCategories.Name(q.Category)).Set("coder", User(q.RaisedByCoderId))
-                .Set("question_sha256", PhiHash.Sha256(q.Question)).Set("choices", StateRows.Text(q.Choices.Count))
+                .Set("question_hash", hash.Of(q.Question)).Set("choices", StateRows.Text(q.Choices.Count))
                 .Set("raised_at", StateRows.Text(q.RaisedAt)).Set("due_at", StateRows.Text(q.DueAt)).Set("status", q.Status.ToString())
-                .Set("answer_sha256", q.Answer is null ? null : PhiHash.Sha256(q.Answer)).Set("closed_at", StateRows.Text(q.ClosedAt));
+                .Set("answer_hash", q.Answer is null ? null : hash.Of(q.Answer)).Set("closed_at", StateRows.Text(q.ClosedAt));
         }
 
         foreach (var t in await db.Set<TrainingRecord>().AsNoTracking().ToListAsync(ct))
@@ -188,8 +196,6 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 .Set("kind", r.Kind).Set("effective_date", StateRows.Text(r.EffectiveDate)).Set("effective_through", StateRows.Text(r.EffectiveThrough))
                 .Set("file_name", r.FileName).Set("entries", StateRows.Text(r.EntryCount));
         }
-
-        return rows;
     }
 }
 

@@ -25,13 +25,21 @@ public sealed class PhiCipher
     // encounter of an intake writes three PHI values: one context per thread, kept (AesGcm is not
     // documented as safe for concurrent use).
     private readonly ThreadLocal<AesGcm>? _aes;
+    private readonly PhiLedgerHash? _ledgerHash;
 
     private PhiCipher(PhiKey? key, string missingReason)
     {
         _key = key;
         _missingReason = missingReason;
         _aes = key is null ? null : new ThreadLocal<AesGcm>(() => new AesGcm(key.Material, TagLength));
+        _ledgerHash = key is null ? null : new PhiLedgerHash(key);
     }
+
+    /// <summary>The keyed hash every ledger writer puts in events for PHI texts; without a key, <see cref="StorageErrorCodes.PhiKeyMissing"/>.</summary>
+    public PhiLedgerHash LedgerHash => _ledgerHash ?? throw Missing();
+
+    /// <summary>Whether a key is at hand (replay compares PHI hashes only then).</summary>
+    public bool HasKey => _key is not null;
 
     /// <summary>Identifies the key for EF's model cache: one model per key in a process.</summary>
     public string CacheKey => _key?.Id ?? "none";

@@ -24,6 +24,16 @@ public sealed class PhiKey
 
     public static PhiKey Generate() => new(RandomNumberGenerator.GetBytes(Length));
 
+    /// <summary>
+    /// The demo's key, derived from its seed (HKDF-SHA256 of the seed's decimal text, info
+    /// <c>codeledger/demo-phi-key/v1</c>) so that the demo's ledger, which carries keyed hashes of
+    /// its invented notes, is the same on every run. Anyone who knows the seed knows this key: a demo
+    /// database must never hold real PHI.
+    /// </summary>
+    public static PhiKey ForDemo(int seed) =>
+        new(HKDF.DeriveKey(HashAlgorithmName.SHA256, System.Text.Encoding.ASCII.GetBytes(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), Length,
+            salt: [], info: System.Text.Encoding.ASCII.GetBytes("codeledger/demo-phi-key/v1")));
+
     /// <summary>Reads a key written as base64 (what <see cref="ToBase64"/> and the key file hold).</summary>
     public static PhiKey Parse(string base64, string source)
     {

@@ -46,6 +46,30 @@ public static class PhiKeys
         return PhiCipher.With(key);
     }
 
+    /// <summary>
+    /// Keeps <paramref name="key"/> as the key file of a SQLite database that does not exist yet (the
+    /// demo's seed-derived key, <see cref="PhiKey.ForDemo"/>), replacing a stale one left beside it;
+    /// PostgreSQL keeps no key file. Returns the file written, or null.
+    /// </summary>
+    public static async Task<string?> KeepBesideNewDatabaseAsync(string spec, PhiKey key, CancellationToken ct)
+    {
+        var location = DatabaseLocation.Parse(spec);
+        if (location.SqlitePath is not { } path)
+        {
+            return null;
+        }
+
+        if (File.Exists(path))
+        {
+            throw new InvalidOperationException($"{path} exists: a key is kept only beside a new database");
+        }
+
+        var file = path + FileSuffix;
+        File.Delete(file);
+        await WriteKeyFileAsync(file, key, ct);
+        return file;
+    }
+
     private static async Task WriteKeyFileAsync(string file, PhiKey key, CancellationToken ct)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

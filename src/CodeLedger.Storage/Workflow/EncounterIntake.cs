@@ -121,7 +121,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                         if (patientFields.Count > 0)
                         {
                             db.ChangeTracker.DetectChanges();
-                            ledger.Append(current.ExternalId, new PatientCorrected(current.Id, [.. patientFields]));
+                            ledger.Append(current.ExternalId, new PatientCorrected(current.Id, [.. patientFields], db.Phi.LedgerHash.Of(current.Patient)));
                         }
 
                         if (current.DocumentationText == candidate.DocumentationText && current.DocumentationCompletedAt == candidate.DocumentationCompletedAt)
@@ -150,7 +150,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                         corrected++;
                         restarts += item.ClockStart != wasStart ? 1 : 0;
                         db.ChangeTracker.DetectChanges();
-                        ledger.Append(current.ExternalId, new DocumentationCorrected(current.Id, item.DocumentationVersion, PhiHash.Sha256(candidate.DocumentationText),
+                        ledger.Append(current.ExternalId, new DocumentationCorrected(current.Id, item.DocumentationVersion, null, db.Phi.LedgerHash.Of(candidate.DocumentationText),
                             candidate.DocumentationCompletedAt, item.ClockStart != wasStart, item.ClockStart, item.IsFinalized));
                         continue;
                     }
@@ -179,7 +179,8 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
                     // Receipt and assignment happen in one transaction at one instant: one event records both.
                     ledger.Append(encounter.ExternalId, new EncounterReceived(encounter.Id, practice.Code, vendor.Code, encounter.ExternalId, npiById[encounter.PhysicianId],
                         encounter.DateOfService, encounter.PlaceOfService.Value, encounter.Specialty.Value, encounter.DocumentationCompletedAt,
-                        PhiHash.Sha256(encounter.DocumentationText), encounter.ClockStart, assignment.CoderUserName, assignment.Basis));
+                        null, db.Phi.LedgerHash.Of(encounter.DocumentationText), encounter.ClockStart, assignment.CoderUserName, assignment.Basis,
+                        db.Phi.LedgerHash.Of(encounter.Patient)));
                 }
 
                 // Parents first: the foreign keys are checked per statement.

@@ -16,7 +16,7 @@ namespace CodeLedger.Storage.Workflow;
 /// after it), the physician answers before it is due, and the expiry run closes overdue ones and
 /// finalizes what <see cref="QueryExpiry"/> decides (the latest coding of the note as it stands,
 /// past the edit gate, flagged "coded without query response"). The ledger holds hashes of the
-/// question and answer, never their text.
+/// question and answer (keyed, docs/LEDGER.md "PHI in the ledger"), never their text.
 /// </summary>
 public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
 {
@@ -43,7 +43,7 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
             work.MarkInCoding();
             var npi = await db.Physicians.Where(p => p.Id == encounter.PhysicianId).Select(p => p.Npi).SingleAsync(ct);
             ledger.Append(encounter.ExternalId, new QueryRaised(query.Id, encounter.Id, npi.Value, QueryCategories.Name(category), coder.UserName,
-                PhiHash.Sha256(query.Question), query.Choices.Count, query.RaisedAt, query.DueAt));
+                null, db.Phi.LedgerHash.Of(query.Question), query.Choices.Count, query.RaisedAt, query.DueAt));
             return query;
         }, ct);
 
@@ -55,7 +55,7 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
                 ?? throw new DomainException(QueryErrors.Unknown, $"no query {queryId}");
             query.Respond(answer, now);
             var external = await db.Encounters.Where(e => e.Id == query.EncounterId).Select(e => e.ExternalId).SingleAsync(ct);
-            ledger.Append(external, new QueryAnswered(query.Id, query.EncounterId, PhiHash.Sha256(query.Answer!), now, query.DueAt));
+            ledger.Append(external, new QueryAnswered(query.Id, query.EncounterId, null, db.Phi.LedgerHash.Of(query.Answer!), now, query.DueAt));
             return query;
         }, ct);
 

@@ -11,6 +11,9 @@ using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Queries;
 using CodeLedger.Core.Turnaround;
 using CodeLedger.Core.Workflow;
+using CodeLedger.Testing;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace CodeLedger.Core.Tests.Ledger;
 
@@ -37,8 +40,13 @@ public sealed class ReplayedStateTests
             WorkingHours.MondayToFriday(new TimeOnly(8, 0), new TimeOnly(17, 0)), [new DateOnly(2026, 5, 25)], 95m, 72, true, false,
             new ServiceCreditSchedule(95m, 2m, 20m), Money.Parse("12500.00"), 3);
 
-    private static EncounterReceived Received(Guid id, string external, DateTimeOffset at) =>
-        new(id, "FM-NORTH", "ACME", external, "1234567893", DateOnly.FromDateTime(at.UtcDateTime), "11", "family-medicine", at, new string('d', 64), at, "jdoe", AssignmentBasis.Primary);
+    /// <summary>A keyed PHI hash as the ledger writes it (the hex is made up: the fold never computes hashes).</summary>
+    private static string K(char c) => $"hmac-sha256:0badcafe:{new string(c, 64)}";
+
+    /// <summary>As today's build writes it, with the note's and the demographics' keyed hashes; <paramref name="old"/>: as an earlier build did, a plain SHA-256 of the note only.</summary>
+    private static EncounterReceived Received(Guid id, string external, DateTimeOffset at, bool old = false) =>
+        new(id, "FM-NORTH", "ACME", external, "1234567893", DateOnly.FromDateTime(at.UtcDateTime), "11", "family-medicine", at,
+            old ? new string('d', 64) : null, old ? null : K('d'), at, "jdoe", AssignmentBasis.Primary, old ? null : K('m'));
 
     private static CodingSubmitted Coded(Guid encounter, int version, WaitingFor? waiting = null) =>
         new(encounter, version, "jdoe", ["E119", "I10"], [new CodingSubmitted.Line("99213", [], 1, "120.00", [1, 2])], null, [], 0, 0, waiting);
@@ -59,17 +67,18 @@ public sealed class ReplayedStateTests
         ("FM-NORTH", SlaContractTermsRecorded.Of(Contract())),
         ("NO-BAA", new IntakeRefused("NO-BAA", "ACME", "BAA-NOT-IN-FORCE", Monday)),
         ("A-1", Received(A1, "A-1", Monday)),
-        ("A-2", Received(A2, "A-2", Monday)),
-        ("A-1", new PatientCorrected(A1, ["birthDate"])),
-        ("A-1", new PhiRead(A1, "jdoe", ["patient", "note"], 1, new string('d', 64))),
+        ("A-2", Received(A2, "A-2", Monday, old: true)),
+        ("A-2", new PhiHashesRecorded(A2, [new DocumentationHashRecord(1, K('1'))], K('n'), [])),
+        ("A-1", new PatientCorrected(A1, ["birthDate"], K('p'))),
+        ("A-1", new PhiRead(A1, "jdoe", ["patient", "note"], 1, null, K('d'))),
         ("A-1", new PhiReadRefused(A1, "mallory", "not-assigned")),
-        ("A-1", new QueryRaised(Query1, A1, "1234567893", "diagnosis-specificity", "jdoe", new string('q', 64), 0, Monday.AddHours(1), Monday.AddHours(73))),
+        ("A-1", new QueryRaised(Query1, A1, "1234567893", "diagnosis-specificity", "jdoe", null, K('q'), 0, Monday.AddHours(1), Monday.AddHours(73))),
         ("A-1", Coded(A1, 1, WaitingFor.OpenQuery)),
-        ("A-1", new QueryAnswered(Query1, A1, new string('a', 64), Monday.AddHours(3), Monday.AddHours(73))),
+        ("A-1", new QueryAnswered(Query1, A1, null, K('a'), Monday.AddHours(3), Monday.AddHours(73))),
         ("A-1", Coded(A1, 2)),
         ("A-1", new EncounterFinalized(A1, 2, Monday.AddHours(4), Monday, false, null, null)),
-        ("A-2", new DocumentationCorrected(A2, 2, new string('f', 64), Monday.AddHours(2), true, Monday.AddHours(2), false)),
-        ("A-2", new QueryRaised(Query2, A2, "1234567893", "laterality", "jdoe", new string('r', 64), 0, Monday.AddHours(3), Monday.AddHours(75))),
+        ("A-2", new DocumentationCorrected(A2, 2, null, K('f'), Monday.AddHours(2), true, Monday.AddHours(2), false)),
+        ("A-2", new QueryRaised(Query2, A2, "1234567893", "laterality", "jdoe", new string('r', 64), null, 0, Monday.AddHours(3), Monday.AddHours(75))),
         ("A-2", Coded(A2, 1, WaitingFor.OpenQuery)),
         ("A-2", new QueryUnresolved(Query2, A2, Monday.AddHours(75))),
         ("A-2", new EncounterFinalized(A2, 1, Monday.AddHours(75), Monday.AddHours(2), true, null, null)),
@@ -114,15 +123,105 @@ public sealed class ReplayedStateTests
             (a1.Get("status"), a1.Get("finalized_at"), a1.Get("final_coding_version"), a1.Get("coded_without_query_response")));
         var a2 = rows.Tables[StateTables.WorkItems][StateRows.Text(A2)];
         Assert.Equal(("2", StateRows.Text(Monday.AddHours(2)), "true"), (a2.Get("documentation_version"), a2.Get("clock_start"), a2.Get("coded_without_query_response")));
-        Assert.Equal(new string('f', 64), rows.Tables[StateTables.Encounters][StateRows.Text(A2)].Get("documentation_sha256"));
+        Assert.Equal((K('f'), K('n')), (rows.Tables[StateTables.Encounters][StateRows.Text(A2)].Get("documentation_hash"), rows.Tables[StateTables.Encounters][StateRows.Text(A2)].Get("demographics_hash")));
+        Assert.Equal((K('d'), K('p')), (rows.Tables[StateTables.Encounters][StateRows.Text(A1)].Get("documentation_hash"), rows.Tables[StateTables.Encounters][StateRows.Text(A1)].Get("demographics_hash")));
+        Assert.Equal(K('1'), rows.Tables[StateTables.DocumentationVersions][StateTables.VersionKey(A2, 1)].Get("hash"));
         var q1 = rows.Tables[StateTables.Queries][StateRows.Text(Query1)];
-        Assert.Equal(("Answered", new string('a', 64), StateRows.Text(Monday.AddHours(3))), (q1.Get("status"), q1.Get("answer_sha256"), q1.Get("closed_at")));
+        Assert.Equal(("Answered", K('q'), K('a'), StateRows.Text(Monday.AddHours(3))), (q1.Get("status"), q1.Get("question_hash"), q1.Get("answer_hash"), q1.Get("closed_at")));
         var q2 = rows.Tables[StateTables.Queries][StateRows.Text(Query2)];
-        Assert.Equal(("Unresolved", null, StateRows.Text(Monday.AddHours(75))), (q2.Get("status"), q2.Get("answer_sha256"), q2.Get("closed_at")));
+        Assert.Equal(("Unresolved", StateRow.NotRecorded, null, StateRows.Text(Monday.AddHours(75))), (q2.Get("status"), q2.Get("question_hash"), q2.Get("answer_hash"), q2.Get("closed_at")));
         Assert.Equal("E119 I10", rows.Tables[StateTables.CodingResults][StateTables.VersionKey(A1, 2)].Get("diagnoses"));
         Assert.Equal("48", rows.Tables[StateTables.Contracts][StateRows.Text(ContractId)].Get("turnaround_target_hours"));
         Assert.Single(rows.Tables[StateTables.CodeSetReleases]);
         Assert.Single(rows.Tables[StateTables.Training]);
+    }
+
+    [Fact]
+    public void What_older_events_hashed_without_a_key_and_no_backfill_recorded_is_listed_as_missing_and_left_unchecked()
+    {
+        var missing = Assert.Single(Replay(Life()).MissingPhiHashes());
+
+        // A-2's first note and demographics were backfilled; its query's question was only plain-hashed and never was.
+        Assert.Equal((A2, "A-2", 0, false), (missing.Encounter, missing.ExternalId, missing.Versions.Count, missing.Demographics));
+        Assert.Equal([new MissingQueryHashes(Query2, Question: true, Answer: false)], missing.Queries);
+    }
+
+    [Fact]
+    public void A_backfill_of_a_hash_the_ledger_already_holds_is_a_contradiction_and_changes_nothing()
+    {
+        var events = Life();
+        events.Add(("A-1", new PhiHashesRecorded(A1, [new DocumentationHashRecord(1, K('x'))], null, [])));
+        events.Add(("A-1", new PhiHashesRecorded(A1, [], K('y'), [])));
+        events.Add(("A-1", new PhiHashesRecorded(A1, [], null, [new QueryHashRecord(Query2, K('z'), null)])));
+
+        var state = Replay(events);
+
+        Assert.Equal(3, state.Contradictions.Count);
+        Assert.Contains("documentation version 1 of encounter A-1 already has its keyed hash", state.Contradictions[0].ToString(), StringComparison.Ordinal);
+        Assert.Contains("the demographics of encounter A-1 already have their keyed hash", state.Contradictions[1].ToString(), StringComparison.Ordinal);
+        Assert.Contains($"query {Query2} was never raised on encounter A-1", state.Contradictions[2].ToString(), StringComparison.Ordinal);
+        var a1 = state.ToRows().Tables[StateTables.Encounters][StateRows.Text(A1)];
+        Assert.Equal((K('d'), K('p')), (a1.Get("documentation_hash"), a1.Get("demographics_hash")));
+    }
+
+    [Fact]
+    public void Comparing_stored_rows_as_they_stream_in_finds_exactly_what_comparing_both_sides_whole_finds()
+    {
+        // Edits of the stored side (kind: 0 change a column, 1 delete a row, 2 add a row), on any table,
+        // and the stored rows of each table read in any order.
+        var edit = from kind in Gen.Choose(0, 2) from table in Gen.Choose(0, StateTables.All.Count - 1) from row in Gen.Choose(0, 1_000) select (kind, table, row);
+        var cases = from count in Gen.Choose(0, 6) from edits in Gen.ListOf(edit, count) from order in Gen.Choose(0, int.MaxValue) select (edits, order);
+        var ledger = Replay(Life());
+
+        Properties.ForAll(cases, c =>
+        {
+            var stored = Replay(Life()).ToRows();
+            foreach (var (kind, t, i) in c.edits)
+            {
+                var rows = stored.Tables[StateTables.All[t]];
+                var keys = rows.Keys.Order(StringComparer.Ordinal).ToList();
+                switch (kind)
+                {
+                    case 0 when keys.Count > 0:
+                        var changed = rows[keys[i % keys.Count]];
+                        changed.Set(changed.Columns[i % changed.Columns.Count].Key, $"edited-{i}");
+                        break;
+                    case 1 when keys.Count > 0:
+                        rows.Remove(keys[i % keys.Count]);
+                        break;
+                    case 2:
+                        stored.Add(StateTables.All[t], $"extra-{i}", $"extra row {i}", 0).Set("x", "y");
+                        break;
+                }
+            }
+
+            // Some tables are not read at all: they compare as empty tables.
+            var shuffle = new Random(c.order);
+            var skipped = StateTables.All.Where(_ => shuffle.Next(4) == 0).ToHashSet(StringComparer.Ordinal);
+            var read = new StateRows();
+            var streaming = new StreamingStateComparison(ledger.ToRows);
+            foreach (var table in StateTables.All)
+            {
+                read.Declare(table);
+                if (skipped.Contains(table))
+                {
+                    continue;
+                }
+
+                foreach (var (key, row) in stored.Tables[table].OrderBy(_ => shuffle.Next()))
+                {
+                    var copy = streaming.Add(table, key, row.Label, row.Event);
+                    var whole = read.Add(table, key, row.Label, row.Event);
+                    foreach (var (column, value) in row.Columns)
+                    {
+                        copy.Set(column, value);
+                        whole.Set(column, value);
+                    }
+                }
+            }
+
+            Assert.Equal(StateComparison.Compare(ledger.ToRows(), read).Select(d => d.ToString()), streaming.Finish().Select(d => d.ToString()));
+        }, count: 300);
     }
 
     [Fact]
@@ -170,7 +269,7 @@ public sealed class ReplayedStateTests
     {
         var events = Life();
         events.Add(("A-1", new EncounterFinalized(A1, 2, Monday.AddHours(9), Monday, false, null, null)));
-        events.Add(("A-2", new QueryAnswered(Query2, A2, new string('a', 64), Monday.AddHours(80), Monday.AddHours(75))));
+        events.Add(("A-2", new QueryAnswered(Query2, A2, null, K('a'), Monday.AddHours(80), Monday.AddHours(75))));
 
         var state = Replay(events);
 

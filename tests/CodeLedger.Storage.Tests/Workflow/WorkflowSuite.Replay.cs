@@ -85,7 +85,7 @@ public abstract partial class WorkflowSuite
         await EditAsync<DocumentationQuery>(h, q => q.Id == answered.Id, nameof(DocumentationQuery.Answer), "Type 1 diabetes mellitus.");
 
         var divergence = Assert.Single(await DivergencesAsync(h));
-        Assert.StartsWith($"STATE-DIVERGES: documentation_queries row for query {answered.Id:D} on encounter A-1: answer_sha256 ", divergence, StringComparison.Ordinal);
+        Assert.StartsWith($"STATE-DIVERGES: documentation_queries row for query {answered.Id:D} on encounter A-1: answer_hash ", divergence, StringComparison.Ordinal);
         Assert.DoesNotContain("diabetes", divergence, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -181,9 +181,145 @@ public abstract partial class WorkflowSuite
 
         var ledgered = Assert.Single(await h.LedgerAsync(), e => e.Type == "patient.corrected");
         Assert.Equal("A-1", ledgered.Subject);
-        Assert.EndsWith(",\"fields\":[\"birthDate\"]}", ledgered.Payload, StringComparison.Ordinal);
+        Assert.Contains(",\"fields\":[\"birthDate\"],\"demographicsHash\":\"hmac-sha256:", ledgered.Payload, StringComparison.Ordinal);
         Assert.DoesNotContain("1958", ledgered.Payload, StringComparison.Ordinal);
         Assert.Empty(await DivergencesAsync(h));
+    }
+
+    [Fact]
+    public async Task An_edited_note_question_or_birth_date_is_named_by_its_keyed_hash_and_never_printed()
+    {
+        var (h, _) = await WorkedDayAsync();
+        await using var _h = h;
+        var a1 = (await h.WorkAsync("A-1")).EncounterId;
+        var a2 = (await h.WorkAsync("A-2")).EncounterId;
+        await EditAsync<Core.Encounters.Encounter>(h, e => e.Id == a1, nameof(Core.Encounters.Encounter.DocumentationText), "Type 1 diabetes; insulin pump.");
+        await EditAsync<Core.Intake.DocumentationVersion>(h, v => v.EncounterId == a1 && v.Version == 1, nameof(Core.Intake.DocumentationVersion.Text), "Type 1 diabetes; insulin pump.");
+        await EditAsync<DocumentationQuery>(h, q => q.EncounterId == a2, nameof(DocumentationQuery.Question), "Which knee, Mr Garcia?");
+        await EditAsync<Core.Encounters.Encounter>(h, e => e.Id == a2, nameof(Core.Encounters.Encounter.Patient),
+            new Core.Encounters.PatientDemographics("Garcia", "Luis", new DateOnly(1958, 7, 5), Core.Encounters.PatientSex.Male, "MBR99887766"));
+
+        var divergences = await DivergencesAsync(h);
+
+        Assert.Equal(4, divergences.Count);
+        Assert.Contains(divergences, d => d.StartsWith("STATE-DIVERGES: encounters row for encounter A-1: documentation_hash hmac-sha256:", StringComparison.Ordinal));
+        Assert.Contains(divergences, d => d.StartsWith("STATE-DIVERGES: documentation_versions row for encounter A-1 documentation version 1: hash hmac-sha256:", StringComparison.Ordinal));
+        Assert.Contains(divergences, d => d.StartsWith("STATE-DIVERGES: documentation_queries row for query ", StringComparison.Ordinal) && d.Contains(" on encounter A-2: question_hash hmac-sha256:", StringComparison.Ordinal));
+        Assert.Contains(divergences, d => d.StartsWith("STATE-DIVERGES: encounters row for encounter A-2: demographics_hash hmac-sha256:", StringComparison.Ordinal));
+        Assert.All(divergences, d => Assert.DoesNotContain("diabetes", d, StringComparison.OrdinalIgnoreCase));
+        Assert.All(divergences, d => Assert.DoesNotContain("Garcia", d, StringComparison.OrdinalIgnoreCase));
+        Assert.All(divergences, d => Assert.DoesNotContain("1958", d, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_ledger_holds_no_plain_sha256_of_any_phi_text_so_a_dictionary_of_short_answers_matches_nothing()
+    {
+        var (h, answered) = await WorkedDayAsync();
+        await using var _h = h;
+        await new QueryDesk(h.Store).AnswerAsync(await OpenQueryAsync(h, "A-2"), "yes", WorkflowWorld.Npi, Ct);
+        await h.ImportAsync(WorkflowWorld.Visit("A-3", h.Now) with
+        {
+            Patient = new Core.Encounters.PatientDemographics("Garcia", "Luisa", new DateOnly(1958, 7, 4), Core.Encounters.PatientSex.Female, "MBR99887766"),
+        });
+        await new Encounters.EncounterViewer(h.Store).ShowAsync("A-1", await AssigneeAsync(h, "A-1"), Ct);
+
+        var ledger = string.Join("\n", (await h.LedgerAsync()).Select(e => e.Payload));
+
+        // Every PHI text this day wrote, and a dictionary of short answers a forger would try.
+        string[] phi =
+        [
+            "Type 2 diabetes without complications; metformin continued.", "Please clarify the type of diabetes.", "Type 2 diabetes mellitus without complications.",
+            "Which knee was examined?", "yes", "no", "Yes", "left", "right", "Garcia", "Luis", "Luisa", "1958-07-04", "MBR99887766",
+        ];
+        Assert.All(phi, text => Assert.DoesNotContain(Core.Intake.PhiHash.Sha256(text), ledger, StringComparison.Ordinal));
+        Assert.All(phi.Where(text => text.Length > 8), text => Assert.DoesNotContain(text, ledger, StringComparison.Ordinal));
+        var hashes = System.Text.RegularExpressions.Regex.Matches(ledger, "\"(documentation|question|answer|demographics)Hash\":\"([^\"]+)\"").Select(m => m.Groups[2].Value).ToList();
+        Assert.NotEmpty(hashes);
+        Assert.All(hashes, v => Assert.Matches($"^hmac-sha256:{TestDatabase.PhiKey.Id}:[0-9a-f]{{64}}$", v));
+        Assert.DoesNotContain("Sha256\":", ledger.Replace("\"documentSha256\":", string.Empty, StringComparison.Ordinal).Replace("\"sha256\":", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Empty(await DivergencesAsync(h));
+    }
+
+    [Fact]
+    public async Task A_ledger_an_earlier_build_wrote_with_plain_hashes_gets_keyed_hashes_backfilled_once_and_then_checked()
+    {
+        var (h, answered) = await WorkedDayAsync();
+        await using var _h = h;
+        await h.ImportAsync(WorkflowWorld.Visit("A-3", h.Now, "Corrected: right knee effusion."));
+        var corrected = WorkflowWorld.Visit("A-1", h.Now) with
+        {
+            Patient = new Core.Encounters.PatientDemographics("Garcia", "Luis", new DateOnly(1958, 7, 14), Core.Encounters.PatientSex.Male, "MBR99887766"),
+        };
+        await h.ImportAsync(corrected);
+        await RewriteAsOlderBuildAsync(h);
+        var old = await h.LedgerAsync();
+        Assert.DoesNotContain(old, e => e.Payload.Contains("hmac-sha256", StringComparison.Ordinal));
+
+        // Before the backfill the keyed columns are not recorded, so not compared: an edit passes unseen.
+        await EditAsync<DocumentationQuery>(h, q => q.Id == answered.Id, nameof(DocumentationQuery.Answer), "Type 1 diabetes mellitus.");
+        Assert.Empty(await DivergencesAsync(h));
+        await EditAsync<DocumentationQuery>(h, q => q.Id == answered.Id, nameof(DocumentationQuery.Answer), "Type 2 diabetes mellitus without complications.");
+
+        var first = await new LedgerBackfill(h.Store).RunAsync(Ct);
+        var second = await new LedgerBackfill(h.Store).RunAsync(Ct);
+
+        Assert.Equal((3, 0), (first, second));
+        var recorded = (await h.LedgerAsync()).Where(e => e.Type == "phi.hashes-recorded").ToList();
+        Assert.Equal(["A-1", "A-2", "A-3"], recorded.Select(e => e.Subject));
+        Assert.All(recorded, e => Assert.Equal("ledger-backfill", e.Actor));
+        Assert.Empty(await DivergencesAsync(h));
+        Assert.True((await new LedgerVerifierOf(h).ChainAsync()).IsIntact);
+
+        await EditAsync<DocumentationQuery>(h, q => q.Id == answered.Id, nameof(DocumentationQuery.Answer), "Type 1 diabetes mellitus.");
+        await EditAsync<Core.Encounters.Encounter>(h, e => e.ExternalId == "A-1", nameof(Core.Encounters.Encounter.Patient),
+            new Core.Encounters.PatientDemographics("Garcia", "Luis", new DateOnly(1958, 7, 4), Core.Encounters.PatientSex.Male, "MBR99887766"));
+        var divergences = await DivergencesAsync(h);
+        Assert.Equal(2, divergences.Count);
+        Assert.Contains(divergences, d => d.StartsWith($"STATE-DIVERGES: documentation_queries row for query {answered.Id:D} on encounter A-1: answer_hash hmac-sha256:", StringComparison.Ordinal));
+        Assert.Contains(divergences, d => d.StartsWith("STATE-DIVERGES: encounters row for encounter A-1: demographics_hash hmac-sha256:", StringComparison.Ordinal));
+    }
+
+    private static async Task<Guid> OpenQueryAsync(Harness h, string encounter)
+    {
+        var id = (await h.WorkAsync(encounter)).EncounterId;
+        await using var db = h.Store.CreateContext();
+        return await db.Set<DocumentationQuery>().Where(q => q.EncounterId == id && q.Status == QueryStatus.Open).Select(q => q.Id).SingleAsync(Ct);
+    }
+
+    /// <summary>The chain check alone, to show a rewritten ledger is intact again.</summary>
+    private sealed class LedgerVerifierOf(Harness h)
+    {
+        public async Task<Core.Ledger.LedgerVerification> ChainAsync() => (await new ReplayVerifier(h.Store).VerifyAsync(Ct)).Chain;
+    }
+
+    /// <summary>
+    /// Rewrites every event that carries a PHI hash as a build before keyed hashes wrote it (the
+    /// note's, question's and answer's plain SHA-256, no demographics) and rehashes the chain: an
+    /// older database, intact. The plain hashes are made up; replay never reads them.
+    /// </summary>
+    private static async Task RewriteAsOlderBuildAsync(Harness h)
+    {
+        var plain = new string('0', 64);
+        await using var db = h.Store.CreateContext();
+        var rows = await db.LedgerEvents.OrderBy(e => e.Sequence).ToListAsync(Ct);
+        var previous = Core.Ledger.LedgerHash.Genesis;
+        foreach (var row in rows)
+        {
+            row.Payload = Core.Ledger.Events.LedgerEvents.Read(row.Type, row.Payload) switch
+            {
+                Core.Ledger.Events.EncounterReceived e => Core.Ledger.Events.LedgerEvents.Serialize(e with { DocumentationSha256 = plain, DocumentationHash = null, DemographicsHash = null }),
+                Core.Ledger.Events.DocumentationCorrected e => Core.Ledger.Events.LedgerEvents.Serialize(e with { DocumentationSha256 = plain, DocumentationHash = null }),
+                Core.Ledger.Events.PatientCorrected e => Core.Ledger.Events.LedgerEvents.Serialize(e with { DemographicsHash = null }),
+                Core.Ledger.Events.PhiRead e => Core.Ledger.Events.LedgerEvents.Serialize(e with { DocumentationSha256 = plain, DocumentationHash = null }),
+                Core.Ledger.Events.QueryRaised e => Core.Ledger.Events.LedgerEvents.Serialize(e with { QuestionSha256 = plain, QuestionHash = null }),
+                Core.Ledger.Events.QueryAnswered e => Core.Ledger.Events.LedgerEvents.Serialize(e with { AnswerSha256 = plain, AnswerHash = null }),
+                _ => row.Payload,
+            };
+            row.PreviousHash = previous;
+            row.Hash = previous = Core.Ledger.LedgerHash.Compute(row.Sequence, row.Instant, row.Actor, row.Type, row.Subject, row.Payload, row.PreviousHash);
+        }
+
+        await db.SaveChangesAsync(Ct);
     }
 
     /// <summary>

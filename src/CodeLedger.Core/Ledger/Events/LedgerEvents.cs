@@ -43,6 +43,7 @@ public static class LedgerEvents
         Entry<QueryUnresolved>(),
         Entry<EncounterFinalized>(),
         Entry<X12ControlNumberReserved>(),
+        Entry<PhiHashesRecorded>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

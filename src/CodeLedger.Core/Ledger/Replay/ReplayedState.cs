@@ -15,8 +15,10 @@ namespace CodeLedger.Core.Ledger.Replay;
 /// versions, work items, coding versions, queries, training and code-set releases. An event this
 /// fold does not know, whose payload does not read, or that contradicts what came before (a
 /// finalization of an encounter no event received, an answer to a closed query) is itself a
-/// divergence, named by its sequence number. PHI is not in the ledger: notes, questions and
-/// answers are held as the SHA-256 their events carry.
+/// divergence, named by its sequence number. PHI is not in the ledger: notes, questions, answers
+/// and demographics are held as the keyed hashes their events carry (<c>hmac-sha256:KEYID:HEX</c>);
+/// where only older events' plain SHA-256 exists and no <see cref="PhiHashesRecorded"/> backfill has
+/// recorded the keyed one, the column is <see cref="StateRow.NotRecorded"/>.
 /// </summary>
 public sealed class ReplayedState
 {
@@ -31,6 +33,7 @@ public sealed class ReplayedState
     private readonly Dictionary<string, (TrainingRecorded Event, long Sequence)> _training = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (CodeSetImported Event, string Label, long Sequence)> _codeSets = new(StringComparer.Ordinal);
     private readonly List<StateDivergence> _contradictions = [];
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Event types that record what happened without changing a state table: the demo's markers, PHI
@@ -163,8 +166,16 @@ public sealed class ReplayedState
 
                 break;
             case PatientCorrected e:
-                // Demographics are PHI and not in the ledger: the correction is checked against the encounter only.
-                Encounter(entry, e.Encounter);
+                // Demographics are PHI: the ledger holds the keyed hash of the corrected whole (none in older events).
+                if (Encounter(entry, e.Encounter) is { } patient)
+                {
+                    patient.DemographicsHash = e.DemographicsHash;
+                    patient.EncounterEvent = seq;
+                }
+
+                break;
+            case PhiHashesRecorded e:
+                RecordHashes(entry, e);
                 break;
             case CodingSubmitted e:
                 if (Encounter(entry, e.Encounter) is { } coded)
@@ -175,7 +186,16 @@ public sealed class ReplayedState
                         return;
                     }
 
-                    coded.Codings.Add((e, coded.DocumentationVersion, seq));
+                    // Kept without what no state table holds (the E/M input, the findings), its repeated texts shared: a
+                    // large ledger's codings are most of the fold's memory.
+                    coded.Codings.Add((e with
+                    {
+                        Em = null,
+                        Findings = [],
+                        Coder = Intern(e.Coder),
+                        Diagnoses = [.. e.Diagnoses.Select(Intern)],
+                        Lines = [.. e.Lines.Select(l => l with { Code = Intern(l.Code), Modifiers = [.. l.Modifiers.Select(Intern)], Charge = Intern(l.Charge) })],
+                    }, coded.DocumentationVersion, seq));
                     if (e.WaitingFor is not null && coded.Status != WorkStatus.Finalized)
                     {
                         coded.Status = WorkStatus.InCoding;
@@ -229,7 +249,7 @@ public sealed class ReplayedState
                 if (OpenQuery(entry, e.Query) is { } answered)
                 {
                     answered.Status = QueryStatus.Answered;
-                    answered.AnswerSha256 = e.AnswerSha256;
+                    answered.AnswerHash = e.AnswerHash;
                     answered.ClosedAt = e.AnsweredAt;
                     answered.Sequence = seq;
                 }
@@ -254,6 +274,90 @@ public sealed class ReplayedState
         }
     }
 
+    /// <summary>
+    /// A backfill may only add the keyed hashes older events lacked: one recorded for a version, the
+    /// demographics or a query text that already has one, or for something that does not exist, is a
+    /// contradiction and the whole event is left out.
+    /// </summary>
+    private void RecordHashes(LedgerEntry entry, PhiHashesRecorded e)
+    {
+        if (Encounter(entry, e.Encounter) is not { } encounter)
+        {
+            return;
+        }
+
+        foreach (var d in e.Documentation)
+        {
+            if (encounter.Versions.Find(v => v.Version == d.Version) is not { } version)
+            {
+                Contradict(entry, $"encounter {encounter.ExternalId} has no documentation version {d.Version}");
+                return;
+            }
+
+            if (version.Hash is not null)
+            {
+                Contradict(entry, $"documentation version {d.Version} of encounter {encounter.ExternalId} already has its keyed hash; a backfill may only add what is missing");
+                return;
+            }
+        }
+
+        if (e.DemographicsHash is not null && encounter.DemographicsHash is not null)
+        {
+            Contradict(entry, $"the demographics of encounter {encounter.ExternalId} already have their keyed hash; a backfill may only add what is missing");
+            return;
+        }
+
+        foreach (var q in e.Queries)
+        {
+            if (!_queries.TryGetValue(q.Query, out var query) || query.Raised.Encounter != encounter.Id)
+            {
+                Contradict(entry, $"query {q.Query} was never raised on encounter {encounter.ExternalId}");
+                return;
+            }
+
+            if ((q.QuestionHash is not null && query.QuestionHash is not null) || (q.AnswerHash is not null && (query.Status != QueryStatus.Answered || query.AnswerHash is not null)))
+            {
+                Contradict(entry, $"query {q.Query} already has the keyed hashes recorded, or no answer to hash; a backfill may only add what is missing");
+                return;
+            }
+        }
+
+        foreach (var d in e.Documentation)
+        {
+            encounter.Versions.Find(v => v.Version == d.Version)!.Hash = d.Hash;
+        }
+
+        encounter.DemographicsHash ??= e.DemographicsHash;
+        foreach (var q in e.Queries)
+        {
+            var query = _queries[q.Query];
+            query.QuestionHash ??= q.QuestionHash;
+            query.AnswerHash ??= q.AnswerHash;
+        }
+    }
+
+    /// <summary>
+    /// What older events hashed without a key (or not at all) and no backfill has recorded yet, per
+    /// encounter: the documentation versions, whether the demographics, and the queries' questions and
+    /// answers. <c>db migrate</c> records these (Storage's LedgerBackfill); once it has, this is empty.
+    /// </summary>
+    public IEnumerable<MissingPhiHashes> MissingPhiHashes()
+    {
+        var queriesByEncounter = _queries.Values
+            .Where(q => q.QuestionHash is null || (q.Status == QueryStatus.Answered && q.AnswerHash is null))
+            .ToLookup(q => q.Raised.Encounter);
+        foreach (var e in _encounters.Values)
+        {
+            var versions = e.Versions.Where(v => v.Hash is null).Select(v => v.Version).ToList();
+            var queries = queriesByEncounter[e.Id]
+                .Select(q => new MissingQueryHashes(q.Raised.Query, q.QuestionHash is null, q.Status == QueryStatus.Answered && q.AnswerHash is null)).ToList();
+            if (versions.Count > 0 || e.DemographicsHash is null || queries.Count > 0)
+            {
+                yield return new MissingPhiHashes(e.Id, e.ExternalId, versions, e.DemographicsHash is null, queries);
+            }
+        }
+    }
+
     private void Receive(LedgerEntry entry, EncounterReceived e)
     {
         if (_encounters.ContainsKey(e.Id))
@@ -273,7 +377,29 @@ public sealed class ReplayedState
             return;
         }
 
-        _encounters[e.Id] = new EncounterState(e, practiceId, vendorId, entry.Sequence);
+        // Practices, vendors, physicians, places, specialties and coders repeat on every encounter: one copy each.
+        var shared = e with
+        {
+            Practice = Intern(e.Practice),
+            Vendor = Intern(e.Vendor),
+            PhysicianNpi = Intern(e.PhysicianNpi),
+            PlaceOfService = Intern(e.PlaceOfService),
+            Specialty = Intern(e.Specialty),
+            Coder = e.Coder is null ? null : Intern(e.Coder),
+        };
+        _encounters[e.Id] = new EncounterState(shared, practiceId, vendorId, entry.Sequence);
+    }
+
+    /// <summary>One instance of each short text that many events repeat (codes, coder names, practice codes).</summary>
+    private string Intern(string text)
+    {
+        if (_interned.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        _interned[text] = text;
+        return text;
     }
 
     private Guid? Organization(LedgerEntry entry, string code)
@@ -362,24 +488,46 @@ public sealed class ReplayedState
         _queries.Values.Select(q => (q.Raised.Encounter, q.Raised.RaisedAt, q.ClosedAt));
 
     /// <summary>The state as rows of the state tables (<see cref="StateTables"/>), each naming the event that last set it.</summary>
-    public StateRows ToRows()
+    public StateRows ToRows() => ToRows(null);
+
+    /// <summary>
+    /// The rows of one table only (or all when <paramref name="only"/> is null): a verification
+    /// compares one table at a time (<see cref="StreamingStateComparison"/>), so the text form of the
+    /// whole state is never in memory at once.
+    /// </summary>
+    public StateRows ToRows(string? only)
     {
         var rows = new StateRows();
         foreach (var table in StateTables.All)
         {
-            rows.Declare(table);
+            if (only is null || only == table)
+            {
+                rows.Declare(table);
+            }
         }
+
+        bool Want(string table) => only is null || only == table;
 
         string Code(Guid id) => _organizations.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
 
         foreach (var (id, o) in _organizations)
         {
+            if (!Want(StateTables.Organizations))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Organizations, StateRows.Text(id), $"organization {o.Code}", o.Sequence)
                 .Set("code", o.Code).Set("name", o.Name).Set("kind", o.Kind.ToString());
         }
 
         foreach (var (id, (e, seq)) in _agreements)
         {
+            if (!Want(StateTables.Agreements))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Agreements, StateRows.Text(id), $"agreement {id:D} of {e.Practice} with {e.Vendor}", seq)
                 .Set("practice", e.Practice).Set("vendor", e.Vendor).Set("practice_signatory", e.PracticeSignatory).Set("vendor_signatory", e.VendorSignatory)
                 .Set("signed_on", StateRows.Text(e.SignedOn)).Set("effective_on", StateRows.Text(e.EffectiveOn)).Set("expires_on", StateRows.Text(e.ExpiresOn))
@@ -388,6 +536,11 @@ public sealed class ReplayedState
 
         foreach (var (id, (e, _, _, seq)) in _contracts)
         {
+            if (!Want(StateTables.Contracts))
+            {
+                break;
+            }
+
             var full = e.HasFullTerms();
             rows.Add(StateTables.Contracts, StateRows.Text(id), $"contract {id:D} of {e.Practice} with {e.Vendor}", seq)
                 .Set("practice", e.Practice).Set("vendor", e.Vendor).Set("effective_on", StateRows.Text(e.EffectiveOn))
@@ -403,41 +556,66 @@ public sealed class ReplayedState
 
         foreach (var (id, (e, seq)) in _physicians)
         {
+            if (!Want(StateTables.Physicians))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Physicians, StateRows.Text(id), $"physician {e.Npi}", seq)
                 .Set("practice", e.Practice).Set("name", e.Name).Set("npi", e.Npi).Set("taxonomy", e.Taxonomy).Set("specialty", e.Specialty);
         }
 
         foreach (var (user, (e, seq)) in _coders)
         {
+            if (!Want(StateTables.Coders))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Coders, user, $"coder {user}", seq)
                 .Set("id", StateRows.Text(e.Id)).Set("vendor", e.Vendor).Set("display_name", e.DisplayName).Set("is_lead", StateRows.Text(e.IsLead ?? false))
                 .Set("credentials", StateRows.Text(e.Credentials.Select(c => StateTables.Credential(c.Kind, c.IssuedOn, c.ExpiresOn)).Order(StringComparer.Ordinal)))
                 .Set("specialties", StateRows.Text(e.Specialties.Order(StringComparer.Ordinal)));
         }
 
+        var encounterTables = Want(StateTables.Encounters) || Want(StateTables.WorkItems) || Want(StateTables.DocumentationVersions) || Want(StateTables.CodingResults);
         foreach (var (id, e) in _encounters)
         {
-            var key = StateRows.Text(id);
-            var label = $"encounter {e.ExternalId}";
-            rows.Add(StateTables.Encounters, key, label, e.EncounterEvent)
-                .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", e.Received.PhysicianNpi)
-                .Set("date_of_service", StateRows.Text(e.Received.DateOfService)).Set("place_of_service", e.Received.PlaceOfService)
-                .Set("specialty", e.Received.Specialty).Set("documentation_completed_at", StateRows.Text(e.EncounterDocumentationCompletedAt))
-                .Set("documentation_sha256", e.EncounterDocumentationSha256);
-            rows.Add(StateTables.WorkItems, key, label, e.WorkEvent)
-                .Set("practice", Code(e.PracticeId)).Set("vendor", Code(e.VendorId)).Set("coder", e.Received.Coder).Set("basis", e.Received.Basis.ToString())
-                .Set("status", e.Status.ToString()).Set("documentation_version", StateRows.Text(e.DocumentationVersion))
-                .Set("documentation_completed_at", StateRows.Text(e.WorkDocumentationCompletedAt)).Set("clock_start", StateRows.Text(e.ClockStart))
-                .Set("finalized_at", StateRows.Text(e.FinalizedAt)).Set("final_coding_version", StateRows.Text(e.FinalCodingVersion))
-                .Set("coded_without_query_response", StateRows.Text(e.CodedWithoutQueryResponse))
-                .Set("override_reason", e.OverrideReason).Set("override_by", e.OverrideBy);
-            foreach (var (version, sha, completedAt, seq) in e.Versions)
+            if (!encounterTables)
             {
-                rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(id, version), $"encounter {e.ExternalId} documentation version {version}", seq)
-                    .Set("sha256", sha).Set("completed_at", StateRows.Text(completedAt));
+                break;
             }
 
-            foreach (var (c, documentationVersion, seq) in e.Codings)
+            var key = StateRows.Text(id);
+            var label = $"encounter {e.ExternalId}";
+            if (Want(StateTables.Encounters))
+            {
+                rows.Add(StateTables.Encounters, key, label, e.EncounterEvent)
+                    .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", e.Received.PhysicianNpi)
+                    .Set("date_of_service", StateRows.Text(e.Received.DateOfService)).Set("place_of_service", e.Received.PlaceOfService)
+                    .Set("specialty", e.Received.Specialty).Set("documentation_completed_at", StateRows.Text(e.EncounterDocumentationCompletedAt))
+                    .Set("documentation_hash", e.Versions.Find(v => v.Version == e.EncounterVersion)?.Hash ?? StateRow.NotRecorded)
+                    .Set("demographics_hash", e.DemographicsHash ?? StateRow.NotRecorded);
+            }
+
+            if (Want(StateTables.WorkItems))
+            {
+                rows.Add(StateTables.WorkItems, key, label, e.WorkEvent)
+                    .Set("practice", Code(e.PracticeId)).Set("vendor", Code(e.VendorId)).Set("coder", e.Received.Coder).Set("basis", e.Received.Basis.ToString())
+                    .Set("status", e.Status.ToString()).Set("documentation_version", StateRows.Text(e.DocumentationVersion))
+                    .Set("documentation_completed_at", StateRows.Text(e.WorkDocumentationCompletedAt)).Set("clock_start", StateRows.Text(e.ClockStart))
+                    .Set("finalized_at", StateRows.Text(e.FinalizedAt)).Set("final_coding_version", StateRows.Text(e.FinalCodingVersion))
+                    .Set("coded_without_query_response", StateRows.Text(e.CodedWithoutQueryResponse))
+                    .Set("override_reason", e.OverrideReason).Set("override_by", e.OverrideBy);
+            }
+
+            foreach (var v in Want(StateTables.DocumentationVersions) ? e.Versions : [])
+            {
+                rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(id, v.Version), $"encounter {e.ExternalId} documentation version {v.Version}", v.Sequence)
+                    .Set("hash", v.Hash ?? StateRow.NotRecorded).Set("completed_at", StateRows.Text(v.CompletedAt));
+            }
+
+            foreach (var (c, documentationVersion, seq) in Want(StateTables.CodingResults) ? e.Codings : [])
             {
                 rows.Add(StateTables.CodingResults, StateTables.VersionKey(id, c.Version), $"encounter {e.ExternalId} coding version {c.Version}", seq)
                     .Set("coder", c.Coder).Set("diagnoses", StateRows.Text(c.Diagnoses))
@@ -448,22 +626,37 @@ public sealed class ReplayedState
 
         foreach (var (id, q) in _queries)
         {
+            if (!Want(StateTables.Queries))
+            {
+                break;
+            }
+
             var external = _encounters.TryGetValue(q.Raised.Encounter, out var e) ? e.ExternalId : StateRows.Text(q.Raised.Encounter);
             rows.Add(StateTables.Queries, StateRows.Text(id), $"query {id:D} on encounter {external}", q.Sequence)
                 .Set("encounter", external).Set("physician", q.Raised.PhysicianNpi).Set("category", q.Raised.Category).Set("coder", q.Raised.Coder)
-                .Set("question_sha256", q.Raised.QuestionSha256).Set("choices", StateRows.Text(q.Raised.Choices))
+                .Set("question_hash", q.QuestionHash ?? StateRow.NotRecorded).Set("choices", StateRows.Text(q.Raised.Choices))
                 .Set("raised_at", StateRows.Text(q.Raised.RaisedAt)).Set("due_at", StateRows.Text(q.Raised.DueAt)).Set("status", q.Status.ToString())
-                .Set("answer_sha256", q.AnswerSha256).Set("closed_at", StateRows.Text(q.ClosedAt));
+                .Set("answer_hash", q.Status == QueryStatus.Answered ? q.AnswerHash ?? StateRow.NotRecorded : null).Set("closed_at", StateRows.Text(q.ClosedAt));
         }
 
         foreach (var (key, (e, seq)) in _training)
         {
+            if (!Want(StateTables.Training))
+            {
+                break;
+            }
+
             rows.Add(StateTables.Training, key, $"coder {e.Coder} release {e.Release}", seq)
                 .Set("release_effective_on", StateRows.Text(e.EffectiveOn)).Set("completed_on", StateRows.Text(e.CompletedOn));
         }
 
         foreach (var (sha, (e, label, seq)) in _codeSets)
         {
+            if (!Want(StateTables.CodeSetReleases))
+            {
+                break;
+            }
+
             rows.Add(StateTables.CodeSetReleases, sha, $"code-set release {label} ({sha[..Math.Min(12, sha.Length)]})", seq)
                 .Set("kind", e.Kind).Set("effective_date", StateRows.Text(e.EffectiveDate)).Set("effective_through", StateRows.Text(e.EffectiveThrough))
                 .Set("file_name", e.FileName).Set("entries", StateRows.Text(e.Entries));
@@ -487,13 +680,17 @@ public sealed class ReplayedState
 
         public Guid VendorId { get; } = vendorId;
 
-        public long EncounterEvent { get; private set; } = sequence;
+        public long EncounterEvent { get; set; } = sequence;
 
         public long WorkEvent { get; set; } = sequence;
 
         public DateTimeOffset EncounterDocumentationCompletedAt { get; private set; } = received.DocumentationCompletedAt;
 
-        public string EncounterDocumentationSha256 { get; private set; } = received.DocumentationSha256;
+        /// <summary>The documentation version whose text the encounter row holds (corrections after finalization do not change it).</summary>
+        public int EncounterVersion { get; private set; } = 1;
+
+        /// <summary>The keyed hash of the current demographics; null when only older events describe them.</summary>
+        public string? DemographicsHash { get; set; } = received.DemographicsHash;
 
         public WorkStatus Status { get; set; } = received.Coder is null ? WorkStatus.Uncovered : WorkStatus.Assigned;
 
@@ -513,8 +710,7 @@ public sealed class ReplayedState
 
         public string? OverrideBy { get; private set; }
 
-        public List<(int Version, string Sha256, DateTimeOffset CompletedAt, long Sequence)> Versions { get; } =
-            [(1, received.DocumentationSha256, received.DocumentationCompletedAt, sequence)];
+        public List<VersionState> Versions { get; } = [new VersionState(1, received.DocumentationHash, received.DocumentationCompletedAt, sequence)];
 
         public List<(CodingSubmitted Event, int DocumentationVersion, long Sequence)> Codings { get; } = [];
 
@@ -522,12 +718,12 @@ public sealed class ReplayedState
         public void Correct(DocumentationCorrected e, long sequence)
         {
             DocumentationVersion = e.Version;
-            Versions.Add((e.Version, e.DocumentationSha256, e.DocumentationCompletedAt, sequence));
+            Versions.Add(new VersionState(e.Version, e.DocumentationHash, e.DocumentationCompletedAt, sequence));
             WorkEvent = sequence;
             if (!e.AfterFinalization)
             {
                 EncounterDocumentationCompletedAt = e.DocumentationCompletedAt;
-                EncounterDocumentationSha256 = e.DocumentationSha256;
+                EncounterVersion = e.Version;
                 EncounterEvent = sequence;
                 WorkDocumentationCompletedAt = e.DocumentationCompletedAt;
                 ClockStart = e.ClockStart;
@@ -546,16 +742,36 @@ public sealed class ReplayedState
         }
     }
 
+    /// <summary>One documentation version: its note's keyed hash (null until an older event's is backfilled).</summary>
+    private sealed class VersionState(int version, string? hash, DateTimeOffset completedAt, long sequence)
+    {
+        public int Version { get; } = version;
+
+        public string? Hash { get; set; } = hash;
+
+        public DateTimeOffset CompletedAt { get; } = completedAt;
+
+        public long Sequence { get; } = sequence;
+    }
+
     private sealed class QueryState(QueryRaised raised, long sequence)
     {
         public QueryRaised Raised { get; } = raised;
 
         public QueryStatus Status { get; set; } = QueryStatus.Open;
 
-        public string? AnswerSha256 { get; set; }
+        public string? QuestionHash { get; set; } = raised.QuestionHash;
+
+        public string? AnswerHash { get; set; }
 
         public DateTimeOffset? ClosedAt { get; set; }
 
         public long Sequence { get; set; } = sequence;
     }
 }
+
+/// <summary>The keyed hashes an encounter's older events lack (<see cref="ReplayedState.MissingPhiHashes"/>).</summary>
+public sealed record MissingPhiHashes(Guid Encounter, string ExternalId, IReadOnlyList<int> Versions, bool Demographics, IReadOnlyList<MissingQueryHashes> Queries);
+
+/// <summary>A query whose question, or whose answer, has no keyed hash in the ledger.</summary>
+public sealed record MissingQueryHashes(Guid Query, bool Question, bool Answer);

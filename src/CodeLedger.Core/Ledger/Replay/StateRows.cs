@@ -9,7 +9,7 @@ namespace CodeLedger.Core.Ledger.Replay;
 /// shape (<see cref="ReplayedState.ToRows"/> and the storage reader), so the comparison is one
 /// plain diff and a difference names its table, row, column and both values.
 /// </summary>
-public sealed class StateRows
+public sealed class StateRows : IStateRowSink
 {
     private readonly Dictionary<string, Dictionary<string, StateRow>> _tables = new(StringComparer.Ordinal);
 
