@@ -18,9 +18,13 @@ public sealed record SetupDocument(
 {
     public static SetupDocument Empty { get; } = new([], [], [], [], []);
 
-    /// <summary>The document in its one written order: organizations by code, physicians by NPI, coders by user name, agreements and contracts by practice, vendor and date.</summary>
+    /// <summary>
+    /// The document in its one written order: organizations by code, physicians by NPI, coders by
+    /// user name (their specialties, credentials and absences sorted), agreements and contracts by
+    /// practice, vendor and date. Applying keeps the order it is given, which is the order events are recorded in.
+    /// </summary>
     public SetupDocument Canonical() => new(
-        [.. Vendors.OrderBy(v => v.Code, StringComparer.Ordinal).Select(v => v with { Coders = [.. v.Coders.OrderBy(c => c.UserName, StringComparer.Ordinal)] })],
+        [.. Vendors.OrderBy(v => v.Code, StringComparer.Ordinal).Select(v => v with { Coders = [.. v.Coders.OrderBy(c => c.UserName, StringComparer.Ordinal).Select(c => c.Sorted())] })],
         [.. Practices.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => p with { Physicians = [.. p.Physicians.OrderBy(d => d.Npi, StringComparer.Ordinal)] })],
         [.. AuditFirms.OrderBy(a => a.Code, StringComparer.Ordinal)],
         [.. Agreements.OrderBy(a => a.Practice, StringComparer.Ordinal).ThenBy(a => a.Vendor, StringComparer.Ordinal).ThenBy(a => a.EffectiveOn)],
@@ -47,6 +51,13 @@ public sealed record CoderSetup(
     IReadOnlyList<CredentialSetup> Credentials,
     IReadOnlyList<AbsenceSetup> Absences)
 {
+    public CoderSetup Sorted() => this with
+    {
+        Specialties = [.. Specialties.Order(StringComparer.Ordinal)],
+        Credentials = [.. Credentials.OrderBy(k => k.Kind, StringComparer.Ordinal).ThenBy(k => k.IssuedOn).ThenBy(k => k.Number, StringComparer.Ordinal)],
+        Absences = [.. Absences.OrderBy(a => a.From).ThenBy(a => a.Through)],
+    };
+
     /// <summary>The same coder, lists compared by content.</summary>
     public bool SameAs(CoderSetup other) =>
         UserName == other.UserName && Name == other.Name && Lead == other.Lead && Active == other.Active

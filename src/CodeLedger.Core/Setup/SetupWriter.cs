@@ -58,10 +58,10 @@ public static partial class SetupWriter
 
     private static JsonObject Coder(CoderSetup c) =>
         Object(("userName", c.UserName), ("name", c.Name), ("lead", c.Lead ? JsonValue.Create(true) : null), ("active", c.Active ? null : JsonValue.Create(false)),
-            ("specialties", Array(c.Specialties.Order(StringComparer.Ordinal).Select(s => (JsonNode?)JsonValue.Create(s)))),
-            ("credentials", Array(c.Credentials.OrderBy(k => k.Kind, StringComparer.Ordinal).ThenBy(k => k.IssuedOn).Select(k =>
+            ("specialties", Array(c.Specialties.Select(s => (JsonNode?)JsonValue.Create(s)))),
+            ("credentials", Array(c.Credentials.Select(k =>
                 Object(("kind", k.Kind), ("number", k.Number), ("issuedOn", Day(k.IssuedOn)), ("expiresOn", Day(k.ExpiresOn)))))),
-            ("absences", Array(c.Absences.OrderBy(a => a.From).ThenBy(a => a.Through).Select(a =>
+            ("absences", Array(c.Absences.Select(a =>
                 Object(("from", Day(a.From)), ("through", Day(a.Through)), ("reason", a.Reason))))));
 
     private static JsonObject Agreement(AgreementSetup a) =>
