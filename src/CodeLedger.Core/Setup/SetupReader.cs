@@ -83,6 +83,12 @@ public static class SetupReader
         {
             throw Unreadable(string.Create(CultureInfo.InvariantCulture, $"{fileName}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}"));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails a few damaged inputs with these rather than a YamlException
+            // (found by the reader survival tests); it gives no position then.
+            throw Unreadable($"{fileName}: not valid YAML");
+        }
 
         if (stream.Documents.Count == 0)
         {
