@@ -49,7 +49,7 @@ public sealed class SetupDesk(CodeLedgerStore store)
     public async Task<SetupDocument> ExportAsync(CancellationToken ct = default)
     {
         await using var db = store.CreateContext();
-        return (await Stored.LoadAsync(db, tracked: false, ct)).Document.Canonical();
+        return (await Stored.LoadAsync(db, tracked: false, ct)).Document;
     }
 
     public Task<SetupOutcome> ApplyAsync(SetupDocument file, string actor, bool dryRun = false, CancellationToken ct = default) =>
@@ -120,7 +120,8 @@ public sealed class SetupDesk(CodeLedgerStore store)
                 [.. agreements.Select(a => ToSetup(a, code))],
                 [.. contracts.Select(c => ToSetup(c, code))]);
 
-            var stored = new Stored { Document = document };
+            // In canonical order, so a daily command's problem names the same path as the exported file would.
+            var stored = new Stored { Document = document.Canonical() };
             foreach (var o in organizations)
             {
                 stored._organizations[o.Code] = o;
