@@ -39,6 +39,10 @@ internal static class CodeLedgerCommand
         yield return Queries.QueryCommands.Create(console);
         yield return Sla.SlaCommand.Create(console);
         yield return Training.TrainingCommands.Create(console);
+        foreach (var command in Setup.SetupCommands.Create(console))
+        {
+            yield return command;
+        }
     }
 
     /// <summary>Runs one command line. <paramref name="time"/> is the clock every command reads (the system clock unless a test fixes it).</summary>

@@ -66,6 +66,23 @@ public sealed class BusinessAssociateAgreement
 
     public string DocumentSha256 { get; private set; }
 
-    /// <summary>In force on a calendar day (inclusive of the first and the last day).</summary>
-    public bool IsInForceOn(DateOnly day) => day >= EffectiveOn && (ExpiresOn is null || day <= ExpiresOn);
+    /// <summary>Last day in force of an agreement ended early by either party; null while it runs its term.</summary>
+    public DateOnly? TerminatedOn { get; private set; }
+
+    /// <summary>In force on a calendar day (inclusive of the first and the last day, expiry or termination).</summary>
+    public bool IsInForceOn(DateOnly day) => day >= EffectiveOn && (ExpiresOn is null || day <= ExpiresOn) && (TerminatedOn is null || day <= TerminatedOn);
+
+    /// <summary>
+    /// Ends the agreement after <paramref name="lastDay"/>. The signed terms stay as they were: a
+    /// termination is a fact added to the agreement, recorded as its own ledger event.
+    /// </summary>
+    public void Terminate(DateOnly lastDay)
+    {
+        if (lastDay < SignedOn)
+        {
+            throw new DomainException(AgreementErrors.Dates, $"agreement is terminated ({lastDay:yyyy-MM-dd}) before it was signed ({SignedOn:yyyy-MM-dd})");
+        }
+
+        TerminatedOn = lastDay;
+    }
 }

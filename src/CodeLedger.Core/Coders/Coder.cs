@@ -44,6 +44,20 @@ public sealed class Coder
     /// <summary>A lead coder may finalize coding despite edit errors, with a recorded reason.</summary>
     public bool IsLead { get; private set; }
 
+    /// <summary>False once the coder left the vendor: kept for the history of their work, never assigned new work.</summary>
+    public bool Active { get; private set; } = true;
+
+    /// <summary>Changes what a setup may change of an enrolled coder; the user name and the vendor are the identity and never change.</summary>
+    public void Update(string displayName, bool isLead, bool active, IEnumerable<Credential> credentials, IEnumerable<Specialty> specialties, IEnumerable<Absence> absences)
+    {
+        DisplayName = Guard.Text(displayName, "coder display name");
+        IsLead = isLead;
+        Active = active;
+        Credentials = [.. credentials];
+        Specialties = [.. specialties.Distinct()];
+        Absences = [.. absences];
+    }
+
     public bool IsAwayOn(DateOnly day) => Absences.Any(a => a.Covers(day));
 
     public void AddAbsence(Absence absence) => Absences = [.. Absences, absence];

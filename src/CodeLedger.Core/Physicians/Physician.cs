@@ -32,4 +32,19 @@ public sealed class Physician
     public TaxonomyCode Taxonomy { get; private set; }
 
     public Specialty Specialty { get; private set; }
+
+    /// <summary>
+    /// False once the physician left the practice: the record stays, so every encounter and query
+    /// that names them stays valid, but no new encounter is accepted for them.
+    /// </summary>
+    public bool Active { get; private set; } = true;
+
+    /// <summary>Changes what a setup may change of an enrolled physician; the NPI and the practice are the identity and never change.</summary>
+    public void Update(string name, TaxonomyCode taxonomy, Specialty specialty, bool active)
+    {
+        Name = Guard.Text(name, "physician name");
+        Taxonomy = taxonomy;
+        Specialty = specialty;
+        Active = active;
+    }
 }

@@ -96,7 +96,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
             rows.Add(StateTables.Agreements, StateRows.Text(a.Id), $"agreement {a.Id:D} of {Code(a.PracticeId)} with {Code(a.VendorId)}", 0)
                 .Set("practice", Code(a.PracticeId)).Set("vendor", Code(a.VendorId)).Set("practice_signatory", a.PracticeSignatory).Set("vendor_signatory", a.VendorSignatory)
                 .Set("signed_on", StateRows.Text(a.SignedOn)).Set("effective_on", StateRows.Text(a.EffectiveOn)).Set("expires_on", StateRows.Text(a.ExpiresOn))
-                .Set("document_sha256", a.DocumentSha256);
+                .Set("document_sha256", a.DocumentSha256).Set("terminated_on", StateRows.Text(a.TerminatedOn));
         }
 
         foreach (var c in await db.SlaContracts.AsNoTracking().ToListAsync(ct))
@@ -118,7 +118,8 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         {
             npis[p.Id] = p.Npi.Value;
             rows.Add(StateTables.Physicians, StateRows.Text(p.Id), $"physician {p.Npi.Value}", 0)
-                .Set("practice", Code(p.PracticeId)).Set("name", p.Name).Set("npi", p.Npi.Value).Set("taxonomy", p.Taxonomy.Value).Set("specialty", p.Specialty.Value);
+                .Set("practice", Code(p.PracticeId)).Set("name", p.Name).Set("npi", p.Npi.Value).Set("taxonomy", p.Taxonomy.Value).Set("specialty", p.Specialty.Value)
+                .Set("active", StateRows.Text(p.Active));
         }
 
         var users = new Dictionary<Guid, string>();
@@ -128,7 +129,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
             rows.Add(StateTables.Coders, c.UserName, $"coder {c.UserName}", 0)
                 .Set("id", StateRows.Text(c.Id)).Set("vendor", Code(c.VendorId)).Set("display_name", c.DisplayName).Set("is_lead", StateRows.Text(c.IsLead))
                 .Set("credentials", StateRows.Text(c.Credentials.Select(k => StateTables.Credential(CredentialNames.Name(k.Kind), k.IssuedOn, k.ExpiresOn)).Order(StringComparer.Ordinal)))
-                .Set("specialties", StateRows.Text(c.Specialties.Select(s => s.Value).Order(StringComparer.Ordinal)));
+                .Set("specialties", StateRows.Text(c.Specialties.Select(s => s.Value).Order(StringComparer.Ordinal))).Set("active", StateRows.Text(c.Active));
         }
 
         string? User(Guid? id) => id is { } v ? users.GetValueOrDefault(v, StateRows.Text(v)) : null;

@@ -19,7 +19,7 @@ public sealed class CoverageReader(CodeLedgerStore store)
         var specialties = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).Select(p => p.Specialty).ToListAsync(ct)).Distinct();
         var agreements = await db.BusinessAssociateAgreements.AsNoTracking().Where(a => a.PracticeId == practice.Id).ToListAsync(ct);
         var vendors = agreements.Where(a => a.IsInForceOn(today)).Select(a => a.VendorId).Distinct().ToList();
-        var coders = await db.Coders.AsNoTracking().Where(c => vendors.Contains(c.VendorId)).ToListAsync(ct);
+        var coders = await db.Coders.AsNoTracking().Where(c => vendors.Contains(c.VendorId) && c.Active).ToListAsync(ct);
         var map = await CredentialMaps.CurrentAsync(db, ct);
         return CoverageCalculator.Build(specialties, coders, map, today);
     }

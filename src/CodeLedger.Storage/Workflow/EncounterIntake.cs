@@ -61,7 +61,7 @@ public sealed class EncounterIntake(CodeLedgerStore store, Func<Guid>? newId = n
             await db.Database.OpenConnectionAsync(ct);
             physicians = new PracticeRoster(practice.Code, await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct)).Resolve(submissions);
 
-            coders = await db.Coders.AsNoTracking().Where(c => c.VendorId == vendor.Id).ToListAsync(ct);
+            coders = await db.Coders.AsNoTracking().Where(c => c.VendorId == vendor.Id && c.Active).ToListAsync(ct);
             map = await CredentialMaps.CurrentAsync(db, ct);
             openWork = await db.Set<WorkItem>().Where(w => w.CoderId != null && w.Status != WorkStatus.Finalized)
                 .GroupBy(w => w.CoderId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);

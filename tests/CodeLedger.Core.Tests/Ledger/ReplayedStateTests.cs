@@ -61,6 +61,11 @@ public sealed class ReplayedStateTests
         ("FM-NORTH", SignedWithoutTerms()),
         ("1234567893", new PhysicianEnrolled(Guid.Parse("10000000-0000-0000-0000-000000000005"), "FM-NORTH", "Dr. Maya Chen", "1234567893", "207Q00000X", "family-medicine")),
         ("jdoe", new CoderEnrolled(Guid.Parse("10000000-0000-0000-0000-000000000006"), "ACME", "Jane Doe", null, [new CoderEnrolled.Credential("CPC", new DateOnly(2020, 1, 1), new DateOnly(2028, 1, 1))], ["family-medicine"])),
+        ("1234567893", new PhysicianUpdated(Guid.Parse("10000000-0000-0000-0000-000000000005"), "FM-NORTH", "Dr. Maya Chen", "1234567893", "207QA0505X", "family-medicine", true, ["taxonomy"])),
+        ("jdoe", new CoderUpdated(Guid.Parse("10000000-0000-0000-0000-000000000006"), "ACME", "Jane Doe", false, true,
+            [new CoderEnrolled.Credential("CPC", new DateOnly(2020, 1, 1), new DateOnly(2028, 1, 1)), new CoderEnrolled.Credential("CEMC", new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1))],
+            ["family-medicine"], [new CoderUpdated.Absence(new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 3))], ["credentials", "absences"])),
+        ("FM-NORTH", new BaaTerminated(Guid.Parse("10000000-0000-0000-0000-000000000004"), "FM-NORTH", "ACME", new DateOnly(2027, 12, 31))),
         ("credential-map", new CredentialMapSet(new string('c', 64), System.Text.Json.JsonSerializer.SerializeToElement(new { CPC = new[] { "family-medicine" } }))),
         ("icd10cm@2025-10-01", new CodeSetImported("icd10cm", new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30), "icd10cm.txt", new string('e', 64), 70000)),
         ("jdoe", new TrainingRecorded("jdoe", "icd10cm@2025-10-01", new DateOnly(2025, 10, 1), new DateOnly(2025, 9, 20), false, 0)),
@@ -101,6 +106,45 @@ public sealed class ReplayedStateTests
         new(sequence, Monday, "test", (string)e.GetType().GetProperty("Type")!.GetValue(null)!, subject, LedgerEvents.Write((ILedgerEvent)e), LedgerHash.Genesis, LedgerHash.Genesis);
 
     private static LedgerEntry Raw(long sequence, string type, string subject, string payload) => new(sequence, Monday, "test", type, subject, payload, LedgerHash.Genesis, LedgerHash.Genesis);
+
+    [Fact]
+    public void Setup_changes_replay_onto_the_rows_they_change_and_deactivation_keeps_the_row()
+    {
+        var physician = Guid.Parse("10000000-0000-0000-0000-000000000005");
+        var life = Life();
+        life.Add(("1234567893", new PhysicianUpdated(physician, "FM-NORTH", "Dr. Maya Chen", "1234567893", "207QA0505X", "family-medicine", false, ["active"])));
+        life.Add(("jdoe", new CoderUpdated(Guid.Parse("10000000-0000-0000-0000-000000000006"), "ACME", "Jane Doe", true, false, [], ["family-medicine"], [], ["lead", "active", "credentials"])));
+
+        var state = Replay(life);
+        var rows = state.ToRows();
+
+        Assert.Empty(state.Contradictions);
+        var doctor = rows.Tables[StateTables.Physicians][StateRows.Text(physician)];
+        Assert.Equal(("207QA0505X", "false"), (doctor.Get("taxonomy"), doctor.Get("active")));
+        var coder = rows.Tables[StateTables.Coders]["jdoe"];
+        Assert.Equal(("true", "false", string.Empty), (coder.Get("is_lead"), coder.Get("active"), coder.Get("credentials")));
+        Assert.Equal("2027-12-31", rows.Tables[StateTables.Agreements][StateRows.Text(Guid.Parse("10000000-0000-0000-0000-000000000004"))].Get("terminated_on"));
+    }
+
+    [Fact]
+    public void Setup_changes_to_records_never_enrolled_or_signed_or_a_second_termination_are_contradictions()
+    {
+        var life = Life();
+        life.Add(("1000000012", new PhysicianUpdated(Guid.NewGuid(), "FM-NORTH", "Dr. Nobody", "1000000012", "207Q00000X", "family-medicine", false, ["active"])));
+        life.Add(("1234567893", new PhysicianUpdated(Guid.Parse("10000000-0000-0000-0000-000000000005"), "ACME", "Dr. Maya Chen", "1234567893", "207Q00000X", "family-medicine", true, ["name"])));
+        life.Add(("ghost", new CoderUpdated(Guid.NewGuid(), "ACME", "Ghost", false, false, [], [], [], ["active"])));
+        life.Add(("FM-NORTH", new BaaTerminated(Guid.NewGuid(), "FM-NORTH", "ACME", new DateOnly(2027, 1, 1))));
+        life.Add(("FM-NORTH", new BaaTerminated(Guid.Parse("10000000-0000-0000-0000-000000000004"), "FM-NORTH", "ACME", new DateOnly(2027, 1, 1))));
+
+        var state = Replay(life);
+
+        Assert.Collection(state.Contradictions.Select(c => c.Message),
+            m => Assert.EndsWith("physician 1000000012 was never enrolled at FM-NORTH", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("physician 1234567893 was never enrolled at ACME", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("coder ghost was never enrolled at ACME", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("was never signed", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("10000000-0000-0000-0000-000000000004 was already terminated", m, StringComparison.Ordinal));
+    }
 
     [Fact]
     public void Every_catalogued_event_type_is_either_record_only_or_has_its_rule_exercised_here()

@@ -69,6 +69,16 @@ public sealed class ReaderSurvivalTests
             """)], [], bytes => EmInputJson.Parse(Text(bytes)), e => e is EmInputException);
 
     [Fact]
+    public void Setup_yaml_reader_refuses_only_with_setup_errors() =>
+        Survive("setup YAML", [Utf8(Setup.SetupSamples.Yaml)], [], bytes => Core.Setup.SetupReader.Read(Text(bytes), Core.Setup.SetupFormat.Yaml, "setup.yaml"),
+            e => e is Core.Setup.SetupRefusedException);
+
+    [Fact]
+    public void Setup_json_reader_refuses_only_with_setup_errors() =>
+        Survive("setup JSON", [Utf8(Setup.SetupSamples.Json)], [], bytes => Core.Setup.SetupReader.Read(Text(bytes), Core.Setup.SetupFormat.Json, "setup.json"),
+            e => e is Core.Setup.SetupRefusedException);
+
+    [Fact]
     public void Credential_map_reader_refuses_only_with_credential_map_invalid() =>
         Survive("credential map", [Embedded("CodeLedger.Core.Assignment.credential-specialties.json")], [],
             bytes => CredentialSpecialtyMap.Parse(Text(bytes)), e => e is DomainException { Code: "CREDENTIAL-MAP-INVALID" });

@@ -28,6 +28,11 @@ public sealed class ReplayedState
     private readonly Dictionary<Guid, (SlaContractSigned Event, Guid PracticeId, Guid VendorId, long Sequence)> _contracts = [];
     private readonly Dictionary<Guid, (PhysicianEnrolled Event, long Sequence)> _physicians = [];
     private readonly Dictionary<string, (CoderEnrolled Event, long Sequence)> _coders = new(StringComparer.Ordinal);
+
+    // Setup changes after enrolment and signing (physician.updated, coder.updated, baa.terminated).
+    private readonly HashSet<Guid> _inactivePhysicians = [];
+    private readonly HashSet<string> _inactiveCoders = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, DateOnly> _terminations = [];
     private readonly Dictionary<Guid, EncounterState> _encounters = [];
     private readonly Dictionary<Guid, QueryState> _queries = [];
     private readonly Dictionary<string, (TrainingRecorded Event, long Sequence)> _training = new(StringComparer.Ordinal);
@@ -104,6 +109,22 @@ public sealed class ReplayedState
 
                 _agreements[e.Id] = (e, seq);
                 break;
+            case BaaTerminated e:
+                if (!_agreements.TryGetValue(e.Id, out var agreement))
+                {
+                    Contradict(entry, $"agreement {e.Id:D} was never signed");
+                    return;
+                }
+
+                if (_terminations.ContainsKey(e.Id))
+                {
+                    Contradict(entry, $"agreement {e.Id:D} was already terminated");
+                    return;
+                }
+
+                _terminations[e.Id] = e.LastDay;
+                _agreements[e.Id] = (agreement.Event, seq);
+                break;
             case SlaContractSigned e:
                 if (Organization(entry, e.Practice) is not { } practiceId || Organization(entry, e.Vendor) is not { } vendorId)
                 {
@@ -142,6 +163,43 @@ public sealed class ReplayedState
                 }
 
                 _coders[entry.Subject] = (e, seq);
+                break;
+            case PhysicianUpdated e:
+                if (!_physicians.TryGetValue(e.Id, out var enrolled) || enrolled.Event.Npi != e.Npi || enrolled.Event.Practice != e.Practice)
+                {
+                    Contradict(entry, $"physician {e.Npi} was never enrolled at {e.Practice}");
+                    return;
+                }
+
+                // The row is the enrolment with the changed fields; active is kept apart.
+                _physicians[e.Id] = (new PhysicianEnrolled(e.Id, e.Practice, e.Name, e.Npi, e.Taxonomy, e.Specialty), seq);
+                if (e.Active)
+                {
+                    _inactivePhysicians.Remove(e.Id);
+                }
+                else
+                {
+                    _inactivePhysicians.Add(e.Id);
+                }
+
+                break;
+            case CoderUpdated e:
+                if (!_coders.TryGetValue(entry.Subject, out var coder) || coder.Event.Id != e.Id || coder.Event.Vendor != e.Vendor)
+                {
+                    Contradict(entry, $"coder {entry.Subject} was never enrolled at {e.Vendor}");
+                    return;
+                }
+
+                _coders[entry.Subject] = (new CoderEnrolled(e.Id, e.Vendor, e.DisplayName, e.IsLead ? true : null, e.Credentials, e.Specialties), seq);
+                if (e.Active)
+                {
+                    _inactiveCoders.Remove(entry.Subject);
+                }
+                else
+                {
+                    _inactiveCoders.Add(entry.Subject);
+                }
+
                 break;
             case TrainingRecorded e:
                 if (!_coders.ContainsKey(e.Coder))
@@ -531,7 +589,7 @@ public sealed class ReplayedState
             rows.Add(StateTables.Agreements, StateRows.Text(id), $"agreement {id:D} of {e.Practice} with {e.Vendor}", seq)
                 .Set("practice", e.Practice).Set("vendor", e.Vendor).Set("practice_signatory", e.PracticeSignatory).Set("vendor_signatory", e.VendorSignatory)
                 .Set("signed_on", StateRows.Text(e.SignedOn)).Set("effective_on", StateRows.Text(e.EffectiveOn)).Set("expires_on", StateRows.Text(e.ExpiresOn))
-                .Set("document_sha256", e.DocumentSha256);
+                .Set("document_sha256", e.DocumentSha256).Set("terminated_on", StateRows.Text(_terminations.TryGetValue(id, out var last) ? (DateOnly?)last : null));
         }
 
         foreach (var (id, (e, _, _, seq)) in _contracts)
@@ -562,7 +620,8 @@ public sealed class ReplayedState
             }
 
             rows.Add(StateTables.Physicians, StateRows.Text(id), $"physician {e.Npi}", seq)
-                .Set("practice", e.Practice).Set("name", e.Name).Set("npi", e.Npi).Set("taxonomy", e.Taxonomy).Set("specialty", e.Specialty);
+                .Set("practice", e.Practice).Set("name", e.Name).Set("npi", e.Npi).Set("taxonomy", e.Taxonomy).Set("specialty", e.Specialty)
+                .Set("active", StateRows.Text(!_inactivePhysicians.Contains(id)));
         }
 
         foreach (var (user, (e, seq)) in _coders)
@@ -575,7 +634,7 @@ public sealed class ReplayedState
             rows.Add(StateTables.Coders, user, $"coder {user}", seq)
                 .Set("id", StateRows.Text(e.Id)).Set("vendor", e.Vendor).Set("display_name", e.DisplayName).Set("is_lead", StateRows.Text(e.IsLead ?? false))
                 .Set("credentials", StateRows.Text(e.Credentials.Select(c => StateTables.Credential(c.Kind, c.IssuedOn, c.ExpiresOn)).Order(StringComparer.Ordinal)))
-                .Set("specialties", StateRows.Text(e.Specialties.Order(StringComparer.Ordinal)));
+                .Set("specialties", StateRows.Text(e.Specialties.Order(StringComparer.Ordinal))).Set("active", StateRows.Text(!_inactiveCoders.Contains(user)));
         }
 
         var encounterTables = Want(StateTables.Encounters) || Want(StateTables.WorkItems) || Want(StateTables.DocumentationVersions) || Want(StateTables.CodingResults);

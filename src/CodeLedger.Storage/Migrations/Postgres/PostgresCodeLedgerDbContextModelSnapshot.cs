@@ -58,6 +58,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("signed_on");
 
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("terminated_on");
+
                     b.Property<Guid>("VendorId")
                         .HasColumnType("uuid")
                         .HasColumnName("vendor_id");
@@ -94,6 +98,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("absences");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
 
                     b.Property<string>("Credentials")
                         .IsRequired()
@@ -465,6 +473,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
 
                     b.Property<string>("Name")
                         .IsRequired()

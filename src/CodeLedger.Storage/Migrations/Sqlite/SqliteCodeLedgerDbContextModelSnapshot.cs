@@ -53,6 +53,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("signed_on");
 
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terminated_on");
+
                     b.Property<Guid>("VendorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("vendor_id");
@@ -83,6 +87,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("absences");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
 
                     b.Property<string>("Credentials")
                         .IsRequired()
@@ -418,6 +426,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -1,0 +1,634 @@
+using System.Globalization;
+using CodeLedger.Core.Agreements;
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Codes;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Contracts;
+using CodeLedger.Core.Organizations;
+using CodeLedger.Core.Physicians;
+
+namespace CodeLedger.Core.Setup;
+
+/// <summary>
+/// Reads the document from a file's nodes and checks it whole: every field against the Core type
+/// that will hold it (an NPI's check digit, a credential's dates, a contract's time zone), then
+/// the file as a whole (codes, NPIs and user names unique; an agreement or contract naming a
+/// practice and a vendor the file has; no contract without a BAA between the same two). Every
+/// problem is collected with its path; the file is refused with all of them, or read.
+/// </summary>
+public static class SetupBinder
+{
+    /// <summary>The top-level key the accounts work fills: user accounts are not read by this build.</summary>
+    public const string UsersKey = "users";
+
+    public static SetupDocument Bind(SetupNode root)
+    {
+        var b = new Binder();
+        var document = b.Document(root);
+        if (b.Problems.Count == 0)
+        {
+            CrossCheck(document, b.Problems);
+        }
+
+        return b.Problems.Count == 0 ? document : throw new SetupRefusedException(SetupErrors.Invalid, b.Problems);
+    }
+
+    /// <summary>Rules between entries: uniqueness and references.</summary>
+    private static void CrossCheck(SetupDocument d, List<string> problems)
+    {
+        var kinds = new Dictionary<string, (OrganizationKind Kind, string Path)>(StringComparer.Ordinal);
+        void Org(string code, OrganizationKind kind, string path)
+        {
+            if (kinds.TryGetValue(code, out var first))
+            {
+                problems.Add($"{path}.code: organization code {code} is already used at {first.Path}");
+            }
+            else
+            {
+                kinds[code] = (kind, path);
+            }
+        }
+
+        for (var i = 0; i < d.Vendors.Count; i++)
+        {
+            Org(d.Vendors[i].Code, OrganizationKind.CodingVendor, $"vendors[{i}]");
+        }
+
+        for (var i = 0; i < d.Practices.Count; i++)
+        {
+            Org(d.Practices[i].Code, OrganizationKind.Practice, $"practices[{i}]");
+        }
+
+        for (var i = 0; i < d.AuditFirms.Count; i++)
+        {
+            Org(d.AuditFirms[i].Code, OrganizationKind.AuditFirm, $"auditFirms[{i}]");
+        }
+
+        var npis = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < d.Practices.Count; i++)
+        {
+            for (var j = 0; j < d.Practices[i].Physicians.Count; j++)
+            {
+                var path = $"practices[{i}].physicians[{j}]";
+                if (!npis.TryAdd(d.Practices[i].Physicians[j].Npi, path))
+                {
+                    problems.Add($"{path}.npi: NPI {d.Practices[i].Physicians[j].Npi} is already listed at {npis[d.Practices[i].Physicians[j].Npi]}");
+                }
+            }
+        }
+
+        var users = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < d.Vendors.Count; i++)
+        {
+            for (var j = 0; j < d.Vendors[i].Coders.Count; j++)
+            {
+                var path = $"vendors[{i}].coders[{j}]";
+                var user = d.Vendors[i].Coders[j].UserName;
+                if (!users.TryAdd(user, path))
+                {
+                    problems.Add($"{path}.userName: coder {Echo.Quote(user)} is already listed at {users[user]}");
+                }
+            }
+        }
+
+        void Party(string code, OrganizationKind kind, string path)
+        {
+            if (!kinds.TryGetValue(code, out var org))
+            {
+                problems.Add($"{path}: no {Name(kind)} with code {code} in the file");
+            }
+            else if (org.Kind != kind)
+            {
+                problems.Add($"{path}: {code} is a {Name(org.Kind)}, not a {Name(kind)}");
+            }
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < d.Agreements.Count; i++)
+        {
+            var a = d.Agreements[i];
+            Party(a.Practice, OrganizationKind.Practice, $"agreements[{i}].practice");
+            Party(a.Vendor, OrganizationKind.CodingVendor, $"agreements[{i}].vendor");
+            if (!keys.Add(a.Key))
+            {
+                problems.Add($"agreements[{i}]: a second agreement of {a.Practice} with {a.Vendor} effective {StateText(a.EffectiveOn)}");
+            }
+        }
+
+        keys.Clear();
+        for (var i = 0; i < d.Contracts.Count; i++)
+        {
+            var c = d.Contracts[i];
+            Party(c.Practice, OrganizationKind.Practice, $"contracts[{i}].practice");
+            Party(c.Vendor, OrganizationKind.CodingVendor, $"contracts[{i}].vendor");
+            if (!keys.Add(c.Key))
+            {
+                problems.Add($"contracts[{i}]: a second contract of {c.Practice} with {c.Vendor} effective {StateText(c.EffectiveOn)}");
+            }
+
+            // The contract is what makes the vendor code the practice's encounters, which moves PHI:
+            // without a BAA between the same two, signed by the contract's first day, it is refused.
+            if (!d.Agreements.Any(a => a.Practice == c.Practice && a.Vendor == c.Vendor && a.SignedOn <= c.EffectiveOn))
+            {
+                problems.Add($"contracts[{i}]: no BAA between {c.Practice} and {c.Vendor} signed by {StateText(c.EffectiveOn)}; a contract needs one (45 CFR 164.504(e))");
+            }
+        }
+    }
+
+    private static string StateText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Name(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.Practice => "practice",
+        OrganizationKind.CodingVendor => "vendor",
+        _ => "audit firm",
+    };
+
+    /// <summary>Walks the nodes, one method per record, collecting problems; a field that fails gives a placeholder so the walk goes on.</summary>
+    private sealed class Binder
+    {
+        public List<string> Problems { get; } = [];
+
+        public SetupDocument Document(SetupNode root)
+        {
+            if (Map(root, "the file", out var m, ["vendors", "practices", "auditFirms", "agreements", "contracts", UsersKey]) is false)
+            {
+                return SetupDocument.Empty;
+            }
+
+            if (m.ContainsKey(UsersKey))
+            {
+                Problems.Add($"{UsersKey}: user accounts are not applied by this build's setup (see accounts, docs/SETUP.md)");
+            }
+
+            return new SetupDocument(
+                List(m, "vendors", string.Empty, Vendor),
+                List(m, "practices", string.Empty, Practice),
+                List(m, "auditFirms", string.Empty, AuditFirm),
+                List(m, "agreements", string.Empty, Agreement),
+                List(m, "contracts", string.Empty, Contract));
+        }
+
+        private OrganizationSetup Vendor(SetupNode node, string path)
+        {
+            if (!Map(node, path, out var m, ["code", "name", "coders"]))
+            {
+                return new(string.Empty, string.Empty, []);
+            }
+
+            var (code, name) = OrgFields(m, path, OrganizationKind.CodingVendor);
+            return new(code, name, List(m, "coders", path, Coder));
+        }
+
+        private OrganizationSetup AuditFirm(SetupNode node, string path)
+        {
+            if (!Map(node, path, out var m, ["code", "name"]))
+            {
+                return new(string.Empty, string.Empty, []);
+            }
+
+            var (code, name) = OrgFields(m, path, OrganizationKind.AuditFirm);
+            return new(code, name, []);
+        }
+
+        private PracticeSetup Practice(SetupNode node, string path)
+        {
+            if (!Map(node, path, out var m, ["code", "name", "physicians"]))
+            {
+                return new(string.Empty, string.Empty, []);
+            }
+
+            var (code, name) = OrgFields(m, path, OrganizationKind.Practice);
+            return new(code, name, List(m, "physicians", path, Physician));
+        }
+
+        private (string Code, string Name) OrgFields(Dictionary<string, SetupNode> m, string path, OrganizationKind kind)
+        {
+            var code = Text(m, "code", path);
+            var name = Text(m, "name", path);
+            if (code.Length > 0 && name.Length > 0)
+            {
+                if (code.Length > 40 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                {
+                    Problems.Add($"{Join(path, "code")}: {Echo.Quote(code)} is not an organization code (letters, digits, '-' and '_', at most 40)");
+                }
+                else
+                {
+                    Check(path, "name", () => new Organization(Guid.Empty, code, name, kind));
+                }
+            }
+
+            return (code, name);
+        }
+
+        private PhysicianSetup Physician(SetupNode node, string path)
+        {
+            if (!Map(node, path, out var m, ["npi", "name", "taxonomy", "specialty", "active"]))
+            {
+                return new(string.Empty, string.Empty, string.Empty, string.Empty);
+            }
+
+            var name = Text(m, "name", path, 200);
+            var npiText = Text(m, "npi", path);
+            var npi = npiText.Length == 0 ? default : Parsed<Npi>(path, "npi", npiText, Codes.Npi.TryParse);
+            var taxonomyText = Text(m, "taxonomy", path);
+            var taxonomy = taxonomyText.Length == 0 ? default : Parsed<TaxonomyCode>(path, "taxonomy", taxonomyText, TaxonomyCode.TryParse);
+            var specialtyText = Text(m, "specialty", path);
+            var specialty = specialtyText.Length == 0 ? default : Parsed<Specialty>(path, "specialty", specialtyText, Codes.Specialty.TryParse);
+            var active = Bool(m, "active", path, true);
+            return new(npi.Value ?? npiText, name, taxonomy.Value ?? taxonomyText, specialty.Value ?? specialtyText, active);
+        }
+
+        private CoderSetup Coder(SetupNode node, string path)
+        {
+            if (!Map(node, path, out var m, ["userName", "name", "lead", "active", "specialties", "credentials", "absences"]))
+            {
+                return new(string.Empty, string.Empty, false, true, [], [], []);
+            }
+
+            var user = Text(m, "userName", path, 64);
+            var name = Text(m, "name", path, 200);
+            var specialties = List(m, "specialties", path, (n, p) =>
+            {
+                var text = Scalar(n, p) ?? string.Empty;
+                return Parsed<Specialty>(p, null, text, Codes.Specialty.TryParse).Value ?? text;
+            });
+            return new(user, name, Bool(m, "lead", path, false), Bool(m, "active", path, true), specialties,
+                List(m, "credentials", path, Credential), List(m, "absences", path, Absence));
+        }
+
+        private CredentialSetup Credential(SetupNode node, string path)
+        {
+            if (!Map(node, path, out var m, ["kind", "number", "issuedOn", "expiresOn"]))
+            {
+                return new(string.Empty, string.Empty, default, default);
+            }
+
+            var kindText = Text(m, "kind", path);
+            var kind = CredentialKind.Cpc;
+            if (kindText.Length > 0 && !CredentialNames.TryParse(kindText, out kind))
+            {
+                Problems.Add($"{Join(path, "kind")}: {Echo.Quote(kindText)} is not a credential (CPC, CCS-P, CCS, COC, CCTC, CCC, COSC, CRC, CEMC, CPMA, CFPC, CIMC)");
+            }
+
+            var number = Text(m, "number", path, 40);
+            var issued = Date(m, "issuedOn", path);
+            var expires = Date(m, "expiresOn", path);
+            if (issued is { } i && expires is { } e && number.Length > 0)
+            {
+                Check(path, "expiresOn", () => new Credential(kind, number, i, e));
+            }
+
+            return new(kindText.Length > 0 ? CredentialNames.Name(kind) : kindText, number, issued ?? default, expires ?? default);
+        }
+
+        private AbsenceSetup Absence(SetupNode node, string path)
+        {
+            if (!Map(node, path, out var m, ["from", "through", "reason"]))
+            {
+                return new(default, default, string.Empty);
+            }
+
+            var from = Date(m, "from", path);
+            var through = Date(m, "through", path);
+            var reason = Text(m, "reason", path, 200);
+            if (from is { } f && through is { } t && reason.Length > 0)
+            {
+                Check(path, "through", () => new Absence(f, t, reason));
+            }
+
+            return new(from ?? default, through ?? default, reason);
+        }
+
+        private AgreementSetup Agreement(SetupNode node, string path)
+        {
+            string[] fields = ["practice", "vendor", "practiceSignatory", "vendorSignatory", "signedOn", "effectiveOn", "expiresOn", "documentSha256", "terminatedOn"];
+            if (!Map(node, path, out var m, fields))
+            {
+                return new(string.Empty, string.Empty, string.Empty, string.Empty, default, default, null, string.Empty);
+            }
+
+            var practice = Text(m, "practice", path, 40);
+            var vendor = Text(m, "vendor", path, 40);
+            var practiceSignatory = Text(m, "practiceSignatory", path, 200);
+            var vendorSignatory = Text(m, "vendorSignatory", path, 200);
+            var signed = Date(m, "signedOn", path);
+            var effective = Date(m, "effectiveOn", path);
+            var expires = Date(m, "expiresOn", path, required: false);
+            var hash = Text(m, "documentSha256", path).ToLowerInvariant();
+            var terminated = Date(m, "terminatedOn", path, required: false);
+            if (hash.Length > 0 && (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower)))
+            {
+                Problems.Add($"{Join(path, "documentSha256")}: {Echo.Quote(hash)} is not a SHA-256 (64 hexadecimal digits)");
+            }
+            else if (signed is { } s && effective is { } e && practiceSignatory.Length > 0 && vendorSignatory.Length > 0 && hash.Length > 0)
+            {
+                Check(path, "effectiveOn", () => new BusinessAssociateAgreement(Guid.Empty, Guid.Empty, Guid.Empty, practiceSignatory, vendorSignatory, s, e, expires, hash));
+                if (terminated is { } t && t < s)
+                {
+                    Problems.Add($"{Join(path, "terminatedOn")}: the agreement is terminated ({StateText(t)}) before it was signed ({StateText(s)})");
+                }
+            }
+
+            return new(practice, vendor, practiceSignatory, vendorSignatory, signed ?? default, effective ?? default, expires, hash, terminated);
+        }
+
+        private ContractSetup Contract(SetupNode node, string path)
+        {
+            string[] fields =
+            [
+                "practice", "vendor", "effectiveOn", "turnaroundTargetHours", "clock", "timeZone", "workingHours", "holidays", "accuracyFloorPercent",
+                "queryResponseWindowHours", "openQueryPausesClock", "correctedDocumentationRestartsClock", "monthlyFee", "serviceCredits",
+                "remediationAfterConsecutiveBreachMonths",
+            ];
+            var empty = new ContractSetup(string.Empty, string.Empty, default, 0, default, string.Empty, default, default, [], [], 0, 0, false, false, string.Empty, 0, 0, 0, 0);
+            if (!Map(node, path, out var m, fields))
+            {
+                return empty;
+            }
+
+            var before = Problems.Count;
+            var practice = Text(m, "practice", path, 40);
+            var vendor = Text(m, "vendor", path, 40);
+            var effective = Date(m, "effectiveOn", path) ?? default;
+            var target = Int(m, "turnaroundTargetHours", path);
+            var clockText = Text(m, "clock", path);
+            var clock = clockText switch
+            {
+                "calendar-hours" => TurnaroundClockKind.CalendarHours,
+                "business-hours" => TurnaroundClockKind.BusinessHours,
+                "" => TurnaroundClockKind.CalendarHours,
+                _ => Problem(path, "clock", $"{Echo.Quote(clockText)} is not calendar-hours or business-hours", TurnaroundClockKind.CalendarHours),
+            };
+            var zone = Text(m, "timeZone", path, 64);
+            if (zone.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            {
+                Problems.Add($"{Join(path, "timeZone")}: {Echo.Quote(zone)} is not an IANA time zone known to this machine");
+            }
+
+            var (opens, closes, days) = Hours(m, path);
+            var holidays = List(m, "holidays", path, (n, p) => DateOf(Scalar(n, p), p, null) ?? default);
+            var accuracy = Decimal(m, "accuracyFloorPercent", path);
+            var window = Int(m, "queryResponseWindowHours", path);
+            var pauses = Bool(m, "openQueryPausesClock", path, null);
+            var restarts = Bool(m, "correctedDocumentationRestartsClock", path, null);
+            var feeText = Text(m, "monthlyFee", path);
+            var fee = Money.Zero;
+            if (feeText.Length > 0 && !Money.TryParse(feeText, out fee))
+            {
+                Problems.Add($"{Join(path, "monthlyFee")}: {Echo.Quote(feeText)} is not an amount of money (2500.00)");
+            }
+
+            var (threshold, perPoint, cap) = Credits(m, path);
+            var remediation = Int(m, "remediationAfterConsecutiveBreachMonths", path);
+            if (Problems.Count == before)
+            {
+                Check(path, "terms", () => new SlaContract(Guid.Empty, Guid.Empty, Guid.Empty, effective, target, clock, zone,
+                    new WorkingHours(opens, closes, days), holidays, accuracy, window, pauses, restarts,
+                    new ServiceCreditSchedule(threshold, perPoint, cap), fee, remediation));
+            }
+
+            return new(practice, vendor, effective, target, clock, zone, opens, closes, days, holidays, accuracy, window, pauses, restarts,
+                fee.ToString(), threshold, perPoint, cap, remediation);
+        }
+
+        private (TimeOnly Opens, TimeOnly Closes, IReadOnlyList<DayOfWeek> Days) Hours(Dictionary<string, SetupNode> m, string path)
+        {
+            var at = Join(path, "workingHours");
+            if (!m.TryGetValue("workingHours", out var node))
+            {
+                Problems.Add($"{at}: required");
+                return (default, default, []);
+            }
+
+            if (!Map(node, at, out var h, ["opens", "closes", "days"]))
+            {
+                return (default, default, []);
+            }
+
+            var opens = Time(h, "opens", at);
+            var closes = Time(h, "closes", at);
+            var days = List(h, "days", at, (n, p) =>
+            {
+                var text = Scalar(n, p) ?? string.Empty;
+                return Enum.TryParse<DayOfWeek>(text, ignoreCase: true, out var d) && !text.Any(char.IsAsciiDigit) && Enum.IsDefined(d)
+                    ? d : Problem(p, null, $"{Echo.Quote(text)} is not a day of the week (monday...sunday)", DayOfWeek.Monday);
+            });
+            if (m.ContainsKey("workingHours") && h.ContainsKey("days") && days.Count == 0)
+            {
+                Problems.Add($"{Join(at, "days")}: at least one working day");
+            }
+            else if (closes <= opens && h.ContainsKey("opens") && h.ContainsKey("closes"))
+            {
+                Problems.Add($"{Join(at, "closes")}: working hours close ({closes:HH\\:mm}) at or before they open ({opens:HH\\:mm})");
+            }
+
+            return (opens, closes, days);
+        }
+
+        private (decimal Threshold, decimal PerPoint, decimal Cap) Credits(Dictionary<string, SetupNode> m, string path)
+        {
+            var at = Join(path, "serviceCredits");
+            if (!m.TryGetValue("serviceCredits", out var node))
+            {
+                Problems.Add($"{at}: required");
+                return (0, 0, 0);
+            }
+
+            if (!Map(node, at, out var c, ["thresholdPercent", "percentOfFeePerPoint", "capPercentOfFee"]))
+            {
+                return (0, 0, 0);
+            }
+
+            return (Decimal(c, "thresholdPercent", at), Decimal(c, "percentOfFeePerPoint", at), Decimal(c, "capPercentOfFee", at));
+        }
+
+        // ---- fields ----
+
+        private bool Map(SetupNode node, string path, out Dictionary<string, SetupNode> map, string[] known)
+        {
+            map = new Dictionary<string, SetupNode>(StringComparer.Ordinal);
+            if (node is not SetupMapping mapping)
+            {
+                Problems.Add($"{path}: must be a mapping of fields, not {node.Kind}");
+                return false;
+            }
+
+            foreach (var (key, value) in mapping.Entries)
+            {
+                if (!known.Contains(key, StringComparer.Ordinal))
+                {
+                    Problems.Add($"{Join(path == "the file" ? string.Empty : path, Echo.Prefix(key))}: not a field here (fields: {string.Join(", ", known)})");
+                }
+                else if (!map.TryAdd(key, value))
+                {
+                    Problems.Add($"{Join(path == "the file" ? string.Empty : path, key)}: given twice");
+                }
+            }
+
+            return true;
+        }
+
+        private IReadOnlyList<T> List<T>(Dictionary<string, SetupNode> m, string key, string path, Func<SetupNode, string, T> item)
+        {
+            if (!m.TryGetValue(key, out var node) || node is SetupScalar { Text: null })
+            {
+                return [];
+            }
+
+            var at = Join(path, key);
+            if (node is not SetupSequence seq)
+            {
+                Problems.Add($"{at}: must be a list, not {node.Kind}");
+                return [];
+            }
+
+            return [.. seq.Items.Select((n, i) => item(n, string.Create(CultureInfo.InvariantCulture, $"{at}[{i}]")))];
+        }
+
+        private string? Scalar(SetupNode node, string path)
+        {
+            if (node is SetupScalar s)
+            {
+                return s.Text;
+            }
+
+            Problems.Add($"{path}: must be a single value, not {node.Kind}");
+            return null;
+        }
+
+        private string Text(Dictionary<string, SetupNode> m, string key, string path, int maxLength = 64)
+        {
+            var at = Join(path, key);
+            if (!m.TryGetValue(key, out var node))
+            {
+                Problems.Add($"{at}: required");
+                return string.Empty;
+            }
+
+            var text = Scalar(node, at)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                if (node is SetupScalar)
+                {
+                    Problems.Add($"{at}: required");
+                }
+
+                return string.Empty;
+            }
+
+            if (text.Length > maxLength)
+            {
+                Problems.Add(string.Create(CultureInfo.InvariantCulture, $"{at}: longer than {maxLength} characters"));
+                return string.Empty;
+            }
+
+            return text;
+        }
+
+        private bool Bool(Dictionary<string, SetupNode> m, string key, string path, bool? absent)
+        {
+            var at = Join(path, key);
+            if (!m.TryGetValue(key, out var node))
+            {
+                if (absent is null)
+                {
+                    Problems.Add($"{at}: required");
+                }
+
+                return absent ?? false;
+            }
+
+            return Scalar(node, at) switch
+            {
+                "true" or "True" or "TRUE" => true,
+                "false" or "False" or "FALSE" => false,
+                var other => Problem(at, null, $"{Echo.Quote(other)} is not true or false", false),
+            };
+        }
+
+        private int Int(Dictionary<string, SetupNode> m, string key, string path)
+        {
+            var text = Text(m, key, path);
+            if (text.Length == 0)
+            {
+                return 0;
+            }
+
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value : Problem(Join(path, key), null, $"{Echo.Quote(text)} is not a whole number", 0);
+        }
+
+        private decimal Decimal(Dictionary<string, SetupNode> m, string key, string path)
+        {
+            var text = Text(m, key, path);
+            if (text.Length == 0)
+            {
+                return 0;
+            }
+
+            return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                ? value : Problem(Join(path, key), null, $"{Echo.Quote(text)} is not a number", 0m);
+        }
+
+        private DateOnly? Date(Dictionary<string, SetupNode> m, string key, string path, bool required = true)
+        {
+            if (!required && (!m.TryGetValue(key, out var node) || node is SetupScalar { Text: null }))
+            {
+                return null;
+            }
+
+            var text = Text(m, key, path);
+            return text.Length == 0 ? null : DateOf(text, path, key);
+        }
+
+        private DateOnly? DateOf(string? text, string path, string? key) =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day : Problem<DateOnly?>(path, key, $"{Echo.Quote(text)} is not a date (YYYY-MM-DD)", null);
+
+        private TimeOnly Time(Dictionary<string, SetupNode> m, string key, string path)
+        {
+            var text = Text(m, key, path);
+            if (text.Length == 0)
+            {
+                return default;
+            }
+
+            return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+                ? time : Problem(path, key, $"{Echo.Quote(text)} is not a time of day (HH:MM)", default(TimeOnly));
+        }
+
+        private T Parsed<T>(string path, string? key, string text, TryParse<T> parse)
+        {
+            if (parse(text, out var value, out var error))
+            {
+                return value;
+            }
+
+            Problems.Add($"{Join(path, key)}: {error}");
+            return default!;
+        }
+
+        private void Check(string path, string key, Action construct)
+        {
+            try
+            {
+                construct();
+            }
+            catch (DomainException e)
+            {
+                Problems.Add($"{Join(path, key)}: {e.Message}");
+            }
+        }
+
+        private T Problem<T>(string path, string? key, string message, T placeholder)
+        {
+            Problems.Add($"{Join(path, key)}: {message}");
+            return placeholder;
+        }
+
+        private static string Join(string path, string? key) => key is null ? path : path.Length == 0 ? key : $"{path}.{key}";
+
+        public delegate bool TryParse<T>(string? text, out T value, out string? error);
+    }
+}

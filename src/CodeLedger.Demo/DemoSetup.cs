@@ -1,0 +1,81 @@
+using CodeLedger.Core.Agreements;
+using CodeLedger.Core.Coders;
+using CodeLedger.Core.Contracts;
+using CodeLedger.Core.Physicians;
+using CodeLedger.Core.Setup;
+using CodeLedger.Storage.Setup;
+
+namespace CodeLedger.Demo;
+
+/// <summary>
+/// The demo's world as a setup document: what <c>setup export</c> writes for a demo database, and
+/// what docs/examples/demo-setup.yaml holds (a test keeps the two equal).
+/// </summary>
+public static class DemoSetup
+{
+    /// <summary>The whole setup of the demo of <paramref name="seed"/>: its organizations, agreements, contracts, physicians and coders with the lead.</summary>
+    public static SetupDocument Of(int seed, int encounters, DateOnly month)
+    {
+        var world = DemoGenerator.Generate(seed, encounters, month);
+        var lead = DemoWorldWriter.Lead(world, DemoWorkflow.RandomFor(seed));
+        return Stage(world, lead, world.Practices.Count, coders: true, withLead: true);
+    }
+
+    /// <summary>
+    /// The setup after the first <paramref name="practicesSigned"/> practices (in signing order)
+    /// signed their BAA and contract and enrolled their physicians, with or without the coders and
+    /// their lead. Lists are in the world's order, which is the order the desk records them in.
+    /// </summary>
+    internal static SetupDocument Stage(DemoWorld world, Coder lead, int practicesSigned, bool coders, bool withLead)
+    {
+        var signed = world.Practices.OrderBy(p => p.Baa.SignedOn).Take(practicesSigned).Select(p => p.Practice.Code).ToHashSet(StringComparer.Ordinal);
+        IEnumerable<Coder> staff = coders ? withLead ? [.. world.Coders, lead] : world.Coders : [];
+        var vendor = world.Vendor.Code;
+        return new SetupDocument(
+            [new OrganizationSetup(vendor, world.Vendor.Name, [.. staff.Select(Coder)])],
+            [.. world.Practices.Select(p => new PracticeSetup(p.Practice.Code, p.Practice.Name,
+                signed.Contains(p.Practice.Code) ? [.. p.Physicians.Select(Physician)] : []))],
+            [],
+            [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Agreement(p.Practice.Code, vendor, p.Baa))],
+            [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Contract(p.Practice.Code, vendor, p.Contract))]);
+    }
+
+    /// <summary>The world's own ids, by the setup's natural keys, so the encounters the month generates name the rows the setup wrote.</summary>
+    internal static SetupIdSource Ids(DemoWorld world, Coder lead)
+    {
+        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal) { [$"organization/{world.Vendor.Code}"] = world.Vendor.Id };
+        foreach (var p in world.Practices)
+        {
+            ids[$"organization/{p.Practice.Code}"] = p.Practice.Id;
+            ids[$"agreement/{Agreement(p.Practice.Code, world.Vendor.Code, p.Baa).Key}"] = p.Baa.Id;
+            ids[$"contract/{Contract(p.Practice.Code, world.Vendor.Code, p.Contract).Key}"] = p.Contract.Id;
+            foreach (var d in p.Physicians)
+            {
+                ids[$"physician/{d.Npi.Value}"] = d.Id;
+            }
+        }
+
+        foreach (var c in world.Coders.Append(lead))
+        {
+            ids[$"coder/{c.UserName}"] = c.Id;
+        }
+
+        return (kind, key) => ids.TryGetValue($"{kind}/{key}", out var id) ? id : throw new InvalidOperationException($"the demo world has no {kind} {key}");
+    }
+
+    private static PhysicianSetup Physician(Physician d) => new(d.Npi.Value, d.Name, d.Taxonomy.Value, d.Specialty.Value);
+
+    private static CoderSetup Coder(Coder c) =>
+        new(c.UserName, c.DisplayName, c.IsLead, Active: true, [.. c.Specialties.Select(s => s.Value)],
+            [.. c.Credentials.Select(k => new CredentialSetup(CredentialNames.Name(k.Kind), k.CertificateNumber, k.IssuedOn, k.ExpiresOn))],
+            [.. c.Absences.Select(a => new AbsenceSetup(a.From, a.Through, a.Reason))]);
+
+    private static AgreementSetup Agreement(string practice, string vendor, BusinessAssociateAgreement a) =>
+        new(practice, vendor, a.PracticeSignatory, a.VendorSignatory, a.SignedOn, a.EffectiveOn, a.ExpiresOn, a.DocumentSha256);
+
+    private static ContractSetup Contract(string practice, string vendor, SlaContract c) =>
+        new(practice, vendor, c.EffectiveOn, c.TurnaroundTargetHours, c.Clock, c.TimeZoneId, c.WorkingHours.Opens, c.WorkingHours.Closes, [.. c.WorkingHours.Days],
+            [.. c.Holidays], c.AccuracyFloorPercent, c.QueryResponseWindowHours, c.OpenQueryPausesClock, c.CorrectedDocumentationRestartsClock,
+            c.MonthlyFee.ToString(), c.CreditSchedule.ComplianceThresholdPercent, c.CreditSchedule.PercentOfFeePerPoint, c.CreditSchedule.CapPercentOfFee,
+            c.RemediationAfterConsecutiveBreachMonths);
+}
