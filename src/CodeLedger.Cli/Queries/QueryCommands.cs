@@ -80,15 +80,27 @@ internal static class QueryCommands
 
     private static Command List(CliConsole console)
     {
-        var physician = new Option<string>("--physician") { Description = "the physician's NPI", Required = true };
+        var physician = new Option<string?>("--physician") { Description = "the physician's NPI (the operator's listing)" };
+        var asUser = new Option<string?>("--as") { Description = "who reads instead (a physician's NPI, a coder's user name): the queries they may read, each read ledgered as phi.read" };
         var json = CommonOptions.Json();
         var command = new Command("list", "A physician's documentation queries, oldest first.");
         command.Options.Add(physician);
+        command.Options.Add(asUser);
         command.Options.Add(json);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
+            var (npi, reader) = (parse.GetValue(physician), parse.GetValue(asUser));
+            if ((npi is null) == (reader is null))
+            {
+                throw new CliException("give exactly one of --physician NPI or --as USER");
+            }
+
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var rows = await new QueryDesk(store).ListAsync(parse.GetValue(physician)!, ct);
+            var desk = new QueryDesk(store);
+            var rows = reader is null
+                ? await desk.ListAsync(npi!, ct)
+                : await desk.ListAsync(await Tenancy.CliPrincipals.ResolveAsync(store, reader, ct)
+                    ?? throw new CliException($"--as '{reader}' is neither a coder's user name nor a physician's NPI"), ct);
             if (parse.GetValue(json))
             {
                 await console.Out.WriteLineAsync(WorkflowCli.Serialize(rows));

@@ -57,4 +57,24 @@ public sealed class TenancyCommandTests
         Assert.Contains("ACCESS-ROLE-REFUSED", byCoder.Err, StringComparison.Ordinal);
         Assert.Equal(0, byPhysician.Exit);
     }
+
+    [Fact]
+    public async Task A_physician_listing_their_queries_is_a_phi_read_of_each_and_the_accounting_shows_it()
+    {
+        using var world = await WithRivalLeadAsync();
+        var raised = world.Run("queries", "raise", "EHR-1", "--category", "diagnosis-specificity", "--question", "Please clarify the type of diabetes.", "--as", "jdoe");
+        var id = raised.Out.Split(' ')[1];
+
+        var listed = world.Run("queries", "list", "--as", CliWorld.Npi, "--json");
+        var rival = world.Run("queries", "list", "--as", "rival-lead", "--json");
+        var neither = world.Run("queries", "list", "--json");
+        var accounting = world.Run("phi-access", "--user", CliWorld.Npi);
+
+        Assert.Equal((0, 0, 2), (listed.Exit, rival.Exit, neither.Exit));
+        Assert.Contains(id, listed.Out, StringComparison.Ordinal);
+        Assert.Equal("[]", rival.Out.Trim());
+        Assert.StartsWith("1 reads of PHI, 0 refused", accounting.Out, StringComparison.Ordinal);
+        Assert.Contains($"  {CliWorld.Npi} (physician, organization ", accounting.Out, StringComparison.Ordinal);
+        Assert.Contains($"query of query {id}", accounting.Out, StringComparison.Ordinal);
+    }
 }
