@@ -43,6 +43,7 @@ internal static class CodeLedgerCommand
         {
             yield return command;
         }
+        yield return Tenancy.PhiAccessCommand.Create(console);
     }
 
     /// <summary>Runs one command line. <paramref name="time"/> is the clock every command reads (the system clock unless a test fixes it).</summary>

@@ -17,7 +17,7 @@ namespace CodeLedger.Storage;
 /// keeps its own migrations (SQLite and PostgreSQL differ in types and DDL). Every entity
 /// configuration in this assembly is applied, so feature folders add tables without editing this file.
 /// </summary>
-public abstract class CodeLedgerDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class CodeLedgerDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -66,6 +66,7 @@ public abstract class CodeLedgerDbContext(DbContextOptions options) : DbContext(
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CodeLedgerDbContext).Assembly);
         PhiColumns.Apply(modelBuilder, Phi);
+        ApplyTenantFilters(modelBuilder);
 
         // snake_case columns, so the schema reads naturally from psql and sqlite3.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -41,7 +41,10 @@ internal static class CodeCommand
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var codeSets = await CodeSetCatalog.LoadForEditsAsync(store, ct);
             var desk = new CodingDesk(store, new ClaimEditor(codeSets.Library));
-            var outcome = await desk.SubmitAsync(parse.GetValue(encounter)!, coding, WorkflowCli.User(parse.GetValue(asCoder)), parse.GetValue(reason), ct);
+            var user = WorkflowCli.User(parse.GetValue(asCoder));
+            var outcome = await Tenancy.CliPrincipals.ResolveAsync(store, user, ct) is { } principal
+                ? await desk.SubmitAsync(parse.GetValue(encounter)!, coding, principal, parse.GetValue(reason), ct)
+                : await desk.SubmitAsync(parse.GetValue(encounter)!, coding, user, parse.GetValue(reason), ct);
             if (parse.GetValue(json))
             {
                 // Standard output stays the outcome's JSON alone.

@@ -26,7 +26,11 @@ internal static class EncounterCommands
         show.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var view = await new EncounterViewer(store).ShowAsync(parse.GetValue(encounter)!, WorkflowCli.User(parse.GetValue(asUser)), ct);
+            var user = WorkflowCli.User(parse.GetValue(asUser));
+            var viewer = new EncounterViewer(store);
+            var view = await Tenancy.CliPrincipals.ResolveAsync(store, user, ct) is { } principal
+                ? await viewer.ShowAsync(parse.GetValue(encounter)!, principal, ct)
+                : await viewer.ShowAsync(parse.GetValue(encounter)!, user, ct);
             await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(view) + "\n" : Text(view));
             return ExitCodes.Success;
         }));

@@ -44,8 +44,11 @@ internal static class QueryCommands
             }
 
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var query = await new QueryDesk(store).RaiseAsync(parse.GetValue(encounter)!, WorkflowCli.User(parse.GetValue(asCoder)), c,
-                parse.GetValue(question)!, parse.GetValue(choices) ?? [], ct);
+            var user = WorkflowCli.User(parse.GetValue(asCoder));
+            var desk = new QueryDesk(store);
+            var query = await Tenancy.CliPrincipals.ResolveAsync(store, user, ct) is { } principal
+                ? await desk.RaiseAsync(parse.GetValue(encounter)!, principal, c, parse.GetValue(question)!, parse.GetValue(choices) ?? [], ct)
+                : await desk.RaiseAsync(parse.GetValue(encounter)!, user, c, parse.GetValue(question)!, parse.GetValue(choices) ?? [], ct);
             await console.Out.WriteLineAsync($"query {query.Id} raised, due {Instants.Format(query.DueAt)}");
             return ExitCodes.Success;
         }));
@@ -56,7 +59,7 @@ internal static class QueryCommands
     {
         var query = new Argument<Guid>("QUERY") { Description = "the query id" };
         var text = new Option<string>("--text") { Description = "the answer (for a multiple-choice query: one of its choices, or \"other: ...\")", Required = true };
-        var asPhysician = new Option<string?>("--as") { Description = "who answers, for the ledger (default $CODELEDGER_USER or the login name)" };
+        var asPhysician = new Option<string?>("--as") { Description = "who answers (default $CODELEDGER_USER or the login name): a physician's NPI answers as that physician, only their own queries" };
         var command = new Command("answer", "Answer a documentation query before it is due.");
         command.Arguments.Add(query);
         command.Options.Add(text);
@@ -64,7 +67,11 @@ internal static class QueryCommands
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var answered = await new QueryDesk(store).AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, WorkflowCli.User(parse.GetValue(asPhysician)), ct);
+            var user = WorkflowCli.User(parse.GetValue(asPhysician));
+            var desk = new QueryDesk(store);
+            var answered = await Tenancy.CliPrincipals.ResolveAsync(store, user, ct) is { } principal
+                ? await desk.AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, principal, ct)
+                : await desk.AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, user, ct);
             await console.Out.WriteLineAsync($"query {answered.Id} answered at {Instants.Format(answered.ClosedAt!.Value)}");
             return ExitCodes.Success;
         }));
@@ -73,15 +80,27 @@ internal static class QueryCommands
 
     private static Command List(CliConsole console)
     {
-        var physician = new Option<string>("--physician") { Description = "the physician's NPI", Required = true };
+        var physician = new Option<string?>("--physician") { Description = "the physician's NPI (the operator's listing)" };
+        var asUser = new Option<string?>("--as") { Description = "who reads instead (a physician's NPI, a coder's user name): the queries they may read, each read ledgered as phi.read" };
         var json = CommonOptions.Json();
         var command = new Command("list", "A physician's documentation queries, oldest first.");
         command.Options.Add(physician);
+        command.Options.Add(asUser);
         command.Options.Add(json);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
+            var (npi, reader) = (parse.GetValue(physician), parse.GetValue(asUser));
+            if ((npi is null) == (reader is null))
+            {
+                throw new CliException("give exactly one of --physician NPI or --as USER");
+            }
+
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var rows = await new QueryDesk(store).ListAsync(parse.GetValue(physician)!, ct);
+            var desk = new QueryDesk(store);
+            var rows = reader is null
+                ? await desk.ListAsync(npi!, ct)
+                : await desk.ListAsync(await Tenancy.CliPrincipals.ResolveAsync(store, reader, ct)
+                    ?? throw new CliException($"--as '{reader}' is neither a coder's user name nor a physician's NPI"), ct);
             if (parse.GetValue(json))
             {
                 await console.Out.WriteLineAsync(WorkflowCli.Serialize(rows));

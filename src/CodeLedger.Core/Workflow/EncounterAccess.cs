@@ -35,6 +35,12 @@ public enum AccessRefusal
 
     /// <summary>Only a lead may override edit errors.</summary>
     NotALead,
+
+    /// <summary>Outside the person's tenant (<see cref="Tenancy.AccessPolicy"/>): told "not found", exactly like a missing encounter.</summary>
+    OutsideTenant,
+
+    /// <summary>The person reaches the encounter, but their role does not do this (<see cref="Tenancy.AccessPolicy"/>).</summary>
+    RoleMayNot,
 }
 
 /// <summary>The person asking, as far as access is concerned: their coder record, or none.</summary>
@@ -97,8 +103,15 @@ public static class EncounterAccess
             EncounterAction.RaiseQuery => "query it",
             _ => "override its edit errors",
         };
+        if (refusal == AccessRefusal.OutsideTenant)
+        {
+            // The same code and words as an encounter that does not exist: existence does not leak.
+            return new DomainException(EncounterErrors.Unknown, $"no encounter '{encounter}'");
+        }
+
         var message = refusal switch
         {
+            AccessRefusal.RoleMayNot => $"{userName} reaches encounter {encounter} but their role may not {verb}",
             AccessRefusal.NotACoder => $"no coder '{userName}': only the coder encounter {encounter} is assigned to, or a lead of its vendor, may {verb}",
             AccessRefusal.AnotherVendor => $"encounter {encounter} was sent to another vendor; {userName} may not {verb}",
             AccessRefusal.NotAssigned => $"encounter {encounter} is assigned to someone else; {userName} may not {verb}",
@@ -106,6 +119,7 @@ public static class EncounterAccess
         };
         var code = (action, refusal) switch
         {
+            (_, AccessRefusal.RoleMayNot) => Tenancy.TenancyErrors.RoleRefused,
             (EncounterAction.Read, _) => EncounterErrors.PhiAccessDenied,
             (_, AccessRefusal.NotACoder) => CoderErrors.Unknown,
             (EncounterAction.Override, AccessRefusal.NotALead) => CodingErrors.OverrideNotLead,
@@ -120,6 +134,8 @@ public static class EncounterAccess
         AccessRefusal.NotACoder => "not a coder",
         AccessRefusal.AnotherVendor => "another vendor",
         AccessRefusal.NotALead => "not a lead",
+        AccessRefusal.OutsideTenant => "outside tenant",
+        AccessRefusal.RoleMayNot => "role may not",
         _ => "not assigned",
     };
 }

@@ -1,4 +1,7 @@
+using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Common;
+using CodeLedger.Core.Tenancy;
+using CodeLedger.Storage.Tenancy;
 using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Intake;
 using CodeLedger.Core.Workflow;
@@ -49,6 +52,42 @@ public sealed class EncounterViewer(CodeLedgerStore store)
         }, ct);
 
         // The refusal was committed to the ledger first; only then is the reader told no.
+        return refusal is null ? view! : throw refusal;
+    }
+
+    /// <summary>
+    /// Shows an encounter to a signed-in person, within their tenant (<see cref="AccessPolicy"/>): an
+    /// encounter outside it is "no encounter", exactly as a missing one, and leaves no trace; a
+    /// refusal inside it (a practice admin, an unassigned coder) is a <c>phi.read-refused</c>; a read is
+    /// a <c>phi.read</c> naming the user, their role and organization.
+    /// </summary>
+    public async Task<EncounterView> ShowAsync(string encounterRef, Principal principal, CancellationToken ct = default)
+    {
+        var (view, refusal) = await store.WriteAsync<(EncounterView?, DomainException?)>(principal, async (db, ledger) =>
+        {
+            var encounter = await WorkflowLookup.EncounterAsync(db, encounterRef, ct);
+            var work = await db.Set<WorkItem>().AsNoTracking().SingleAsync(w => w.EncounterId == encounter.Id, ct);
+            var facts = new EncounterFacts(encounter.Id, encounter.PracticeId, encounter.PhysicianId, work.VendorId);
+            if (AccessPolicy.Refusal(principal, EncounterAction.Read, db.Tenant, facts, work.CoderId) is { } refusal)
+            {
+                if (refusal == AccessRefusal.OutsideTenant)
+                {
+                    throw EncounterAccess.Refused(EncounterAction.Read, refusal, principal.UserName, encounterRef.Trim());
+                }
+
+                ledger.Append(encounter.ExternalId, new PhiReadRefused(encounter.Id, principal.UserName, EncounterAccess.LedgerReason(refusal),
+                    principal.Role.Name(), principal.OrganizationId));
+                return (null, EncounterAccess.Refused(EncounterAction.Read, refusal, principal.UserName, encounter.ExternalId));
+            }
+
+            var note = await db.Set<DocumentationVersion>().AsNoTracking()
+                .Where(d => d.EncounterId == encounter.Id && d.Version == work.DocumentationVersion).SingleAsync(ct);
+            ledger.Append(encounter.ExternalId, new PhiRead(encounter.Id, principal.UserName, ["patient", "documentation"], note.Version, null,
+                db.Phi.LedgerHash.Of(note.Text), principal.Role.Name(), principal.OrganizationId));
+            return (new EncounterView(encounter.Id, encounter.ExternalId, encounter.DateOfService, encounter.PlaceOfService.Value, encounter.Specialty.Value,
+                encounter.Patient, note.Version, note.CompletedAt, note.Text), null);
+        }, ct);
+
         return refusal is null ? view! : throw refusal;
     }
 }

@@ -18,7 +18,7 @@ namespace CodeLedger.Storage.Workflow;
 /// past the edit gate, flagged "coded without query response"). The ledger holds hashes of the
 /// question and answer (keyed, docs/LEDGER.md "PHI in the ledger"), never their text.
 /// </summary>
-public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
+public sealed partial class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
 {
     private readonly Func<Guid> _newId = newId ?? Guid.NewGuid;
 

@@ -598,6 +598,49 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("documentation_queries", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Core.Tenancy.AuditGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuditorOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("auditor_organization_id");
+
+                    b.Property<string>("EncounterIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("encounter_ids");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditorOrganizationId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("audit_grants", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Training.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1131,6 +1174,21 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.HasOne("CodeLedger.Core.Coders.Coder", null)
                         .WithMany()
                         .HasForeignKey("RaisedByCoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Tenancy.AuditGrant", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("AuditorOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

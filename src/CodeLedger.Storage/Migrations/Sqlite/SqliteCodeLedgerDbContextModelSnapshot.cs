@@ -539,6 +539,43 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("documentation_queries", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Core.Tenancy.AuditGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuditorOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auditor_organization_id");
+
+                    b.Property<string>("EncounterIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_ids");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditorOrganizationId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("audit_grants", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Training.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1024,6 +1061,21 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasOne("CodeLedger.Core.Coders.Coder", null)
                         .WithMany()
                         .HasForeignKey("RaisedByCoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Tenancy.AuditGrant", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("AuditorOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
