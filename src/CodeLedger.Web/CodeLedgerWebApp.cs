@@ -98,9 +98,9 @@ public static class CodeLedgerWebApp
     {
         app.MapHealth();
         app.MapQueries();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         // The reference page's start-up script is inline; a fresh nonce per response admits it
         // under the content security policy (SecurityHeaders), and nothing is fetched from a CDN.
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("CodeLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts().WithNonce());
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("CodeLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts().WithNonce()).RequireAuthorization();
     }
 }

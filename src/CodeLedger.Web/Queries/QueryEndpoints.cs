@@ -24,7 +24,7 @@ public static class QueryEndpoints
 
     public static IEndpointRouteBuilder MapQueries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/queries").WithTags("Queries")
+        var group = app.MapGroup("/api/queries").WithTags("Queries").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapGet("/", ListAsync).WithName("ListQueries")
             .WithSummary("A physician's documentation queries, oldest first, with due times.")
