@@ -101,6 +101,16 @@ public static class CodeLedgerWebApp
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         // The reference page's start-up script is inline; a fresh nonce per response admits it
         // under the content security policy (SecurityHeaders), and nothing is fetched from a CDN.
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("CodeLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts().WithNonce()).RequireAuthorization();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("CodeLedger API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts().WithNonce())
+            .RequireAuthorization()
+            // Scalar marks its static files (scalar.js, favicon) AllowAnonymous, which would open
+            // three endpoints past the policy; they need sign-in like the page that loads them.
+            .Finally(endpoint =>
+            {
+                foreach (var open in endpoint.Metadata.OfType<IAllowAnonymous>().ToList())
+                {
+                    endpoint.Metadata.Remove(open);
+                }
+            });
     }
 }
