@@ -16,9 +16,14 @@ namespace CodeLedger.Web.Tests.Authorization;
 
 /// <summary>
 /// One side of the matrix's world: a vendor, the practice bound to it by a BAA and an SLA contract,
-/// the practice's physician, the vendor's coder, one encounter and one open query on it.
+/// the practice's physician, the vendor's coder, its encounters (one unless asked for more) and one open query on each.
 /// </summary>
-public sealed record MatrixTenant(string Name, Organization Vendor, Organization Practice, Physician Physician, Coder Coder, string EncounterId, Guid QueryId);
+public sealed record MatrixTenant(string Name, Organization Vendor, Organization Practice, Physician Physician, Coder Coder, IReadOnlyList<string> EncounterIds, IReadOnlyList<Guid> QueryIds)
+{
+    public string EncounterId => EncounterIds[0];
+
+    public Guid QueryId => QueryIds[0];
+}
 
 /// <summary>
 /// The world the authorization matrix runs in: two tenants that share nothing (two vendors, each
@@ -48,7 +53,8 @@ public sealed class MatrixWorld
         return new MatrixWorld(a, b);
     }
 
-    private static async Task<MatrixTenant> TenantAsync(CodeLedgerStore store, string name, string npi, CancellationToken ct)
+    /// <summary>Writes one tenant with <paramref name="encounters"/> encounters, each with an open query raised now (due after the contract's 72-hour window).</summary>
+    public static async Task<MatrixTenant> TenantAsync(CodeLedgerStore store, string name, string npi, CancellationToken ct, int encounters = 1)
     {
         var vendor = new Organization(Guid.NewGuid(), "VENDOR-" + name, "Vendor " + name, OrganizationKind.CodingVendor);
         var practice = new Organization(Guid.NewGuid(), "PRACTICE-" + name, "Practice " + name, OrganizationKind.Practice);
@@ -75,15 +81,19 @@ public sealed class MatrixWorld
             return Task.CompletedTask;
         }, ct);
 
-        var encounter = "ENC-" + name;
+        var ids = Enumerable.Range(1, encounters).Select(i => $"ENC-{name}-{i}").ToList();
         var documented = store.Time.GetUtcNow().AddHours(-1);
-        await new EncounterIntake(store).ImportAsync(practice.Code, vendor.Code, () =>
-        [
-            new EncounterSubmission($"matrix {encounter}", encounter, physician.Npi,
-                new PatientDemographics("Quillfeather", "Ada", new DateOnly(1960, 1, 1), PatientSex.Female, "MBR-" + name),
-                DateOnly.FromDateTime(documented.UtcDateTime), PlaceOfService.Office, "Knee pain after a fall; side not documented.", documented),
-        ], "matrix-setup", ct: ct);
-        var query = await new QueryDesk(store).RaiseAsync(encounter, coder.UserName, QueryCategory.Laterality, "Which knee was examined?", [], ct);
-        return new MatrixTenant(name, vendor, practice, physician, coder, encounter, query.Id);
+        await new EncounterIntake(store).ImportAsync(practice.Code, vendor.Code, () => ids.Select(id =>
+            new EncounterSubmission($"matrix {id}", id, physician.Npi,
+                new PatientDemographics("Quillfeather", "Ada", new DateOnly(1960, 1, 1), PatientSex.Female, "MBR-" + id),
+                DateOnly.FromDateTime(documented.UtcDateTime), PlaceOfService.Office, "Knee pain after a fall; side not documented.", documented)),
+            "matrix-setup", ct: ct);
+        var queries = new List<Guid>();
+        foreach (var id in ids)
+        {
+            queries.Add((await new QueryDesk(store).RaiseAsync(id, coder.UserName, QueryCategory.Laterality, "Which knee was examined?", [], ct)).Id);
+        }
+
+        return new MatrixTenant(name, vendor, practice, physician, coder, ids, queries);
     }
 }
