@@ -28,7 +28,11 @@ public static class CodeLedgerServices
             return reachable
                 ? Results.Ok(new { status = "ok", database = store.Location.Provider.ToString().ToLowerInvariant() })
                 : Results.Json(new { status = "database-unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        })
+        // A load balancer's probe has no account: the one endpoint open to anyone (it says nothing but up or down).
+        .AllowAnonymous()
+        .WithName("Health")
+        .WithSummary("Whether the host is up and reaches its database (no sign-in needed).");
         return app;
     }
 }

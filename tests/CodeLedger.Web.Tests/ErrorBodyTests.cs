@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
+using CodeLedger.Web.Tests.Hosting;
 
 namespace CodeLedger.Web.Tests;
 
@@ -10,39 +10,26 @@ namespace CodeLedger.Web.Tests;
 /// Every error the web host sends is ProblemDetails with a catalogued code (docs/ERRORS.md), as
 /// served by the real host over HTTP: a missing parameter, an id that is not a GUID, a body that is
 /// not JSON or not the request, an unknown path or method, and the domain's own refusals. None
-/// quotes the value that was sent.
+/// quotes the value that was sent; where one parameter or field is at fault, "field" names it.
+/// The requests are signed in (the tests' stand-in scheme): these are the errors past the door.
 /// </summary>
 public sealed class ErrorBodyTests : IDisposable
 {
     /// <summary>Stands for anything a caller might send that must not come back (it could be PHI).</summary>
     private const string Sentinel = "Quillfeather";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("codeledger-web-").FullName;
-    private readonly WebApplicationFactory<Program> host;
+    private readonly TestHost host = new();
     private readonly HttpClient client;
 
     public ErrorBodyTests()
     {
-        var db = Path.Combine(folder, "web.db");
-        host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("CodeLedger:Database", db)
-            .UseSetting("CodeLedger:QueryExpiry:IntervalSeconds", "3600"));
-        client = host.CreateClient();
+        client = host.Client(user: "dr-test");
     }
 
     public void Dispose()
     {
         client.Dispose();
         host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -61,21 +48,31 @@ public sealed class ErrorBodyTests : IDisposable
         return problem.RootElement.GetProperty("detail").GetString()!;
     }
 
+    private async Task<string?> FieldAsync(HttpResponseMessage response)
+    {
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        return problem.RootElement.TryGetProperty("field", out var field) ? field.GetString() : null;
+    }
+
     private Task<HttpResponseMessage> PostAsync(string path, string body) =>
         client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"), Ct);
 
     [Fact]
     public async Task A_missing_physician_parameter_is_named()
     {
-        var detail = await ProblemAsync(await client.GetAsync("/api/queries", Ct), HttpStatusCode.BadRequest, "REQUEST-PARAMETER-MISSING");
+        var response = await client.GetAsync("/api/queries", Ct);
+        var detail = await ProblemAsync(response, HttpStatusCode.BadRequest, "REQUEST-PARAMETER-MISSING");
 
         Assert.Contains("'physician'", detail, StringComparison.Ordinal);
+        Assert.Equal("physician", await FieldAsync(response));
     }
 
     [Fact]
     public async Task An_id_that_is_not_a_guid_is_refused_without_quoting_it()
     {
-        await ProblemAsync(await PostAsync($"/api/queries/{Sentinel}/answer", """{"text": "left knee"}"""), HttpStatusCode.BadRequest, "REQUEST-ID-INVALID");
+        var response = await PostAsync($"/api/queries/{Sentinel}/answer", """{"text": "left knee"}""");
+        await ProblemAsync(response, HttpStatusCode.BadRequest, "REQUEST-ID-INVALID");
+        Assert.Equal("id", await FieldAsync(response));
     }
 
     [Theory]
@@ -85,15 +82,19 @@ public sealed class ErrorBodyTests : IDisposable
     [InlineData("[\"" + Sentinel + "\"]")]
     public async Task A_body_that_is_not_the_answer_json_is_refused_without_quoting_it(string body)
     {
-        await ProblemAsync(await PostAsync($"/api/queries/{Guid.NewGuid()}/answer", body), HttpStatusCode.BadRequest, "REQUEST-BODY-INVALID");
+        var response = await PostAsync($"/api/queries/{Guid.NewGuid()}/answer", body);
+        await ProblemAsync(response, HttpStatusCode.BadRequest, "REQUEST-BODY-INVALID");
+        Assert.Equal("body", await FieldAsync(response));
     }
 
     [Fact]
     public async Task An_unknown_field_is_refused_by_name()
     {
-        var detail = await ProblemAsync(await PostAsync($"/api/queries/{Guid.NewGuid()}/answer", $$"""{"text": "left knee", "patient": "{{Sentinel}}"}"""), HttpStatusCode.BadRequest, "REQUEST-BODY-INVALID");
+        var response = await PostAsync($"/api/queries/{Guid.NewGuid()}/answer", $$"""{"text": "left knee", "patient": "{{Sentinel}}"}""");
+        var detail = await ProblemAsync(response, HttpStatusCode.BadRequest, "REQUEST-BODY-INVALID");
 
         Assert.Contains("unknown field 'patient'", detail, StringComparison.Ordinal);
+        Assert.Equal("patient", await FieldAsync(response));
     }
 
     [Fact]
@@ -106,6 +107,15 @@ public sealed class ErrorBodyTests : IDisposable
     public async Task A_physician_who_is_not_enrolled_is_the_domains_coded_refusal()
     {
         await ProblemAsync(await client.GetAsync("/api/queries?physician=1234567893", Ct), HttpStatusCode.NotFound, "PHYSICIAN-UNKNOWN");
+    }
+
+    [Fact]
+    public async Task An_npi_with_a_wrong_check_digit_names_the_parameter_not_the_value()
+    {
+        var response = await client.GetAsync("/api/queries?physician=1234567890", Ct);
+
+        await ProblemAsync(response, HttpStatusCode.BadRequest, "NPI-INVALID");
+        Assert.Equal("physician", await FieldAsync(response));
     }
 
     [Fact]

@@ -25,6 +25,15 @@ public static class RequestErrors
     /// <summary>The path exists, but not for that HTTP method.</summary>
     public static readonly ErrorCode MethodNotAllowed = new("REQUEST-METHOD", ErrorExit.Unreadable, Http.MethodNotAllowed);
 
+    /// <summary>No signed-in user: the endpoint needs a session cookie or a bearer token (only /health answers anyone).</summary>
+    public static readonly ErrorCode Unauthenticated = new("REQUEST-UNAUTHENTICATED", ErrorExit.Refused, Http.Unauthorized);
+
+    /// <summary>A signed-in user whose role the endpoint's policy does not admit (a record of another tenant is a 404 instead, so its existence does not leak).</summary>
+    public static readonly ErrorCode Forbidden = new("REQUEST-FORBIDDEN", ErrorExit.Refused, Http.Forbidden);
+
+    /// <summary>Too many requests from one client address, user name or token in the window (sign-in and token use are limited); Retry-After says when to try again.</summary>
+    public static readonly ErrorCode RateLimited = new("REQUEST-RATE-LIMITED", ErrorExit.Refused, Http.TooManyRequests);
+
     /// <summary>An unexpected failure inside the host; logged, and reported without any detail of the request.</summary>
     public static readonly ErrorCode Failed = new("REQUEST-FAILED", ErrorExit.Unreadable, Http.InternalServerError);
 }

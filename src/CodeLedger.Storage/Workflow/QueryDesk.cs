@@ -64,14 +64,14 @@ public sealed partial class QueryDesk(CodeLedgerStore store, Func<Guid>? newId =
     /// decides. Idempotent: a second run finds nothing. Runs as one write: concurrent workers (several
     /// web instances, or the web host and a cron job) expire each query once, because a run whose
     /// queries another run changed first runs again and sees nothing to do (docs/STORAGE.md, "Writes
-    /// and the ledger").
+    /// and the ledger"). On PostgreSQL the run also claims its queries (<see cref="ClaimOverdueAsync"/>),
+    /// so hosts sharing one database split the work instead of all doing it and all but one rolling back.
     /// </summary>
     public Task<ExpirySummary> ExpireOverdueAsync(string actor, CancellationToken ct = default) =>
         store.WriteAsync(actor, async (db, ledger) =>
         {
             var now = Instants.Now(store.Time);
-            var encounterIds = await db.Set<DocumentationQuery>().Where(q => q.Status == QueryStatus.Open && q.DueAt <= now)
-                .Select(q => q.EncounterId).Distinct().ToListAsync(ct);
+            var encounterIds = await ClaimOverdueAsync(db, now, ct);
             var queries = (await db.Set<DocumentationQuery>().Where(q => encounterIds.Contains(q.EncounterId)).ToListAsync(ct)).ToLookup(q => q.EncounterId);
             var work = await db.Set<WorkItem>().Where(w => encounterIds.Contains(w.EncounterId)).ToDictionaryAsync(w => w.EncounterId, ct);
             var versions = (await (from c in db.CodingResults
@@ -105,6 +105,32 @@ public sealed partial class QueryDesk(CodeLedgerStore store, Func<Guid>? newId =
                 decisions.Count(d => d.Decision.Outcome == ExpiryOutcome.NothingCoded),
                 decisions.Count(d => d.Decision.Outcome is ExpiryOutcome.CodedOnEarlierNote or ExpiryOutcome.HeldByEditErrors or ExpiryOutcome.DocumentationIncomplete));
         }, ct);
+
+    /// <summary>
+    /// The encounters with a query overdue at <paramref name="now"/>, claimed for this run.
+    /// PostgreSQL: the run's transaction begins here and locks the overdue query rows
+    /// (<c>FOR UPDATE SKIP LOCKED</c>) until it commits; a second host's run skips the rows this one
+    /// holds (and any a physician is answering that moment) instead of waiting for them or expiring
+    /// them again, and a row whose answer committed first no longer matches (READ COMMITTED re-checks
+    /// the locked row). The rows' versions still guard the rest, so a rival that claimed another
+    /// query of the same encounter makes one of the two runs again. SQLite has one writer at a time:
+    /// there is nothing to share out, and a run that read before a rival's commit runs again
+    /// (its data version changed) and finds nothing.
+    /// </summary>
+    private static async Task<List<Guid>> ClaimOverdueAsync(CodeLedgerDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.Provider != DatabaseProvider.PostgreSql)
+        {
+            return await db.Set<DocumentationQuery>().Where(q => q.Status == QueryStatus.Open && q.DueAt <= now)
+                .Select(q => q.EncounterId).Distinct().ToListAsync(ct);
+        }
+
+        await db.Write!.EnsureBegunAsync(ct);
+        var open = nameof(QueryStatus.Open);
+        var claimed = await db.Database.SqlQuery<Guid>(
+            $"SELECT encounter_id AS \"Value\" FROM documentation_queries WHERE status = {open} AND due_at <= {now} FOR UPDATE SKIP LOCKED").ToListAsync(ct);
+        return [.. claimed.Distinct()];
+    }
 
     public async Task<IReadOnlyList<QueryView>> ListAsync(string physicianNpi, CancellationToken ct = default)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CodeLedger.Core.Common;
+using CodeLedger.Core.Physicians;
+using CodeLedger.Core.Queries;
 using CodeLedger.Storage;
 using CodeLedger.Storage.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,17 +24,24 @@ public static class QueryEndpoints
 
     public static IEndpointRouteBuilder MapQueries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/queries");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/{id}/answer", AnswerAsync);
+        var group = app.MapGroup("/api/queries").WithTags("Queries").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError);
+        group.MapGet("/", ListAsync).WithName("ListQueries")
+            .WithSummary("A physician's documentation queries, oldest first, with due times.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/answer", AnswerAsync).WithName("AnswerQuery")
+            .WithSummary("Answer a documentation query before it is due.")
+            .Accepts<AnswerRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<QueryView>>, ProblemHttpResult>> ListAsync(HttpRequest http, CodeLedgerStore store, CancellationToken ct)
+    /// <param name="physician">The physician's NPI (ten digits with its check digit).</param>
+    private static async Task<Results<Ok<IReadOnlyList<QueryView>>, ProblemHttpResult>> ListAsync(string? physician, CodeLedgerStore store, CancellationToken ct)
     {
-        if (http.Query["physician"].ToString() is not { Length: > 0 } physician)
+        if (physician is not { Length: > 0 })
         {
-            return CodedProblem.From(RequestErrors.ParameterMissing, "the query parameter 'physician' (the physician's NPI) is required");
+            return CodedProblem.From(RequestErrors.ParameterMissing, "the query parameter 'physician' (the physician's NPI) is required", "physician");
         }
 
         try
@@ -41,7 +50,7 @@ public static class QueryEndpoints
         }
         catch (DomainException e)
         {
-            return CodedProblem.From(e);
+            return CodedProblem.From(e, e.Error == PhysicianErrors.NpiInvalid ? "physician" : null);
         }
     }
 
@@ -49,13 +58,13 @@ public static class QueryEndpoints
     {
         if (!Guid.TryParse(id, out var queryId))
         {
-            return CodedProblem.From(RequestErrors.IdInvalid, "the query id in the path is not a GUID");
+            return CodedProblem.From(RequestErrors.IdInvalid, "the query id in the path is not a GUID", "id");
         }
 
-        var (request, problem) = await ReadAsync(http, ct);
+        var (request, problem, field) = await ReadAsync(http, ct);
         if (request is null)
         {
-            return CodedProblem.From(RequestErrors.BodyInvalid, problem!);
+            return CodedProblem.From(RequestErrors.BodyInvalid, problem!, field);
         }
 
         try
@@ -65,12 +74,12 @@ public static class QueryEndpoints
         }
         catch (DomainException e)
         {
-            return CodedProblem.From(e);
+            return CodedProblem.From(e, e.Error == QueryErrors.AnswerNotAChoice || e.Error.Value.StartsWith("FIELD-", StringComparison.Ordinal) ? "text" : null);
         }
     }
 
-    /// <summary>The body as an <see cref="AnswerRequest"/>, or why not (a position or field names, no value).</summary>
-    private static async Task<(AnswerRequest? Request, string? Problem)> ReadAsync(HttpRequest http, CancellationToken ct)
+    /// <summary>The body as an <see cref="AnswerRequest"/>, or why not (a position or field names, no value) and the field at fault ("body" when it is not JSON).</summary>
+    private static async Task<(AnswerRequest? Request, string? Problem, string? Field)> ReadAsync(HttpRequest http, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -81,14 +90,14 @@ public static class QueryEndpoints
         {
             return (null, e.LineNumber is { } line
                 ? $"the body is not JSON (line {line + 1}, byte {e.BytePositionInLine + 1}); send {{\"text\": \"...\", \"answeredBy\": \"...\"}}"
-                : "the body is empty or not JSON; send {\"text\": \"...\", \"answeredBy\": \"...\"}");
+                : "the body is empty or not JSON; send {\"text\": \"...\", \"answeredBy\": \"...\"}", "body");
         }
 
         using (document)
         {
             return StrictJson.TryRead<AnswerRequest>(document.RootElement, Strict, out var request, out var problems)
-                ? (request, null)
-                : (null, "the body is not an answer: " + string.Join("; ", problems));
+                ? (request, null, null)
+                : (null, "the body is not an answer: " + string.Join("; ", problems), ProblemField.Of(problems));
         }
     }
 }

@@ -1,0 +1,69 @@
+using System.Text;
+using CodeLedger.Core.Accounts;
+using Microsoft.AspNetCore.Routing;
+
+namespace CodeLedger.Web.Tests.Authorization;
+
+/// <summary>What a role gets from an endpoint for a record of its own tenant (for another tenant's record every reachable endpoint answers 404).</summary>
+public enum Outcome
+{
+    /// <summary>2xx.</summary>
+    Allowed,
+
+    /// <summary>403 REQUEST-FORBIDDEN: the role may not use this endpoint at all (nothing about any record is revealed).</summary>
+    Refused,
+
+    /// <summary>404: the record is outside what the role reaches, told apart from a record that does not exist by nothing.</summary>
+    NotFound,
+}
+
+/// <summary>
+/// The authorization matrix as data: for every endpoint of the running host (by "METHOD pattern"),
+/// how to call it about a tenant's records, and what each role gets for its own tenant. A new
+/// endpoint gets a row here or <see cref="AuthorizationMatrixTests"/> fails (docs/WEB.md, "Adding an
+/// endpoint"). Tenant-free endpoints (the API description) answer every signed-in role alike.
+/// The expectations state issue 16's rules: vendor staff reach the practices bound to their vendor,
+/// practice staff their practice, a physician their own queries (and alone answers them), an
+/// auditor only what an engagement grants (none here).
+/// </summary>
+public static class MatrixRequests
+{
+    public sealed record Row(Func<MatrixTenant, HttpRequestMessage> Request, IReadOnlyDictionary<UserRole, Outcome> Own, bool TenantFree = false);
+
+    private static Dictionary<UserRole, Outcome> Every(Outcome outcome) => Enum.GetValues<UserRole>().ToDictionary(r => r, _ => outcome);
+
+    private static Dictionary<UserRole, Outcome> Only(UserRole role, Outcome outcome, Outcome others) =>
+        Enum.GetValues<UserRole>().ToDictionary(r => r, r => r == role ? outcome : others);
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    public static IReadOnlyDictionary<string, Row> Rows { get; } = new Dictionary<string, Row>(StringComparer.Ordinal)
+    {
+        ["GET /health"] = new(_ => Get("/health"), Every(Outcome.Allowed), TenantFree: true),
+        ["GET /openapi/{documentName}.json"] = new(_ => Get("/openapi/v1.json"), Every(Outcome.Allowed), TenantFree: true),
+        ["GET /scalar/{documentName?}"] = new(_ => Get("/scalar/"), Every(Outcome.Allowed), TenantFree: true),
+        ["GET /scalar/scalar.js"] = new(_ => Get("/scalar/scalar.js"), Every(Outcome.Allowed), TenantFree: true),
+        ["GET /scalar/scalar.aspnetcore.js"] = new(_ => Get("/scalar/scalar.aspnetcore.js"), Every(Outcome.Allowed), TenantFree: true),
+        ["GET /scalar/favicon.svg"] = new(_ => Get("/scalar/favicon.svg"), Every(Outcome.Allowed), TenantFree: true),
+        ["GET /api/queries/"] = new(t => Get($"/api/queries?physician={t.Physician.Npi.Value}"), new Dictionary<UserRole, Outcome>
+        {
+            [UserRole.VendorAdmin] = Outcome.Allowed,
+            [UserRole.CodingLead] = Outcome.Allowed,
+            [UserRole.Coder] = Outcome.Allowed,
+            [UserRole.PracticeAdmin] = Outcome.Allowed,
+            [UserRole.Physician] = Outcome.Allowed,
+            [UserRole.Auditor] = Outcome.NotFound,
+        }),
+        ["POST /api/queries/{id}/answer"] = new(t => new HttpRequestMessage(HttpMethod.Post, $"/api/queries/{t.QueryId}/answer")
+        {
+            Content = new StringContent("""{"text": "left knee"}""", Encoding.UTF8, "application/json"),
+        }, Only(UserRole.Physician, Outcome.Allowed, Outcome.Refused)),
+    };
+
+    /// <summary>The endpoint's key: its HTTP method and route pattern as mapped.</summary>
+    public static IEnumerable<string> Keys(RouteEndpoint endpoint)
+    {
+        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+        return methods.Select(m => $"{m} {endpoint.RoutePattern.RawText?.TrimStart('/').Insert(0, "/")}");
+    }
+}
