@@ -4,6 +4,7 @@ namespace CodeLedger.Core.Common;
 public static class Http
 {
     public const int BadRequest = 400;
+    public const int Unauthorized = 401;
     public const int Forbidden = 403;
     public const int NotFound = 404;
     public const int MethodNotAllowed = 405;

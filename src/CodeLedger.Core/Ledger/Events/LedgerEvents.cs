@@ -43,6 +43,13 @@ public static class LedgerEvents
         Entry<QueryUnresolved>(),
         Entry<EncounterFinalized>(),
         Entry<X12ControlNumberReserved>(),
+        Entry<UserAdded>(),
+        Entry<UserUpdated>(),
+        Entry<UserDisabled>(),
+        Entry<UserPasswordReset>(),
+        Entry<UserSecondFactorEnrolled>(),
+        Entry<TokenIssued>(),
+        Entry<TokenRevoked>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)
