@@ -39,6 +39,7 @@ internal static class CodeLedgerCommand
         yield return Queries.QueryCommands.Create(console);
         yield return Sla.SlaCommand.Create(console);
         yield return Training.TrainingCommands.Create(console);
+        yield return Accounts.UserCommands.Create(console);
     }
 
     /// <summary>Runs one command line. <paramref name="time"/> is the clock every command reads (the system clock unless a test fixes it).</summary>

@@ -29,7 +29,7 @@ internal static class QueryCommands
         var category = new Option<string>("--category") { Description = "one of: " + string.Join(", ", QueryCategories.All), Required = true };
         var question = new Option<string>("--question") { Description = "the question (non-leading; never about payment)", Required = true };
         var choices = new Option<string[]>("--choice") { Description = "a choice of a multiple-choice query (repeat; must include \"other\" and \"clinically undetermined\")", AllowMultipleArgumentsPerToken = false };
-        var asCoder = new Option<string?>("--as") { Description = "the coder's user name (default $CODELEDGER_USER or the login name)" };
+        var asCoder = new Option<string?>("--as") { Description = "the coder's user name (default $CODELEDGER_USER or the login name); a coder or coding-lead user" };
         var command = new Command("raise", "Ask the physician who documented an encounter to clarify it; due after the contract's response window.");
         command.Arguments.Add(encounter);
         command.Options.Add(category);
@@ -44,7 +44,8 @@ internal static class QueryCommands
             }
 
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var query = await new QueryDesk(store).RaiseAsync(parse.GetValue(encounter)!, WorkflowCli.User(parse.GetValue(asCoder)), c,
+            var coder = await Accounts.CliPrincipal.ResolveAsync(store, parse.GetValue(asCoder), Core.Accounts.AccountRules.RaiseQuery, "raising a query", ct);
+            var query = await new QueryDesk(store).RaiseAsync(parse.GetValue(encounter)!, coder.UserName, c,
                 parse.GetValue(question)!, parse.GetValue(choices) ?? [], ct);
             await console.Out.WriteLineAsync($"query {query.Id} raised, due {Instants.Format(query.DueAt)}");
             return ExitCodes.Success;
@@ -56,7 +57,7 @@ internal static class QueryCommands
     {
         var query = new Argument<Guid>("QUERY") { Description = "the query id" };
         var text = new Option<string>("--text") { Description = "the answer (for a multiple-choice query: one of its choices, or \"other: ...\")", Required = true };
-        var asPhysician = new Option<string?>("--as") { Description = "who answers, for the ledger (default $CODELEDGER_USER or the login name)" };
+        var asPhysician = new Option<string?>("--as") { Description = "the physician user who answers (default $CODELEDGER_USER or the login name); only the query's own physician" };
         var command = new Command("answer", "Answer a documentation query before it is due.");
         command.Arguments.Add(query);
         command.Options.Add(text);
@@ -64,7 +65,8 @@ internal static class QueryCommands
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var answered = await new QueryDesk(store).AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, WorkflowCli.User(parse.GetValue(asPhysician)), ct);
+            var physician = await Accounts.CliPrincipal.ResolveAsync(store, parse.GetValue(asPhysician), Core.Accounts.AccountRules.AnswerQuery, "answering a query", ct);
+            var answered = await new QueryDesk(store).AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, physician, ct);
             await console.Out.WriteLineAsync($"query {answered.Id} answered at {Instants.Format(answered.ClosedAt!.Value)}");
             return ExitCodes.Success;
         }));

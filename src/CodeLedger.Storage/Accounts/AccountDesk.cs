@@ -312,7 +312,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         await using var db = store.CreateContext();
         var rows = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync(ct);
         var now = store.Time.GetUtcNow();
-        return [.. rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+        return [.. rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id)
             .Select(t => new TokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt,
                 t.RevokedAt is not null ? "revoked" : t.ExpiresAt <= now ? "expired" : "active"))];
     }

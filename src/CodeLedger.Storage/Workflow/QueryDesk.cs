@@ -1,3 +1,4 @@
+using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Intake;
 using CodeLedger.Core.Queries;
@@ -47,12 +48,33 @@ public sealed class QueryDesk(CodeLedgerStore store, Func<Guid>? newId = null)
             return query;
         }, ct);
 
-    public Task<DocumentationQuery> AnswerAsync(Guid queryId, string answer, string actor, CancellationToken ct = default) =>
+    public Task<DocumentationQuery> AnswerAsync(Guid queryId, string answer, string actor, CancellationToken ct = default) => AnswerAsync(queryId, answer, actor, null, ct);
+
+    /// <summary>
+    /// A physician answers their own query: the ledger records them as the actor. A query of
+    /// another physician is QUERY-UNKNOWN (404), exactly like an id that does not exist, so a
+    /// physician cannot learn which ids exist.
+    /// </summary>
+    public Task<DocumentationQuery> AnswerAsync(Guid queryId, string answer, Principal physician, CancellationToken ct = default)
+    {
+        AccountRules.Require(physician, AccountRules.AnswerQuery, "answering a query");
+        return AnswerAsync(queryId, answer, physician.UserName, physician.PhysicianNpi, ct);
+    }
+
+    private Task<DocumentationQuery> AnswerAsync(Guid queryId, string answer, string actor, string? ownNpi, CancellationToken ct) =>
         store.WriteAsync(actor, async (db, ledger) =>
         {
             var now = Instants.Now(store.Time);
             var query = await db.Set<DocumentationQuery>().FirstOrDefaultAsync(q => q.Id == queryId, ct)
                 ?? throw new DomainException(QueryErrors.Unknown, $"no query {queryId}");
+            if (ownNpi is not null)
+            {
+                var own = Core.Codes.Npi.Parse(ownNpi);
+                if (!await db.Physicians.AnyAsync(p => p.Id == query.PhysicianId && p.Npi == own, ct))
+                {
+                    throw new DomainException(QueryErrors.Unknown, $"no query {queryId}");
+                }
+            }
             query.Respond(answer, now);
             var external = await db.Encounters.Where(e => e.Id == query.EncounterId).Select(e => e.ExternalId).SingleAsync(ct);
             ledger.Append(external, new QueryAnswered(query.Id, query.EncounterId, PhiHash.Sha256(query.Answer!), now, query.DueAt));
