@@ -28,7 +28,7 @@ public static class CodeLedgerServices
             return reachable
                 ? Results.Ok(new { status = "ok", database = store.Location.Provider.ToString().ToLowerInvariant() })
                 : Results.Json(new { status = "database-unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -56,6 +56,9 @@ public static class AccountErrors
     /// <summary>A token requested without a name, with an expiry not in the future, or beyond the longest allowed.</summary>
     public static readonly ErrorCode TokenTermsInvalid = new("TOKEN-TERMS-INVALID", ErrorExit.Refused, Http.BadRequest);
 
+    /// <summary>A request to the API without a bearer token, or to a page without a session.</summary>
+    public static readonly ErrorCode SignInRequired = new("SIGN-IN-REQUIRED", ErrorExit.Refused, Http.Unauthorized);
+
     /// <summary>No token of that user with that id or prefix.</summary>
     public static readonly ErrorCode TokenUnknown = new("TOKEN-UNKNOWN", ErrorExit.Refused, Http.NotFound);
 }

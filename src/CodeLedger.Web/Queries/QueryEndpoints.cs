@@ -1,7 +1,9 @@
 using System.Text.Json;
+using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Common;
 using CodeLedger.Storage;
 using CodeLedger.Storage.Workflow;
+using CodeLedger.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CodeLedger.Web.Queries;
@@ -13,16 +15,18 @@ namespace CodeLedger.Web.Queries;
 /// themselves rather than through minimal-API binding, whose failures are an empty 400 or a
 /// message quoting the value sent: here a missing NPI, an id that is not a GUID and a body that is
 /// not the request's JSON each have their own code and name the field, never its value.
+/// Both take a bearer token (<see cref="WebAccounts.Api"/>); who answers is the token's user,
+/// never a field of the body.
 /// </summary>
 public static class QueryEndpoints
 {
     private static readonly JsonSerializerOptions Strict = StrictJson.Options();
 
-    public sealed record AnswerRequest(string Text, string? AnsweredBy);
+    public sealed record AnswerRequest(string Text);
 
     public static IEndpointRouteBuilder MapQueries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/queries");
+        var group = app.MapGroup("/api/queries").RequireAuthorization(WebAccounts.Api);
         group.MapGet("/", ListAsync);
         group.MapPost("/{id}/answer", AnswerAsync);
         return app;
@@ -30,7 +34,20 @@ public static class QueryEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<QueryView>>, ProblemHttpResult>> ListAsync(HttpRequest http, CodeLedgerStore store, CancellationToken ct)
     {
-        if (http.Query["physician"].ToString() is not { Length: > 0 } physician)
+        var physician = http.Query["physician"].ToString();
+        if (WebPrincipal.Of(http.HttpContext.User) is { Role: UserRole.Physician, PhysicianNpi: { } own })
+        {
+            // A physician lists their own queries; another physician's NPI is answered as unknown,
+            // so a physician cannot learn who else is enrolled.
+            if (physician.Length > 0 && physician != own)
+            {
+                return CodedProblem.From(Core.Physicians.PhysicianErrors.Unknown, "no physician with that NPI among yours");
+            }
+
+            physician = own;
+        }
+
+        if (physician is not { Length: > 0 })
         {
             return CodedProblem.From(RequestErrors.ParameterMissing, "the query parameter 'physician' (the physician's NPI) is required");
         }
@@ -60,7 +77,9 @@ public static class QueryEndpoints
 
         try
         {
-            var query = await new QueryDesk(store).AnswerAsync(queryId, request.Text, "web:" + (request.AnsweredBy ?? "physician"), ct);
+            var principal = WebPrincipal.Of(http.HttpContext.User)
+                ?? throw new DomainException(AccountErrors.SignInRequired, "answering a query needs a signed-in physician");
+            var query = await new QueryDesk(store).AnswerAsync(queryId, request.Text, principal, ct);
             return TypedResults.Ok(await new QueryDesk(store).ListByIdAsync(query.Id, ct));
         }
         catch (DomainException e)
@@ -80,8 +99,8 @@ public static class QueryEndpoints
         catch (JsonException e)
         {
             return (null, e.LineNumber is { } line
-                ? $"the body is not JSON (line {line + 1}, byte {e.BytePositionInLine + 1}); send {{\"text\": \"...\", \"answeredBy\": \"...\"}}"
-                : "the body is empty or not JSON; send {\"text\": \"...\", \"answeredBy\": \"...\"}");
+                ? $"the body is not JSON (line {line + 1}, byte {e.BytePositionInLine + 1}); send {{\"text\": \"...\"}}"
+                : "the body is empty or not JSON; send {\"text\": \"...\"}");
         }
 
         using (document)
