@@ -12,37 +12,26 @@ namespace CodeLedger.Web.Tests;
 /// not JSON or not the request, an unknown path or method, and the domain's own refusals. None
 /// quotes the value that was sent.
 /// </summary>
-public sealed class ErrorBodyTests : IDisposable
+public sealed class ErrorBodyTests : IAsyncLifetime
 {
     /// <summary>Stands for anything a caller might send that must not come back (it could be PHI).</summary>
     private const string Sentinel = "Quillfeather";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("codeledger-web-").FullName;
-    private readonly WebApplicationFactory<Program> host;
-    private readonly HttpClient client;
+    private WebWorld world = null!;
 
-    public ErrorBodyTests()
+    /// <summary>Signed in with a token of the physician dr-chen.</summary>
+    private HttpClient client = null!;
+
+    public async ValueTask InitializeAsync()
     {
-        var db = Path.Combine(folder, "web.db");
-        host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("CodeLedger:Database", db)
-            .UseSetting("CodeLedger:QueryExpiry:IntervalSeconds", "3600"));
-        client = host.CreateClient();
+        world = await WebWorld.CreateAsync();
+        client = await world.ApiClientAsync("dr-chen");
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         client.Dispose();
-        host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
+        await world.DisposeAsync();
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -67,7 +56,9 @@ public sealed class ErrorBodyTests : IDisposable
     [Fact]
     public async Task A_missing_physician_parameter_is_named()
     {
-        var detail = await ProblemAsync(await client.GetAsync("/api/queries", Ct), HttpStatusCode.BadRequest, "REQUEST-PARAMETER-MISSING");
+        using var admin = await world.ApiClientAsync("acme-admin");
+
+        var detail = await ProblemAsync(await admin.GetAsync("/api/queries", Ct), HttpStatusCode.BadRequest, "REQUEST-PARAMETER-MISSING");
 
         Assert.Contains("'physician'", detail, StringComparison.Ordinal);
     }
@@ -103,9 +94,9 @@ public sealed class ErrorBodyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_physician_who_is_not_enrolled_is_the_domains_coded_refusal()
+    public async Task Another_physicians_queries_are_the_domains_coded_unknown_physician()
     {
-        await ProblemAsync(await client.GetAsync("/api/queries?physician=1234567893", Ct), HttpStatusCode.NotFound, "PHYSICIAN-UNKNOWN");
+        await ProblemAsync(await client.GetAsync($"/api/queries?physician={WebWorld.SouthNpi}", Ct), HttpStatusCode.NotFound, "PHYSICIAN-UNKNOWN");
     }
 
     [Fact]
