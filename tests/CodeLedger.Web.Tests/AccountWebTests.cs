@@ -174,6 +174,32 @@ public sealed partial class AccountWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_created_on_the_tokens_page_is_shown_once_works_on_the_api_and_stops_when_revoked()
+    {
+        await world.Accounts.StartSecondFactorAsync("dr-chen", Ct);
+        using var browser = world.Client();
+        await PostFormAsync(browser, "/sign-in", ("UserName", "dr-chen"), ("Password", WebWorld.Password));
+        var key = Base32.Decode(Regex.Match(await browser.GetStringAsync("/sign-in/enrol", Ct), "id=\"key\">([A-Z2-7]+)<").Groups[1].Value)!;
+        await PostFormAsync(browser, "/sign-in/enrol", ("Code", Totp.Code(key, Totp.StepAt(world.Clock.GetUtcNow()))));
+
+        var created = await PostFormAsync(browser, "/tokens?handler=Create", ("Name", "laptop"), ("Days", "30"));
+        var token = Regex.Match(await created.Content.ReadAsStringAsync(Ct), "id=\"new-token\">(cl_[A-Za-z0-9_-]+)<").Groups[1].Value;
+        var listed = await browser.GetStringAsync("/tokens", Ct);
+        using var api = world.Client(token);
+        var before = await api.GetAsync("/api/queries", Ct);
+        var id = (await world.Accounts.ListTokensAsync("dr-chen", Ct)).Single().Id;
+        await PostFormAsync(browser, "/tokens?handler=Revoke", ("Id", id.ToString()));
+        var after = await api.GetAsync("/api/queries", Ct);
+
+        Assert.Equal(46, token.Length);
+        Assert.True(created.Headers.CacheControl?.NoStore, "the page holding a new token is not stored");
+        Assert.DoesNotContain(token, listed, StringComparison.Ordinal);
+        Assert.Contains(token[..9], listed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal("TOKEN-REVOKED", await CodeAsync(after, HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_anti_forgery_token_is_refused()
     {
         using var browser = world.Client();

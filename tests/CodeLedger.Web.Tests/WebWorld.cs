@@ -47,7 +47,11 @@ public sealed class WebWorld : IAsyncDisposable
     /// <summary>The open query of dr-chen.</summary>
     public Guid Query { get; private set; }
 
-    public static async Task<WebWorld> CreateAsync()
+    /// <summary>The host's address when it runs on Kestrel (a browser needs a real port), else null.</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>The world; with <paramref name="kestrel"/> the host listens on a free loopback port (<see cref="Address"/>).</summary>
+    public static async Task<WebWorld> CreateAsync(bool kestrel = false)
     {
         var world = new WebWorld(Directory.CreateTempSubdirectory("codeledger-web-").FullName);
         world.Store = await CodeLedgerStore.OpenAsync(world.Db, world.Clock);
@@ -56,7 +60,33 @@ public sealed class WebWorld : IAsyncDisposable
             .UseSetting("CodeLedger:Database", world.Db)
             .UseSetting("CodeLedger:QueryExpiry:IntervalSeconds", "3600")
             .ConfigureServices(s => s.AddSingleton<TimeProvider>(world.Clock)));
+        if (kestrel)
+        {
+            var port = FreePort();
+            world.Host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, port));
+            world.Host.StartServer();
+            world.Address = new Uri($"http://127.0.0.1:{port}");
+        }
+
         return world;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Enrols a TOTP key for a user as if they had scanned it, and returns the key.</summary>
+    public async Task<byte[]> EnrolAsync(string userName)
+    {
+        var key = await Accounts.StartSecondFactorAsync(userName);
+        await Accounts.ConfirmSecondFactorAsync(userName, Core.Accounts.Totp.Code(key, Core.Accounts.Totp.StepAt(Clock.GetUtcNow())));
+
+        // The next code is of a later step: a code is accepted once.
+        Clock.Advance(Core.Accounts.Totp.Step);
+        return key;
     }
 
     /// <summary>A client with a fresh token of <paramref name="userName"/>.</summary>
