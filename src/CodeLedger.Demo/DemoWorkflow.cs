@@ -148,7 +148,7 @@ internal sealed partial class DemoWorkflow
                 {
                     Schedule(codeAt + answerAfter, async () =>
                     {
-                        await _queries.AnswerAsync(query.Id, Answer(query), "physician:" + encounter.PhysicianId.ToString("N")[..8]);
+                        await _queries.AnswerAsync(query.Id, Answer(query), PhysicianUser(encounter.PhysicianId));
                         _answered++;
                         Schedule(WorkingTime(codeAt + answerAfter + recodeAfter), () => SubmitAsync(encounter, coder, good));
                     });
@@ -330,4 +330,11 @@ internal sealed partial class DemoWorkflow
 
     [GeneratedRegex(@"Total time on the date of the encounter: (\d+) minutes")]
     private static partial Regex TotalTime();
+
+    /// <summary>The physician's own account (<see cref="DemoUsers"/>): the ledger records them as who answered.</summary>
+    private Core.Accounts.Principal PhysicianUser(Guid physicianId)
+    {
+        var physician = _world.Practices.SelectMany(p => p.Physicians).Single(p => p.Id == physicianId);
+        return new(DemoUsers.PhysicianUserName(physician.Npi.Value), Core.Accounts.UserRole.Physician, physician.PracticeId, physicianNpi: physician.Npi.Value);
+    }
 }

@@ -6,8 +6,10 @@ using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Encounters;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
+using CodeLedger.Storage.Accounts;
 using CodeLedger.Storage.Ledger;
 using CodeLedger.Storage.Protection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage;
@@ -16,9 +18,14 @@ namespace CodeLedger.Storage;
 /// One EF Core model for both providers. The two subclasses exist only so that each provider
 /// keeps its own migrations (SQLite and PostgreSQL differ in types and DDL). Every entity
 /// configuration in this assembly is applied, so feature folders add tables without editing this file.
+/// Identity's user tables live in the same database (<see cref="IdentityUserContext{TUser, TKey}"/>:
+/// users, their logins, claims and secrets, no role tables: a user's one role is a column of the
+/// user, Storage/Accounts), so an account and the ledger event that records it commit together.
 /// </summary>
-public abstract partial class CodeLedgerDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class CodeLedgerDbContext(DbContextOptions options) : IdentityUserContext<CodeLedgerUser, Guid>(options)
 {
+    public DbSet<AccessTokenRow> AccessTokens => Set<AccessTokenRow>();
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<BusinessAssociateAgreement> BusinessAssociateAgreements => Set<BusinessAssociateAgreement>();
@@ -64,6 +71,7 @@ public abstract partial class CodeLedgerDbContext(DbContextOptions options) : Db
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CodeLedgerDbContext).Assembly);
         PhiColumns.Apply(modelBuilder, Phi);
         ApplyTenantFilters(modelBuilder);

@@ -1,3 +1,4 @@
+using CodeLedger.Web.Accounts;
 using CodeLedger.Web.Hosting;
 using CodeLedger.Web.Queries;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace CodeLedger.Web;
 public static class CodeLedgerWebApp
 {
     /// <summary>Paths of endpoints anyone may call, signed in or not. The authorization matrix test fails on any other anonymous endpoint.</summary>
-    public static IReadOnlyList<string> AnonymousPaths { get; } = ["/health"];
+    public static IReadOnlyList<string> AnonymousPaths { get; } = ["/health", "/sign-in", "/sign-in/code", "/sign-in/enrol", "/sign-out"];
 
     /// <summary>
     /// The host for <paramref name="args"/> (ASP.NET Core's command line: <c>--urls</c>,
@@ -53,8 +54,12 @@ public static class CodeLedgerWebApp
         builder.Services.AddCodeLedger(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddCodeLedgerRateLimits(builder.Configuration);
-        builder.Services.AddAuthentication();
-        builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Sign-in: a cookie for pages, a bearer token for the API, and the fallback policy that
+        // closes every endpoint that does not say AllowAnonymous (Accounts/WebAccounts).
+        builder.Services.AddCodeLedgerAccounts(builder.Configuration);
+        // Razor Pages: server-rendered forms with anti-forgery built in, no client framework and no
+        // script at all, so a CSP without inline scripts holds (docs/ACCOUNTS.md).
+        builder.Services.AddRazorPages();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, CodedAuthorizationResultHandler>();
         builder.Services.AddCodeLedgerOpenApi();
     }
@@ -98,6 +103,7 @@ public static class CodeLedgerWebApp
     {
         app.MapHealth();
         app.MapQueries();
+        app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         // The reference page's start-up script is inline; a fresh nonce per response admits it
         // under the content security policy (SecurityHeaders), and nothing is fetched from a CDN.

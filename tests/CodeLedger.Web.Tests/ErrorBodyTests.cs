@@ -13,23 +13,26 @@ namespace CodeLedger.Web.Tests;
 /// quotes the value that was sent; where one parameter or field is at fault, "field" names it.
 /// The requests are signed in (the tests' stand-in scheme): these are the errors past the door.
 /// </summary>
-public sealed class ErrorBodyTests : IDisposable
+public sealed class ErrorBodyTests : IAsyncLifetime
 {
     /// <summary>Stands for anything a caller might send that must not come back (it could be PHI).</summary>
     private const string Sentinel = "Quillfeather";
 
-    private readonly TestHost host = new();
-    private readonly HttpClient client;
+    private WebWorld world = null!;
 
-    public ErrorBodyTests()
+    /// <summary>Signed in with a token of the physician dr-chen.</summary>
+    private HttpClient client = null!;
+
+    public async ValueTask InitializeAsync()
     {
-        client = host.Client(user: "dr-test");
+        world = await WebWorld.CreateAsync();
+        client = await world.ApiClientAsync("dr-chen");
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         client.Dispose();
-        host.Dispose();
+        await world.DisposeAsync();
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -60,7 +63,9 @@ public sealed class ErrorBodyTests : IDisposable
     [Fact]
     public async Task A_missing_physician_parameter_is_named()
     {
-        var response = await client.GetAsync("/api/queries", Ct);
+        using var admin = await world.ApiClientAsync("acme-admin");
+
+        var response = await admin.GetAsync("/api/queries", Ct);
         var detail = await ProblemAsync(response, HttpStatusCode.BadRequest, "REQUEST-PARAMETER-MISSING");
 
         Assert.Contains("'physician'", detail, StringComparison.Ordinal);
@@ -104,9 +109,9 @@ public sealed class ErrorBodyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_physician_who_is_not_enrolled_is_the_domains_coded_refusal()
+    public async Task Another_physicians_queries_are_the_domains_coded_unknown_physician()
     {
-        await ProblemAsync(await client.GetAsync("/api/queries?physician=1234567893", Ct), HttpStatusCode.NotFound, "PHYSICIAN-UNKNOWN");
+        await ProblemAsync(await client.GetAsync($"/api/queries?physician={WebWorld.SouthNpi}", Ct), HttpStatusCode.NotFound, "PHYSICIAN-UNKNOWN");
     }
 
     [Fact]

@@ -100,7 +100,10 @@ public sealed class HostHeadersTests : IDisposable
     {
         using var anonymous = host.Client();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/scalar", Ct)).StatusCode);
+        // The reference is a page a browser opens: sent to sign in. The document is for programs: a coded 401.
+        var page = await anonymous.GetAsync("/scalar", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/sign-in", page.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.AbsolutePath : page.Headers.Location?.OriginalString.Split('?')[0]);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/openapi/v1.json", Ct)).StatusCode);
     }
 

@@ -20,7 +20,7 @@ internal static class CodeCommand
     {
         var encounter = new Argument<string>("ENCOUNTER") { Description = "the encounter's id, or the practice's external id" };
         var file = new Option<FileInfo>("--file") { Description = "the coding (JSON: diagnoses and service lines; see docs/WORKFLOW.md)", Required = true };
-        var asCoder = new Option<string?>("--as") { Description = "the coder's user name (default $CODELEDGER_USER or the login name)" };
+        var asCoder = new Option<string?>("--as") { Description = "the coder's user name (default $CODELEDGER_USER or the login name); a coder or coding-lead user" };
         var reason = new Option<string?>("--override") { Description = "a lead's recorded reason to finalize despite edit errors" };
         var json = CommonOptions.Json();
         var command = new Command("code", "Submit coding for an encounter: the edit engine runs, errors block finalization unless a lead overrides, warnings are shown; every version is kept.");
@@ -40,11 +40,9 @@ internal static class CodeCommand
             var coding = CodingSubmission.Parse(await File.ReadAllTextAsync(path.FullName, ct));
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var codeSets = await CodeSetCatalog.LoadForEditsAsync(store, ct);
+            var coder = await Accounts.CliPrincipal.ResolveAsync(store, parse.GetValue(asCoder), Core.Accounts.AccountRules.Coding, "coding", ct);
             var desk = new CodingDesk(store, new ClaimEditor(codeSets.Library));
-            var user = WorkflowCli.User(parse.GetValue(asCoder));
-            var outcome = await Tenancy.CliPrincipals.ResolveAsync(store, user, ct) is { } principal
-                ? await desk.SubmitAsync(parse.GetValue(encounter)!, coding, principal, parse.GetValue(reason), ct)
-                : await desk.SubmitAsync(parse.GetValue(encounter)!, coding, user, parse.GetValue(reason), ct);
+            var outcome = await desk.SubmitAsync(parse.GetValue(encounter)!, coding, coder, parse.GetValue(reason), ct);
             if (parse.GetValue(json))
             {
                 // Standard output stays the outcome's JSON alone.

@@ -17,7 +17,7 @@ internal static class EncounterCommands
     public static Command Create(CliConsole console)
     {
         var encounter = new Argument<string>("ENCOUNTER") { Description = "the encounter's id, or the practice's external id" };
-        var asUser = new Option<string?>("--as") { Description = "who is reading (default $CODELEDGER_USER or the login name); the read is ledgered under this name" };
+        var asUser = new Option<string?>("--as") { Description = "the user who is reading (default $CODELEDGER_USER or the login name); the read, or its refusal, is ledgered under this name" };
         var json = CommonOptions.Json();
         var show = new Command("show", "Show an encounter's patient and current documentation to its assigned coder or a lead; the read is written to the ledger.");
         show.Arguments.Add(encounter);
@@ -26,11 +26,9 @@ internal static class EncounterCommands
         show.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var user = WorkflowCli.User(parse.GetValue(asUser));
-            var viewer = new EncounterViewer(store);
-            var view = await Tenancy.CliPrincipals.ResolveAsync(store, user, ct) is { } principal
-                ? await viewer.ShowAsync(parse.GetValue(encounter)!, principal, ct)
-                : await viewer.ShowAsync(parse.GetValue(encounter)!, user, ct);
+            // Any enabled user may ask: the viewer decides through the tenant boundary, and ledgers a refusal as well as a read.
+            var reader = await Accounts.CliPrincipal.ResolveAsync(store, parse.GetValue(asUser), null, "reading an encounter", ct);
+            var view = await new EncounterViewer(store).ShowAsync(parse.GetValue(encounter)!, reader, ct);
             await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(view) + "\n" : Text(view));
             return ExitCodes.Success;
         }));

@@ -29,7 +29,7 @@ internal static class QueryCommands
         var category = new Option<string>("--category") { Description = "one of: " + string.Join(", ", QueryCategories.All), Required = true };
         var question = new Option<string>("--question") { Description = "the question (non-leading; never about payment)", Required = true };
         var choices = new Option<string[]>("--choice") { Description = "a choice of a multiple-choice query (repeat; must include \"other\" and \"clinically undetermined\")", AllowMultipleArgumentsPerToken = false };
-        var asCoder = new Option<string?>("--as") { Description = "the coder's user name (default $CODELEDGER_USER or the login name)" };
+        var asCoder = new Option<string?>("--as") { Description = "the coder's user name (default $CODELEDGER_USER or the login name); a coder or coding-lead user" };
         var command = new Command("raise", "Ask the physician who documented an encounter to clarify it; due after the contract's response window.");
         command.Arguments.Add(encounter);
         command.Options.Add(category);
@@ -44,11 +44,9 @@ internal static class QueryCommands
             }
 
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var user = WorkflowCli.User(parse.GetValue(asCoder));
-            var desk = new QueryDesk(store);
-            var query = await Tenancy.CliPrincipals.ResolveAsync(store, user, ct) is { } principal
-                ? await desk.RaiseAsync(parse.GetValue(encounter)!, principal, c, parse.GetValue(question)!, parse.GetValue(choices) ?? [], ct)
-                : await desk.RaiseAsync(parse.GetValue(encounter)!, user, c, parse.GetValue(question)!, parse.GetValue(choices) ?? [], ct);
+            var coder = await Accounts.CliPrincipal.ResolveAsync(store, parse.GetValue(asCoder), Core.Accounts.AccountRules.RaiseQuery, "raising a query", ct);
+            var query = await new QueryDesk(store).RaiseAsync(parse.GetValue(encounter)!, coder, c,
+                parse.GetValue(question)!, parse.GetValue(choices) ?? [], ct);
             await console.Out.WriteLineAsync($"query {query.Id} raised, due {Instants.Format(query.DueAt)}");
             return ExitCodes.Success;
         }));
@@ -59,7 +57,7 @@ internal static class QueryCommands
     {
         var query = new Argument<Guid>("QUERY") { Description = "the query id" };
         var text = new Option<string>("--text") { Description = "the answer (for a multiple-choice query: one of its choices, or \"other: ...\")", Required = true };
-        var asPhysician = new Option<string?>("--as") { Description = "who answers (default $CODELEDGER_USER or the login name): a physician's NPI answers as that physician, only their own queries" };
+        var asPhysician = new Option<string?>("--as") { Description = "the physician user who answers (default $CODELEDGER_USER or the login name); only the query's own physician" };
         var command = new Command("answer", "Answer a documentation query before it is due.");
         command.Arguments.Add(query);
         command.Options.Add(text);
@@ -67,11 +65,8 @@ internal static class QueryCommands
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
-            var user = WorkflowCli.User(parse.GetValue(asPhysician));
-            var desk = new QueryDesk(store);
-            var answered = await Tenancy.CliPrincipals.ResolveAsync(store, user, ct) is { } principal
-                ? await desk.AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, principal, ct)
-                : await desk.AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, user, ct);
+            var physician = await Accounts.CliPrincipal.ResolveAsync(store, parse.GetValue(asPhysician), Core.Accounts.AccountRules.AnswerQuery, "answering a query", ct);
+            var answered = await new QueryDesk(store).AnswerAsync(parse.GetValue(query), parse.GetValue(text)!, physician, ct);
             await console.Out.WriteLineAsync($"query {answered.Id} answered at {Instants.Format(answered.ClosedAt!.Value)}");
             return ExitCodes.Success;
         }));
@@ -81,7 +76,7 @@ internal static class QueryCommands
     private static Command List(CliConsole console)
     {
         var physician = new Option<string?>("--physician") { Description = "the physician's NPI (the operator's listing)" };
-        var asUser = new Option<string?>("--as") { Description = "who reads instead (a physician's NPI, a coder's user name): the queries they may read, each read ledgered as phi.read" };
+        var asUser = new Option<string?>("--as") { Description = "the user who reads instead (a physician, a coder): the queries they may read, each read ledgered as phi.read" };
         var json = CommonOptions.Json();
         var command = new Command("list", "A physician's documentation queries, oldest first.");
         command.Options.Add(physician);
@@ -99,8 +94,7 @@ internal static class QueryCommands
             var desk = new QueryDesk(store);
             var rows = reader is null
                 ? await desk.ListAsync(npi!, ct)
-                : await desk.ListAsync(await Tenancy.CliPrincipals.ResolveAsync(store, reader, ct)
-                    ?? throw new CliException($"--as '{reader}' is neither a coder's user name nor a physician's NPI"), ct);
+                : await desk.ListAsync(await Accounts.CliPrincipal.ResolveAsync(store, reader, null, "reading queries", ct), ct);
             if (parse.GetValue(json))
             {
                 await console.Out.WriteLineAsync(WorkflowCli.Serialize(rows));

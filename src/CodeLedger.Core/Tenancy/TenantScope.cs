@@ -42,6 +42,14 @@ public sealed record TenantScope
     /// <summary>Encounters reached one by one (an auditor's grants in force).</summary>
     public IReadOnlyList<Guid> EncounterIds { get; }
 
+    /// <summary>
+    /// Whether a physician of a practice is among those the person may name (to list their queries):
+    /// one of a reached practice's physicians, or the person's own record. An auditor names none:
+    /// their grants are encounters, not people.
+    /// </summary>
+    public bool ReachesPhysician(Guid physicianId, Guid practiceId) =>
+        IsUnrestricted || PracticeIds.Contains(practiceId) || PhysicianIds.Contains(physicianId);
+
     public bool Reaches(EncounterFacts e) =>
         IsUnrestricted
         || (PracticeIds.Contains(e.PracticeId) && (VendorId is null || e.VendorId == VendorId))

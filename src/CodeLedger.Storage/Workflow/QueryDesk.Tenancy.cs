@@ -81,6 +81,21 @@ public sealed partial class QueryDesk
         store.WriteAsync<IReadOnlyList<QueryView>>(principal, async (db, ledger) =>
             await ShowAsync(db, ledger, principal, await db.Set<DocumentationQuery>().AsNoTracking().ToListAsync(ct), ledgerRefusals: false, ct), ct);
 
+    /// <summary>
+    /// One physician's queries among those <see cref="ListAsync(Principal, CancellationToken)"/>
+    /// shows. A physician the person does not reach is PHYSICIAN-UNKNOWN, exactly like an NPI that
+    /// is not enrolled anywhere, so listing does not tell who is enrolled at another practice.
+    /// </summary>
+    public Task<IReadOnlyList<QueryView>> ListAsync(Principal principal, Core.Codes.Npi physicianNpi, CancellationToken ct = default) =>
+        store.WriteAsync<IReadOnlyList<QueryView>>(principal, async (db, ledger) =>
+        {
+            var candidates = await db.Physicians.AsNoTracking().Where(p => p.Npi == physicianNpi).Select(p => new { p.Id, p.PracticeId }).ToListAsync(ct);
+            var physician = candidates.FirstOrDefault(p => db.Tenant.ReachesPhysician(p.Id, p.PracticeId))
+                ?? throw new DomainException(Core.Physicians.PhysicianErrors.Unknown, "no physician with that NPI among those you reach");
+            var queries = await db.Set<DocumentationQuery>().AsNoTracking().Where(q => q.PhysicianId == physician.Id).ToListAsync(ct);
+            return await ShowAsync(db, ledger, principal, queries, ledgerRefusals: false, ct);
+        }, ct);
+
     /// <summary>One query, read as <see cref="ListAsync(Principal, CancellationToken)"/> reads it; "no query" when outside the person's tenant.</summary>
     public async Task<QueryView> GetAsync(Guid queryId, Principal principal, CancellationToken ct = default)
     {

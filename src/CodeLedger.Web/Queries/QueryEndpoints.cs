@@ -1,9 +1,12 @@
 using System.Text.Json;
+using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Core.Queries;
 using CodeLedger.Storage;
 using CodeLedger.Storage.Workflow;
+using CodeLedger.Web.Accounts;
+using CodeLedger.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CodeLedger.Web.Queries;
@@ -15,30 +18,58 @@ namespace CodeLedger.Web.Queries;
 /// themselves rather than through minimal-API binding, whose failures are an empty 400 or a
 /// message quoting the value sent: here a missing NPI, an id that is not a GUID and a body that is
 /// not the request's JSON each have their own code and name the field, never its value.
+/// Both take a bearer token (<see cref="WebAccounts.Api"/>); who answers is the token's user,
+/// never a field of the body.
 /// </summary>
 public static class QueryEndpoints
 {
     private static readonly JsonSerializerOptions Strict = StrictJson.Options();
 
-    public sealed record AnswerRequest(string Text, string? AnsweredBy);
+    public sealed record AnswerRequest(string Text);
 
     public static IEndpointRouteBuilder MapQueries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/queries").WithTags("Queries").RequireAuthorization()
+        // The API takes bearer tokens only (WebAccounts.Api), limited per token (RateLimits.Token).
+        var group = app.MapGroup("/api/queries").WithTags("Queries").RequireAuthorization(WebAccounts.Api).RequireRateLimiting(RateLimits.Token)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapGet("/", ListAsync).WithName("ListQueries")
-            .WithSummary("A physician's documentation queries, oldest first, with due times.")
+            .WithSummary("The signed-in user's documentation queries (a physician's own; ?physician=NPI for others who may read them), oldest first, with due times.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/answer", AnswerAsync).WithName("AnswerQuery")
-            .WithSummary("Answer a documentation query before it is due.")
+            .WithSummary("Answer a documentation query before it is due, as the token's physician.")
             .Accepts<AnswerRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    /// <param name="physician">The physician's NPI (ten digits with its check digit).</param>
-    private static async Task<Results<Ok<IReadOnlyList<QueryView>>, ProblemHttpResult>> ListAsync(string? physician, CodeLedgerStore store, CancellationToken ct)
+    /// <param name="physician">The physician's NPI (ten digits with its check digit); a physician's own when they list.</param>
+    /// <remarks>
+    /// Through the tenant boundary (<see cref="QueryDesk.ListAsync(Principal, CancellationToken)"/>):
+    /// the queries the signed-in user may read, each read ledgered; a physician sees their own, and
+    /// another physician's NPI is answered as unknown, so a physician cannot learn who else is enrolled.
+    /// </remarks>
+    private static async Task<Results<Ok<IReadOnlyList<QueryView>>, ProblemHttpResult>> ListAsync(string? physician, HttpContext http, CodeLedgerStore store, CancellationToken ct)
     {
+        if (WebPrincipal.Of(http.User) is not { } principal)
+        {
+            return CodedProblem.From(AccountErrors.SignInRequired, "listing queries needs a signed-in user");
+        }
+
+        if (physician is { Length: > 0 } && !Core.Codes.Npi.TryParse(physician, out _))
+        {
+            return CodedProblem.From(PhysicianErrors.NpiInvalid, "the query parameter 'physician' is not an NPI (ten digits ending in its check digit)", "physician");
+        }
+
+        if (principal is { Role: UserRole.Physician, PhysicianNpi: { } own })
+        {
+            if (physician is { Length: > 0 } && physician != own)
+            {
+                return CodedProblem.From(PhysicianErrors.Unknown, "no physician with that NPI among yours", "physician");
+            }
+
+            physician = own;
+        }
+
         if (physician is not { Length: > 0 })
         {
             return CodedProblem.From(RequestErrors.ParameterMissing, "the query parameter 'physician' (the physician's NPI) is required", "physician");
@@ -46,11 +77,11 @@ public static class QueryEndpoints
 
         try
         {
-            return TypedResults.Ok(await new QueryDesk(store).ListAsync(physician, ct));
+            return TypedResults.Ok(await new QueryDesk(store).ListAsync(principal, Core.Codes.Npi.Parse(physician), ct));
         }
         catch (DomainException e)
         {
-            return CodedProblem.From(e, e.Error == PhysicianErrors.NpiInvalid ? "physician" : null);
+            return CodedProblem.From(e, e.Error == PhysicianErrors.NpiInvalid || e.Error == PhysicianErrors.Unknown ? "physician" : null);
         }
     }
 
@@ -69,8 +100,11 @@ public static class QueryEndpoints
 
         try
         {
-            var query = await new QueryDesk(store).AnswerAsync(queryId, request.Text, "web:" + (request.AnsweredBy ?? "physician"), ct);
-            return TypedResults.Ok(await new QueryDesk(store).ListByIdAsync(query.Id, ct));
+            var principal = WebPrincipal.Of(http.HttpContext.User)
+                ?? throw new DomainException(AccountErrors.SignInRequired, "answering a query needs a signed-in physician");
+            var desk = new QueryDesk(store);
+            var query = await desk.AnswerAsync(queryId, request.Text, principal, ct);
+            return TypedResults.Ok(await desk.GetAsync(query.Id, principal, ct));
         }
         catch (DomainException e)
         {
@@ -89,8 +123,8 @@ public static class QueryEndpoints
         catch (JsonException e)
         {
             return (null, e.LineNumber is { } line
-                ? $"the body is not JSON (line {line + 1}, byte {e.BytePositionInLine + 1}); send {{\"text\": \"...\", \"answeredBy\": \"...\"}}"
-                : "the body is empty or not JSON; send {\"text\": \"...\", \"answeredBy\": \"...\"}", "body");
+                ? $"the body is not JSON (line {line + 1}, byte {e.BytePositionInLine + 1}); send {{\"text\": \"...\"}}"
+                : "the body is empty or not JSON; send {\"text\": \"...\"}", "body");
         }
 
         using (document)

@@ -54,6 +54,23 @@ internal sealed class CliWorld : IDisposable
             ledger.Append(practice.Code, new OrganizationRegistered(practice.Id, practice.Name, practice.Kind));
             return Task.CompletedTask;
         });
+        await UsersAsync(store);
+    }
+
+    /// <summary>The physician of the other practice (no BAA).</summary>
+    public const string OtherNpi = "1245319599";
+
+    /// <summary>
+    /// The accounts the commands' <c>--as</c> names: the coder jdoe, the practice's admin mallory
+    /// (a real user who is no coder), the practice's physician dr-chen and the other practice's dr-haddad.
+    /// </summary>
+    public static async Task UsersAsync(CodeLedgerStore store)
+    {
+        var desk = new Storage.Accounts.AccountDesk(store);
+        await desk.ApplyAsync("setup", new("jdoe", "Jane Doe", null, "ACME", "coder"));
+        await desk.ApplyAsync("setup", new("mallory", "Mallory Admin", null, "FM-NORTH", "practice-admin"));
+        await desk.ApplyAsync("setup", new("dr-chen", "Dr. Maya Chen", null, "FM-NORTH", "physician", PhysicianNpi: Npi));
+        await desk.ApplyAsync("setup", new("dr-haddad", "Dr. Omar Haddad", null, "NO-BAA", "physician", PhysicianNpi: OtherNpi));
     }
 
     public string Write(string name, string content)

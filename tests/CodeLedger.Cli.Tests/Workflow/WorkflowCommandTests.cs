@@ -148,7 +148,7 @@ public sealed class WorkflowCommandTests
         TimeZoneInfo.ConvertTime(TestClock.Now, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task Coding_as_someone_not_assigned_is_refused()
+    public async Task Coding_as_someone_who_is_not_a_user_is_refused()
     {
         using var world = await CliWorld.CreateAsync();
         world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
@@ -157,7 +157,7 @@ public sealed class WorkflowCommandTests
         var (exit, _, stderr) = world.Run("code", "EHR-1", "--file", coding, "--as", "intruder");
 
         Assert.Equal(1, exit);
-        Assert.Contains("CODER-UNKNOWN", stderr, StringComparison.Ordinal);
+        Assert.Contains("USER-UNKNOWN", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

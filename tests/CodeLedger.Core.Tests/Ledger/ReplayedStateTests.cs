@@ -52,6 +52,8 @@ public sealed class ReplayedStateTests
         new(encounter, version, "jdoe", ["E119", "I10"], [new CodingSubmitted.Line("99213", [], 1, "120.00", [1, 2])], null, [], 0, 0, waiting);
 
     /// <summary>A ledger with every event type in the catalogue: A-1 queried, answered and finalized; A-2 corrected, queried, unresolved and finalized.</summary>
+    private static readonly Guid UserId = Guid.Parse("00000000-0000-0000-0000-00000000a11c");
+
     private static List<(string Subject, object Event)> Life() =>
     [
         ("demo", new DemoStarted(1, 2, "2026-03")),
@@ -88,6 +90,13 @@ public sealed class ReplayedStateTests
         ("A-2", new QueryUnresolved(Query2, A2, Monday.AddHours(75))),
         ("A-2", new EncounterFinalized(A2, 1, Monday.AddHours(75), Monday.AddHours(2), true, null, null)),
         ("ZZ*SENDER>ZZ*RECEIVER", new X12ControlNumberReserved("ZZ", "SENDER", "ZZ", "RECEIVER", 1, false)),
+        ("dr-chen", new UserAdded(UserId, "dr-chen", "FM-NORTH", "physician", "Dr. Maya Chen", null, "1234567893")),
+        ("dr-chen", new UserUpdated(UserId, "dr-chen", "FM-NORTH", "physician", "Dr. Maya Chen-Ortiz", null, "1234567893")),
+        ("dr-chen", new UserPasswordReset(UserId, "dr-chen")),
+        ("dr-chen", new UserSecondFactorEnrolled(UserId, "dr-chen")),
+        ("dr-chen", new TokenIssued(UserId, "dr-chen", "laptop", Monday.AddDays(30))),
+        ("dr-chen", new TokenRevoked(UserId, "dr-chen")),
+        ("dr-chen", new UserDisabled(UserId, "dr-chen")),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
 

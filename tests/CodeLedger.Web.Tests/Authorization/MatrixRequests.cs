@@ -13,8 +13,11 @@ public enum Outcome
     /// <summary>403 REQUEST-FORBIDDEN: the role may not use this endpoint at all (nothing about any record is revealed).</summary>
     Refused,
 
-    /// <summary>404: the record is outside what the role reaches, told apart from a record that does not exist by nothing.</summary>
+    /// <summary>404: the record is outside what the role reaches, told apart from a record that does not exist by nothing (a page: the one "not found" page).</summary>
     NotFound,
+
+    /// <summary>A page that sends the user elsewhere (a sign-in step without its first step).</summary>
+    Redirect,
 }
 
 /// <summary>
@@ -28,7 +31,8 @@ public enum Outcome
 /// </summary>
 public static class MatrixRequests
 {
-    public sealed record Row(Func<MatrixTenant, HttpRequestMessage> Request, IReadOnlyDictionary<UserRole, Outcome> Own, bool TenantFree = false);
+    /// <param name="Page">A Razor page (cookie sign-in; anonymous users are sent to /sign-in, refusals to the "not found" page).</param>
+    public sealed record Row(Func<MatrixTenant, HttpRequestMessage> Request, IReadOnlyDictionary<UserRole, Outcome> Own, bool TenantFree = false, bool Page = false);
 
     private static Dictionary<UserRole, Outcome> Every(Outcome outcome) => Enum.GetValues<UserRole>().ToDictionary(r => r, _ => outcome);
 
@@ -54,10 +58,27 @@ public static class MatrixRequests
             [UserRole.Physician] = Outcome.Allowed,
             [UserRole.Auditor] = Outcome.NotFound,
         }),
+        ["GET /sign-in"] = new(_ => Get("/sign-in"), Every(Outcome.Allowed), TenantFree: true, Page: true),
+        ["GET /sign-in/code"] = new(_ => Get("/sign-in/code"), Every(Outcome.Redirect), TenantFree: true, Page: true),
+        ["GET /sign-in/enrol"] = new(_ => Get("/sign-in/enrol"), Every(Outcome.Redirect), TenantFree: true, Page: true),
+        ["GET /sign-out"] = new(_ => Get("/sign-out"), Every(Outcome.Allowed), TenantFree: true, Page: true),
+        ["GET /not-found"] = new(_ => Get("/not-found"), Every(Outcome.NotFound), TenantFree: true, Page: true),
+        ["GET /tokens"] = new(_ => Get("/tokens"), Every(Outcome.Allowed), TenantFree: true, Page: true),
+        ["GET /queries"] = new(_ => Get("/queries"), Only(UserRole.Physician, Outcome.Allowed, Outcome.NotFound), TenantFree: true, Page: true),
+        ["GET /queries/{id}"] = new(t => Get($"/queries/{t.QueryId}"), Only(UserRole.Physician, Outcome.Allowed, Outcome.NotFound), Page: true),
         ["POST /api/queries/{id}/answer"] = new(t => new HttpRequestMessage(HttpMethod.Post, $"/api/queries/{t.QueryId}/answer")
         {
             Content = new StringContent("""{"text": "left knee"}""", Encoding.UTF8, "application/json"),
-        }, Only(UserRole.Physician, Outcome.Allowed, Outcome.Refused)),
+        }, new Dictionary<UserRole, Outcome>
+        {
+            [UserRole.VendorAdmin] = Outcome.Refused,
+            [UserRole.CodingLead] = Outcome.Refused,
+            [UserRole.Coder] = Outcome.Refused,
+            [UserRole.PracticeAdmin] = Outcome.Refused,
+            [UserRole.Physician] = Outcome.Allowed,
+            // An auditor reaches no encounter without an engagement: the query is not there for them.
+            [UserRole.Auditor] = Outcome.NotFound,
+        }),
     };
 
     /// <summary>The endpoint's key: its HTTP method and route pattern as mapped.</summary>

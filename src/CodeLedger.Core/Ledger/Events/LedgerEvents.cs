@@ -47,6 +47,13 @@ public static class LedgerEvents
         Entry<EncounterFinalized>(),
         Entry<X12ControlNumberReserved>(),
         Entry<PhiHashesRecorded>(),
+        Entry<UserAdded>(),
+        Entry<UserUpdated>(),
+        Entry<UserDisabled>(),
+        Entry<UserPasswordReset>(),
+        Entry<UserSecondFactorEnrolled>(),
+        Entry<TokenIssued>(),
+        Entry<TokenRevoked>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

@@ -49,6 +49,8 @@ public sealed class ReplayedState
     public static IReadOnlySet<string> RecordOnly { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         DemoStarted.Type, DemoFinished.Type, PhiRead.Type, PhiReadRefused.Type, IntakeRefused.Type, CredentialMapSet.Type, X12ControlNumberReserved.Type,
+        // Accounts: who may sign in is not a figure any report is recomputed from (docs/ACCOUNTS.md).
+        UserAdded.Type, UserUpdated.Type, UserDisabled.Type, UserPasswordReset.Type, UserSecondFactorEnrolled.Type, TokenIssued.Type, TokenRevoked.Type,
     };
 
     /// <summary>Events that contradict the state or cannot be read, in ledger order.</summary>
@@ -325,6 +327,7 @@ public sealed class ReplayedState
 
             // Record-only events (RecordOnly).
             case DemoStarted or DemoFinished or PhiRead or PhiReadRefused or IntakeRefused or CredentialMapSet or X12ControlNumberReserved:
+            case UserAdded or UserUpdated or UserDisabled or UserPasswordReset or UserSecondFactorEnrolled or TokenIssued or TokenRevoked:
                 break;
             default:
                 Contradict(entry, "replay has no rule for this event type");

@@ -1,0 +1,66 @@
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Organizations;
+
+namespace CodeLedger.Core.Accounts;
+
+/// <summary>
+/// The rules an account must satisfy before it is stored, and the roles a piece of work needs.
+/// Storage (<c>AccountDesk</c>) reads what these need and calls them; the CLI and the web host
+/// only ask for the role set of the work they do.
+/// </summary>
+public static class AccountRules
+{
+    /// <summary>The roles that may submit coding (a lead may also override edit errors).</summary>
+    public static IReadOnlySet<UserRole> Coding { get; } = new HashSet<UserRole> { UserRole.Coder, UserRole.CodingLead };
+
+    /// <summary>The roles that may raise a documentation query: the coders who code.</summary>
+    public static IReadOnlySet<UserRole> RaiseQuery { get; } = Coding;
+
+    /// <summary>Only a physician answers a query (and only their own: the desk checks the NPI).</summary>
+    public static IReadOnlySet<UserRole> AnswerQuery { get; } = new HashSet<UserRole> { UserRole.Physician };
+
+    /// <summary>Who may read a chart: the coders (the desk checks the assignment), and the physician who wrote it.</summary>
+    public static IReadOnlySet<UserRole> ReadChart { get; } = new HashSet<UserRole> { UserRole.Coder, UserRole.CodingLead, UserRole.Physician };
+
+    /// <summary>
+    /// Whether a role belongs in an organization of that kind: the vendor's staff in a vendor, the
+    /// practice's staff in a practice, an auditor in an audit firm or in the practice it audits for.
+    /// </summary>
+    public static bool Fits(UserRole role, OrganizationKind kind) => role switch
+    {
+        UserRole.VendorAdmin or UserRole.CodingLead or UserRole.Coder => kind == OrganizationKind.CodingVendor,
+        UserRole.PracticeAdmin or UserRole.Physician => kind == OrganizationKind.Practice,
+        UserRole.Auditor => kind is OrganizationKind.AuditFirm or OrganizationKind.Practice,
+        _ => false,
+    };
+
+    /// <summary>
+    /// A user name is what the ledger records as the actor, so it is an identifier, not a person's
+    /// name: 3 to 64 of lower-case letters, digits, '.', '-' and '_', starting with a letter.
+    /// </summary>
+    public static string UserName(string? text)
+    {
+        if (text is null || text.Length is < 3 or > 64 || !char.IsAsciiLetterLower(text[0])
+            || text.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_')))
+        {
+            throw new DomainException(AccountErrors.UserNameInvalid,
+                "a user name is 3 to 64 lower-case letters, digits, '.', '-' or '_', starting with a letter");
+        }
+
+        return text;
+    }
+
+    public static UserRole Role(string? text) =>
+        UserRoles.TryParse(text, out var role) ? role
+        : throw new DomainException(AccountErrors.RoleUnknown, $"role is not one of: {string.Join(", ", UserRoles.All)}");
+
+    /// <summary>The user holds one of the roles the work needs; else USER-ROLE-REFUSED, naming the roles (never the work's data).</summary>
+    public static void Require(Principal principal, IReadOnlySet<UserRole> roles, string work)
+    {
+        if (!roles.Contains(principal.Role))
+        {
+            throw new DomainException(AccountErrors.RoleRefused,
+                $"user {principal.UserName} is a {principal.Role.Name()}; {work} needs {string.Join(" or ", roles.Select(r => r.Name()).Order(StringComparer.Ordinal))}");
+        }
+    }
+}

@@ -1,0 +1,509 @@
+using System.Security.Cryptography;
+using CodeLedger.Core.Accounts;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Ledger.Events;
+using CodeLedger.Core.Organizations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Accounts;
+
+/// <summary>
+/// Accounts: users from a <see cref="UserSpec"/> (idempotent), disabling, admin password resets,
+/// the second factor, personal access tokens, sign-in with lockout, and the <see cref="Principal"/>
+/// a user name, a password or a token stands for. Every change that matters to an auditor is a
+/// ledger event in the same write; lockout counters and a pending authenticator key are not.
+/// Identity supplies the tables and the password hasher (PBKDF2); the clock is the store's, so
+/// lockout and one-time codes are tested on a fixed clock.
+/// </summary>
+public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = null)
+{
+    /// <summary>Identity's names for the authenticator key among a user's tokens (its own UserManager reads the same row).</summary>
+    internal const string KeyProvider = "[AspNetUserStore]";
+    internal const string KeyName = "AuthenticatorKey";
+
+    private static readonly PasswordHasher<CodeLedgerUser> Hasher = new();
+
+    public AccountPolicy Policy { get; } = policy ?? AccountPolicy.Default;
+
+    /// <summary>
+    /// Creates the user, or brings an existing one to the spec; nothing is written when it already
+    /// matches. A spec never moves a user to another organization (USER-CONFLICT): that would hand
+    /// their history to another tenant. A new user has no password until an admin sets one.
+    /// </summary>
+    public Task<UserChange> ApplyAsync(string actor, UserSpec spec, CancellationToken ct = default)
+    {
+        var userName = AccountRules.UserName(spec.UserName);
+        var role = AccountRules.Role(spec.Role);
+        if (string.IsNullOrWhiteSpace(spec.DisplayName))
+        {
+            throw new DomainException(AccountErrors.UserNameInvalid, $"user {userName}: a display name is required");
+        }
+
+        // A new user's id is derived from its name: the same spec gives the same id on every
+        // database, so the demo's ledger stays deterministic and a retried write reads the same.
+        var newId = DerivedId(userName);
+        return store.WriteAsync(actor, async (db, ledger) =>
+        {
+            var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == spec.Organization, ct)
+                ?? throw new DomainException(OrganizationErrors.Unknown, $"user {userName}: no organization with code {spec.Organization}");
+            if (!AccountRules.Fits(role, org.Kind))
+            {
+                throw new DomainException(AccountErrors.RoleOrganizationMismatch, $"user {userName}: a {role.Name()} cannot belong to {org.Code}, a {OrganizationKindName(org.Kind)}");
+            }
+
+            var (coderId, npi) = await LinkAsync(db, userName, role, org, spec, ct);
+            var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
+            if (user is not null && user.OrganizationId != org.Id)
+            {
+                throw new DomainException(AccountErrors.UserConflict, $"user {userName} belongs to another organization; a user is never moved (disable it and add a new one)");
+            }
+
+            var email = string.IsNullOrWhiteSpace(spec.Email) ? null : spec.Email.Trim();
+            var displayName = spec.DisplayName.Trim();
+            if (user is null)
+            {
+                user = new CodeLedgerUser
+                {
+                    Id = newId,
+                    UserName = userName,
+                    NormalizedUserName = userName.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email?.ToUpperInvariant(),
+                    SecurityStamp = Stamp(newId, 0),
+                    ConcurrencyStamp = Stamp(newId, 1),
+                    LockoutEnabled = true,
+                    OrganizationId = org.Id,
+                    Role = role,
+                    DisplayName = displayName,
+                    CoderId = coderId,
+                    PhysicianNpi = npi,
+                };
+                db.Users.Add(user);
+                ledger.Append(userName, new UserAdded(user.Id, userName, org.Code, role.Name(), displayName, coderId, npi));
+                return new UserChange(user.Id, userName, Added: true, Changed: true);
+            }
+
+            if (user.Role == role && user.DisplayName == displayName && user.Email == email && user.CoderId == coderId && user.PhysicianNpi == npi)
+            {
+                return new UserChange(user.Id, userName, Added: false, Changed: false);
+            }
+
+            user.Role = role;
+            user.DisplayName = displayName;
+            user.Email = email;
+            user.NormalizedEmail = email?.ToUpperInvariant();
+            user.CoderId = coderId;
+            user.PhysicianNpi = npi;
+
+            // A changed role ends the sessions that were granted under the old one.
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            ledger.Append(userName, new UserUpdated(user.Id, userName, org.Code, role.Name(), displayName, coderId, npi));
+            return new UserChange(user.Id, userName, Added: false, Changed: true);
+        }, ct);
+    }
+
+    /// <summary>Disables a user: no sign-in, no token, no <c>--as</c>; idempotent (false when already disabled).</summary>
+    public Task<bool> DisableAsync(string actor, string userName, CancellationToken ct = default) =>
+        store.WriteAsync(actor, async (db, ledger) =>
+        {
+            var user = await FindAsync(db, userName, ct);
+            if (user.Disabled)
+            {
+                return false;
+            }
+
+            user.Disabled = true;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            ledger.Append(user.UserName!, new UserDisabled(user.Id, user.UserName!));
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// An admin sets a user's password (the one given, or a new random one, returned to be handed
+    /// over once) and lifts a lockout. Users have no self-service reset: there is no email path.
+    /// </summary>
+    public async Task<string> ResetPasswordAsync(string actor, string userName, string? password = null, CancellationToken ct = default)
+    {
+        password = Policy.CheckPassword(password ?? RandomPassword());
+        var user0 = await ReadUserAsync(userName, ct);
+
+        // Hashed before the write (the salt is random), so a retried write stores the same hash.
+        var hash = Hasher.HashPassword(user0, password);
+        await store.WriteAsync(actor, async (db, ledger) =>
+        {
+            var user = await FindAsync(db, userName, ct);
+            user.PasswordHash = hash;
+            user.AccessFailedCount = 0;
+            user.LockoutEnd = null;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            ledger.Append(user.UserName!, new UserPasswordReset(user.Id, user.UserName!));
+        }, ct);
+        return password;
+    }
+
+    /// <summary>
+    /// The authenticator key to enrol: the pending one when enrolment was started and not finished
+    /// (a page shown twice shows one key), else a new one. Nothing is ledgered until a code proves it.
+    /// </summary>
+    public async Task<byte[]> StartSecondFactorAsync(string userName, CancellationToken ct = default)
+    {
+        var fresh = RandomNumberGenerator.GetBytes(Totp.KeyBytes);
+        return await store.WriteAsync(userName, async (db, _) =>
+        {
+            var user = await FindAsync(db, userName, ct);
+            var row = await db.UserTokens.SingleOrDefaultAsync(t => t.UserId == user.Id && t.LoginProvider == KeyProvider && t.Name == KeyName, ct);
+            if (row is not null && !user.TwoFactorEnabled && Base32.Decode(row.Value) is { Length: Totp.KeyBytes } pending)
+            {
+                return pending;
+            }
+
+            if (row is null)
+            {
+                db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = user.Id, LoginProvider = KeyProvider, Name = KeyName, Value = Base32.Encode(fresh) });
+            }
+            else
+            {
+                row.Value = Base32.Encode(fresh);
+            }
+
+            // A new key replaces the old factor only once it is proven.
+            user.TwoFactorEnabled = false;
+            return fresh;
+        }, ct);
+    }
+
+    /// <summary>Proves the pending key with a code from the user's app: the second factor is on from now.</summary>
+    public Task ConfirmSecondFactorAsync(string userName, string? code, CancellationToken ct = default) =>
+        store.WriteAsync(userName, async (db, ledger) =>
+        {
+            var user = await FindAsync(db, userName, ct);
+            var key = await KeyAsync(db, user, ct) ?? throw new DomainException(AccountErrors.SecondFactorInvalid, $"user {userName} has no authenticator key to confirm; start enrolment first");
+            var step = Totp.Verify(key, code, store.Time.GetUtcNow(), user.SecondFactorLastStep)
+                ?? throw new DomainException(AccountErrors.SecondFactorInvalid, "the code does not match the authenticator key");
+            user.SecondFactorLastStep = step;
+            user.TwoFactorEnabled = true;
+            ledger.Append(user.UserName!, new UserSecondFactorEnrolled(user.Id, user.UserName!));
+        }, ct);
+
+    /// <summary>
+    /// The first step of sign-in. A wrong password counts towards the lockout (the policy's failed
+    /// attempts lock the account for its lockout time); an unknown user and a wrong password get the
+    /// same answer, so sign-in does not tell who has an account.
+    /// </summary>
+    public async Task<SignInStep> SignInAsync(string? userName, string? password, CancellationToken ct = default)
+    {
+        var user = userName is { Length: > 0 } ? await TryReadUserAsync(userName, ct) : null;
+        if (user?.PasswordHash is null || password is null)
+        {
+            throw new DomainException(AccountErrors.SignInFailed, "wrong user name or password");
+        }
+
+        EnsureUsable(user);
+        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            await FailAsync(user.UserName!, ct);
+            throw new DomainException(AccountErrors.SignInFailed, "wrong user name or password");
+        }
+
+        await ClearFailuresAsync(user, ct);
+        var principal = user.ToPrincipal();
+        return user.TwoFactorEnabled ? new(SignInNext.SecondFactorCode, principal)
+            : Policy.NeedsSecondFactor(user.Role) ? new(SignInNext.SecondFactorEnrolment, principal)
+            : new(SignInNext.Done, principal);
+    }
+
+    /// <summary>The second step: a one-time code, used once; a wrong code counts towards the lockout.</summary>
+    public async Task<Principal> VerifySecondFactorAsync(string userName, string? code, CancellationToken ct = default)
+    {
+        var user = await ReadUserAsync(userName, ct);
+        EnsureUsable(user);
+        await using (var db = store.CreateContext())
+        {
+            var key = user.TwoFactorEnabled ? await KeyAsync(db, user, ct) : null;
+            if (key is null)
+            {
+                throw new DomainException(AccountErrors.SecondFactorRequired, $"user {userName} has no second factor enrolled");
+            }
+
+            var step = Totp.Verify(key, code, store.Time.GetUtcNow(), user.SecondFactorLastStep);
+            if (step is null)
+            {
+                await FailAsync(user.UserName!, ct);
+                throw new DomainException(AccountErrors.SecondFactorInvalid, "the code is wrong or was already used");
+            }
+
+            await store.WriteAsync(user.UserName!, async (w, _) =>
+            {
+                var u = await FindAsync(w, userName, ct);
+                if (u.SecondFactorLastStep is { } last && last >= step)
+                {
+                    // Another request used this code first.
+                    throw new DomainException(AccountErrors.SecondFactorInvalid, "the code is wrong or was already used");
+                }
+
+                u.SecondFactorLastStep = step;
+                u.AccessFailedCount = 0;
+            }, ct);
+        }
+
+        return user.ToPrincipal();
+    }
+
+    /// <summary>
+    /// The principal the CLI's <c>--as</c> or a signed-in session stands for: the user exists, is
+    /// enabled, and (when <paramref name="roles"/> is given) holds one of the roles the work needs.
+    /// </summary>
+    public async Task<Principal> ResolveAsync(string userName, IReadOnlySet<UserRole>? roles = null, string? work = null, CancellationToken ct = default)
+    {
+        var user = await ReadUserAsync(userName, ct);
+        if (user.Disabled)
+        {
+            throw new DomainException(AccountErrors.UserDisabled, $"user {user.UserName} is disabled");
+        }
+
+        var principal = user.ToPrincipal();
+        if (roles is not null)
+        {
+            AccountRules.Require(principal, roles, work ?? "this");
+        }
+
+        return principal;
+    }
+
+    /// <summary>The security stamp a session was issued under; a disable, a reset or a role change moves it and ends the session.</summary>
+    public async Task<string?> StampAsync(string userName, CancellationToken ct = default) =>
+        (await TryReadUserAsync(userName, ct)) is { Disabled: false } u ? u.SecurityStamp : null;
+
+    /// <summary>
+    /// Issues a personal access token to an enabled user: shown once (the returned text), stored as
+    /// its SHA-256 with a name and an expiry no later than the policy's longest life.
+    /// </summary>
+    public async Task<IssuedToken> IssueTokenAsync(string actor, string userName, string? name, DateTimeOffset expiresAt, CancellationToken ct = default)
+    {
+        var now = store.Time.GetUtcNow();
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            throw new DomainException(AccountErrors.TokenTermsInvalid, "a token has a name of 1 to 100 characters");
+        }
+
+        if (expiresAt <= now || expiresAt > now + Policy.TokenMaxLife)
+        {
+            throw new DomainException(AccountErrors.TokenTermsInvalid, $"a token expires after now and within {Policy.TokenMaxLife.TotalDays:0} days");
+        }
+
+        // Drawn before the write: a retried write stores the same token it will return.
+        var token = AccessTokenText.New();
+        var id = Guid.CreateVersion7(now);
+        name = name.Trim();
+        await store.WriteAsync(actor, async (db, ledger) =>
+        {
+            var user = await FindAsync(db, userName, ct);
+            EnsureUsable(user);
+            db.AccessTokens.Add(new AccessTokenRow { Id = id, UserId = user.Id, Name = name, Prefix = token.Prefix, Sha256 = token.Sha256, CreatedAt = now, ExpiresAt = expiresAt });
+            ledger.Append(user.UserName!, new TokenIssued(id, user.UserName!, name, expiresAt));
+        }, ct);
+        return new IssuedToken(id, name, token.Text, token.Prefix, expiresAt);
+    }
+
+    public async Task<IReadOnlyList<TokenView>> ListTokensAsync(string userName, CancellationToken ct = default)
+    {
+        var user = await ReadUserAsync(userName, ct);
+        await using var db = store.CreateContext();
+        var rows = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync(ct);
+        var now = store.Time.GetUtcNow();
+        return [.. rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id)
+            .Select(t => new TokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt,
+                t.RevokedAt is not null ? "revoked" : t.ExpiresAt <= now ? "expired" : "active"))];
+    }
+
+    /// <summary>Revokes one of the user's tokens, by id or by its listed prefix; false when it already was.</summary>
+    public Task<bool> RevokeTokenAsync(string actor, string userName, string token, CancellationToken ct = default) =>
+        store.WriteAsync(actor, async (db, ledger) =>
+        {
+            var user = await FindAsync(db, userName, ct);
+            var mine = db.AccessTokens.Where(t => t.UserId == user.Id);
+            var matches = Guid.TryParse(token, out var id)
+                ? await mine.Where(t => t.Id == id).ToListAsync(ct)
+                : await mine.Where(t => t.Prefix == token).ToListAsync(ct);
+            if (matches.Count != 1)
+            {
+                throw new DomainException(AccountErrors.TokenUnknown, matches.Count == 0
+                    ? $"user {user.UserName} has no token {token}"
+                    : $"user {user.UserName} has several tokens starting {token}: revoke by id");
+            }
+
+            var row = matches[0];
+            if (row.RevokedAt is not null)
+            {
+                return false;
+            }
+
+            row.RevokedAt = store.Time.GetUtcNow();
+            ledger.Append(user.UserName!, new TokenRevoked(row.Id, user.UserName!));
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// The principal a bearer token acts as: its user, with that user's role now (a changed role
+    /// changes what the token may do; a disabled user's tokens stop working).
+    /// </summary>
+    public async Task<Principal> AuthenticateTokenAsync(string? bearer, CancellationToken ct = default)
+    {
+        var token = AccessTokenText.TryParse(bearer) ?? throw new DomainException(AccountErrors.TokenInvalid, "not a CodeLedger access token");
+        var hash = token.Sha256;
+        await using var db = store.CreateContext();
+        var row = await db.AccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Sha256 == hash, ct)
+            ?? throw new DomainException(AccountErrors.TokenInvalid, "no such access token");
+        if (row.RevokedAt is not null)
+        {
+            throw new DomainException(AccountErrors.TokenRevoked, $"token {row.Prefix} was revoked");
+        }
+
+        if (row.ExpiresAt <= store.Time.GetUtcNow())
+        {
+            throw new DomainException(AccountErrors.TokenExpired, $"token {row.Prefix} expired at {Instants.Format(row.ExpiresAt)}");
+        }
+
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == row.UserId, ct);
+        if (user.Disabled)
+        {
+            throw new DomainException(AccountErrors.UserDisabled, $"user {user.UserName} is disabled");
+        }
+
+        return user.ToPrincipal();
+    }
+
+    public async Task<IReadOnlyList<UserView>> ListUsersAsync(CancellationToken ct = default)
+    {
+        await using var db = store.CreateContext();
+        var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        var users = await db.Users.AsNoTracking().ToListAsync(ct);
+        var now = store.Time.GetUtcNow();
+        return [.. users.OrderBy(u => u.UserName, StringComparer.Ordinal)
+            .Select(u => new UserView(u.UserName!, u.DisplayName, orgs[u.OrganizationId], u.Role.Name(), u.CoderId, u.PhysicianNpi, u.Disabled, u.TwoFactorEnabled,
+                u.LockoutEnd > now ? u.LockoutEnd : null))];
+    }
+
+    /// <summary>A new user's id: a name-based GUID, the same for the same name everywhere.</summary>
+    internal static Guid DerivedId(string userName)
+    {
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("codeledger-user:" + userName));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    private static string Stamp(Guid id, int n) => Convert.ToHexStringLower(SHA256.HashData(id.ToByteArray().Append((byte)n).ToArray()))[..32];
+
+    private static string OrganizationKindName(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.CodingVendor => "coding vendor",
+        OrganizationKind.AuditFirm => "audit firm",
+        _ => "practice",
+    };
+
+    /// <summary>A coder or lead links to a coder record of the same vendor; a physician to an NPI enrolled at that practice; other roles link to nothing.</summary>
+    private static async Task<(Guid? Coder, string? Npi)> LinkAsync(CodeLedgerDbContext db, string userName, UserRole role, Organization org, UserSpec spec, CancellationToken ct)
+    {
+        switch (role)
+        {
+            case UserRole.Coder or UserRole.CodingLead:
+                var coderName = spec.CoderUserName is { Length: > 0 } c ? c : userName;
+                var coder = await db.Coders.AsNoTracking().Where(x => x.VendorId == org.Id && x.UserName == coderName).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct);
+                return coder is null
+                    ? throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: no coder {coderName} at {org.Code}")
+                    : (coder, null);
+            case UserRole.Physician:
+                if (!Core.Codes.Npi.TryParse(spec.PhysicianNpi, out var npi, out var error))
+                {
+                    throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: a physician user names the physician's NPI ({error})");
+                }
+
+                var enrolled = await db.Physicians.AsNoTracking().AnyAsync(p => p.PracticeId == org.Id && p.Npi == npi, ct);
+                return enrolled
+                    ? (null, npi.ToString())
+                    : throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: NPI {npi} is not enrolled at {org.Code}");
+            default:
+                if (spec.CoderUserName is { Length: > 0 } || spec.PhysicianNpi is { Length: > 0 })
+                {
+                    throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: a {role.Name()} links to no coder or physician");
+                }
+
+                return (null, null);
+        }
+    }
+
+    private void EnsureUsable(CodeLedgerUser user)
+    {
+        if (user.Disabled)
+        {
+            throw new DomainException(AccountErrors.UserDisabled, $"user {user.UserName} is disabled");
+        }
+
+        if (user.LockoutEnd is { } end && end > store.Time.GetUtcNow())
+        {
+            throw new DomainException(AccountErrors.LockedOut, $"user {user.UserName} is locked out after repeated failed sign-ins until {Instants.Format(end)}");
+        }
+    }
+
+    /// <summary>One more failed attempt; at the policy's limit the account locks for the lockout time and the count starts again.</summary>
+    private Task FailAsync(string userName, CancellationToken ct) =>
+        store.WriteAsync(userName, async (db, _) =>
+        {
+            var user = await FindAsync(db, userName, ct);
+            user.AccessFailedCount++;
+            if (user.AccessFailedCount >= Policy.MaxFailedSignIns)
+            {
+                user.LockoutEnd = store.Time.GetUtcNow() + Policy.Lockout;
+                user.AccessFailedCount = 0;
+            }
+        }, ct);
+
+    private async Task ClearFailuresAsync(CodeLedgerUser read, CancellationToken ct)
+    {
+        if (read.AccessFailedCount == 0 && read.LockoutEnd is null)
+        {
+            return;
+        }
+
+        await store.WriteAsync(read.UserName!, async (db, _) =>
+        {
+            var user = await FindAsync(db, read.UserName!, ct);
+            user.AccessFailedCount = 0;
+            user.LockoutEnd = null;
+        }, ct);
+    }
+
+    private static async Task<byte[]?> KeyAsync(CodeLedgerDbContext db, CodeLedgerUser user, CancellationToken ct) =>
+        Base32.Decode(await db.UserTokens.AsNoTracking().Where(t => t.UserId == user.Id && t.LoginProvider == KeyProvider && t.Name == KeyName).Select(t => t.Value).SingleOrDefaultAsync(ct));
+
+    private static async Task<CodeLedgerUser> FindAsync(CodeLedgerDbContext db, string userName, CancellationToken ct) =>
+        await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct)
+        ?? throw new DomainException(AccountErrors.UserUnknown, $"no user {Echo(userName)}");
+
+    private async Task<CodeLedgerUser?> TryReadUserAsync(string userName, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, ct);
+    }
+
+    private async Task<CodeLedgerUser> ReadUserAsync(string userName, CancellationToken ct) =>
+        await TryReadUserAsync(userName, ct) ?? throw new DomainException(AccountErrors.UserUnknown, $"no user {Echo(userName)}");
+
+    /// <summary>A user name as typed may be anything (even a patient's name by mistake): echo it only when it is a valid user name.</summary>
+    private static string Echo(string userName)
+    {
+        try
+        {
+            return AccountRules.UserName(userName);
+        }
+        catch (DomainException)
+        {
+            return "(not a valid user name)";
+        }
+    }
+
+    /// <summary>20 random bytes in Base32: 32 characters, 100 bits, within the policy.</summary>
+    private static string RandomPassword() => Base32.Encode(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
+}
