@@ -19,4 +19,7 @@ public sealed class RateLimitOptions
     public int TokenBurst { get; set; } = 200;
 
     public int TokenRequestsPerSecond { get; set; } = 100;
+
+    /// <summary>How often the bucket is refilled with <see cref="TokenRequestsPerSecond"/> × this many requests (1 second; tests stretch it so a slow machine does not refill mid-test).</summary>
+    public int TokenRefillSeconds { get; set; } = 1;
 }

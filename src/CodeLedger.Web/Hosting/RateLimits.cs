@@ -57,8 +57,8 @@ public static class RateLimits
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limits.TokenBurst,
-                    TokensPerPeriod = limits.TokenRequestsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    TokensPerPeriod = limits.TokenRequestsPerSecond * limits.TokenRefillSeconds,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(limits.TokenRefillSeconds),
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 });

@@ -25,7 +25,7 @@ public sealed class PhiAccessCommandTests
         var lines = stdout.TrimEnd().Split('\n');
         Assert.Equal("1 reads of PHI, 1 refused, open to open", lines[0]);
         Assert.Contains(lines, l => l.Contains("EHR-1", StringComparison.Ordinal) && l.Contains("jdoe (coder, organization ", StringComparison.Ordinal) && l.EndsWith("patient,documentation", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("mallory", StringComparison.Ordinal) && l.EndsWith("refused: not a coder", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("mallory", StringComparison.Ordinal) && l.EndsWith("refused: role may not", StringComparison.Ordinal));
         Assert.DoesNotContain("Quintanilla", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("MBR-SECRET-77", stdout, StringComparison.Ordinal);
     }

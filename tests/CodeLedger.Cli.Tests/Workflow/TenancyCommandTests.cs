@@ -20,6 +20,7 @@ public sealed class TenancyCommandTests
                 [new Credential(CredentialKind.Cpc, "CPC-R", new DateOnly(2020, 1, 1), new DateOnly(2099, 1, 1))], [Specialty.Parse("family-medicine")], null, isLead: true));
             return Task.CompletedTask;
         }, TestContext.Current.CancellationToken);
+        await new Storage.Accounts.AccountDesk(store).ApplyAsync("setup", new("rival-lead", "Rival Lead", null, "RIVAL", "coding-lead", CoderUserName: "rival-lead"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
         return world;
@@ -43,18 +44,18 @@ public sealed class TenancyCommandTests
     }
 
     [Fact]
-    public async Task A_physician_named_by_npi_answers_their_query_and_a_coder_may_not()
+    public async Task A_physician_answers_their_query_and_a_coder_may_not()
     {
         using var world = await WithRivalLeadAsync();
         var raised = world.Run("queries", "raise", "EHR-1", "--category", "diagnosis-specificity", "--question", "Please clarify the type of diabetes.", "--as", "jdoe");
         var id = raised.Out.Split(' ')[1];
 
         var byCoder = world.Run("queries", "answer", id, "--text", "Type 2", "--as", "jdoe");
-        var byPhysician = world.Run("queries", "answer", id, "--text", "Type 2 diabetes mellitus.", "--as", CliWorld.Npi);
+        var byPhysician = world.Run("queries", "answer", id, "--text", "Type 2 diabetes mellitus.", "--as", "dr-chen");
 
         Assert.Equal(0, raised.Exit);
         Assert.Equal(1, byCoder.Exit);
-        Assert.Contains("ACCESS-ROLE-REFUSED", byCoder.Err, StringComparison.Ordinal);
+        Assert.Contains("USER-ROLE-REFUSED", byCoder.Err, StringComparison.Ordinal);
         Assert.Equal(0, byPhysician.Exit);
     }
 
@@ -65,16 +66,16 @@ public sealed class TenancyCommandTests
         var raised = world.Run("queries", "raise", "EHR-1", "--category", "diagnosis-specificity", "--question", "Please clarify the type of diabetes.", "--as", "jdoe");
         var id = raised.Out.Split(' ')[1];
 
-        var listed = world.Run("queries", "list", "--as", CliWorld.Npi, "--json");
+        var listed = world.Run("queries", "list", "--as", "dr-chen", "--json");
         var rival = world.Run("queries", "list", "--as", "rival-lead", "--json");
         var neither = world.Run("queries", "list", "--json");
-        var accounting = world.Run("phi-access", "--user", CliWorld.Npi);
+        var accounting = world.Run("phi-access", "--user", "dr-chen");
 
         Assert.Equal((0, 0, 2), (listed.Exit, rival.Exit, neither.Exit));
         Assert.Contains(id, listed.Out, StringComparison.Ordinal);
         Assert.Equal("[]", rival.Out.Trim());
         Assert.StartsWith("1 reads of PHI, 0 refused", accounting.Out, StringComparison.Ordinal);
-        Assert.Contains($"  {CliWorld.Npi} (physician, organization ", accounting.Out, StringComparison.Ordinal);
+        Assert.Contains("  dr-chen (physician, organization ", accounting.Out, StringComparison.Ordinal);
         Assert.Contains($"query of query {id}", accounting.Out, StringComparison.Ordinal);
     }
 }

@@ -63,7 +63,7 @@ public sealed class WorkflowCommandTests
         Assert.Contains("Quintanilla, Rosa", shown.Out, StringComparison.Ordinal);
         Assert.Contains("MBR-SECRET-77", shown.Out, StringComparison.Ordinal);
         Assert.Equal(string.Empty, refused.Out);
-        Assert.Contains("PHI-ACCESS-DENIED", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("ACCESS-ROLE-REFUSED", refused.Err, StringComparison.Ordinal);
         var events = ledger.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(events, e => e.Contains("\"phi.read\"", StringComparison.Ordinal) && e.Contains("jdoe", StringComparison.Ordinal));
         Assert.Single(events, e => e.Contains("\"phi.read-refused\"", StringComparison.Ordinal) && e.Contains("mallory", StringComparison.Ordinal));
