@@ -566,8 +566,6 @@ public sealed class ReplayedState
 
         bool Want(string table) => only is null || only == table;
 
-        string Code(Guid id) => _organizations.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
-
         foreach (var (id, o) in _organizations)
         {
             if (!Want(StateTables.Organizations))
@@ -646,40 +644,24 @@ public sealed class ReplayedState
             }
 
             var key = StateRows.Text(id);
-            var label = $"encounter {e.ExternalId}";
             if (Want(StateTables.Encounters))
             {
-                rows.Add(StateTables.Encounters, key, label, e.EncounterEvent)
-                    .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", e.Received.PhysicianNpi)
-                    .Set("date_of_service", StateRows.Text(e.Received.DateOfService)).Set("place_of_service", e.Received.PlaceOfService)
-                    .Set("specialty", e.Received.Specialty).Set("documentation_completed_at", StateRows.Text(e.EncounterDocumentationCompletedAt))
-                    .Set("documentation_hash", e.Versions.Find(v => v.Version == e.EncounterVersion)?.Hash ?? StateRow.NotRecorded)
-                    .Set("demographics_hash", e.DemographicsHash ?? StateRow.NotRecorded);
+                rows.Put(StateTables.Encounters, key, EncounterRow(e));
             }
 
             if (Want(StateTables.WorkItems))
             {
-                rows.Add(StateTables.WorkItems, key, label, e.WorkEvent)
-                    .Set("practice", Code(e.PracticeId)).Set("vendor", Code(e.VendorId)).Set("coder", e.Received.Coder).Set("basis", e.Received.Basis.ToString())
-                    .Set("status", e.Status.ToString()).Set("documentation_version", StateRows.Text(e.DocumentationVersion))
-                    .Set("documentation_completed_at", StateRows.Text(e.WorkDocumentationCompletedAt)).Set("clock_start", StateRows.Text(e.ClockStart))
-                    .Set("finalized_at", StateRows.Text(e.FinalizedAt)).Set("final_coding_version", StateRows.Text(e.FinalCodingVersion))
-                    .Set("coded_without_query_response", StateRows.Text(e.CodedWithoutQueryResponse))
-                    .Set("override_reason", e.OverrideReason).Set("override_by", e.OverrideBy);
+                rows.Put(StateTables.WorkItems, key, WorkItemRow(e));
             }
 
             foreach (var v in Want(StateTables.DocumentationVersions) ? e.Versions : [])
             {
-                rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(id, v.Version), $"encounter {e.ExternalId} documentation version {v.Version}", v.Sequence)
-                    .Set("hash", v.Hash ?? StateRow.NotRecorded).Set("completed_at", StateRows.Text(v.CompletedAt));
+                rows.Put(StateTables.DocumentationVersions, StateTables.VersionKey(id, v.Version), VersionRow(e, v));
             }
 
-            foreach (var (c, documentationVersion, seq) in Want(StateTables.CodingResults) ? e.Codings : [])
+            foreach (var c in Want(StateTables.CodingResults) ? e.Codings : [])
             {
-                rows.Add(StateTables.CodingResults, StateTables.VersionKey(id, c.Version), $"encounter {e.ExternalId} coding version {c.Version}", seq)
-                    .Set("coder", c.Coder).Set("diagnoses", StateRows.Text(c.Diagnoses))
-                    .Set("service_lines", string.Join(" ", c.Lines.Select(l => StateTables.Line(l.Code, l.Modifiers, l.Units, l.Charge, l.Pointers))))
-                    .Set("documentation_version", StateRows.Text(documentationVersion)).Set("edit_errors", StateRows.Text(c.Errors));
+                rows.Put(StateTables.CodingResults, StateTables.VersionKey(id, c.Event.Version), CodingRow(e, c));
             }
         }
 
@@ -690,12 +672,7 @@ public sealed class ReplayedState
                 break;
             }
 
-            var external = _encounters.TryGetValue(q.Raised.Encounter, out var e) ? e.ExternalId : StateRows.Text(q.Raised.Encounter);
-            rows.Add(StateTables.Queries, StateRows.Text(id), $"query {id:D} on encounter {external}", q.Sequence)
-                .Set("encounter", external).Set("physician", q.Raised.PhysicianNpi).Set("category", q.Raised.Category).Set("coder", q.Raised.Coder)
-                .Set("question_hash", q.QuestionHash ?? StateRow.NotRecorded).Set("choices", StateRows.Text(q.Raised.Choices))
-                .Set("raised_at", StateRows.Text(q.Raised.RaisedAt)).Set("due_at", StateRows.Text(q.Raised.DueAt)).Set("status", q.Status.ToString())
-                .Set("answer_hash", q.Status == QueryStatus.Answered ? q.AnswerHash ?? StateRow.NotRecorded : null).Set("closed_at", StateRows.Text(q.ClosedAt));
+            rows.Put(StateTables.Queries, StateRows.Text(id), QueryRow(id, q));
         }
 
         foreach (var (key, (e, seq)) in _training)
@@ -722,6 +699,96 @@ public sealed class ReplayedState
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// One table's rows, built one at a time as a comparison asks for them: the encounter tables and
+    /// the queries (whose text form would grow with the ledger) on demand, the other tables, which
+    /// grow with the organization and not with its work, whole.
+    /// </summary>
+    public IReplayedTable Table(string table) => table switch
+    {
+        StateTables.Encounters => new OnDemandTable(
+            () => _encounters.Count,
+            key => StateTables.ParseKey(key) is (var id, -1) && _encounters.TryGetValue(id, out var e) ? EncounterRow(e) : null,
+            () => _encounters.Select(p => KeyValuePair.Create(StateRows.Text(p.Key), EncounterRow(p.Value)))),
+        StateTables.WorkItems => new OnDemandTable(
+            () => _encounters.Count,
+            key => StateTables.ParseKey(key) is (var id, -1) && _encounters.TryGetValue(id, out var e) ? WorkItemRow(e) : null,
+            () => _encounters.Select(p => KeyValuePair.Create(StateRows.Text(p.Key), WorkItemRow(p.Value)))),
+        StateTables.DocumentationVersions => new OnDemandTable(
+            () => _encounters.Values.Sum(e => e.Versions.Count),
+            key => StateTables.ParseKey(key) is (var id, >= 0 and var version) && _encounters.TryGetValue(id, out var e) && e.Versions.Find(v => v.Version == version) is { } v
+                ? VersionRow(e, v)
+                : null,
+            () => _encounters.SelectMany(p => p.Value.Versions.Select(v => KeyValuePair.Create(StateTables.VersionKey(p.Key, v.Version), VersionRow(p.Value, v))))),
+        StateTables.CodingResults => new OnDemandTable(
+            () => _encounters.Values.Sum(e => e.Codings.Count),
+            key => StateTables.ParseKey(key) is (var id, >= 0 and var version) && _encounters.TryGetValue(id, out var e) && e.Codings.FindIndex(c => c.Event.Version == version) is >= 0 and var i
+                ? CodingRow(e, e.Codings[i])
+                : null,
+            () => _encounters.SelectMany(p => p.Value.Codings.Select(c => KeyValuePair.Create(StateTables.VersionKey(p.Key, c.Event.Version), CodingRow(p.Value, c))))),
+        StateTables.Queries => new OnDemandTable(
+            () => _queries.Count,
+            key => StateTables.ParseKey(key) is (var id, -1) && _queries.TryGetValue(id, out var q) ? QueryRow(id, q) : null,
+            () => _queries.Select(p => KeyValuePair.Create(StateRows.Text(p.Key), QueryRow(p.Key, p.Value)))),
+        _ => new OnDemandTable(ToRows(table).Tables[table]),
+    };
+
+    private string Code(Guid id) => _organizations.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
+
+    private StateRow EncounterRow(EncounterState e) =>
+        new StateRow($"encounter {e.ExternalId}", e.EncounterEvent)
+            .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", e.Received.PhysicianNpi)
+            .Set("date_of_service", StateRows.Text(e.Received.DateOfService)).Set("place_of_service", e.Received.PlaceOfService)
+            .Set("specialty", e.Received.Specialty).Set("documentation_completed_at", StateRows.Text(e.EncounterDocumentationCompletedAt))
+            .Set("documentation_hash", e.Versions.Find(v => v.Version == e.EncounterVersion)?.Hash ?? StateRow.NotRecorded)
+            .Set("demographics_hash", e.DemographicsHash ?? StateRow.NotRecorded);
+
+    private StateRow WorkItemRow(EncounterState e) =>
+        new StateRow($"encounter {e.ExternalId}", e.WorkEvent)
+            .Set("practice", Code(e.PracticeId)).Set("vendor", Code(e.VendorId)).Set("coder", e.Received.Coder).Set("basis", e.Received.Basis.ToString())
+            .Set("status", e.Status.ToString()).Set("documentation_version", StateRows.Text(e.DocumentationVersion))
+            .Set("documentation_completed_at", StateRows.Text(e.WorkDocumentationCompletedAt)).Set("clock_start", StateRows.Text(e.ClockStart))
+            .Set("finalized_at", StateRows.Text(e.FinalizedAt)).Set("final_coding_version", StateRows.Text(e.FinalCodingVersion))
+            .Set("coded_without_query_response", StateRows.Text(e.CodedWithoutQueryResponse))
+            .Set("override_reason", e.OverrideReason).Set("override_by", e.OverrideBy);
+
+    private static StateRow VersionRow(EncounterState e, VersionState v) =>
+        new StateRow($"encounter {e.ExternalId} documentation version {v.Version}", v.Sequence)
+            .Set("hash", v.Hash ?? StateRow.NotRecorded).Set("completed_at", StateRows.Text(v.CompletedAt));
+
+    private static StateRow CodingRow(EncounterState e, (CodingSubmitted Event, int DocumentationVersion, long Sequence) coding)
+    {
+        var (c, documentationVersion, seq) = coding;
+        return new StateRow($"encounter {e.ExternalId} coding version {c.Version}", seq)
+            .Set("coder", c.Coder).Set("diagnoses", StateRows.Text(c.Diagnoses))
+            .Set("service_lines", string.Join(" ", c.Lines.Select(l => StateTables.Line(l.Code, l.Modifiers, l.Units, l.Charge, l.Pointers))))
+            .Set("documentation_version", StateRows.Text(documentationVersion)).Set("edit_errors", StateRows.Text(c.Errors));
+    }
+
+    private StateRow QueryRow(Guid id, QueryState q)
+    {
+        var external = _encounters.TryGetValue(q.Raised.Encounter, out var e) ? e.ExternalId : StateRows.Text(q.Raised.Encounter);
+        return new StateRow($"query {id:D} on encounter {external}", q.Sequence)
+            .Set("encounter", external).Set("physician", q.Raised.PhysicianNpi).Set("category", q.Raised.Category).Set("coder", q.Raised.Coder)
+            .Set("question_hash", q.QuestionHash ?? StateRow.NotRecorded).Set("choices", StateRows.Text(q.Raised.Choices))
+            .Set("raised_at", StateRows.Text(q.Raised.RaisedAt)).Set("due_at", StateRows.Text(q.Raised.DueAt)).Set("status", q.Status.ToString())
+            .Set("answer_hash", q.Status == QueryStatus.Answered ? q.AnswerHash ?? StateRow.NotRecorded : null).Set("closed_at", StateRows.Text(q.ClosedAt));
+    }
+
+    private sealed class OnDemandTable(Func<int> count, Func<string, StateRow?> find, Func<IEnumerable<KeyValuePair<string, StateRow>>> rows) : IReplayedTable
+    {
+        public OnDemandTable(Dictionary<string, StateRow> whole)
+            : this(() => whole.Count, whole.GetValueOrDefault, () => whole)
+        {
+        }
+
+        public int Count => count();
+
+        public StateRow? Find(string key) => find(key);
+
+        public IEnumerable<KeyValuePair<string, StateRow>> Rows() => rows();
     }
 
     private sealed record Org(string Code, string Name, OrganizationKind Kind, long Sequence);
