@@ -238,22 +238,21 @@ public sealed class ReplayedState
             case CodingSubmitted e:
                 if (Encounter(entry, e.Encounter) is { } coded)
                 {
-                    if (coded.Codings.Any(c => c.Event.Version == e.Version))
+                    if (coded.Codings.Any(c => c.Version == e.Version))
                     {
                         Contradict(entry, $"coding version {e.Version} of encounter {coded.ExternalId} was already submitted");
                         return;
                     }
 
-                    // Kept without what no state table holds (the E/M input, the findings), its repeated texts shared: a
-                    // large ledger's codings are most of the fold's memory.
-                    coded.Codings.Add((e with
-                    {
-                        Em = null,
-                        Findings = [],
-                        Coder = Intern(e.Coder),
-                        Diagnoses = [.. e.Diagnoses.Select(Intern)],
-                        Lines = [.. e.Lines.Select(l => l with { Code = Intern(l.Code), Modifiers = [.. l.Modifiers.Select(Intern)], Charge = Intern(l.Charge) })],
-                    }, coded.DocumentationVersion, seq));
+                    // Kept as its row's texts, shared: a large ledger's codings are most of the fold's memory.
+                    coded.Codings.Add(new CodingState(
+                        e.Version,
+                        Intern(e.Coder),
+                        Intern(StateRows.Text(e.Diagnoses)),
+                        Intern(string.Join(" ", e.Lines.Select(l => StateTables.Line(l.Code, l.Modifiers, l.Units, l.Charge, l.Pointers)))),
+                        e.Errors,
+                        coded.DocumentationVersion,
+                        seq));
                     if (e.WaitingFor is not null && coded.Status != WorkStatus.Finalized)
                     {
                         coded.Status = WorkStatus.InCoding;
@@ -271,7 +270,7 @@ public sealed class ReplayedState
                         return;
                     }
 
-                    if (final.Codings.All(c => c.Event.Version != e.Version))
+                    if (final.Codings.All(c => c.Version != e.Version))
                     {
                         Contradict(entry, $"encounter {final.ExternalId} has no coding version {e.Version} to finalize");
                         return;
@@ -661,7 +660,7 @@ public sealed class ReplayedState
 
             foreach (var c in Want(StateTables.CodingResults) ? e.Codings : [])
             {
-                rows.Put(StateTables.CodingResults, StateTables.VersionKey(id, c.Event.Version), CodingRow(e, c));
+                rows.Put(StateTables.CodingResults, StateTables.VersionKey(id, c.Version), CodingRow(e, c));
             }
         }
 
@@ -724,10 +723,10 @@ public sealed class ReplayedState
             () => _encounters.SelectMany(p => p.Value.Versions.Select(v => KeyValuePair.Create(StateTables.VersionKey(p.Key, v.Version), VersionRow(p.Value, v))))),
         StateTables.CodingResults => new OnDemandTable(
             () => _encounters.Values.Sum(e => e.Codings.Count),
-            key => StateTables.ParseKey(key) is (var id, >= 0 and var version) && _encounters.TryGetValue(id, out var e) && e.Codings.FindIndex(c => c.Event.Version == version) is >= 0 and var i
-                ? CodingRow(e, e.Codings[i])
+            key => StateTables.ParseKey(key) is (var id, >= 0 and var version) && _encounters.TryGetValue(id, out var e) && e.Codings.Find(c => c.Version == version) is { } c
+                ? CodingRow(e, c)
                 : null,
-            () => _encounters.SelectMany(p => p.Value.Codings.Select(c => KeyValuePair.Create(StateTables.VersionKey(p.Key, c.Event.Version), CodingRow(p.Value, c))))),
+            () => _encounters.SelectMany(p => p.Value.Codings.Select(c => KeyValuePair.Create(StateTables.VersionKey(p.Key, c.Version), CodingRow(p.Value, c))))),
         StateTables.Queries => new OnDemandTable(
             () => _queries.Count,
             key => StateTables.ParseKey(key) is (var id, -1) && _queries.TryGetValue(id, out var q) ? QueryRow(id, q) : null,
@@ -758,14 +757,10 @@ public sealed class ReplayedState
         new StateRow($"encounter {e.ExternalId} documentation version {v.Version}", v.Sequence)
             .Set("hash", v.Hash ?? StateRow.NotRecorded).Set("completed_at", StateRows.Text(v.CompletedAt));
 
-    private static StateRow CodingRow(EncounterState e, (CodingSubmitted Event, int DocumentationVersion, long Sequence) coding)
-    {
-        var (c, documentationVersion, seq) = coding;
-        return new StateRow($"encounter {e.ExternalId} coding version {c.Version}", seq)
-            .Set("coder", c.Coder).Set("diagnoses", StateRows.Text(c.Diagnoses))
-            .Set("service_lines", string.Join(" ", c.Lines.Select(l => StateTables.Line(l.Code, l.Modifiers, l.Units, l.Charge, l.Pointers))))
-            .Set("documentation_version", StateRows.Text(documentationVersion)).Set("edit_errors", StateRows.Text(c.Errors));
-    }
+    private static StateRow CodingRow(EncounterState e, CodingState c) =>
+        new StateRow($"encounter {e.ExternalId} coding version {c.Version}", c.Sequence)
+            .Set("coder", c.Coder).Set("diagnoses", c.Diagnoses).Set("service_lines", c.Lines)
+            .Set("documentation_version", StateRows.Text(c.DocumentationVersion)).Set("edit_errors", StateRows.Text(c.Errors));
 
     private StateRow QueryRow(Guid id, QueryState q)
     {
@@ -796,7 +791,8 @@ public sealed class ReplayedState
     /// <summary>One encounter, its work item and its versions: only what the events say.</summary>
     private sealed class EncounterState(EncounterReceived received, Guid practiceId, Guid vendorId, long sequence)
     {
-        public EncounterReceived Received { get; } = received;
+        // The received event without its hashes, which the versions and DemographicsHash hold packed.
+        public EncounterReceived Received { get; } = received with { DocumentationHash = null, DocumentationSha256 = null, DemographicsHash = null };
 
         public Guid Id => Received.Id;
 
@@ -816,7 +812,9 @@ public sealed class ReplayedState
         public int EncounterVersion { get; private set; } = 1;
 
         /// <summary>The keyed hash of the current demographics; null when only older events describe them.</summary>
-        public string? DemographicsHash { get; set; } = received.DemographicsHash;
+        public string? DemographicsHash { get => _demographicsHash.Text; set => _demographicsHash = PackedHash.Of(value); }
+
+        private PackedHash _demographicsHash = PackedHash.Of(received.DemographicsHash);
 
         public WorkStatus Status { get; set; } = received.Coder is null ? WorkStatus.Uncovered : WorkStatus.Assigned;
 
@@ -838,7 +836,7 @@ public sealed class ReplayedState
 
         public List<VersionState> Versions { get; } = [new VersionState(1, received.DocumentationHash, received.DocumentationCompletedAt, sequence)];
 
-        public List<(CodingSubmitted Event, int DocumentationVersion, long Sequence)> Codings { get; } = [];
+        public List<CodingState> Codings { get; } = [];
 
         /// <summary>As intake applies a corrected note: a new version always; the encounter and the clock only while not final.</summary>
         public void Correct(DocumentationCorrected e, long sequence)
@@ -873,22 +871,34 @@ public sealed class ReplayedState
     {
         public int Version { get; } = version;
 
-        public string? Hash { get; set; } = hash;
+        public string? Hash { get => _hash.Text; set => _hash = PackedHash.Of(value); }
+
+        private PackedHash _hash = PackedHash.Of(hash);
 
         public DateTimeOffset CompletedAt { get; } = completedAt;
 
         public long Sequence { get; } = sequence;
     }
 
+    /// <summary>
+    /// One coding version as its row shows it: the diagnoses and service lines already in their row
+    /// text, shared between versions that coded the same (most do), rather than the submitted event.
+    /// </summary>
+    private sealed record CodingState(int Version, string Coder, string Diagnoses, string Lines, int Errors, int DocumentationVersion, long Sequence);
+
     private sealed class QueryState(QueryRaised raised, long sequence)
     {
-        public QueryRaised Raised { get; } = raised;
+        public QueryRaised Raised { get; } = raised with { QuestionHash = null, QuestionSha256 = null };
 
         public QueryStatus Status { get; set; } = QueryStatus.Open;
 
-        public string? QuestionHash { get; set; } = raised.QuestionHash;
+        public string? QuestionHash { get => _questionHash.Text; set => _questionHash = PackedHash.Of(value); }
 
-        public string? AnswerHash { get; set; }
+        public string? AnswerHash { get => _answerHash.Text; set => _answerHash = PackedHash.Of(value); }
+
+        private PackedHash _questionHash = PackedHash.Of(raised.QuestionHash);
+
+        private PackedHash _answerHash;
 
         public DateTimeOffset? ClosedAt { get; set; }
 
