@@ -13,8 +13,9 @@ namespace CodeLedger.Benchmarks.Workflow;
 /// database of <see cref="Encounters"/> encounters written once in the global setup; the chain walk
 /// alone beside it. Target (issue 15): a million encounters, about 3 million events, in under 60 s on
 /// SQLite and PostgreSQL in bounded memory. The demo writes about 3.3 events per encounter, so the
-/// figure at 20,000 scales by 50 to that target; see docs/PERFORMANCE.md for what was measured and
-/// why a million was not. PostgreSQL runs when CODELEDGER_BENCH_PG names a server.
+/// figure at 20,000 scales by 50 to that target. A million is measured whole-process on a stamped
+/// database instead (bench/replay/stamp-verify.sh; docs/PERFORMANCE.md). PostgreSQL runs when
+/// CODELEDGER_BENCH_PG names a server.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]

@@ -55,7 +55,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
 
             // The stored rows are compared as they are read, one table at a time against that table's
             // replayed rows: neither side's text form is ever held whole (docs/PERFORMANCE.md).
-            var comparison = new StreamingStateComparison(state.ToRows);
+            var comparison = StreamingStateComparison.OnDemand(state.Table);
             await ReadStoredAsync(db, comparison, ct);
             return new ReplayVerification(chain.Result(), [.. state.Contradictions, .. comparison.Finish()]);
         }

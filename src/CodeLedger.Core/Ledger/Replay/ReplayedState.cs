@@ -240,22 +240,21 @@ public sealed class ReplayedState
             case CodingSubmitted e:
                 if (Encounter(entry, e.Encounter) is { } coded)
                 {
-                    if (coded.Codings.Any(c => c.Event.Version == e.Version))
+                    if (coded.Codings.Any(c => c.Version == e.Version))
                     {
                         Contradict(entry, $"coding version {e.Version} of encounter {coded.ExternalId} was already submitted");
                         return;
                     }
 
-                    // Kept without what no state table holds (the E/M input, the findings), its repeated texts shared: a
-                    // large ledger's codings are most of the fold's memory.
-                    coded.Codings.Add((e with
-                    {
-                        Em = null,
-                        Findings = [],
-                        Coder = Intern(e.Coder),
-                        Diagnoses = [.. e.Diagnoses.Select(Intern)],
-                        Lines = [.. e.Lines.Select(l => l with { Code = Intern(l.Code), Modifiers = [.. l.Modifiers.Select(Intern)], Charge = Intern(l.Charge) })],
-                    }, coded.DocumentationVersion, seq));
+                    // Kept as its row's texts, shared: a large ledger's codings are most of the fold's memory.
+                    coded.Codings.Add(new CodingState(
+                        e.Version,
+                        Intern(e.Coder),
+                        Intern(StateRows.Text(e.Diagnoses)),
+                        Intern(string.Join(" ", e.Lines.Select(l => StateTables.Line(l.Code, l.Modifiers, l.Units, l.Charge, l.Pointers)))),
+                        e.Errors,
+                        coded.DocumentationVersion,
+                        seq));
                     if (e.WaitingFor is not null && coded.Status != WorkStatus.Finalized)
                     {
                         coded.Status = WorkStatus.InCoding;
@@ -273,7 +272,7 @@ public sealed class ReplayedState
                         return;
                     }
 
-                    if (final.Codings.All(c => c.Event.Version != e.Version))
+                    if (final.Codings.All(c => c.Version != e.Version))
                     {
                         Contradict(entry, $"encounter {final.ExternalId} has no coding version {e.Version} to finalize");
                         return;
@@ -569,8 +568,6 @@ public sealed class ReplayedState
 
         bool Want(string table) => only is null || only == table;
 
-        string Code(Guid id) => _organizations.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
-
         foreach (var (id, o) in _organizations)
         {
             if (!Want(StateTables.Organizations))
@@ -649,40 +646,24 @@ public sealed class ReplayedState
             }
 
             var key = StateRows.Text(id);
-            var label = $"encounter {e.ExternalId}";
             if (Want(StateTables.Encounters))
             {
-                rows.Add(StateTables.Encounters, key, label, e.EncounterEvent)
-                    .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", e.Received.PhysicianNpi)
-                    .Set("date_of_service", StateRows.Text(e.Received.DateOfService)).Set("place_of_service", e.Received.PlaceOfService)
-                    .Set("specialty", e.Received.Specialty).Set("documentation_completed_at", StateRows.Text(e.EncounterDocumentationCompletedAt))
-                    .Set("documentation_hash", e.Versions.Find(v => v.Version == e.EncounterVersion)?.Hash ?? StateRow.NotRecorded)
-                    .Set("demographics_hash", e.DemographicsHash ?? StateRow.NotRecorded);
+                rows.Put(StateTables.Encounters, key, EncounterRow(e));
             }
 
             if (Want(StateTables.WorkItems))
             {
-                rows.Add(StateTables.WorkItems, key, label, e.WorkEvent)
-                    .Set("practice", Code(e.PracticeId)).Set("vendor", Code(e.VendorId)).Set("coder", e.Received.Coder).Set("basis", e.Received.Basis.ToString())
-                    .Set("status", e.Status.ToString()).Set("documentation_version", StateRows.Text(e.DocumentationVersion))
-                    .Set("documentation_completed_at", StateRows.Text(e.WorkDocumentationCompletedAt)).Set("clock_start", StateRows.Text(e.ClockStart))
-                    .Set("finalized_at", StateRows.Text(e.FinalizedAt)).Set("final_coding_version", StateRows.Text(e.FinalCodingVersion))
-                    .Set("coded_without_query_response", StateRows.Text(e.CodedWithoutQueryResponse))
-                    .Set("override_reason", e.OverrideReason).Set("override_by", e.OverrideBy);
+                rows.Put(StateTables.WorkItems, key, WorkItemRow(e));
             }
 
             foreach (var v in Want(StateTables.DocumentationVersions) ? e.Versions : [])
             {
-                rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(id, v.Version), $"encounter {e.ExternalId} documentation version {v.Version}", v.Sequence)
-                    .Set("hash", v.Hash ?? StateRow.NotRecorded).Set("completed_at", StateRows.Text(v.CompletedAt));
+                rows.Put(StateTables.DocumentationVersions, StateTables.VersionKey(id, v.Version), VersionRow(e, v));
             }
 
-            foreach (var (c, documentationVersion, seq) in Want(StateTables.CodingResults) ? e.Codings : [])
+            foreach (var c in Want(StateTables.CodingResults) ? e.Codings : [])
             {
-                rows.Add(StateTables.CodingResults, StateTables.VersionKey(id, c.Version), $"encounter {e.ExternalId} coding version {c.Version}", seq)
-                    .Set("coder", c.Coder).Set("diagnoses", StateRows.Text(c.Diagnoses))
-                    .Set("service_lines", string.Join(" ", c.Lines.Select(l => StateTables.Line(l.Code, l.Modifiers, l.Units, l.Charge, l.Pointers))))
-                    .Set("documentation_version", StateRows.Text(documentationVersion)).Set("edit_errors", StateRows.Text(c.Errors));
+                rows.Put(StateTables.CodingResults, StateTables.VersionKey(id, c.Version), CodingRow(e, c));
             }
         }
 
@@ -693,12 +674,7 @@ public sealed class ReplayedState
                 break;
             }
 
-            var external = _encounters.TryGetValue(q.Raised.Encounter, out var e) ? e.ExternalId : StateRows.Text(q.Raised.Encounter);
-            rows.Add(StateTables.Queries, StateRows.Text(id), $"query {id:D} on encounter {external}", q.Sequence)
-                .Set("encounter", external).Set("physician", q.Raised.PhysicianNpi).Set("category", q.Raised.Category).Set("coder", q.Raised.Coder)
-                .Set("question_hash", q.QuestionHash ?? StateRow.NotRecorded).Set("choices", StateRows.Text(q.Raised.Choices))
-                .Set("raised_at", StateRows.Text(q.Raised.RaisedAt)).Set("due_at", StateRows.Text(q.Raised.DueAt)).Set("status", q.Status.ToString())
-                .Set("answer_hash", q.Status == QueryStatus.Answered ? q.AnswerHash ?? StateRow.NotRecorded : null).Set("closed_at", StateRows.Text(q.ClosedAt));
+            rows.Put(StateTables.Queries, StateRows.Text(id), QueryRow(id, q));
         }
 
         foreach (var (key, (e, seq)) in _training)
@@ -727,12 +703,99 @@ public sealed class ReplayedState
         return rows;
     }
 
+    /// <summary>
+    /// One table's rows, built one at a time as a comparison asks for them: the encounter tables and
+    /// the queries (whose text form would grow with the ledger) on demand, the other tables, which
+    /// grow with the organization and not with its work, whole.
+    /// </summary>
+    public IReplayedTable Table(string table) => table switch
+    {
+        StateTables.Encounters => new OnDemandTable(
+            () => _encounters.Count,
+            key => StateTables.ParseKey(key) is (var id, -1) && _encounters.TryGetValue(id, out var e) ? EncounterRow(e) : null,
+            () => _encounters.Select(p => KeyValuePair.Create(StateRows.Text(p.Key), EncounterRow(p.Value)))),
+        StateTables.WorkItems => new OnDemandTable(
+            () => _encounters.Count,
+            key => StateTables.ParseKey(key) is (var id, -1) && _encounters.TryGetValue(id, out var e) ? WorkItemRow(e) : null,
+            () => _encounters.Select(p => KeyValuePair.Create(StateRows.Text(p.Key), WorkItemRow(p.Value)))),
+        StateTables.DocumentationVersions => new OnDemandTable(
+            () => _encounters.Values.Sum(e => e.Versions.Count),
+            key => StateTables.ParseKey(key) is (var id, >= 0 and var version) && _encounters.TryGetValue(id, out var e) && e.Versions.Find(v => v.Version == version) is { } v
+                ? VersionRow(e, v)
+                : null,
+            () => _encounters.SelectMany(p => p.Value.Versions.Select(v => KeyValuePair.Create(StateTables.VersionKey(p.Key, v.Version), VersionRow(p.Value, v))))),
+        StateTables.CodingResults => new OnDemandTable(
+            () => _encounters.Values.Sum(e => e.Codings.Count),
+            key => StateTables.ParseKey(key) is (var id, >= 0 and var version) && _encounters.TryGetValue(id, out var e) && e.Codings.Find(c => c.Version == version) is { } c
+                ? CodingRow(e, c)
+                : null,
+            () => _encounters.SelectMany(p => p.Value.Codings.Select(c => KeyValuePair.Create(StateTables.VersionKey(p.Key, c.Version), CodingRow(p.Value, c))))),
+        StateTables.Queries => new OnDemandTable(
+            () => _queries.Count,
+            key => StateTables.ParseKey(key) is (var id, -1) && _queries.TryGetValue(id, out var q) ? QueryRow(id, q) : null,
+            () => _queries.Select(p => KeyValuePair.Create(StateRows.Text(p.Key), QueryRow(p.Key, p.Value)))),
+        _ => new OnDemandTable(ToRows(table).Tables[table]),
+    };
+
+    private string Code(Guid id) => _organizations.TryGetValue(id, out var o) ? o.Code : StateRows.Text(id);
+
+    private StateRow EncounterRow(EncounterState e) =>
+        new StateRow($"encounter {e.ExternalId}", e.EncounterEvent)
+            .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", e.Received.PhysicianNpi)
+            .Set("date_of_service", StateRows.Text(e.Received.DateOfService)).Set("place_of_service", e.Received.PlaceOfService)
+            .Set("specialty", e.Received.Specialty).Set("documentation_completed_at", StateRows.Text(e.EncounterDocumentationCompletedAt))
+            .Set("documentation_hash", e.Versions.Find(v => v.Version == e.EncounterVersion)?.Hash ?? StateRow.NotRecorded)
+            .Set("demographics_hash", e.DemographicsHash ?? StateRow.NotRecorded);
+
+    private StateRow WorkItemRow(EncounterState e) =>
+        new StateRow($"encounter {e.ExternalId}", e.WorkEvent)
+            .Set("practice", Code(e.PracticeId)).Set("vendor", Code(e.VendorId)).Set("coder", e.Received.Coder).Set("basis", e.Received.Basis.ToString())
+            .Set("status", e.Status.ToString()).Set("documentation_version", StateRows.Text(e.DocumentationVersion))
+            .Set("documentation_completed_at", StateRows.Text(e.WorkDocumentationCompletedAt)).Set("clock_start", StateRows.Text(e.ClockStart))
+            .Set("finalized_at", StateRows.Text(e.FinalizedAt)).Set("final_coding_version", StateRows.Text(e.FinalCodingVersion))
+            .Set("coded_without_query_response", StateRows.Text(e.CodedWithoutQueryResponse))
+            .Set("override_reason", e.OverrideReason).Set("override_by", e.OverrideBy);
+
+    private static StateRow VersionRow(EncounterState e, VersionState v) =>
+        new StateRow($"encounter {e.ExternalId} documentation version {v.Version}", v.Sequence)
+            .Set("hash", v.Hash ?? StateRow.NotRecorded).Set("completed_at", StateRows.Text(v.CompletedAt));
+
+    private static StateRow CodingRow(EncounterState e, CodingState c) =>
+        new StateRow($"encounter {e.ExternalId} coding version {c.Version}", c.Sequence)
+            .Set("coder", c.Coder).Set("diagnoses", c.Diagnoses).Set("service_lines", c.Lines)
+            .Set("documentation_version", StateRows.Text(c.DocumentationVersion)).Set("edit_errors", StateRows.Text(c.Errors));
+
+    private StateRow QueryRow(Guid id, QueryState q)
+    {
+        var external = _encounters.TryGetValue(q.Raised.Encounter, out var e) ? e.ExternalId : StateRows.Text(q.Raised.Encounter);
+        return new StateRow($"query {id:D} on encounter {external}", q.Sequence)
+            .Set("encounter", external).Set("physician", q.Raised.PhysicianNpi).Set("category", q.Raised.Category).Set("coder", q.Raised.Coder)
+            .Set("question_hash", q.QuestionHash ?? StateRow.NotRecorded).Set("choices", StateRows.Text(q.Raised.Choices))
+            .Set("raised_at", StateRows.Text(q.Raised.RaisedAt)).Set("due_at", StateRows.Text(q.Raised.DueAt)).Set("status", q.Status.ToString())
+            .Set("answer_hash", q.Status == QueryStatus.Answered ? q.AnswerHash ?? StateRow.NotRecorded : null).Set("closed_at", StateRows.Text(q.ClosedAt));
+    }
+
+    private sealed class OnDemandTable(Func<int> count, Func<string, StateRow?> find, Func<IEnumerable<KeyValuePair<string, StateRow>>> rows) : IReplayedTable
+    {
+        public OnDemandTable(Dictionary<string, StateRow> whole)
+            : this(() => whole.Count, whole.GetValueOrDefault, () => whole)
+        {
+        }
+
+        public int Count => count();
+
+        public StateRow? Find(string key) => find(key);
+
+        public IEnumerable<KeyValuePair<string, StateRow>> Rows() => rows();
+    }
+
     private sealed record Org(string Code, string Name, OrganizationKind Kind, long Sequence);
 
     /// <summary>One encounter, its work item and its versions: only what the events say.</summary>
     private sealed class EncounterState(EncounterReceived received, Guid practiceId, Guid vendorId, long sequence)
     {
-        public EncounterReceived Received { get; } = received;
+        // The received event without its hashes, which the versions and DemographicsHash hold packed.
+        public EncounterReceived Received { get; } = received with { DocumentationHash = null, DocumentationSha256 = null, DemographicsHash = null };
 
         public Guid Id => Received.Id;
 
@@ -752,7 +815,9 @@ public sealed class ReplayedState
         public int EncounterVersion { get; private set; } = 1;
 
         /// <summary>The keyed hash of the current demographics; null when only older events describe them.</summary>
-        public string? DemographicsHash { get; set; } = received.DemographicsHash;
+        public string? DemographicsHash { get => _demographicsHash.Text; set => _demographicsHash = PackedHash.Of(value); }
+
+        private PackedHash _demographicsHash = PackedHash.Of(received.DemographicsHash);
 
         public WorkStatus Status { get; set; } = received.Coder is null ? WorkStatus.Uncovered : WorkStatus.Assigned;
 
@@ -774,7 +839,7 @@ public sealed class ReplayedState
 
         public List<VersionState> Versions { get; } = [new VersionState(1, received.DocumentationHash, received.DocumentationCompletedAt, sequence)];
 
-        public List<(CodingSubmitted Event, int DocumentationVersion, long Sequence)> Codings { get; } = [];
+        public List<CodingState> Codings { get; } = [];
 
         /// <summary>As intake applies a corrected note: a new version always; the encounter and the clock only while not final.</summary>
         public void Correct(DocumentationCorrected e, long sequence)
@@ -809,22 +874,34 @@ public sealed class ReplayedState
     {
         public int Version { get; } = version;
 
-        public string? Hash { get; set; } = hash;
+        public string? Hash { get => _hash.Text; set => _hash = PackedHash.Of(value); }
+
+        private PackedHash _hash = PackedHash.Of(hash);
 
         public DateTimeOffset CompletedAt { get; } = completedAt;
 
         public long Sequence { get; } = sequence;
     }
 
+    /// <summary>
+    /// One coding version as its row shows it: the diagnoses and service lines already in their row
+    /// text, shared between versions that coded the same (most do), rather than the submitted event.
+    /// </summary>
+    private sealed record CodingState(int Version, string Coder, string Diagnoses, string Lines, int Errors, int DocumentationVersion, long Sequence);
+
     private sealed class QueryState(QueryRaised raised, long sequence)
     {
-        public QueryRaised Raised { get; } = raised;
+        public QueryRaised Raised { get; } = raised with { QuestionHash = null, QuestionSha256 = null };
 
         public QueryStatus Status { get; set; } = QueryStatus.Open;
 
-        public string? QuestionHash { get; set; } = raised.QuestionHash;
+        public string? QuestionHash { get => _questionHash.Text; set => _questionHash = PackedHash.Of(value); }
 
-        public string? AnswerHash { get; set; }
+        public string? AnswerHash { get => _answerHash.Text; set => _answerHash = PackedHash.Of(value); }
+
+        private PackedHash _questionHash = PackedHash.Of(raised.QuestionHash);
+
+        private PackedHash _answerHash;
 
         public DateTimeOffset? ClosedAt { get; set; }
 

@@ -28,6 +28,17 @@ public sealed class StateRows : IStateRowSink
         return row;
     }
 
+    /// <summary>Adds a row built elsewhere (the replay builds a row the same way for a whole table and for one key).</summary>
+    public void Put(string table, string key, StateRow row)
+    {
+        if (!_tables.TryGetValue(table, out var rows))
+        {
+            _tables[table] = rows = new Dictionary<string, StateRow>(StringComparer.Ordinal);
+        }
+
+        rows[key] = row;
+    }
+
     /// <summary>The tables this shape covers, so a table with no rows on one side still compares as empty.</summary>
     public void Declare(string table)
     {

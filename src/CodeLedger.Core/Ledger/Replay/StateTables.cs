@@ -28,6 +28,29 @@ public static class StateTables
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";
 
+    /// <summary>
+    /// A key in exactly the form <see cref="StateRows.Text(Guid)"/> writes, as (id, -1), or in exactly
+    /// the form <see cref="VersionKey"/> writes, as (id, version); null for any other text, so that a key
+    /// is found only by its one text form, as a dictionary of rows finds it.
+    /// </summary>
+    public static (Guid Id, int Version)? ParseKey(string key)
+    {
+        if (key.Length < 36 || !Guid.TryParseExact(key.AsSpan(0, 36), "D", out var id) || key.AsSpan(0, 36).ContainsAnyInRange('A', 'F'))
+        {
+            return null;
+        }
+
+        if (key.Length == 36)
+        {
+            return (id, -1);
+        }
+
+        var version = key.AsSpan(37);
+        return key[36] == '/' && version.Length is > 0 and < 10 && (version[0] != '0' || version.Length == 1) && !version.ContainsAnyExceptInRange('0', '9')
+            ? (id, int.Parse(version, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
     public static string Credential(string kind, DateOnly issuedOn, DateOnly expiresOn) => $"{kind}:{StateRows.Text(issuedOn)}..{StateRows.Text(expiresOn)}";
 
     public static string WorkingHours(TimeOnly opens, TimeOnly closes, IEnumerable<DayOfWeek> days) =>

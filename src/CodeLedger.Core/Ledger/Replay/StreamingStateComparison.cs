@@ -8,21 +8,52 @@ public interface IStateRowSink
 }
 
 /// <summary>
-/// <see cref="StateComparison.Compare"/> without holding either side whole: stored rows are compared
-/// as they are read, one table at a time, against that table's replayed rows only
-/// (<c>expectedOf(table)</c>), each matched row dropped as soon as it is compared, so at most one
-/// table's replayed rows and one stored row are in memory. The divergences, and their order, are
-/// exactly those of <see cref="StateComparison.Compare"/>: per table in ordinal order, the ledger's
-/// rows by (event, key) with missing rows and differing columns, then rows only in the database by key.
+/// One table's replayed rows, each built when it is asked for: a comparison looks up the row of each
+/// stored key and walks the whole table only when some replayed row was not matched, so a large
+/// table's text form is never held whole (<see cref="ReplayedState.Table"/>).
 /// </summary>
-public sealed class StreamingStateComparison(Func<string, StateRows> expectedOf) : IStateRowSink
+public interface IReplayedTable
 {
+    /// <summary>How many rows the table has.</summary>
+    int Count { get; }
+
+    /// <summary>The row with this key, or null when the ledger describes none.</summary>
+    StateRow? Find(string key);
+
+    /// <summary>Every row with its key.</summary>
+    IEnumerable<KeyValuePair<string, StateRow>> Rows();
+}
+
+/// <summary>
+/// <see cref="StateComparison.Compare"/> without holding either side whole: stored rows are compared
+/// as they are read, one table at a time, each against the replayed row of its key, built on demand
+/// (<see cref="IReplayedTable"/>); what is kept per table is the set of keys matched (compactly: a
+/// Guid, or a Guid and a version, for the encounter tables' keys) and the divergences found. The
+/// divergences, and their order, are exactly those of <see cref="StateComparison.Compare"/>: per
+/// table in ordinal order, the ledger's rows by (event, key) with missing rows and differing
+/// columns, then rows only in the database by key.
+/// </summary>
+public sealed class StreamingStateComparison : IStateRowSink
+{
+    private readonly Func<string, IReplayedTable> _tableOf;
     private readonly SortedDictionary<string, List<StateDivergence>> _byTable = new(StringComparer.Ordinal);
     private readonly List<(long Event, string Key, StateDivergence Divergence)> _expectedSide = [];
     private readonly List<(string Key, StateDivergence Divergence)> _extra = [];
+    private readonly MatchedKeys _matched = new();
     private string? _table;
-    private Dictionary<string, StateRow>? _expected;
+    private IReplayedTable? _replayed;
     private (string Key, StateRow Row)? _pending;
+
+    /// <summary>Compares against whole tables of replayed rows (<c>expectedOf(table)</c>, one table at a time).</summary>
+    public StreamingStateComparison(Func<string, StateRows> expectedOf)
+        : this(table => new WholeTable(expectedOf(table).Tables.GetValueOrDefault(table) ?? []))
+    {
+    }
+
+    private StreamingStateComparison(Func<string, IReplayedTable> tableOf) => _tableOf = tableOf;
+
+    /// <summary>Compares against replayed rows built one at a time as stored keys ask for them.</summary>
+    public static StreamingStateComparison OnDemand(Func<string, IReplayedTable> tableOf) => new(tableOf);
 
     public StateRow Add(string table, string key, string label, long @event)
     {
@@ -63,7 +94,7 @@ public sealed class StreamingStateComparison(Func<string, StateRows> expectedOf)
         }
 
         _table = table;
-        _expected = expectedOf(table).Tables.GetValueOrDefault(table) ?? [];
+        _replayed = _tableOf(table);
     }
 
     private void ComparePending()
@@ -74,12 +105,15 @@ public sealed class StreamingStateComparison(Func<string, StateRows> expectedOf)
         }
 
         _pending = null;
-        if (!_expected!.Remove(pending.Key, out var expected))
+
+        // A key already matched is a second stored row for it: only one can be the ledger's.
+        if (_matched.Contains(pending.Key) || _replayed!.Find(pending.Key) is not { } expected)
         {
             _extra.Add((pending.Key, StateDivergence.ExtraRow(_table!, pending.Row)));
             return;
         }
 
+        _matched.Add(pending.Key);
         foreach (var (column, value) in expected.Columns)
         {
             if (ReferenceEquals(value, StateRow.NotRecorded) || value == StateRow.NotRecorded)
@@ -102,9 +136,17 @@ public sealed class StreamingStateComparison(Func<string, StateRows> expectedOf)
             return;
         }
 
-        foreach (var (key, missing) in _expected!)
+        // Every matched key is one of the table's distinct keys, so equal counts mean none is missing
+        // and the table need not be walked (the usual case: a database that agrees with its ledger).
+        if (_matched.Count != _replayed!.Count)
         {
-            _expectedSide.Add((missing.Event, key, StateDivergence.MissingRow(_table, missing)));
+            foreach (var (key, missing) in _replayed.Rows())
+            {
+                if (!_matched.Contains(key))
+                {
+                    _expectedSide.Add((missing.Event, key, StateDivergence.MissingRow(_table, missing)));
+                }
+            }
         }
 
         // A stable sort keeps a row's columns in their order, as the whole-table comparison does.
@@ -113,7 +155,52 @@ public sealed class StreamingStateComparison(Func<string, StateRows> expectedOf)
         _byTable[_table] = divergences;
         _expectedSide.Clear();
         _extra.Clear();
-        _expected = null;
+        _matched.Clear();
+        _replayed = null;
         _table = null;
+    }
+
+    private sealed class WholeTable(Dictionary<string, StateRow> rows) : IReplayedTable
+    {
+        public int Count => rows.Count;
+
+        public StateRow? Find(string key) => rows.GetValueOrDefault(key);
+
+        public IEnumerable<KeyValuePair<string, StateRow>> Rows() => rows;
+    }
+
+    /// <summary>
+    /// The keys matched in one table: an encounter table's key (a Guid, or a Guid and a version, in
+    /// their one text form) as 20 bytes rather than a 36-character string, any other key as text.
+    /// </summary>
+    private sealed class MatchedKeys
+    {
+        private readonly HashSet<(Guid Id, int Version)> _ids = [];
+        private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
+
+        public int Count => _ids.Count + _texts.Count;
+
+        public bool Contains(string key) => Parse(key) is { } id ? _ids.Contains(id) : _texts.Contains(key);
+
+        public void Add(string key)
+        {
+            if (Parse(key) is { } id)
+            {
+                _ids.Add(id);
+            }
+            else
+            {
+                _texts.Add(key);
+            }
+        }
+
+        public void Clear()
+        {
+            _ids.Clear();
+            _texts.Clear();
+        }
+
+        /// <summary>The key as (Guid, -1) or (Guid, version) when it is exactly that form's text; otherwise null.</summary>
+        private static (Guid, int)? Parse(string key) => StateTables.ParseKey(key);
     }
 }
