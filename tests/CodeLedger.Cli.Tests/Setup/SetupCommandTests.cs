@@ -126,7 +126,9 @@ public sealed class SetupCommandTests
         var run = CliRun.Of("setup", "apply", folder.File("broken.yaml"), "--db", db);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("codeledger: SETUP-INVALID: 6 problems, nothing stored:", run.Error, StringComparison.Ordinal);
+        // The physician's account names the same NPI, so it is the seventh problem.
+        Assert.StartsWith("codeledger: SETUP-INVALID: 7 problems, nothing stored:", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"\n  users\[\d+\]\.physicianNpi: user dr-\d{10}: a physician user names the physician's NPI", run.Error);
         Assert.Contains("\n  practices[0].physicians[0].npi: NPI '", run.Error, StringComparison.Ordinal);
         Assert.Contains("\n  vendors[0].coders[1].credentials[0].kind: 'COSX' is not a credential", run.Error, StringComparison.Ordinal);
         Assert.Contains("\n  contracts[1].timeZone: 'America/Nowhere' is not an IANA time zone", run.Error, StringComparison.Ordinal);
