@@ -47,7 +47,6 @@ public sealed class DemoRun
         var store = await CodeLedgerStore.OpenAsync(spec, clock, key, ct);
         var random = DemoWorkflow.RandomFor(seed);
         await DemoWorldWriter.WriteAsync(store, clock, world, seed, random, ct);
-        await DemoUsers.WriteAsync(store, world, ct);
         return new DemoRun(store, world, new DemoWorkflow(store, clock, world, random), seed);
     }
 

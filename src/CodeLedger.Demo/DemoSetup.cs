@@ -1,3 +1,4 @@
+using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Agreements;
 using CodeLedger.Core.Coders;
 using CodeLedger.Core.Contracts;
@@ -13,7 +14,10 @@ namespace CodeLedger.Demo;
 /// </summary>
 public static class DemoSetup
 {
-    /// <summary>The whole setup of the demo of <paramref name="seed"/>: its organizations, agreements, contracts, physicians and coders with the lead.</summary>
+    /// <summary>A physician's user name in the demo: <c>dr-</c> and the NPI.</summary>
+    public static string PhysicianUserName(string npi) => "dr-" + npi;
+
+    /// <summary>The whole setup of the demo of <paramref name="seed"/>: its organizations, agreements, contracts, physicians, coders with the lead, and users.</summary>
     public static SetupDocument Of(int seed, int encounters, DateOnly month)
     {
         var world = DemoGenerator.Generate(seed, encounters, month);
@@ -24,7 +28,11 @@ public static class DemoSetup
     /// <summary>
     /// The setup after the first <paramref name="practicesSigned"/> practices (in signing order)
     /// signed their BAA and contract and enrolled their physicians, with or without the coders and
-    /// their lead. Lists are in the world's order, which is the order the desk records them in.
+    /// their lead. With the lead come the accounts: the vendor's admin (<see cref="DemoWorldWriter.Admin"/>),
+    /// a user for each coder and for the lead (linked to their coder records), and a physician user
+    /// for each physician (<see cref="PhysicianUserName"/>), so every actor the demo's ledger names
+    /// is a real user. No passwords: an operator sets one with <c>codeledger users reset-password</c>.
+    /// Lists are in the world's order, which is the order the desk records them in.
     /// </summary>
     internal static SetupDocument Stage(DemoWorld world, Coder lead, int practicesSigned, bool coders, bool withLead)
     {
@@ -37,7 +45,19 @@ public static class DemoSetup
                 signed.Contains(p.Practice.Code) ? [.. p.Physicians.Select(Physician)] : []))],
             [],
             [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Agreement(p.Practice.Code, vendor, p.Baa))],
-            [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Contract(p.Practice.Code, vendor, p.Contract))]);
+            [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Contract(p.Practice.Code, vendor, p.Contract))],
+            withLead ? Users(world) : null);
+    }
+
+    private static List<UserSetup> Users(DemoWorld world)
+    {
+        var vendor = world.Vendor.Code;
+        var users = new List<UserSetup> { new(DemoWorldWriter.Admin, "Demo Administrator", null, vendor, UserRole.VendorAdmin.Name(), null, null) };
+        users.AddRange(world.Coders.Select(c => new UserSetup(c.UserName, c.DisplayName, null, vendor, UserRole.Coder.Name(), c.UserName, null)));
+        users.Add(new UserSetup(DemoWorldWriter.LeadUserName, "Marisol Reyes", null, vendor, UserRole.CodingLead.Name(), DemoWorldWriter.LeadUserName, null));
+        users.AddRange(world.Practices.SelectMany(p => p.Physicians.Select(d =>
+            new UserSetup(PhysicianUserName(d.Npi.Value), d.Name, null, p.Practice.Code, UserRole.Physician.Name(), null, d.Npi.Value))));
+        return users;
     }
 
     /// <summary>The world's own ids, by the setup's natural keys, so the encounters the month generates name the rows the setup wrote.</summary>

@@ -331,10 +331,10 @@ internal sealed partial class DemoWorkflow
     [GeneratedRegex(@"Total time on the date of the encounter: (\d+) minutes")]
     private static partial Regex TotalTime();
 
-    /// <summary>The physician's own account (<see cref="DemoUsers"/>): the ledger records them as who answered.</summary>
+    /// <summary>The physician's own account (<see cref="DemoSetup"/>): the ledger records them as who answered.</summary>
     private Core.Accounts.Principal PhysicianUser(Guid physicianId)
     {
         var physician = _world.Practices.SelectMany(p => p.Physicians).Single(p => p.Id == physicianId);
-        return new(DemoUsers.PhysicianUserName(physician.Npi.Value), Core.Accounts.UserRole.Physician, physician.PracticeId, physicianNpi: physician.Npi.Value);
+        return new(DemoSetup.PhysicianUserName(physician.Npi.Value), Core.Accounts.UserRole.Physician, physician.PracticeId, physicianNpi: physician.Npi.Value);
     }
 }

@@ -50,6 +50,38 @@ public static class AccountRules
         return text;
     }
 
+    /// <summary>
+    /// The link a role needs, checked for its form: a coder or lead names a coder record (their own
+    /// user name unless given), a physician names a valid NPI, every other role names neither. Whether
+    /// that coder or physician belongs to the user's organization is for the caller, who holds them.
+    /// </summary>
+    public static (string? Coder, string? Npi) Link(string userName, UserRole role, string? coderUserName, string? physicianNpi)
+    {
+        switch (role)
+        {
+            case UserRole.Coder or UserRole.CodingLead:
+                if (physicianNpi is { Length: > 0 })
+                {
+                    throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: a {role.Name()} links to a coder, not a physician");
+                }
+
+                return (coderUserName is { Length: > 0 } c ? c : userName, null);
+            case UserRole.Physician:
+                if (coderUserName is { Length: > 0 })
+                {
+                    throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: a physician links to a physician's NPI, not a coder");
+                }
+
+                return Codes.Npi.TryParse(physicianNpi, out var npi, out var error)
+                    ? (null, npi.ToString())
+                    : throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: a physician user names the physician's NPI ({error})");
+            default:
+                return coderUserName is { Length: > 0 } || physicianNpi is { Length: > 0 }
+                    ? throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: a {role.Name()} links to no coder or physician")
+                    : (null, null);
+        }
+    }
+
     public static UserRole Role(string? text) =>
         UserRoles.TryParse(text, out var role) ? role
         : throw new DomainException(AccountErrors.RoleUnknown, $"role is not one of: {string.Join(", ", UserRoles.All)}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Agreements;
 using CodeLedger.Core.Coders;
 using CodeLedger.Core.Codes;
@@ -18,7 +19,7 @@ namespace CodeLedger.Core.Setup;
 /// </summary>
 public static class SetupBinder
 {
-    /// <summary>The top-level key the accounts work fills: user accounts are not read by this build.</summary>
+    /// <summary>The top-level key of user accounts: absent, the file leaves accounts alone; present (even empty), it lists them all.</summary>
     public const string UsersKey = "users";
 
     public static SetupDocument Bind(SetupNode root)
@@ -91,6 +92,8 @@ public static class SetupBinder
             }
         }
 
+        Users(d, kinds.ToDictionary(k => k.Key, k => k.Value.Kind, StringComparer.Ordinal), problems);
+
         void Party(string code, OrganizationKind kind, string path)
         {
             if (!kinds.TryGetValue(code, out var org))
@@ -135,6 +138,48 @@ public static class SetupBinder
         }
     }
 
+    /// <summary>
+    /// Users against the file's organizations: names unique, the organization listed (a file lists
+    /// every organization, since none is ever removed), the role fitting its kind
+    /// (<see cref="AccountRules.Fits"/>), and the coder or physician linked listed in it.
+    /// </summary>
+    private static void Users(SetupDocument d, Dictionary<string, OrganizationKind> kinds, List<string> problems)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < (d.Users?.Count ?? 0); i++)
+        {
+            var u = d.Users![i];
+            var path = string.Create(CultureInfo.InvariantCulture, $"users[{i}]");
+            if (!seen.TryAdd(u.UserName, i))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{path}.userName: user {u.UserName} is already listed at users[{seen[u.UserName]}]"));
+            }
+
+            if (!kinds.TryGetValue(u.Organization, out var kind))
+            {
+                problems.Add($"{path}.organization: no organization with code {u.Organization} in the file");
+                continue;
+            }
+
+            var role = UserRoles.TryParse(u.Role, out var r) ? r : throw new InvalidOperationException("checked by the binder");
+            if (!AccountRules.Fits(role, kind))
+            {
+                problems.Add($"{path}.role: a {u.Role} cannot belong to {u.Organization}, a {Name(kind)}");
+                continue;
+            }
+
+            if (u.Coder is { } coder && !d.Vendors.Any(v => v.Code == u.Organization && v.Coders.Any(c => c.UserName == coder)))
+            {
+                problems.Add($"{path}.coder: no coder {coder} at {u.Organization} in the file");
+            }
+
+            if (u.PhysicianNpi is { } npi && !d.Practices.Any(p => p.Code == u.Organization && p.Physicians.Any(x => x.Npi == npi)))
+            {
+                problems.Add($"{path}.physicianNpi: NPI {npi} is not listed at {u.Organization}");
+            }
+        }
+    }
+
     private static string StateText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Name(OrganizationKind kind) => kind switch
@@ -156,18 +201,73 @@ public static class SetupBinder
                 return SetupDocument.Empty;
             }
 
-            if (m.ContainsKey(UsersKey))
-            {
-                Problems.Add($"{UsersKey}: user accounts are not applied by this build's setup (see accounts, docs/SETUP.md)");
-            }
-
             return new SetupDocument(
                 List(m, "vendors", string.Empty, Vendor),
                 List(m, "practices", string.Empty, Practice),
                 List(m, "auditFirms", string.Empty, AuditFirm),
                 List(m, "agreements", string.Empty, Agreement),
-                List(m, "contracts", string.Empty, Contract));
+                List(m, "contracts", string.Empty, Contract),
+                m.ContainsKey(UsersKey) ? List(m, UsersKey, string.Empty, User) : null);
         }
+
+        /// <summary>
+        /// A user's own fields, by the account rules of Core (<see cref="AccountRules"/>): the user
+        /// name's form, the role's name, and the link the role needs. Whether the organization,
+        /// coder and physician exist, and fit, is the file's cross-check.
+        /// </summary>
+        private UserSetup User(SetupNode node, string path)
+        {
+            if (!Map(node, path, out var m, ["userName", "displayName", "email", "organization", "role", "coder", "physicianNpi", "active"]))
+            {
+                return new(string.Empty, string.Empty, null, string.Empty, string.Empty, null, null);
+            }
+
+            var userName = Text(m, "userName", path);
+            if (userName.Length > 0)
+            {
+                Check(path, "userName", () => AccountRules.UserName(userName));
+            }
+
+            var displayName = Text(m, "displayName", path, 200);
+            var email = Optional(m, "email", path, 254);
+            if (email is not null && (email.Count(c => c == '@') != 1 || email.StartsWith('@') || email.EndsWith('@') || email.Any(char.IsWhiteSpace)))
+            {
+                Problems.Add($"{Join(path, "email")}: {Echo.Quote(email)} is not an email address");
+            }
+
+            var organization = Text(m, "organization", path, 40);
+            var roleText = Text(m, "role", path);
+            var coder = Optional(m, "coder", path, 64);
+            var npi = Optional(m, "physicianNpi", path, 10);
+            var active = Bool(m, "active", path, true);
+            if (roleText.Length > 0 && !UserRoles.TryParse(roleText, out _))
+            {
+                Problems.Add($"{Join(path, "role")}: unknown role {Echo.Quote(roleText)} (one of {string.Join(", ", UserRoles.All)})");
+            }
+            else if (roleText.Length > 0 && userName.Length > 0 && UserRoles.TryParse(roleText, out var role))
+            {
+                // The field at fault: the one given that the role does not take, else the one it needs.
+                var key = role switch
+                {
+                    UserRole.Physician => coder is null ? "physicianNpi" : "coder",
+                    UserRole.Coder or UserRole.CodingLead => npi is null ? "coder" : "physicianNpi",
+                    _ => coder is null ? "physicianNpi" : "coder",
+                };
+                try
+                {
+                    (coder, npi) = AccountRules.Link(userName, role, coder, npi);
+                }
+                catch (DomainException e)
+                {
+                    Problems.Add($"{Join(path, key)}: {e.Message}");
+                }
+            }
+
+            return new(userName, displayName, email, organization, roleText, coder, npi, active);
+        }
+
+        private string? Optional(Dictionary<string, SetupNode> m, string key, string path, int maxLength) =>
+            !m.TryGetValue(key, out var node) || node is SetupScalar { Text: null } ? null : Text(m, key, path, maxLength) is { Length: > 0 } text ? text : null;
 
         private OrganizationSetup Vendor(SetupNode node, string path)
         {

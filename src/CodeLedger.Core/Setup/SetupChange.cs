@@ -55,6 +55,23 @@ public sealed record CoderChanged(string Vendor, CoderSetup Coder, IReadOnlyList
         : $"update coder {Coder.UserName} at {Vendor} ({string.Join(", ", Changed)})";
 }
 
+public sealed record UserAccountAdded(UserSetup User) : SetupChange
+{
+    public override string Describe() => $"add user {User.UserName} ({User.Role}) at {User.Organization}";
+}
+
+/// <param name="Changed">The fields that changed: displayName, email, role, coder, physicianNpi.</param>
+public sealed record UserAccountChanged(UserSetup User, IReadOnlyList<string> Changed) : SetupChange
+{
+    public override string Describe() => $"update user {User.UserName} at {User.Organization} ({string.Join(", ", Changed)})";
+}
+
+/// <summary>A user the file lists as inactive, or no longer lists: disabled, never deleted.</summary>
+public sealed record UserAccountDisabled(UserSetup User) : SetupChange
+{
+    public override string Describe() => $"disable user {User.UserName} at {User.Organization}";
+}
+
 /// <summary>What applying a file would do: the changes in the order they are applied, or the conflicts that refuse it.</summary>
 public sealed record SetupPlan(IReadOnlyList<SetupChange> Changes, IReadOnlyList<string> Conflicts)
 {

@@ -14,8 +14,11 @@ namespace CodeLedger.Core.Setup;
 /// from the file is deactivated, never deleted. A physician never moves practice, a coder never
 /// moves vendor.</item>
 /// </list>
+/// <item>Users (only when the file has a <c>users</c> key) are updated in place; one missing from
+/// the list, or listed with <c>active: false</c>, is disabled, never deleted. A user never moves
+/// organization, and a disabled user is not re-enabled by a file.</item>
 /// Changes come in the order they are applied: organizations, agreements, contracts, physicians,
-/// coders, each in the file's order. The same file against what it produced gives no change.
+/// coders, users (which link to coders and physicians), each in the file's order. The same file against what it produced gives no change.
 /// </summary>
 public static class SetupDiff
 {
@@ -28,6 +31,7 @@ public static class SetupDiff
         Contracts(stored, file, changes, conflicts);
         Physicians(stored, file, changes, conflicts);
         Coders(stored, file, changes, conflicts);
+        Users(stored, file, changes, conflicts);
         return new SetupPlan(changes, conflicts);
     }
 
@@ -193,6 +197,94 @@ public static class SetupDiff
                 changes.Add(new CoderChanged(vendor, c with { Active = false }, ["active"]));
             }
         }
+    }
+
+    private static void Users(SetupDocument stored, SetupDocument file, List<SetupChange> changes, List<string> conflicts)
+    {
+        // A file without a users key says nothing about accounts: they are left as they are.
+        if (file.Users is null)
+        {
+            return;
+        }
+
+        var had = (stored.Users ?? []).ToDictionary(u => u.UserName, StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < file.Users.Count; i++)
+        {
+            var u = file.Users[i];
+            listed.Add(u.UserName);
+            if (!had.TryGetValue(u.UserName, out var old))
+            {
+                changes.Add(new UserAccountAdded(u with { Active = true }));
+                if (!u.Active)
+                {
+                    changes.Add(new UserAccountDisabled(u));
+                }
+
+                continue;
+            }
+
+            if (old.Organization != u.Organization)
+            {
+                conflicts.Add($"users[{i}].organization: user {u.UserName} belongs to {old.Organization}; a user never moves organization (disable it and add a new one)");
+                continue;
+            }
+
+            if (!old.Active && u.Active)
+            {
+                conflicts.Add($"users[{i}].active: user {u.UserName} is disabled; a setup file does not re-enable an account (add a new user)");
+                continue;
+            }
+
+            if (Changed(old, u) is { Count: > 0 } changed)
+            {
+                changes.Add(new UserAccountChanged(u with { Active = old.Active }, changed));
+            }
+
+            if (old.Active && !u.Active)
+            {
+                changes.Add(new UserAccountDisabled(u));
+            }
+        }
+
+        foreach (var (name, u) in had.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            if (!listed.Contains(name) && u.Active)
+            {
+                changes.Add(new UserAccountDisabled(u with { Active = false }));
+            }
+        }
+    }
+
+    private static List<string> Changed(UserSetup old, UserSetup now)
+    {
+        var changed = new List<string>();
+        if (old.DisplayName != now.DisplayName)
+        {
+            changed.Add("displayName");
+        }
+
+        if (old.Email != now.Email)
+        {
+            changed.Add("email");
+        }
+
+        if (old.Role != now.Role)
+        {
+            changed.Add("role");
+        }
+
+        if (old.Coder != now.Coder)
+        {
+            changed.Add("coder");
+        }
+
+        if (old.PhysicianNpi != now.PhysicianNpi)
+        {
+            changed.Add("physicianNpi");
+        }
+
+        return changed;
     }
 
     private static List<string> Changed(PhysicianSetup old, PhysicianSetup now)

@@ -14,8 +14,10 @@ public sealed record SetupDocument(
     IReadOnlyList<PracticeSetup> Practices,
     IReadOnlyList<OrganizationSetup> AuditFirms,
     IReadOnlyList<AgreementSetup> Agreements,
-    IReadOnlyList<ContractSetup> Contracts)
+    IReadOnlyList<ContractSetup> Contracts,
+    IReadOnlyList<UserSetup>? Users = null)
 {
+    /// <summary>No setup; no <c>users</c> key either, so it leaves user accounts alone.</summary>
     public static SetupDocument Empty { get; } = new([], [], [], [], []);
 
     /// <summary>
@@ -28,11 +30,20 @@ public sealed record SetupDocument(
         [.. Practices.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => p with { Physicians = [.. p.Physicians.OrderBy(d => d.Npi, StringComparer.Ordinal)] })],
         [.. AuditFirms.OrderBy(a => a.Code, StringComparer.Ordinal)],
         [.. Agreements.OrderBy(a => a.Practice, StringComparer.Ordinal).ThenBy(a => a.Vendor, StringComparer.Ordinal).ThenBy(a => a.EffectiveOn)],
-        [.. Contracts.OrderBy(c => c.Practice, StringComparer.Ordinal).ThenBy(c => c.Vendor, StringComparer.Ordinal).ThenBy(c => c.EffectiveOn)]);
+        [.. Contracts.OrderBy(c => c.Practice, StringComparer.Ordinal).ThenBy(c => c.Vendor, StringComparer.Ordinal).ThenBy(c => c.EffectiveOn)],
+        Users is null ? null : [.. Users.OrderBy(u => u.UserName, StringComparer.Ordinal)]);
 
     /// <summary>Equal content, list by list (records compare lists by reference).</summary>
     public bool SameAs(SetupDocument other) => SetupWriter.Json(Canonical()) == SetupWriter.Json(other.Canonical());
 }
+
+/// <summary>
+/// A user account: one role in one organization (by code), linked to the coder record a coder or
+/// lead works as (<see cref="Coder"/>, their own user name unless the file says otherwise) or to the
+/// physician a physician user is (<see cref="PhysicianNpi"/>). <see cref="Active"/> false keeps a
+/// disabled account disabled. A setup file never holds a password or a token.
+/// </summary>
+public sealed record UserSetup(string UserName, string DisplayName, string? Email, string Organization, string Role, string? Coder, string? PhysicianNpi, bool Active = true);
 
 /// <summary>A coding vendor (with its coders) or an audit firm.</summary>
 public sealed record OrganizationSetup(string Code, string Name, IReadOnlyList<CoderSetup> Coders);

@@ -50,8 +50,20 @@ public static partial class SetupWriter
         Add(root, "auditFirms", d.AuditFirms.Select(a => Object(("code", a.Code), ("name", a.Name))));
         Add(root, "agreements", d.Agreements.Select(Agreement));
         Add(root, "contracts", d.Contracts.Select(Contract));
+
+        // Written whenever the document has the key, even empty: a file without it leaves accounts
+        // alone, a file with an empty list disables them all.
+        if (d.Users is not null)
+        {
+            root[SetupBinder.UsersKey] = new JsonArray([.. d.Users.Select(u => (JsonNode?)User(u))]);
+        }
+
         return root;
     }
+
+    private static JsonObject User(UserSetup u) =>
+        Object(("userName", u.UserName), ("displayName", u.DisplayName), ("email", u.Email), ("organization", u.Organization), ("role", u.Role),
+            ("coder", u.Coder == u.UserName ? null : u.Coder), ("physicianNpi", u.PhysicianNpi), ("active", u.Active ? null : JsonValue.Create(false)));
 
     private static JsonObject Physician(PhysicianSetup p) =>
         Object(("npi", p.Npi), ("name", p.Name), ("taxonomy", p.Taxonomy), ("specialty", p.Specialty), ("active", p.Active ? null : JsonValue.Create(false)));

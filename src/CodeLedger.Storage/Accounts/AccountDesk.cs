@@ -40,9 +40,6 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
             throw new DomainException(AccountErrors.UserNameInvalid, $"user {userName}: a display name is required");
         }
 
-        // A new user's id is derived from its name: the same spec gives the same id on every
-        // database, so the demo's ledger stays deterministic and a retried write reads the same.
-        var newId = DerivedId(userName);
         return store.WriteAsync(actor, async (db, ledger) =>
         {
             var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == spec.Organization, ct)
@@ -59,48 +56,77 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
                 throw new DomainException(AccountErrors.UserConflict, $"user {userName} belongs to another organization; a user is never moved (disable it and add a new one)");
             }
 
-            var email = string.IsNullOrWhiteSpace(spec.Email) ? null : spec.Email.Trim();
-            var displayName = spec.DisplayName.Trim();
-            if (user is null)
-            {
-                user = new CodeLedgerUser
-                {
-                    Id = newId,
-                    UserName = userName,
-                    NormalizedUserName = userName.ToUpperInvariant(),
-                    Email = email,
-                    NormalizedEmail = email?.ToUpperInvariant(),
-                    SecurityStamp = Stamp(newId, 0),
-                    ConcurrencyStamp = Stamp(newId, 1),
-                    LockoutEnabled = true,
-                    OrganizationId = org.Id,
-                    Role = role,
-                    DisplayName = displayName,
-                    CoderId = coderId,
-                    PhysicianNpi = npi,
-                };
-                db.Users.Add(user);
-                ledger.Append(userName, new UserAdded(user.Id, userName, org.Code, role.Name(), displayName, coderId, npi));
-                return new UserChange(user.Id, userName, Added: true, Changed: true);
-            }
-
-            if (user.Role == role && user.DisplayName == displayName && user.Email == email && user.CoderId == coderId && user.PhysicianNpi == npi)
-            {
-                return new UserChange(user.Id, userName, Added: false, Changed: false);
-            }
-
-            user.Role = role;
-            user.DisplayName = displayName;
-            user.Email = email;
-            user.NormalizedEmail = email?.ToUpperInvariant();
-            user.CoderId = coderId;
-            user.PhysicianNpi = npi;
-
-            // A changed role ends the sessions that were granted under the old one.
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
-            ledger.Append(userName, new UserUpdated(user.Id, userName, org.Code, role.Name(), displayName, coderId, npi));
-            return new UserChange(user.Id, userName, Added: false, Changed: true);
+            return Put(db, ledger, user, org, userName, role, spec.DisplayName, spec.Email, coderId, npi);
         }, ct);
+    }
+
+    /// <summary>
+    /// Adds the user, or brings <paramref name="user"/> to these fields, with its ledger event
+    /// (user.added or user.updated); nothing when it already matches. The caller has checked the
+    /// role against the organization and resolved the link: <see cref="ApplyAsync"/> from the
+    /// database, the setup desk from the rows of the same apply (so a file's users join its write).
+    /// </summary>
+    internal static UserChange Put(CodeLedgerDbContext db, Ledger.LedgerAppender ledger, CodeLedgerUser? user, Organization org, string userName, UserRole role,
+        string displayName, string? email, Guid? coderId, string? npi)
+    {
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        displayName = displayName.Trim();
+        if (user is null)
+        {
+            // A new user's id is derived from its name: the same spec gives the same id on every
+            // database, so the demo's ledger stays deterministic and a retried write reads the same.
+            var newId = DerivedId(userName);
+            user = new CodeLedgerUser
+            {
+                Id = newId,
+                UserName = userName,
+                NormalizedUserName = userName.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email?.ToUpperInvariant(),
+                SecurityStamp = Stamp(newId, 0),
+                ConcurrencyStamp = Stamp(newId, 1),
+                LockoutEnabled = true,
+                OrganizationId = org.Id,
+                Role = role,
+                DisplayName = displayName,
+                CoderId = coderId,
+                PhysicianNpi = npi,
+            };
+            db.Users.Add(user);
+            ledger.Append(userName, new UserAdded(user.Id, userName, org.Code, role.Name(), displayName, coderId, npi));
+            return new UserChange(user.Id, userName, Added: true, Changed: true);
+        }
+
+        if (user.Role == role && user.DisplayName == displayName && user.Email == email && user.CoderId == coderId && user.PhysicianNpi == npi)
+        {
+            return new UserChange(user.Id, userName, Added: false, Changed: false);
+        }
+
+        user.Role = role;
+        user.DisplayName = displayName;
+        user.Email = email;
+        user.NormalizedEmail = email?.ToUpperInvariant();
+        user.CoderId = coderId;
+        user.PhysicianNpi = npi;
+
+        // A changed role ends the sessions that were granted under the old one.
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        ledger.Append(userName, new UserUpdated(user.Id, userName, org.Code, role.Name(), displayName, coderId, npi));
+        return new UserChange(user.Id, userName, Added: false, Changed: true);
+    }
+
+    /// <summary>Disables <paramref name="user"/> with its user.disabled event; false when it already is.</summary>
+    internal static bool Disable(CodeLedgerUser user, Ledger.LedgerAppender ledger)
+    {
+        if (user.Disabled)
+        {
+            return false;
+        }
+
+        user.Disabled = true;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        ledger.Append(user.UserName!, new UserDisabled(user.Id, user.UserName!));
+        return true;
     }
 
     /// <summary>Disables a user: no sign-in, no token, no <c>--as</c>; idempotent (false when already disabled).</summary>
@@ -108,15 +134,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         store.WriteAsync(actor, async (db, ledger) =>
         {
             var user = await FindAsync(db, userName, ct);
-            if (user.Disabled)
-            {
-                return false;
-            }
-
-            user.Disabled = true;
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
-            ledger.Append(user.UserName!, new UserDisabled(user.Id, user.UserName!));
-            return true;
+            return Disable(user, ledger);
         }, ct);
 
     /// <summary>
@@ -406,32 +424,23 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
     /// <summary>A coder or lead links to a coder record of the same vendor; a physician to an NPI enrolled at that practice; other roles link to nothing.</summary>
     private static async Task<(Guid? Coder, string? Npi)> LinkAsync(CodeLedgerDbContext db, string userName, UserRole role, Organization org, UserSpec spec, CancellationToken ct)
     {
-        switch (role)
+        var (coderName, npi) = AccountRules.Link(userName, role, spec.CoderUserName, spec.PhysicianNpi);
+        if (coderName is not null)
         {
-            case UserRole.Coder or UserRole.CodingLead:
-                var coderName = spec.CoderUserName is { Length: > 0 } c ? c : userName;
-                var coder = await db.Coders.AsNoTracking().Where(x => x.VendorId == org.Id && x.UserName == coderName).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct);
-                return coder is null
-                    ? throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: no coder {coderName} at {org.Code}")
-                    : (coder, null);
-            case UserRole.Physician:
-                if (!Core.Codes.Npi.TryParse(spec.PhysicianNpi, out var npi, out var error))
-                {
-                    throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: a physician user names the physician's NPI ({error})");
-                }
-
-                var enrolled = await db.Physicians.AsNoTracking().AnyAsync(p => p.PracticeId == org.Id && p.Npi == npi, ct);
-                return enrolled
-                    ? (null, npi.ToString())
-                    : throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: NPI {npi} is not enrolled at {org.Code}");
-            default:
-                if (spec.CoderUserName is { Length: > 0 } || spec.PhysicianNpi is { Length: > 0 })
-                {
-                    throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: a {role.Name()} links to no coder or physician");
-                }
-
-                return (null, null);
+            var coder = await db.Coders.AsNoTracking().Where(x => x.VendorId == org.Id && x.UserName == coderName).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct);
+            return coder is null
+                ? throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: no coder {coderName} at {org.Code}")
+                : (coder, null);
         }
+
+        if (npi is not null)
+        {
+            var parsed = Core.Codes.Npi.Parse(npi);
+            var enrolled = await db.Physicians.AsNoTracking().AnyAsync(p => p.PracticeId == org.Id && p.Npi == parsed, ct);
+            return enrolled ? (null, npi) : throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: NPI {npi} is not enrolled at {org.Code}");
+        }
+
+        return (null, null);
     }
 
     private void EnsureUsable(CodeLedgerUser user)

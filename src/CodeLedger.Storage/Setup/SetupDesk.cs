@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Agreements;
 using CodeLedger.Core.Coders;
 using CodeLedger.Core.Codes;
@@ -8,6 +9,7 @@ using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Core.Setup;
+using CodeLedger.Storage.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage.Setup;
@@ -95,6 +97,7 @@ public sealed class SetupDesk(CodeLedgerStore store)
         private readonly Dictionary<string, BusinessAssociateAgreement> _agreements = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Physician> _physicians = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Coder> _coders = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, CodeLedgerUser> _users = new(StringComparer.Ordinal);
 
         public SetupDocument Document { get; private init; } = SetupDocument.Empty;
 
@@ -108,7 +111,9 @@ public sealed class SetupDesk(CodeLedgerStore store)
             var contracts = await db.SlaContracts.AsNoTracking().ToListAsync(ct);
             var physicians = await Q(db.Physicians).ToListAsync(ct);
             var coders = await Q(db.Coders).ToListAsync(ct);
+            var users = await Q(db.Users).ToListAsync(ct);
             var code = organizations.ToDictionary(o => o.Id, o => o.Code);
+            var coderName = coders.ToDictionary(c => c.Id, c => c.UserName);
 
             var document = new SetupDocument(
                 [.. organizations.Where(o => o.Kind == OrganizationKind.CodingVendor)
@@ -118,7 +123,11 @@ public sealed class SetupDesk(CodeLedgerStore store)
                         .Select(d => new PhysicianSetup(d.Npi.Value, d.Name, d.Taxonomy.Value, d.Specialty.Value, d.Active))]))],
                 [.. organizations.Where(o => o.Kind == OrganizationKind.AuditFirm).Select(a => new OrganizationSetup(a.Code, a.Name, []))],
                 [.. agreements.Select(a => ToSetup(a, code))],
-                [.. contracts.Select(c => ToSetup(c, code))]);
+                [.. contracts.Select(c => ToSetup(c, code))],
+
+                // No users stored: no users key, so a daily command's edit leaves accounts alone.
+                users.Count == 0 ? null : [.. users.Select(u => new UserSetup(u.UserName!, u.DisplayName, u.Email, code[u.OrganizationId], u.Role.Name(),
+                    u.CoderId is { } k ? coderName[k] : null, u.PhysicianNpi, !u.Disabled))]);
 
             // In canonical order, so a daily command's problem names the same path as the exported file would.
             var stored = new Stored { Document = document.Canonical() };
@@ -140,6 +149,11 @@ public sealed class SetupDesk(CodeLedgerStore store)
             foreach (var c in coders)
             {
                 stored._coders[c.UserName] = c;
+            }
+
+            foreach (var u in users)
+            {
+                stored._users[u.UserName!] = u;
             }
 
             return stored;
@@ -206,9 +220,32 @@ public sealed class SetupDesk(CodeLedgerStore store)
                     updated.Update(k.Coder.Name, k.Coder.Lead, k.Coder.Active, Credentials(k.Coder), Specialties(k.Coder), Absences(k.Coder));
                     ledger.Append(updated.UserName, CoderUpdated.Of(updated, k.Vendor, k.Changed));
                     break;
+                case UserAccountAdded u:
+                    _users[u.User.UserName] = PutUser(u.User, null, db, ledger);
+                    break;
+                case UserAccountChanged u:
+                    PutUser(u.User, _users[u.User.UserName], db, ledger);
+                    break;
+                case UserAccountDisabled u:
+                    AccountDesk.Disable(_users[u.User.UserName], ledger);
+                    break;
                 default:
                     throw new InvalidOperationException($"no rule to apply {change.GetType().Name}");
             }
+        }
+
+        /// <summary>
+        /// A user through the account desk's own write (<see cref="AccountDesk.Put"/>: the same row,
+        /// the same user.added or user.updated event), linked to rows of this apply or stored before.
+        /// The binder checked the role against the organization's kind and the link against the file.
+        /// </summary>
+        private CodeLedgerUser PutUser(UserSetup u, CodeLedgerUser? user, CodeLedgerDbContext db, Ledger.LedgerAppender ledger)
+        {
+            var org = _organizations[u.Organization];
+            var role = UserRoles.TryParse(u.Role, out var r) ? r : throw new InvalidOperationException("checked by the binder");
+            var coderId = u.Coder is { } c ? _coders[c].Id : (Guid?)null;
+            AccountDesk.Put(db, ledger, user, org, u.UserName, role, u.DisplayName, u.Email, coderId, u.PhysicianNpi);
+            return user ?? db.Users.Local.Single(x => x.UserName == u.UserName);
         }
 
         private static IEnumerable<Credential> Credentials(CoderSetup c) =>

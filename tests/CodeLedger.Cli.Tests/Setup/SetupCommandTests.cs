@@ -48,10 +48,12 @@ public sealed class SetupCommandTests
         var events = Events(db);
         var second = Ok("setup", "apply", Example, "--db", db);
 
-        Assert.EndsWith("23 changes recorded\n", first.Out, StringComparison.Ordinal);
+        Assert.EndsWith("40 changes recorded\n", first.Out, StringComparison.Ordinal);
         Assert.Equal("nothing changed\n", second.Out);
         Assert.Equal(events, Events(db));
-        Assert.Equal(23, events);
+        Assert.Equal(40, events);
+        Assert.Equal(17, Events(db, "user.added"));
+        Assert.Equal(17, Scalar(db, "SELECT count(*) FROM users"));
         Assert.Equal(0, Scalar(db, "SELECT count(*) FROM ledger_events WHERE actor <> 'onboarding'"));
         VerifyClean(db);
     }
@@ -88,11 +90,16 @@ public sealed class SetupCommandTests
         var start = lines.FindIndex(l => l == "      - userName: jokoye");
         var end = lines.FindIndex(start + 1, l => l.StartsWith("      - userName: ", StringComparison.Ordinal));
         lines.RemoveRange(start, end - start);
+
+        // Their account links to the coder record, so it goes too: a removed user is disabled.
+        var user = lines.FindIndex(l => l == "  - userName: jokoye");
+        lines.RemoveRange(user, lines.FindIndex(user + 1, l => l.StartsWith("  - userName: ", StringComparison.Ordinal)) - user);
         File.WriteAllLines(folder.File("without.yaml"), lines);
 
         var applied = Ok("setup", "apply", folder.File("without.yaml"), "--db", db);
 
-        Assert.Equal("deactivate coder jokoye at ACME-CODING\n1 changes recorded\n", applied.Out);
+        Assert.Equal("deactivate coder jokoye at ACME-CODING\ndisable user jokoye at ACME-CODING\n2 changes recorded\n", applied.Out);
+        Assert.Equal(1, Scalar(db, "SELECT disabled FROM users WHERE user_name = 'jokoye'"));
         Assert.True(coded > 0, "the coder had coded encounters");
         Assert.Equal(coded, Scalar(db, "SELECT count(*) FROM coding_results WHERE coder_id = (SELECT id FROM coders WHERE user_name = 'jokoye')"));
         Assert.Equal(0, Scalar(db, "SELECT active FROM coders WHERE user_name = 'jokoye'"));
@@ -119,7 +126,9 @@ public sealed class SetupCommandTests
         var run = CliRun.Of("setup", "apply", folder.File("broken.yaml"), "--db", db);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("codeledger: SETUP-INVALID: 6 problems, nothing stored:", run.Error, StringComparison.Ordinal);
+        // The physician's account names the same NPI, so it is the seventh problem.
+        Assert.StartsWith("codeledger: SETUP-INVALID: 7 problems, nothing stored:", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"\n  users\[\d+\]\.physicianNpi: user dr-\d{10}: a physician user names the physician's NPI", run.Error);
         Assert.Contains("\n  practices[0].physicians[0].npi: NPI '", run.Error, StringComparison.Ordinal);
         Assert.Contains("\n  vendors[0].coders[1].credentials[0].kind: 'COSX' is not a credential", run.Error, StringComparison.Ordinal);
         Assert.Contains("\n  contracts[1].timeZone: 'America/Nowhere' is not an IANA time zone", run.Error, StringComparison.Ordinal);
@@ -176,7 +185,8 @@ public sealed class SetupCommandTests
         var run = Ok("setup", "apply", Example, "--db", db, "--dry-run");
 
         Assert.StartsWith("would register vendor ACME-CODING\n", run.Out, StringComparison.Ordinal);
-        Assert.EndsWith("23 changes (dry run: nothing stored)\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("would add user dr-1226029464 (physician) at NORTHSIDE-FM\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("40 changes (dry run: nothing stored)\n", run.Out, StringComparison.Ordinal);
         Assert.Equal(0, Events(db));
     }
 

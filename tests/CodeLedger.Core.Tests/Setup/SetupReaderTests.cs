@@ -99,14 +99,6 @@ public sealed class SetupReaderTests
     }
 
     [Fact]
-    public void Users_are_named_as_not_applied_by_this_build_rather_than_ignored()
-    {
-        var e = Refused(SetupSamples.Yaml + "users:\n  - userName: admin\n");
-
-        Assert.StartsWith("users: user accounts are not applied", Assert.Single(e.Problems), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void The_format_comes_from_the_extension_else_from_the_first_character()
     {
         Assert.Equal(SetupFormat.Json, SetupReader.FormatOf("a.JSON", "x: 1"));
