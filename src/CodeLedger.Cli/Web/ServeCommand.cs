@@ -31,11 +31,10 @@ internal static class ServeCommand
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static async Task<int> RunAsync(CliConsole console, string db, string urls, CancellationToken ct)
     {
-        await using var app = CodeLedgerWebApp.Create(["--urls", urls], builder =>
-        {
-            builder.Configuration["CodeLedger:Database"] = db;
-            builder.Services.AddSingleton(console.Time);
-        });
+        // The database goes in as the host's own command line: the services read it while they are
+        // registered, before a configure callback runs (setting it there served ./codeledger.db).
+        await using var app = CodeLedgerWebApp.Create(["--urls", urls, "--CodeLedger:Database", db], builder =>
+            builder.Services.AddSingleton(console.Time));
         await app.StartAsync(ct);
         await console.Out.WriteLineAsync($"codeledger: serving {string.Join(", ", app.Urls)} on {app.Services.GetRequiredService<CodeLedger.Storage.CodeLedgerStore>().Location.Provider.ToString().ToLowerInvariant()}; Ctrl+C stops");
         // Ctrl+C and SIGTERM reach the host's own console lifetime, which stops it; the command's

@@ -47,8 +47,11 @@ public sealed class ServeCommandTests : IDisposable
     {
         var port = FreePort();
         var db = Path.Combine(folder, "serve.db");
+        var token = await AdminTokenAsync(db);
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
+            // Run elsewhere than the database: a host that ignored --db would open ./codeledger.db here.
+            WorkingDirectory = Directory.CreateDirectory(Path.Combine(folder, "cwd")).FullName,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -67,11 +70,17 @@ public sealed class ServeCommandTests : IDisposable
         {
             var health = await UntilUpAsync(http, process);
             var anonymous = await http.GetAsync("/api/queries?physician=1234567893", Ct);
+            using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/api/queries");
+            signedIn.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var served = await http.SendAsync(signedIn, Ct);
 
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             Assert.Contains("sqlite", await health.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal("DENY", anonymous.Headers.GetValues("X-Frame-Options").Single());
+            // The token exists only in the database --db names: past the door, the admin is asked which physician.
+            Assert.Equal(HttpStatusCode.BadRequest, served.StatusCode);
+            Assert.False(File.Exists(Path.Combine(folder, "cwd", "codeledger.db")));
         }
         finally
         {
@@ -82,6 +91,24 @@ public sealed class ServeCommandTests : IDisposable
 
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await output}\n{await error}");
         Assert.Contains($"serving http://127.0.0.1:{port}", await output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A vendor admin of a fresh vendor in <paramref name="db"/>, and a token of theirs.</summary>
+    private static async Task<string> AdminTokenAsync(string db)
+    {
+        var store = await Storage.CodeLedgerStore.OpenAsync(db, TimeProvider.System, Ct);
+        var vendor = new Core.Organizations.Organization(Guid.NewGuid(), "SERVE-VENDOR", "Serve Vendor", Core.Organizations.OrganizationKind.CodingVendor);
+        await store.WriteAsync("test-setup", (context, ledger) =>
+        {
+            context.Add(vendor);
+            ledger.Append(vendor.Code, new Core.Ledger.Events.OrganizationRegistered(vendor.Id, vendor.Name, vendor.Kind));
+            return Task.CompletedTask;
+        }, Ct);
+        var accounts = new Storage.Accounts.AccountDesk(store);
+        await accounts.ApplyAsync("test-setup", new("serve-admin", "Serve Admin", null, vendor.Code, "vendor-admin"), Ct);
+        var token = (await accounts.IssueTokenAsync("test-setup", "serve-admin", "test", store.Time.GetUtcNow().AddDays(1), Ct)).Token;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return token;
     }
 
     private static async Task<HttpResponseMessage> UntilUpAsync(HttpClient http, Process process)
