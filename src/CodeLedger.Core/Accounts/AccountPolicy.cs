@@ -43,4 +43,21 @@ public sealed record AccountPolicy
 
         return password;
     }
+
+    /// <summary>
+    /// One more failed sign-in: the count goes up, and at <see cref="MaxFailedSignIns"/> the account
+    /// locks until <paramref name="now"/> + <see cref="Lockout"/> and the count starts again.
+    /// </summary>
+    public (int FailedCount, DateTimeOffset? LockedUntil) AfterFailedSignIn(int failedCount, DateTimeOffset? lockedUntil, DateTimeOffset now) =>
+        failedCount + 1 >= MaxFailedSignIns ? (0, now + Lockout) : (failedCount + 1, lockedUntil);
+
+    /// <summary>
+    /// Why a stored token may not be used at <paramref name="now"/>, checked in this order: revoked,
+    /// expired, its user disabled. Null when it may. (The message names the token by its prefix only.)
+    /// </summary>
+    public static (Common.ErrorCode Code, string Message)? TokenRefusal(string prefix, DateTimeOffset? revokedAt, DateTimeOffset expiresAt, string userName, bool userDisabled, DateTimeOffset now) =>
+        revokedAt is not null ? (AccountErrors.TokenRevoked, $"token {prefix} was revoked")
+        : expiresAt <= now ? (AccountErrors.TokenExpired, $"token {prefix} expired at {Common.Instants.Format(expiresAt)}")
+        : userDisabled ? (AccountErrors.UserDisabled, $"user {userName} is disabled")
+        : null;
 }

@@ -373,20 +373,10 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         await using var db = store.CreateContext();
         var row = await db.AccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Sha256 == hash, ct)
             ?? throw new DomainException(AccountErrors.TokenInvalid, "no such access token");
-        if (row.RevokedAt is not null)
-        {
-            throw new DomainException(AccountErrors.TokenRevoked, $"token {row.Prefix} was revoked");
-        }
-
-        if (row.ExpiresAt <= store.Time.GetUtcNow())
-        {
-            throw new DomainException(AccountErrors.TokenExpired, $"token {row.Prefix} expired at {Instants.Format(row.ExpiresAt)}");
-        }
-
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == row.UserId, ct);
-        if (user.Disabled)
+        if (AccountPolicy.TokenRefusal(row.Prefix, row.RevokedAt, row.ExpiresAt, user.UserName!, user.Disabled, store.Time.GetUtcNow()) is { } refusal)
         {
-            throw new DomainException(AccountErrors.UserDisabled, $"user {user.UserName} is disabled");
+            throw new DomainException(refusal.Code, refusal.Message);
         }
 
         return user.ToPrincipal();
@@ -461,12 +451,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         store.WriteAsync(userName, async (db, _) =>
         {
             var user = await FindAsync(db, userName, ct);
-            user.AccessFailedCount++;
-            if (user.AccessFailedCount >= Policy.MaxFailedSignIns)
-            {
-                user.LockoutEnd = store.Time.GetUtcNow() + Policy.Lockout;
-                user.AccessFailedCount = 0;
-            }
+            (user.AccessFailedCount, user.LockoutEnd) = Policy.AfterFailedSignIn(user.AccessFailedCount, user.LockoutEnd, store.Time.GetUtcNow());
         }, ct);
 
     private async Task ClearFailuresAsync(CodeLedgerUser read, CancellationToken ct)

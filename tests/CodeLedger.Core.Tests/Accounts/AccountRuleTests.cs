@@ -123,4 +123,25 @@ public sealed class AccountRuleTests
         Assert.False(AccountPolicy.Default.NeedsSecondFactor(UserRole.PracticeAdmin));
         Assert.False((AccountPolicy.Default with { SecondFactorForPhiRoles = false }).NeedsSecondFactor(UserRole.Physician));
     }
+
+    [Fact]
+    public void The_fifth_failed_sign_in_locks_the_account_for_fifteen_minutes_and_starts_the_count_again()
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        var policy = AccountPolicy.Default;
+
+        Assert.Equal((4, (DateTimeOffset?)null), policy.AfterFailedSignIn(3, null, now));
+        Assert.Equal((0, (DateTimeOffset?)now.AddMinutes(15)), policy.AfterFailedSignIn(4, null, now));
+    }
+
+    [Fact]
+    public void A_token_is_refused_when_revoked_then_when_expired_then_when_its_user_is_disabled()
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(AccountPolicy.TokenRefusal("cl_abc", null, now.AddDays(1), "jdoe", false, now));
+        Assert.Equal(AccountErrors.TokenRevoked, AccountPolicy.TokenRefusal("cl_abc", now.AddDays(-1), now.AddDays(-1), "jdoe", true, now)?.Code);
+        Assert.Equal(AccountErrors.TokenExpired, AccountPolicy.TokenRefusal("cl_abc", null, now, "jdoe", true, now)?.Code);
+        Assert.Equal(AccountErrors.UserDisabled, AccountPolicy.TokenRefusal("cl_abc", null, now.AddDays(1), "jdoe", true, now)?.Code);
+    }
 }
