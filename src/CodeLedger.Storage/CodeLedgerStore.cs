@@ -147,6 +147,15 @@ public sealed class CodeLedgerStore
                     throw new StorageException(StorageErrorCodes.WriteConflict,
                         $"a write by {actor} conflicted with concurrent writes {attempt} times in a row and was given up; nothing of it was committed", e);
                 }
+
+                // PostgreSQL has no lock to run the next attempt under (SQLite does), so two writers
+                // of one row in a tight loop can keep colliding in step on a loaded machine. A random
+                // pause that grows with each loss breaks the step; it is no business time, so the
+                // injected clock has nothing to say about it.
+                if (Location.Provider == DatabaseProvider.PostgreSql)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 << Math.Min(attempt + 1, 7))), ct);
+                }
             }
         }
     }
