@@ -30,9 +30,8 @@ public sealed class VendorClaimPopulationTests
         var second = world.Run("import", "claims", Write(world, "v2.837", [Billed("EHR-1", "99214")], "000000202"), "--practice", "FM-NORTH", "--vendor", "ACME", "--as", "mallory");
         Assert.True(second.Exit == 0, second.Err);
 
-        // This world's setup is seeded without its events (ledger verify on the demo covers the whole state); the imports replay to their rows.
-        var verify = world.Run("ledger", "verify").Out;
-        Assert.DoesNotContain("vendor_claim_codings", verify, StringComparison.Ordinal);
+        // No `ledger verify` here: this world's setup is seeded without its events, so its encounters do not replay;
+        // ImportClaimsCommandTests verifies imports on the demo, whose whole state replays.
 
         var store = await CodeLedgerStore.OpenAsync(world.Db, world.Clock, TestContext.Current.CancellationToken);
         var reader = new AuditPopulationReader(store);
