@@ -54,6 +54,8 @@ public sealed class ReplayedStateTests
     /// <summary>A ledger with every event type in the catalogue: A-1 queried, answered and finalized; A-2 corrected, queried, unresolved and finalized.</summary>
     private static readonly Guid UserId = Guid.Parse("00000000-0000-0000-0000-00000000a11c");
 
+    private static readonly Guid VendorCodingId = Guid.Parse("10000000-0000-0000-0000-0000000000c1");
+
     private static List<(string Subject, object Event)> Life() =>
     [
         ("demo", new DemoStarted(1, 2, "2026-03")),
@@ -89,6 +91,8 @@ public sealed class ReplayedStateTests
         ("A-2", Coded(A2, 1, WaitingFor.OpenQuery)),
         ("A-2", new QueryUnresolved(Query2, A2, Monday.AddHours(75))),
         ("A-2", new EncounterFinalized(A2, 1, Monday.AddHours(75), Monday.AddHours(2), true, null, null)),
+        ("A-2", new VendorCodingImported(VendorCodingId, A2, 1, "FM-NORTH", "ACME", new string('7', 64), "000000101", "101", "0001", "A-2",
+            ["E119"], [new CodingSubmitted.Line("99214", ["25"], 1, "150.00", [1])])),
         ("ZZ*SENDER>ZZ*RECEIVER", new X12ControlNumberReserved("ZZ", "SENDER", "ZZ", "RECEIVER", 1, false)),
         ("dr-chen", new UserAdded(UserId, "dr-chen", "FM-NORTH", "physician", "Dr. Maya Chen", null, "1234567893")),
         ("dr-chen", new UserUpdated(UserId, "dr-chen", "FM-NORTH", "physician", "Dr. Maya Chen-Ortiz", null, "1234567893")),
@@ -187,6 +191,9 @@ public sealed class ReplayedStateTests
         Assert.Equal("48", rows.Tables[StateTables.Contracts][StateRows.Text(ContractId)].Get("turnaround_target_hours"));
         Assert.Single(rows.Tables[StateTables.CodeSetReleases]);
         Assert.Single(rows.Tables[StateTables.Training]);
+        var vendorCoding = rows.Tables[StateTables.VendorClaimCodings][StateRows.Text(VendorCodingId)];
+        Assert.Equal(("A-2", "ACME", "1", "E119", "99214[25]x1@150.00->1"),
+            (vendorCoding.Get("encounter"), vendorCoding.Get("vendor"), vendorCoding.Get("version"), vendorCoding.Get("diagnoses"), vendorCoding.Get("service_lines")));
     }
 
     [Fact]
