@@ -219,8 +219,11 @@ public static class AuditComparer
                     string.Create(CultureInfo.InvariantCulture, $"{a.Code}: {v.Units} units, auditor {a.Units}"), 0, Price(a.Code, a.Modifiers) * (a.Units - v.Units), item);
             }
 
-            var vLinked = v.Pointers.Select(p => Pointed(vendor.Diagnoses, p)).Select(d => d is { } c ? Translate(c).Dotted : "?").ToHashSet();
-            var aLinked = a.Pointers.Select(p => Pointed(auditor.Diagnoses, p)).Select(d => d is { } c ? c.Dotted : "?").ToHashSet();
+            // Only codes both codings list are compared: a missing or extra diagnosis is its own finding, not also a linkage error.
+            var vLinked = v.Pointers.Select(p => Pointed(vendor.Diagnoses, p)).Select(d => d is { } c ? Translate(c) : (IcdCode?)null)
+                .Where(d => d is null || auditorDx.Contains(d.Value)).Select(d => d?.Dotted ?? "?").ToHashSet();
+            var aLinked = a.Pointers.Select(p => Pointed(auditor.Diagnoses, p)).Select(d => d is { } c ? c : (IcdCode?)null)
+                .Where(d => d is null || vendorDx.Select(Translate).Contains(d.Value)).Select(d => d?.Dotted ?? "?").ToHashSet();
             if (!vLinked.SetEquals(aLinked))
             {
                 Add(ErrorCategory.Linkage, [a.Code.Value, .. vLinked.Order(StringComparer.Ordinal)], [a.Code.Value, .. aLinked.Order(StringComparer.Ordinal)],
