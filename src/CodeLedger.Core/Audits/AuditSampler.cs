@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using CodeLedger.Core.Common;
@@ -89,11 +90,7 @@ public static class AuditSampler
         ArgumentNullException.ThrowIfNull(plan);
 
         var seen = new HashSet<Guid>(population.Count);
-        var frame = new List<Keyed>(population.Count);
-        var seedBytes = Encoding.UTF8.GetBytes(plan.Seed + "\n");
-        var buffer = new byte[seedBytes.Length + (AuditPopulationMember.MaxKeyLength * 3)];
-        seedBytes.CopyTo(buffer, 0);
-        Span<byte> digest = stackalloc byte[32];
+        var members = new List<AuditPopulationMember>(population.Count);
         foreach (var member in population)
         {
             if (!seen.Add(member.EncounterId))
@@ -101,49 +98,56 @@ public static class AuditSampler
                 throw new DomainException(AuditErrors.PopulationInvalid, $"encounter {member.EncounterId} is in the population twice");
             }
 
-            if (member.DateOfService < plan.From || member.DateOfService > plan.To || (plan.Specialty is { } s && !string.Equals(member.Specialty, s, StringComparison.Ordinal)))
+            if (member.DateOfService >= plan.From && member.DateOfService <= plan.To && (plan.Specialty is not { } s || string.Equals(member.Specialty, s, StringComparison.Ordinal)))
             {
-                continue;
+                members.Add(member);
             }
-
-            var length = seedBytes.Length + Encoding.UTF8.GetBytes(member.EncounterKey, 0, member.EncounterKey.Length, buffer, seedBytes.Length);
-            SHA256.HashData(buffer.AsSpan(0, length), digest);
-            frame.Add(new Keyed(DrawKey.From(digest), member));
         }
 
-        if (frame.Count == 0)
+        if (members.Count == 0)
         {
             throw new DomainException(AuditErrors.PopulationEmpty,
                 FormattableString.Invariant($"no encounter of the practice has a date of service from {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd}{(plan.Specialty is null ? string.Empty : " in specialty " + plan.Specialty)}"));
         }
 
-        var groups = frame.GroupBy(k => StratumOf(k.Member, plan.Stratification), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, Members: g.ToList()))
-            .ToList();
-        var required = SampleSize.Required(plan.Margin, plan.ExpectedAccuracy, frame.Count);
+        var frame = Hash(members, plan.Seed);
+        var groups = new SortedDictionary<string, List<Keyed>>(StringComparer.Ordinal);
+        foreach (var keyed in frame)
+        {
+            var name = StratumOf(keyed.Member, plan.Stratification);
+            if (!groups.TryGetValue(name, out var list))
+            {
+                groups[name] = list = [];
+            }
+
+            list.Add(keyed);
+        }
+
+        var required = SampleSize.Required(plan.Margin, plan.ExpectedAccuracy, frame.Length);
         var total = plan.FixedSize ?? (plan.SizeFromMargin ? required : 0);
+        var counts = groups.Values.Select(g => g.Count).ToArray();
         var allocation = plan.Allocation == AuditAllocation.Equal
-            ? groups.Select(g => Math.Min(plan.PerStratum!.Value, g.Members.Count)).ToArray()
-            : LargestRemainder(groups.Select(g => g.Members.Count).ToArray(), Math.Min(total, frame.Count));
+            ? counts.Select(c => Math.Min(plan.PerStratum!.Value, c)).ToArray()
+            : LargestRemainder(counts, Math.Min(total, frame.Length));
 
         var chosen = new List<(Keyed Keyed, string Stratum, int Rank)>();
         var strata = new List<AuditStratum>(groups.Count);
-        for (var i = 0; i < groups.Count; i++)
+        var index = 0;
+        foreach (var (name, stratum) in groups)
         {
-            var (name, members) = groups[i];
-            members.Sort();
-            for (var r = 0; r < allocation[i]; r++)
+            var drawn = Smallest(stratum, allocation[index]);
+            for (var r = 0; r < drawn.Count; r++)
             {
-                chosen.Add((members[r], name, r + 1));
+                chosen.Add((drawn[r], name, r + 1));
             }
 
-            strata.Add(new AuditStratum(name, members.Count, allocation[i]));
+            strata.Add(new AuditStratum(name, stratum.Count, allocation[index]));
+            index++;
         }
 
         chosen.Sort((a, b) => a.Keyed.CompareTo(b.Keyed));
         var sampled = chosen.Select((c, i) => new SampledMember(c.Keyed.Member, c.Stratum, i + 1, c.Rank)).ToList();
-        return new AuditSample(plan, frame.Count, strata, sampled, required);
+        return new AuditSample(plan, frame.Length, strata, sampled, required);
     }
 
     /// <summary>
@@ -172,6 +176,55 @@ public static class AuditSampler
         }
 
         return seats;
+    }
+
+    /// <summary>The draw keys, computed in parallel: each member's key depends on the seed and its own key only, so the result does not depend on the split.</summary>
+    private static Keyed[] Hash(List<AuditPopulationMember> members, string seed)
+    {
+        var keyed = new Keyed[members.Count];
+        var seedBytes = Encoding.UTF8.GetBytes(seed + "\n");
+        Parallel.ForEach(Partitioner.Create(0, members.Count, 16_384), range =>
+        {
+            var buffer = new byte[seedBytes.Length + (AuditPopulationMember.MaxKeyLength * 3)];
+            seedBytes.CopyTo(buffer, 0);
+            Span<byte> digest = stackalloc byte[32];
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var member = members[i];
+                var length = seedBytes.Length + Encoding.UTF8.GetBytes(member.EncounterKey, 0, member.EncounterKey.Length, buffer, seedBytes.Length);
+                SHA256.HashData(buffer.AsSpan(0, length), digest);
+                keyed[i] = new Keyed(DrawKey.From(digest), member);
+            }
+        });
+        return keyed;
+    }
+
+    /// <summary>The <paramref name="n"/> smallest in order: a bounded max-heap, so a small sample of a large stratum is not a full sort.</summary>
+    private static List<Keyed> Smallest(List<Keyed> stratum, int n)
+    {
+        if (n >= stratum.Count)
+        {
+            var all = new List<Keyed>(stratum);
+            all.Sort();
+            return all;
+        }
+
+        var heap = new PriorityQueue<Keyed, Keyed>(n + 1, Comparer<Keyed>.Create((a, b) => b.CompareTo(a)));
+        foreach (var k in stratum)
+        {
+            if (heap.Count < n)
+            {
+                heap.Enqueue(k, k);
+            }
+            else if (n > 0 && k.CompareTo(heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(k, k);
+            }
+        }
+
+        var smallest = heap.UnorderedItems.Select(e => e.Element).ToList();
+        smallest.Sort();
+        return smallest;
     }
 
     private static string StratumOf(AuditPopulationMember member, AuditStratification by) => by switch
