@@ -77,7 +77,7 @@ public static class SampleValidity
 /// draw key is SHA-256 of the UTF-8 bytes of seed + "\n" + EncounterKey; within each stratum the
 /// encounters with the smallest keys (compared as bytes; ties, which need the same key twice, by the
 /// encounter id's lower-case text) are drawn, as many as the stratum's allocation. The sample is
-/// listed in ascending draw key. docs/AUDIT.md has the same in 12 lines of Python.
+/// listed in ascending draw key. docs/AUDIT.md has the same in 14 lines of Python.
 /// </summary>
 public static class AuditSampler
 {
