@@ -36,8 +36,9 @@ internal static class LoadCommands
         var tokens = new Option<string?>("--tokens") { Description = "bearer tokens, one a line; client i sends line i mod n (none: no Authorization header)" };
         var hostPid = new Option<int?>("--host-pid") { Description = "the host's process id, to report its CPU time over the run" };
         var answers = new Option<double>("--answer-share") { Description = "share of requests that answer a query (default 0.5; the rest list the queue)", DefaultValueFactory = _ => 0.5 };
+        var list = new Option<string>("--list") { Description = "what a list asks besides the physician (default status=open: the first page, 50, of the open queue; \"\" asks for the whole first page of all statuses)", DefaultValueFactory = _ => "status=open" };
         var command = new Command("run", "Load a running host: list queues and answer queries, then print requests, errors, p50/p95/p99 latency, throughput and the host's CPU time.");
-        foreach (var option in new Option[] { url, clients, seconds, physicians, tokens, hostPid, answers })
+        foreach (var option in new Option[] { url, clients, seconds, physicians, tokens, hostPid, answers, list })
         {
             command.Options.Add(option);
         }
@@ -47,7 +48,7 @@ internal static class LoadCommands
             var options = new LoadOptions(new Uri(parse.GetValue(url)!), parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(seconds)),
                 await File.ReadAllLinesAsync(parse.GetValue(physicians)!, ct) is { Length: > 0 } npis ? [.. npis.Where(l => l.Length > 0)] : throw new InvalidOperationException("no physicians in the file"),
                 parse.GetValue(tokens) is { } file ? [.. (await File.ReadAllLinesAsync(file, ct)).Where(l => l.Length > 0)] : [],
-                parse.GetValue(hostPid), parse.GetValue(answers));
+                parse.GetValue(hostPid), parse.GetValue(answers), parse.GetValue(list));
             var report = await LoadRun.RunAsync(options, ct);
             Console.WriteLine(report.ToText(options));
             return report.Errors == 0 ? 0 : 1;
@@ -56,7 +57,7 @@ internal static class LoadCommands
     }
 }
 
-internal sealed record LoadOptions(Uri Url, int Clients, TimeSpan Duration, IReadOnlyList<string> Physicians, IReadOnlyList<string> Tokens, int? HostPid, double AnswerShare);
+internal sealed record LoadOptions(Uri Url, int Clients, TimeSpan Duration, IReadOnlyList<string> Physicians, IReadOnlyList<string> Tokens, int? HostPid, double AnswerShare, string? ListQuery);
 
 internal static class Format
 {

@@ -48,7 +48,7 @@ internal static class LoadRun
             var answering = open.Count > 0 && random.NextDouble() < options.AnswerShare;
             using var request = answering
                 ? new HttpRequestMessage(HttpMethod.Post, $"/api/queries/{open.Dequeue()}/answer") { Content = new StringContent("""{"text": "left knee"}""", Encoding.UTF8, "application/json") }
-                : new HttpRequestMessage(HttpMethod.Get, $"/api/queries?physician={npi}");
+                : new HttpRequestMessage(HttpMethod.Get, $"/api/queries?physician={npi}{(options.ListQuery is { Length: > 0 } q ? "&" + q : string.Empty)}");
             if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

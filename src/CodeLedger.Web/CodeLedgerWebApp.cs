@@ -54,6 +54,7 @@ public static class CodeLedgerWebApp
         builder.Services.AddCodeLedger(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddCodeLedgerRateLimits(builder.Configuration);
+        builder.Services.AddCodeLedgerForwardedHeaders(builder.Configuration);
         // Sign-in: a cookie for pages, a bearer token for the API, and the fallback policy that
         // closes every endpoint that does not say AllowAnonymous (Accounts/WebAccounts).
         builder.Services.AddCodeLedgerAccounts(builder.Configuration);
@@ -90,6 +91,7 @@ public static class CodeLedgerWebApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseCodeLedgerForwardedHeaders(app.Configuration);
         app.UseSecurityHeaders();
         app.UseCodedProblems();
         app.UseRequestLog();

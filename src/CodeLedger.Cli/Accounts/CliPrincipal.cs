@@ -8,7 +8,7 @@ namespace CodeLedger.Cli.Accounts;
 /// <summary>
 /// Who a workflow command runs as: <c>--as</c>, else $CODELEDGER_USER, else the login name, and
 /// that name must be an enabled user holding a role the command needs (USER-UNKNOWN,
-/// USER-DISABLED, USER-ROLE-REFUSED otherwise). The ledger then records that user as the actor.
+/// USER-DISABLED, ACCESS-ROLE-REFUSED otherwise). The ledger then records that user as the actor.
 /// </summary>
 internal static class CliPrincipal
 {

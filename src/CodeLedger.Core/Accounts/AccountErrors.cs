@@ -11,8 +11,8 @@ public static class AccountErrors
     /// <summary>The user's account is disabled: no sign-in, no token, no <c>--as</c>.</summary>
     public static readonly ErrorCode UserDisabled = new("USER-DISABLED", ErrorExit.Refused, Http.Unauthorized);
 
-    /// <summary>The user's role is not one the command needs (a coder answering a query).</summary>
-    public static readonly ErrorCode RoleRefused = new("USER-ROLE-REFUSED", ErrorExit.Refused, Http.Forbidden);
+    // A role that is not one the work needs is Tenancy's ACCESS-ROLE-REFUSED (TenancyErrors.RoleRefused):
+    // one code for "you may not do this with your role", whether the CLI's --as or the access policy finds it.
 
     /// <summary>A user name that is not 3 to 64 lower-case letters, digits, dots, hyphens or underscores.</summary>
     public static readonly ErrorCode UserNameInvalid = new("USER-NAME-INVALID", ErrorExit.Refused, Http.BadRequest);

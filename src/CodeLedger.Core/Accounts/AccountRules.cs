@@ -89,12 +89,12 @@ public static class AccountRules
         UserRoles.TryParse(text, out var role) ? role
         : throw new DomainException(AccountErrors.RoleUnknown, $"role is not one of: {string.Join(", ", UserRoles.All)}");
 
-    /// <summary>The user holds one of the roles the work needs; else USER-ROLE-REFUSED, naming the roles (never the work's data).</summary>
+    /// <summary>The user holds one of the roles the work needs; else ACCESS-ROLE-REFUSED (the tenant boundary's code), naming the roles (never the work's data).</summary>
     public static void Require(Principal principal, IReadOnlySet<UserRole> roles, string work)
     {
         if (!roles.Contains(principal.Role))
         {
-            throw new DomainException(AccountErrors.RoleRefused,
+            throw new DomainException(Tenancy.TenancyErrors.RoleRefused,
                 $"user {principal.UserName} is a {principal.Role.Name()}; {work} needs {string.Join(" or ", roles.Select(r => r.Name()).Order(StringComparer.Ordinal))}");
         }
     }

@@ -10,6 +10,9 @@ public static class RequestErrors
     /// <summary>A required query-string or path parameter was not given.</summary>
     public static readonly ErrorCode ParameterMissing = new("REQUEST-PARAMETER-MISSING", ErrorExit.Unreadable, Http.BadRequest);
 
+    /// <summary>A query-string parameter given with a value it cannot take (a paging limit out of range, a cursor no page wrote); the message names the parameter, not the value.</summary>
+    public static readonly ErrorCode ParameterInvalid = new("REQUEST-PARAMETER-INVALID", ErrorExit.Unreadable, Http.BadRequest);
+
     /// <summary>An id in the path is not a GUID.</summary>
     public static readonly ErrorCode IdInvalid = new("REQUEST-ID-INVALID", ErrorExit.Unreadable, Http.BadRequest);
 

@@ -19,4 +19,7 @@ public static class IntakeErrors
 
     /// <summary>An encounter names a physician not enrolled at the practice.</summary>
     public static readonly ErrorCode UnknownNpi = new("INTAKE-UNKNOWN-NPI", ErrorExit.Refused, Http.UnprocessableContent);
+
+    /// <summary>An encounter names a physician enrolled at the practice but deactivated (left the practice).</summary>
+    public static readonly ErrorCode InactivePhysician = new("INTAKE-INACTIVE-PHYSICIAN", ErrorExit.Refused, Http.UnprocessableContent);
 }

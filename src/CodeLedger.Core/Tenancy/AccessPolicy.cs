@@ -95,6 +95,18 @@ public static class AccessPolicy
             ? scope.PhysicianIds.Contains(queryPhysicianId) ? null : AccessRefusal.OutsideTenant
             : Refusal(principal, EncounterAction.Read, scope, encounter, assignedCoderId);
 
+    /// <summary>
+    /// How much of a documentation query a list shows the principal: its text (PHI, ledgered as a
+    /// <c>phi.read</c>) when <see cref="QueryTextRefusal"/> allows it; only its state (encounter,
+    /// physician, category, due instant, status: no text, so no PHI read) to a practice admin of
+    /// the query's practice, who follows the practice's open queries across all its physicians but
+    /// reads no chart (minimum necessary) and answers nothing (<see cref="AnswerRefusal"/>); else nothing.
+    /// </summary>
+    public static QuerySight QuerySight(Principal principal, TenantScope scope, EncounterFacts encounter, Guid queryPhysicianId, Guid? assignedCoderId) =>
+        QueryTextRefusal(principal, scope, encounter, queryPhysicianId, assignedCoderId) is null ? Tenancy.QuerySight.Text
+        : principal.Role == UserRole.PracticeAdmin && scope.Reaches(encounter) ? Tenancy.QuerySight.StateOnly
+        : Tenancy.QuerySight.None;
+
     /// <summary>Only the physician a query is addressed to answers it; anyone else who reaches it is refused.</summary>
     public static AccessRefusal? AnswerRefusal(Principal principal, TenantScope scope, EncounterFacts encounter, Guid queryPhysicianId)
     {
@@ -105,4 +117,17 @@ public static class AccessPolicy
 
         return principal.Role == UserRole.Physician && scope.PhysicianIds.Contains(queryPhysicianId) ? null : AccessRefusal.RoleMayNot;
     }
+}
+
+/// <summary>What a list shows of a documentation query (<see cref="AccessPolicy.QuerySight"/>).</summary>
+public enum QuerySight
+{
+    /// <summary>Not listed: outside the person's tenant, or their role sees no query of the encounter.</summary>
+    None,
+
+    /// <summary>Listed without its question, choices and answer (a practice admin).</summary>
+    StateOnly,
+
+    /// <summary>Listed with its text, a PHI read.</summary>
+    Text,
 }

@@ -72,28 +72,44 @@ public sealed partial class QueryDesk
         }, ct);
 
     /// <summary>
-    /// The queries whose text the person may read (a physician: those addressed to them; vendor
-    /// staff: those on encounters they may read; an auditor: those on granted encounters), oldest
-    /// first. A practice admin reads no query text (minimum necessary) and so lists none here.
-    /// Each listed query is a <c>phi.read</c>.
+    /// The queries the person may list (a physician: those addressed to them; vendor staff: those on
+    /// encounters they may read; an auditor: those on granted encounters; a practice admin: every
+    /// query of their practice, state only), oldest first. Each query whose text is shown is a
+    /// <c>phi.read</c>; a practice admin's state-only rows read no PHI and record none.
     /// </summary>
     public Task<IReadOnlyList<QueryView>> ListAsync(Principal principal, CancellationToken ct = default) =>
         store.WriteAsync<IReadOnlyList<QueryView>>(principal, async (db, ledger) =>
-            await ShowAsync(db, ledger, principal, await db.Set<DocumentationQuery>().AsNoTracking().ToListAsync(ct), ledgerRefusals: false, ct), ct);
+            await ShowAsync(db, ledger, principal, [.. (await db.Set<DocumentationQuery>().AsNoTracking().ToListAsync(ct)).OrderBy(q => q.RaisedAt).ThenBy(q => q.Id)],
+                ledgerRefusals: false, ct), ct);
 
     /// <summary>
-    /// One physician's queries among those <see cref="ListAsync(Principal, CancellationToken)"/>
-    /// shows. A physician the person does not reach is PHYSICIAN-UNKNOWN, exactly like an NPI that
-    /// is not enrolled anywhere, so listing does not tell who is enrolled at another practice.
+    /// One page of the queries <see cref="ListAsync(Principal, CancellationToken)"/> lists, in due
+    /// order (<see cref="QueryPaging"/>), optionally one physician's. Only the page's queries are
+    /// loaded, decrypted and ledgered, so a call costs the page, not the physician's whole queue.
+    /// A physician the person does not reach is PHYSICIAN-UNKNOWN, exactly like an NPI that is not
+    /// enrolled anywhere, so listing does not tell who is enrolled at another practice. A page may
+    /// hold fewer than the limit and still have a next one: a query the person's role does not see
+    /// (a coder's colleague's encounter) takes its place in the order and is left out.
     /// </summary>
-    public Task<IReadOnlyList<QueryView>> ListAsync(Principal principal, Core.Codes.Npi physicianNpi, CancellationToken ct = default) =>
-        store.WriteAsync<IReadOnlyList<QueryView>>(principal, async (db, ledger) =>
+    public Task<QueryListPage> ListAsync(Principal principal, Core.Codes.Npi? physicianNpi, QueryPaging paging, CancellationToken ct = default) =>
+        store.WriteAsync(principal, async (db, ledger) =>
         {
-            var candidates = await db.Physicians.AsNoTracking().Where(p => p.Npi == physicianNpi).Select(p => new { p.Id, p.PracticeId }).ToListAsync(ct);
-            var physician = candidates.FirstOrDefault(p => db.Tenant.ReachesPhysician(p.Id, p.PracticeId))
-                ?? throw new DomainException(Core.Physicians.PhysicianErrors.Unknown, "no physician with that NPI among those you reach");
-            var queries = await db.Set<DocumentationQuery>().AsNoTracking().Where(q => q.PhysicianId == physician.Id).ToListAsync(ct);
-            return await ShowAsync(db, ledger, principal, queries, ledgerRefusals: false, ct);
+            var queries = db.Set<DocumentationQuery>().AsNoTracking();
+            if (physicianNpi is { } npi)
+            {
+                var candidates = await db.Physicians.AsNoTracking().Where(p => p.Npi == npi).Select(p => new { p.Id, p.PracticeId }).ToListAsync(ct);
+                var physician = candidates.FirstOrDefault(p => db.Tenant.ReachesPhysician(p.Id, p.PracticeId))
+                    ?? throw new DomainException(Core.Physicians.PhysicianErrors.Unknown, "no physician with that NPI among those you reach");
+                queries = queries.Where(q => q.PhysicianId == physician.Id);
+            }
+
+            // The order needs only ids, due instants and statuses: nothing is decrypted to page.
+            var keys = await queries.Select(q => new { q.Id, q.DueAt, q.Status }).ToListAsync(ct);
+            var page = paging.Select(keys.Select(k => new QueryKey(k.Id, k.DueAt, k.Status)));
+            var ids = page.Ids.ToList();
+            var rows = await db.Set<DocumentationQuery>().AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+            var shown = await ShowAsync(db, ledger, principal, [.. ids.Select(id => rows[id])], ledgerRefusals: false, ct);
+            return new QueryListPage(shown, page.Next?.ToString());
         }, ct);
 
     /// <summary>One query, read as <see cref="ListAsync(Principal, CancellationToken)"/> reads it; "no query" when outside the person's tenant.</summary>
@@ -127,7 +143,7 @@ public sealed partial class QueryDesk
         var npis = await db.Physicians.AsNoTracking().Where(p => physicianIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Npi.Value, ct);
 
         var shown = new List<QueryView>();
-        foreach (var q in queries.OrderBy(q => q.RaisedAt).ThenBy(q => q.Id))
+        foreach (var q in queries)
         {
             var e = encounters[q.EncounterId];
             var w = work[q.EncounterId];
@@ -137,6 +153,11 @@ public sealed partial class QueryDesk
                 if (ledgerRefusals)
                 {
                     ledger.Append(e.ExternalId, new PhiReadRefused(e.Id, principal.UserName, EncounterAccess.LedgerReason(refusal), principal.Role.Name(), principal.OrganizationId));
+                }
+                else if (AccessPolicy.QuerySight(principal, db.Tenant, facts, q.PhysicianId, w.CoderId) == QuerySight.StateOnly)
+                {
+                    // Listed without its text: no PHI is read, so nothing is ledgered.
+                    shown.Add(StateView(q, e.ExternalId, npis[q.PhysicianId]));
                 }
 
                 continue;
@@ -150,4 +171,12 @@ public sealed partial class QueryDesk
 
         return shown;
     }
+
+    /// <summary>A query's state without its question, choices or answer (PHI), for a role that follows queries but reads no chart.</summary>
+    private static QueryView StateView(DocumentationQuery q, string externalId, string npi) =>
+        new(q.Id, externalId, npi, QueryCategories.Name(q.Category), null, [], Instants.Format(q.RaisedAt), Instants.Format(q.DueAt),
+            q.Status.ToString().ToLowerInvariant(), null, q.ClosedAt is { } c ? Instants.Format(c) : null);
 }
+
+/// <summary>One page of a query list, and the cursor of the next page (null on the last).</summary>
+public sealed record QueryListPage(IReadOnlyList<QueryView> Queries, string? Next);

@@ -161,7 +161,7 @@ public static class WebAccounts
                 : CodedProblem.From(AccountErrors.SignInRequired, "the API takes a personal access token: Authorization: Bearer cl_...")).ExecuteAsync(Context);
 
         protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-            CodedProblem.From(AccountErrors.RoleRefused, "this token's user may not do this").ExecuteAsync(Context);
+            CodedProblem.From(CodeLedger.Core.Tenancy.TenancyErrors.RoleRefused, "this token's user may not do this").ExecuteAsync(Context);
     }
 }
 

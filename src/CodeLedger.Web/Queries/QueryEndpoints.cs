@@ -3,6 +3,7 @@ using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Core.Queries;
+using CodeLedger.Core.Tenancy;
 using CodeLedger.Storage;
 using CodeLedger.Storage.Workflow;
 using CodeLedger.Web.Accounts;
@@ -33,7 +34,7 @@ public static class QueryEndpoints
         var group = app.MapGroup("/api/queries").WithTags("Queries").RequireAuthorization(WebAccounts.Api).RequireRateLimiting(RateLimits.Token)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapGet("/", ListAsync).WithName("ListQueries")
-            .WithSummary("The signed-in user's documentation queries (a physician's own; ?physician=NPI for others who may read them), oldest first, with due times.")
+            .WithSummary("The signed-in user's documentation queries (a physician's own; ?physician=NPI for others who may read them; a practice admin's practice, state only), by due time, a page at a time (?limit=, ?after= from the Link: rel=\"next\" header, ?status=open|closed|all).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/answer", AnswerAsync).WithName("AnswerQuery")
             .WithSummary("Answer a documentation query before it is due, as the token's physician.")
@@ -42,13 +43,20 @@ public static class QueryEndpoints
         return app;
     }
 
-    /// <param name="physician">The physician's NPI (ten digits with its check digit); a physician's own when they list.</param>
+    /// <param name="physician">The physician's NPI (ten digits with its check digit); a physician's own when they list; optional for a practice admin (all their practice's physicians).</param>
+    /// <param name="limit">How many queries a page holds: 1 to 200, default 50.</param>
+    /// <param name="after">The cursor of the page to continue from, as the previous page's <c>Link: rel="next"</c> gives it.</param>
+    /// <param name="status">open, closed or all (default).</param>
     /// <remarks>
-    /// Through the tenant boundary (<see cref="QueryDesk.ListAsync(Principal, CancellationToken)"/>):
-    /// the queries the signed-in user may read, each read ledgered; a physician sees their own, and
-    /// another physician's NPI is answered as unknown, so a physician cannot learn who else is enrolled.
+    /// Through the tenant boundary (<see cref="QueryDesk.ListAsync(Principal, Core.Codes.Npi?, QueryPaging, CancellationToken)"/>):
+    /// the queries the signed-in user may list, in due order, one page at a time, each text shown
+    /// ledgered; a physician sees their own, and another physician's NPI is answered as unknown, so
+    /// a physician cannot learn who else is enrolled. When more follow, the response carries
+    /// <c>Link: &lt;/api/queries?...&amp;after=CURSOR&gt;; rel="next"</c> (RFC 8288): the body stays the
+    /// array it always was, and the cursor holds across answers given meanwhile (docs/WEB.md, "Paging").
     /// </remarks>
-    private static async Task<Results<Ok<IReadOnlyList<QueryView>>, ProblemHttpResult>> ListAsync(string? physician, HttpContext http, CodeLedgerStore store, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<QueryView>>, ProblemHttpResult>> ListAsync(string? physician, string? limit, string? after, string? status,
+        HttpContext http, CodeLedgerStore store, CancellationToken ct)
     {
         if (WebPrincipal.Of(http.User) is not { } principal)
         {
@@ -58,6 +66,11 @@ public static class QueryEndpoints
         if (physician is { Length: > 0 } && !Core.Codes.Npi.TryParse(physician, out _))
         {
             return CodedProblem.From(PhysicianErrors.NpiInvalid, "the query parameter 'physician' is not an NPI (ten digits ending in its check digit)", "physician");
+        }
+
+        if (!QueryPaging.TryParse(limit, after, status, out var paging, out var field, out var problem))
+        {
+            return CodedProblem.From(RequestErrors.ParameterInvalid, problem!, field);
         }
 
         if (principal is { Role: UserRole.Physician, PhysicianNpi: { } own })
@@ -70,19 +83,36 @@ public static class QueryEndpoints
             physician = own;
         }
 
-        if (physician is not { Length: > 0 })
+        // A practice admin follows the whole practice's queries (their state; no text): the NPI
+        // narrows to one physician but is not needed. Others name the physician whose queue they read.
+        if (physician is not { Length: > 0 } && principal.Role != UserRole.PracticeAdmin)
         {
             return CodedProblem.From(RequestErrors.ParameterMissing, "the query parameter 'physician' (the physician's NPI) is required", "physician");
         }
 
         try
         {
-            return TypedResults.Ok(await new QueryDesk(store).ListAsync(principal, Core.Codes.Npi.Parse(physician), ct));
+            var page = await new QueryDesk(store).ListAsync(principal, physician is { Length: > 0 } ? Core.Codes.Npi.Parse(physician) : null, paging, ct);
+            if (page.Next is { } next)
+            {
+                http.Response.Headers.Link = $"<{NextPage(http.Request, next)}>; rel=\"next\"";
+            }
+
+            return TypedResults.Ok(page.Queries);
         }
         catch (DomainException e)
         {
             return CodedProblem.From(e, e.Error == PhysicianErrors.NpiInvalid || e.Error == PhysicianErrors.Unknown ? "physician" : null);
         }
+    }
+
+    /// <summary>The same request with <c>after</c> set to the next page's cursor (a relative URL: the host behind a proxy need not know its public name).</summary>
+    private static string NextPage(HttpRequest request, string cursor)
+    {
+        var query = request.Query.Where(q => q.Key != "after")
+            .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+            .Append(new KeyValuePair<string, string?>("after", cursor));
+        return request.PathBase + request.Path + QueryString.Create(query);
     }
 
     private static async Task<Results<Ok<QueryView>, ProblemHttpResult>> AnswerAsync(string id, HttpRequest http, CodeLedgerStore store, CancellationToken ct)

@@ -55,7 +55,7 @@ public sealed class TenancyCommandTests
 
         Assert.Equal(0, raised.Exit);
         Assert.Equal(1, byCoder.Exit);
-        Assert.Contains("USER-ROLE-REFUSED", byCoder.Err, StringComparison.Ordinal);
+        Assert.Contains("ACCESS-ROLE-REFUSED", byCoder.Err, StringComparison.Ordinal);
         Assert.Equal(0, byPhysician.Exit);
     }
 

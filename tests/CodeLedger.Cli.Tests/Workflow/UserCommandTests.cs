@@ -26,7 +26,7 @@ public sealed class UserCommandTests
         var exported = world.Run("ledger", "export", "--out", Path.Combine(world.Folder, "ledger.jsonl"));
 
         Assert.Equal((1, 1, 1, 0, 0), (coder.Exit, stranger.Exit, otherPractice.Exit, own.Exit, exported.Exit));
-        Assert.StartsWith("USER-ROLE-REFUSED", coder.Err.Replace("codeledger: ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith("ACCESS-ROLE-REFUSED", coder.Err.Replace("codeledger: ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("USER-UNKNOWN", stranger.Err, StringComparison.Ordinal);
         Assert.Contains("QUERY-UNKNOWN", otherPractice.Err, StringComparison.Ordinal);
         var answered = File.ReadAllLines(Path.Combine(world.Folder, "ledger.jsonl")).Single(l => l.Contains("\"query.answered\"", StringComparison.Ordinal));

@@ -128,6 +128,25 @@ public sealed class WorkflowCommandTests
     }
 
     [Fact]
+    public async Task A_physician_deactivated_at_the_practice_gets_no_new_encounters_and_nothing_is_written()
+    {
+        using var world = await CliWorld.CreateAsync();
+        Assert.Equal(0, world.Run("physicians", "deactivate", CliWorld.Npi).Exit);
+        var ledger = Path.Combine(world.Folder, "ledger.jsonl");
+        world.Run("ledger", "export", "--out", ledger);
+        var before = await File.ReadAllTextAsync(ledger, TestContext.Current.CancellationToken);
+
+        var (exit, stdout, stderr) = world.Run("import", "encounters", world.Write("visit.json", CliWorld.Bundle("EHR-1")), "--practice", "FM-NORTH", "--vendor", "ACME");
+
+        Assert.Equal((1, string.Empty), (exit, stdout));
+        Assert.StartsWith("codeledger: INTAKE-INACTIVE-PHYSICIAN: visit.json", stderr, StringComparison.Ordinal);
+        Assert.Contains($"physician NPI {CliWorld.Npi} was deactivated at practice FM-NORTH", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+        world.Run("ledger", "export", "--out", ledger);
+        Assert.Equal(before, await File.ReadAllTextAsync(ledger, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Code_finalizes_clean_coding_and_sla_json_counts_it()
     {
         using var world = await CliWorld.CreateAsync();

@@ -111,7 +111,7 @@ public sealed class AccountRuleTests
 
         var e = Assert.Throws<DomainException>(() => AccountRules.Require(coder, AccountRules.AnswerQuery, "answering a query"));
 
-        Assert.Equal(AccountErrors.RoleRefused, e.Error);
+        Assert.Equal(CodeLedger.Core.Tenancy.TenancyErrors.RoleRefused, e.Error);
         Assert.Contains("physician", e.Message, StringComparison.Ordinal);
         AccountRules.Require(coder, AccountRules.Coding, "coding");
     }

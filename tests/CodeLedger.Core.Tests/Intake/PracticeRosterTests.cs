@@ -29,4 +29,29 @@ public sealed class PracticeRosterTests
         Assert.Equal("INTAKE-UNKNOWN-NPI", e.Code);
         Assert.StartsWith("line 3: physician NPI 1245319599 is not enrolled at practice FM-NORTH", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_deactivated_physician_refuses_the_whole_file_naming_the_npi_and_where_it_is_whatever_the_date_of_service()
+    {
+        var left = new Physician(Guid.NewGuid(), Chen.PracticeId, "Dr. Ana Ruiz", Npi.Parse("1245319599"), TaxonomyCode.Parse("207Q00000X"), Specialty.Parse("family-medicine"));
+        left.Update(left.Name, left.Taxonomy, left.Specialty, active: false);
+        var roster = new PracticeRoster("FM-NORTH", [Chen, left]);
+
+        var e = Assert.Throws<DomainException>(() => roster.Resolve([Visit("line 2", "1234567893"), Visit("line 3", "1245319599")]));
+
+        Assert.Equal("INTAKE-INACTIVE-PHYSICIAN", e.Code);
+        Assert.StartsWith("line 3: physician NPI 1245319599 was deactivated at practice FM-NORTH", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Garcia", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ruiz", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reactivated_physician_is_accepted_again()
+    {
+        var back = new Physician(Guid.NewGuid(), Chen.PracticeId, "Dr. Ana Ruiz", Npi.Parse("1245319599"), TaxonomyCode.Parse("207Q00000X"), Specialty.Parse("family-medicine"));
+        back.Update(back.Name, back.Taxonomy, back.Specialty, active: false);
+        back.Update(back.Name, back.Taxonomy, back.Specialty, active: true);
+
+        Assert.Equal([back], new PracticeRoster("FM-NORTH", [Chen, back]).Resolve([Visit("line 2", "1245319599")]));
+    }
 }

@@ -228,7 +228,7 @@ public abstract class AccountSuite(DatabaseProvider provider)
 
         await RefusedAsync(() => h.Desk.ResolveAsync("nobody", ct: Ct), AccountErrors.UserUnknown);
         await RefusedAsync(() => h.Desk.ResolveAsync("pat-admin", ct: Ct), AccountErrors.UserDisabled);
-        await RefusedAsync(() => h.Desk.ResolveAsync("jdoe", AccountRules.AnswerQuery, "answering a query", Ct), AccountErrors.RoleRefused);
+        await RefusedAsync(() => h.Desk.ResolveAsync("jdoe", AccountRules.AnswerQuery, "answering a query", Ct), CodeLedger.Core.Tenancy.TenancyErrors.RoleRefused);
         await RefusedAsync(() => h.Desk.SignInAsync("pat-admin", Password, Ct), AccountErrors.SignInFailed);
     }
 

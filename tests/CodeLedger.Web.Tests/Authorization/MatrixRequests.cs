@@ -54,6 +54,7 @@ public static class MatrixRequests
             [UserRole.VendorAdmin] = Outcome.Allowed,
             [UserRole.CodingLead] = Outcome.Allowed,
             [UserRole.Coder] = Outcome.Allowed,
+            // Their practice's queries, every physician's, state only: no text, no phi.read (Queries/QueryListTests checks the body).
             [UserRole.PracticeAdmin] = Outcome.Allowed,
             [UserRole.Physician] = Outcome.Allowed,
             [UserRole.Auditor] = Outcome.NotFound,
