@@ -26,13 +26,16 @@ internal static class LedgerRows
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         while (await reader.ReadAsync(ct))
         {
+            // Columns in order: sequential access (PostgreSQL streams the row) cannot go back.
+            var sequence = reader.GetInt64(0);
+
             // SQLite stores an instant as microseconds since the Unix epoch (SqliteCodeLedgerDbContext),
             // PostgreSQL as timestamptz.
             var instant = sqlite
                 ? new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (reader.GetInt64(1) * 10), TimeSpan.Zero)
                 : reader.GetFieldValue<DateTimeOffset>(1);
             yield return new LedgerEntry(
-                reader.GetInt64(0), instant, reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+                sequence, instant, reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
         }
     }
 }
