@@ -37,8 +37,7 @@ public sealed class LedgerVerifier
             return Fail(e.Sequence, line, $"event {e.Sequence} does not link to the hash of event {e.Sequence - 1}");
         }
 
-        var computed = LedgerHash.Compute(e);
-        if (!string.Equals(computed, e.Hash, StringComparison.Ordinal))
+        if (!LedgerHash.Matches(e))
         {
             return Fail(e.Sequence, line, $"event {e.Sequence} was altered: its content does not match its hash");
         }

@@ -265,7 +265,7 @@ public sealed class ImportClaimsCommandTests(ClaimsDemo demo) : IClassFixture<Cl
         Assert.Equal($"codeledger: ORG-UNKNOWN: no practice with code '{Practice}'\n", other.Error);
         Assert.Equal("codeledger: ORG-UNKNOWN: no practice with code 'NO-SUCH-PRACTICE'\n", missing.Error);
         Assert.Equal(1, coder.ExitCode);
-        Assert.Contains("USER-ROLE-REFUSED", coder.Error, StringComparison.Ordinal);
+        Assert.Contains("ACCESS-ROLE-REFUSED", coder.Error, StringComparison.Ordinal);
         Assert.Empty(Query(db, "SELECT id FROM vendor_claim_codings"));
     }
 

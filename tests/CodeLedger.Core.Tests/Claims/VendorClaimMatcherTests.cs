@@ -113,7 +113,7 @@ public sealed class VendorClaimMatcherTests
 
         Assert.Equal(("ORG-UNKNOWN", "no practice with code 'P'"), (other.Code, other.Message));
         Assert.Equal("ORG-UNKNOWN", firm.Code);
-        Assert.Equal("USER-ROLE-REFUSED", coder.Code);
+        Assert.Equal("ACCESS-ROLE-REFUSED", coder.Code);
     }
 
     [Fact]

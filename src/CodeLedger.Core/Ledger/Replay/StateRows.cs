@@ -76,7 +76,8 @@ public sealed class StateRow(string label, long @event)
     /// <summary>Marks a column the ledger does not record for this row (an event written before the field was added): not compared.</summary>
     public const string NotRecorded = "\u0000not-recorded";
 
-    private readonly List<KeyValuePair<string, string?>> _columns = [];
+    // Sized for the widest table's columns (work items, contracts), so setting them never grows the list.
+    private readonly List<KeyValuePair<string, string?>> _columns = new(14);
 
     public string Label { get; set; } = label;
 

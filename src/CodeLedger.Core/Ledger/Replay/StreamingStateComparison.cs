@@ -57,15 +57,21 @@ public sealed class StreamingStateComparison : IStateRowSink
 
     public StateRow Add(string table, string key, string label, long @event)
     {
+        var row = new StateRow(label, @event);
+        Add(table, key, row);
+        return row;
+    }
+
+    /// <summary>Adds a stored row built elsewhere (on another thread, whole before it is handed over): the same as <see cref="Add(string, string, string, long)"/> with its columns set.</summary>
+    public void Add(string table, string key, StateRow row)
+    {
         ComparePending();
         if (table != _table)
         {
             Switch(table);
         }
 
-        var row = new StateRow(label, @event);
         _pending = (key, row);
-        return row;
     }
 
     /// <summary>Ends the comparison: tables no stored row was read from are compared as empty.</summary>
