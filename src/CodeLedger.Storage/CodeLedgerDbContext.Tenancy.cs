@@ -59,6 +59,8 @@ public abstract partial class CodeLedgerDbContext
         modelBuilder.Entity<DocumentationVersion>().HasQueryFilter(d => TenantUnrestricted || Set<Encounter>().Any(e => e.Id == d.EncounterId));
         modelBuilder.Entity<CodingResult>().HasQueryFilter(c => TenantUnrestricted || Set<Encounter>().Any(e => e.Id == c.EncounterId));
         modelBuilder.Entity<DocumentationQuery>().HasQueryFilter(q => TenantUnrestricted || Set<Encounter>().Any(e => e.Id == q.EncounterId));
+        // A vendor's imported claim coding is seen by whoever sees its encounter (docs/TENANCY.md).
+        modelBuilder.Entity<Core.Claims.VendorClaimCoding>().HasQueryFilter(v => TenantUnrestricted || Set<Encounter>().Any(e => e.Id == v.EncounterId));
 
         // Grants are the operator's records (the scope is resolved from them unrestricted); a person reads none directly.
         modelBuilder.Entity<AuditGrant>().HasQueryFilter(g => TenantUnrestricted);

@@ -40,6 +40,8 @@ public abstract partial class CodeLedgerDbContext(DbContextOptions options) : Id
 
     public DbSet<SlaContract> SlaContracts => Set<SlaContract>();
 
+    public DbSet<Core.Claims.VendorClaimCoding> VendorClaimCodings => Set<Core.Claims.VendorClaimCoding>();
+
     public DbSet<LedgerEventRow> LedgerEvents => Set<LedgerEventRow>();
 
     public abstract DatabaseProvider Provider { get; }

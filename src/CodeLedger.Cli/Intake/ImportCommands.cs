@@ -14,6 +14,7 @@ internal static class ImportCommands
     {
         var import = new Command("import", "Bring data in from a practice or payer.");
         import.Subcommands.Add(Encounters(console));
+        import.Subcommands.Add(Claims.ImportClaimsCommand.Create(console));
         return import;
     }
 

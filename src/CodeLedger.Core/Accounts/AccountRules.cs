@@ -22,6 +22,9 @@ public static class AccountRules
     /// <summary>Who may read a chart: the coders (the desk checks the assignment), and the physician who wrote it.</summary>
     public static IReadOnlySet<UserRole> ReadChart { get; } = new HashSet<UserRole> { UserRole.Coder, UserRole.CodingLead, UserRole.Physician };
 
+    /// <summary>Who may load a vendor's coded 837P for a practice: its admin or its own auditor (the claims desk checks the organization).</summary>
+    public static IReadOnlySet<UserRole> ImportVendorClaims { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.Auditor };
+
     /// <summary>
     /// Whether a role belongs in an organization of that kind: the vendor's staff in a vendor, the
     /// practice's staff in a practice, an auditor in an audit firm or in the practice it audits for.

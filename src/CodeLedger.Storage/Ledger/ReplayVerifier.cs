@@ -197,6 +197,15 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 .Set("kind", r.Kind).Set("effective_date", StateRows.Text(r.EffectiveDate)).Set("effective_through", StateRows.Text(r.EffectiveThrough))
                 .Set("file_name", r.FileName).Set("entries", StateRows.Text(r.EntryCount));
         }
+
+        foreach (var v in await db.VendorClaimCodings.AsNoTracking().ToListAsync(ct))
+        {
+            rows.Add(StateTables.VendorClaimCodings, StateRows.Text(v.Id), $"encounter {Ext(v.EncounterId)} vendor coding version {v.Version}", 0)
+                .Set("encounter", Ext(v.EncounterId)).Set("vendor", Code(v.VendorId)).Set("version", StateRows.Text(v.Version)).Set("file_sha256", v.FileSha256)
+                .Set("interchange_control", v.InterchangeControl).Set("group_control", v.GroupControl).Set("transaction_control", v.TransactionControl)
+                .Set("patient_control_number", v.PatientControlNumber).Set("diagnoses", StateRows.Text(v.Diagnoses.Select(d => d.Value)))
+                .Set("service_lines", StateTables.Lines(v.ServiceLines));
+        }
     }
 }
 

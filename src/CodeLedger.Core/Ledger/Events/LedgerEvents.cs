@@ -54,6 +54,7 @@ public static class LedgerEvents
         Entry<UserSecondFactorEnrolled>(),
         Entry<TokenIssued>(),
         Entry<TokenRevoked>(),
+        Entry<VendorCodingImported>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

@@ -37,6 +37,7 @@ public sealed class ReplayedState
     private readonly Dictionary<Guid, QueryState> _queries = [];
     private readonly Dictionary<string, (TrainingRecorded Event, long Sequence)> _training = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (CodeSetImported Event, string Label, long Sequence)> _codeSets = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, (VendorCodingImported Event, string ExternalId, long Sequence)> _vendorCodings = [];
     private readonly List<StateDivergence> _contradictions = [];
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
@@ -320,6 +321,21 @@ public sealed class ReplayedState
                     expired.Status = QueryStatus.Unresolved;
                     expired.ClosedAt = e.DueAt;
                     expired.Sequence = seq;
+                }
+
+                break;
+
+            case VendorCodingImported e:
+                // A vendor's coding of record from its 837P (docs/CLAIMS-IMPORT.md): one row per version, never replaced.
+                if (Encounter(entry, e.Encounter) is { } billed)
+                {
+                    if (_vendorCodings.ContainsKey(e.Id))
+                    {
+                        Contradict(entry, $"vendor coding {e.Id:D} of encounter {billed.ExternalId} was already imported");
+                        return;
+                    }
+
+                    _vendorCodings[e.Id] = (e, billed.ExternalId, seq);
                 }
 
                 break;
@@ -698,6 +714,20 @@ public sealed class ReplayedState
             rows.Add(StateTables.CodeSetReleases, sha, $"code-set release {label} ({sha[..Math.Min(12, sha.Length)]})", seq)
                 .Set("kind", e.Kind).Set("effective_date", StateRows.Text(e.EffectiveDate)).Set("effective_through", StateRows.Text(e.EffectiveThrough))
                 .Set("file_name", e.FileName).Set("entries", StateRows.Text(e.Entries));
+        }
+
+        foreach (var (id, (e, external, seq)) in _vendorCodings)
+        {
+            if (!Want(StateTables.VendorClaimCodings))
+            {
+                break;
+            }
+
+            rows.Add(StateTables.VendorClaimCodings, StateRows.Text(id), $"encounter {external} vendor coding version {e.Version}", seq)
+                .Set("encounter", external).Set("vendor", e.Vendor).Set("version", StateRows.Text(e.Version)).Set("file_sha256", e.FileSha256)
+                .Set("interchange_control", e.InterchangeControl).Set("group_control", e.GroupControl).Set("transaction_control", e.TransactionControl)
+                .Set("patient_control_number", e.PatientControlNumber).Set("diagnoses", StateRows.Text(e.Diagnoses))
+                .Set("service_lines", string.Join(" ", e.Lines.Select(l => StateTables.Line(l.Code, l.Modifiers, l.Units, l.Charge, l.Pointers))));
         }
 
         return rows;

@@ -21,9 +21,10 @@ public static class StateTables
     public const string Queries = "documentation_queries";
     public const string Training = "training_records";
     public const string CodeSetReleases = "code_set_releases";
+    public const string VendorClaimCodings = "vendor_claim_codings";
 
     public static readonly IReadOnlyList<string> All =
-        [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases];
+        [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings];
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";

@@ -76,6 +76,79 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("business_associate_agreements", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Core.Claims.VendorClaimCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Diagnoses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("diagnoses");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("GroupControl")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_control");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("InterchangeControl")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interchange_control");
+
+                    b.Property<string>("PatientControlNumber")
+                        .IsRequired()
+                        .HasMaxLength(38)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_control_number");
+
+                    b.Property<string>("ServiceLines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_lines");
+
+                    b.Property<string>("TransactionControl")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_control");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("EncounterId", "VendorId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("vendor_claim_codings", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Core.Coders.Coder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1202,6 +1275,21 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Core.Claims.VendorClaimCoding", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
