@@ -46,6 +46,7 @@ internal static class CodeLedgerCommand
         yield return Tenancy.PhiAccessCommand.Create(console);
         yield return Web.ServeCommand.Create(console);
         yield return Accounts.UserCommands.Create(console);
+        yield return Audits.AuditCommands.Create(console);
     }
 
     /// <summary>Runs one command line. <paramref name="time"/> is the clock every command reads (the system clock unless a test fixes it).</summary>

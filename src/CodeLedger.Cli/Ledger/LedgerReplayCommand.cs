@@ -22,9 +22,10 @@ internal static class LedgerReplayCommand
         var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla)" };
         var vendor = new Option<string?>("--vendor") { Description = "the coding vendor's code; required when the practice has contracts with more than one vendor in force in the month" };
         var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla)" };
+        var auditId = new Option<string?>("--audit") { Description = "the audit's id (with --report audit: the same report as `audit report AUDIT`)" };
         var json = CommonOptions.Json();
         var command = new Command("replay", "Replay a ledger export without the database: name every event that contradicts the state before it, or recompute a report from it (--report sla: the same output as `codeledger sla`).");
-        foreach (var option in new Option[] { file, report, practice, vendor, month, json })
+        foreach (var option in new Option[] { file, report, practice, vendor, month, auditId, json })
         {
             command.Options.Add(option);
         }
@@ -33,14 +34,20 @@ internal static class LedgerReplayCommand
         {
             // Usage errors (exit 2) before the file is read.
             var name = parse.GetValue(report);
-            if (name is not null && name != "sla")
+            if (name is not null && name != "sla" && name != "audit")
             {
-                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla)");
+                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla, audit)");
+            }
+
+            Guid audit = default;
+            if (name == "audit" && !Guid.TryParse(parse.GetValue(auditId), out audit))
+            {
+                throw new CliException("--report audit needs --audit with the audit's id");
             }
 
             var practiceCode = parse.GetValue(practice);
             var monthText = parse.GetValue(month);
-            if (name is not null && (practiceCode is null || monthText is null))
+            if (name == "sla" && (practiceCode is null || monthText is null))
             {
                 throw new CliException("--report sla needs --practice and --month");
             }
@@ -87,6 +94,14 @@ internal static class LedgerReplayCommand
                 // The PHI columns are compared by keyed hashes, and an export carries no key (docs/LEDGER.md, "PHI in the ledger").
                 await console.Out.WriteLineAsync("not checked: notes, query texts and demographics, compared by keyed hash only where the PHI key is at hand (`ledger verify` on the database)");
                 return state.Contradictions.Count == 0 ? ExitCodes.Success : LedgerErrors.StateDiverges.ExitStatus;
+            }
+
+            if (name == "audit")
+            {
+                // The same AuditBook function over the events as `audit report` over the tables (docs/AUDIT.md).
+                var replayed = state.AuditReport(audit) ?? throw new CliException($"the export has no audit {audit:D}");
+                await console.Out.WriteAsync(parse.GetValue(json) ? Audits.AuditCommands.Json(replayed) : replayed.ToText());
+                return ExitCodes.Success;
             }
 
             var result = ReplayedSla.Report(state, practiceCode!, parse.GetValue(vendor), monthText!);

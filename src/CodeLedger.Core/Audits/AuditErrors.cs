@@ -20,6 +20,9 @@ public static class AuditErrors
     /// <summary>A second auditor coding for the same encounter of an audit.</summary>
     public static readonly ErrorCode RecordedTwice = new("AUDIT-RECORDED-TWICE", ErrorExit.Refused, Http.Conflict);
 
+    /// <summary>No audit with that id, or one the user does not take part in (the two read alike, so an audit's existence is not disclosed).</summary>
+    public static readonly ErrorCode Unknown = new("AUDIT-UNKNOWN", ErrorExit.Refused, Http.NotFound);
+
     /// <summary>An auditor coding whose codes cannot be compared: no diagnosis or line, or a pointer to a diagnosis it does not list.</summary>
     public static readonly ErrorCode CodingInvalid = new("AUDIT-CODING-INVALID", ErrorExit.Refused, Http.BadRequest);
 

@@ -30,6 +30,21 @@ public sealed class AuditSample
         byEncounter = members.ToDictionary(m => m.Member.EncounterId);
     }
 
+    /// <summary>
+    /// The sample as an engagement stored it (or its <c>audit.sampled</c> event carries it): the
+    /// report is computed from what was drawn, not from a redraw over a population that has grown
+    /// since. Positions must be 1..n in order and each encounter once.
+    /// </summary>
+    public static AuditSample Restore(AuditPlan plan, int frameSize, IReadOnlyList<AuditStratum> strata, IReadOnlyList<SampledMember> members, int requiredSize)
+    {
+        if (members.Select((m, i) => m.Position == i + 1).Any(ok => !ok) || members.Select(m => m.Member.EncounterId).Distinct().Count() != members.Count)
+        {
+            throw new DomainException(AuditErrors.PopulationInvalid, "a stored sample lists positions 1..n in order, each encounter once");
+        }
+
+        return new AuditSample(plan, frameSize, strata, members, requiredSize);
+    }
+
     public AuditPlan Plan { get; }
 
     /// <summary>Encounters in the frame: the practice's encounters with a date of service in the plan's dates (and its specialty).</summary>

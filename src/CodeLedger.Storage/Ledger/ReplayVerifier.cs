@@ -279,6 +279,8 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 .Set("patient_control_number", v.PatientControlNumber).Set("diagnoses", StateRows.Text(v.Diagnoses.Select(d => d.Value)))
                 .Set("service_lines", StateTables.Lines(v.ServiceLines));
         }
+
+        await Audits.AuditStoredRows.ReadAsync(db, rows, Code, Ext, hash, ct);
     }
 }
 

@@ -101,8 +101,23 @@ public sealed class ReplayedStateTests
         ("dr-chen", new TokenIssued(UserId, "dr-chen", "laptop", Monday.AddDays(30))),
         ("dr-chen", new TokenRevoked(UserId, "dr-chen")),
         ("dr-chen", new UserDisabled(UserId, "dr-chen")),
+        ("A-1", new VendorCodingImported(Guid.Parse("30000000-0000-0000-0000-000000000001"), A1, 1, "FM-NORTH", "ACME", new string('9', 64), "000000101", "101", "0001", "A-1",
+            ["E119"], [new CodingSubmitted.Line("99213", [], 1, "100.00", [1])])),
+        ("AUDIT-CO", new OrganizationRegistered(Guid.Parse("10000000-0000-0000-0000-000000000009"), "Independent Audit Co", OrganizationKind.AuditFirm)),
+        (AuditId.ToString(), new AuditSampled(AuditId, "FM-NORTH", "AUDIT-CO", "independent", "judge", "seed", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), 1, false,
+            0.05m, 0.95m, "none", null, null, 0.95m, "AMA 2021", 2, 2, [new AuditSampled.Stratum("all", 2, 1)],
+            [new AuditSampled.Member(1, A1, "A-1", "1234567893", "family-medicine", null, new DateOnly(2026, 3, 2), "all", 1)],
+            [new AuditSampled.Factor(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "non-qualifying-APM", 33.4009m)],
+            Guid.Parse("30000000-0000-0000-0000-000000000002"), Monday, Monday.AddDays(180), Monday)),
+        ("A-1", new AuditCodingRecorded(Guid.Parse("30000000-0000-0000-0000-000000000003"), AuditId, A1, "aud1", Monday, ["E119"], [new CodingSubmitted.Line("99213", [], 1, "100.00", [1])], null,
+            "vendor-claim", 1, ["E119"], [new CodingSubmitted.Line("99214", [], 1, "100.00", [1])],
+            [new AuditCodingRecorded.Price("99213", [], 2.85m), new AuditCodingRecorded.Price("99214", [], 4.06m)], 33.4009m)),
+        (AuditId.ToString(), new AuditFindingRebutted(Guid.Parse("30000000-0000-0000-0000-000000000004"), AuditId, "F-0000000000000001", "demo-admin", K('r'), Monday)),
+        (AuditId.ToString(), new AuditFindingAdjudicated(Guid.Parse("30000000-0000-0000-0000-000000000005"), AuditId, "F-0000000000000001", "upheld", "judge", Monday)),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
+
+    private static readonly Guid AuditId = Guid.Parse("30000000-0000-0000-0000-000000000000");
 
     /// <summary>The contract as an earlier build ledgered it: without the terms after the fee.</summary>
     private static SlaContractSigned SignedWithoutTerms()

@@ -55,6 +55,10 @@ public static class LedgerEvents
         Entry<TokenIssued>(),
         Entry<TokenRevoked>(),
         Entry<VendorCodingImported>(),
+        Entry<AuditSampled>(),
+        Entry<AuditCodingRecorded>(),
+        Entry<AuditFindingRebutted>(),
+        Entry<AuditFindingAdjudicated>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

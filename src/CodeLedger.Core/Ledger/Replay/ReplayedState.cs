@@ -20,7 +20,7 @@ namespace CodeLedger.Core.Ledger.Replay;
 /// where only older events' plain SHA-256 exists and no <see cref="PhiHashesRecorded"/> backfill has
 /// recorded the keyed one, the column is <see cref="StateRow.NotRecorded"/>.
 /// </summary>
-public sealed class ReplayedState
+public sealed partial class ReplayedState
 {
     private readonly Dictionary<Guid, Org> _organizations = [];
     private readonly Dictionary<string, Guid> _organizationByCode = new(StringComparer.Ordinal);
@@ -338,6 +338,11 @@ public sealed class ReplayedState
                     _vendorCodings[e.Id] = (e, billed.ExternalId, seq);
                 }
 
+                break;
+
+            // Coding audits (docs/AUDIT.md): ReplayedState.Audits.cs.
+            case AuditSampled or AuditCodingRecorded or AuditFindingRebutted or AuditFindingAdjudicated:
+                ApplyAudit(entry, payload);
                 break;
 
             // Record-only events (RecordOnly).
@@ -730,6 +735,7 @@ public sealed class ReplayedState
                 .Set("service_lines", string.Join(" ", e.Lines.Select(l => StateTables.Line(l.Code, l.Modifiers, l.Units, l.Charge, l.Pointers))));
         }
 
+        AddAuditRows(rows, Want);
         return rows;
     }
 

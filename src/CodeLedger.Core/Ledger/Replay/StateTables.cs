@@ -22,9 +22,16 @@ public static class StateTables
     public const string Training = "training_records";
     public const string CodeSetReleases = "code_set_releases";
     public const string VendorClaimCodings = "vendor_claim_codings";
+    public const string AuditEngagements = "audit_engagements";
+    public const string AuditSampleMembers = "audit_sample_members";
+    public const string AuditGrants = "audit_grants";
+    public const string AuditCodings = "audit_codings";
+    public const string AuditRebuttals = "audit_rebuttals";
+    public const string AuditAdjudications = "audit_adjudications";
 
     public static readonly IReadOnlyList<string> All =
-        [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings];
+        [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
+         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications];
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";

@@ -1028,6 +1028,383 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditAdjudicationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AdjudicatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("adjudicated_at");
+
+                    b.Property<string>("AdjudicatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("adjudicated_by");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audit_id");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "FindingId")
+                        .IsUnique();
+
+                    b.ToTable("audit_adjudications", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditCodingRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audit_id");
+
+                    b.Property<decimal>("ConversionFactor")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("conversion_factor");
+
+                    b.Property<string>("Diagnoses")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("diagnoses");
+
+                    b.Property<string>("Em")
+                        .HasColumnType("text")
+                        .HasColumnName("em");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("Prices")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prices");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ServiceLines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("service_lines");
+
+                    b.Property<string>("VendorDiagnoses")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("vendor_diagnoses");
+
+                    b.Property<string>("VendorServiceLines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("vendor_service_lines");
+
+                    b.Property<string>("VendorSource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("vendor_source");
+
+                    b.Property<int>("VendorVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("vendor_version");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EncounterId");
+
+                    b.HasIndex("AuditId", "EncounterId")
+                        .IsUnique();
+
+                    b.ToTable("audit_codings", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditEngagementRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Adjudicator")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("adjudicator");
+
+                    b.Property<Guid>("AuditorOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("auditor_organization_id");
+
+                    b.Property<string>("ConversionFactors")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conversion_factors");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("definition");
+
+                    b.Property<decimal>("ExpectedAccuracy")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("expected_accuracy");
+
+                    b.Property<int?>("FixedSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("fixed_size");
+
+                    b.Property<decimal>("Floor")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("floor");
+
+                    b.Property<int>("FrameSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("frame_size");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("Margin")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("margin");
+
+                    b.Property<int?>("PerStratum")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_stratum");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<int>("RequiredSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_size");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("seed");
+
+                    b.Property<bool>("SizeFromMargin")
+                        .HasColumnType("boolean")
+                        .HasColumnName("size_from_margin");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("specialty");
+
+                    b.Property<string>("Strata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("strata");
+
+                    b.Property<string>("Stratification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stratification");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditorOrganizationId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("audit_engagements", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditRebuttalRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audit_id");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RebuttedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rebutted_at");
+
+                    b.Property<string>("RebuttedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rebutted_by");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "FindingId")
+                        .IsUnique();
+
+                    b.ToTable("audit_rebuttals", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditSampleMemberRow", b =>
+                {
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audit_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("CoderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coder_id");
+
+                    b.Property<DateOnly>("DateOfService")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_service");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("EncounterKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("encounter_key");
+
+                    b.Property<string>("PhysicianNpi")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("physician_npi");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("specialty");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stratum");
+
+                    b.Property<int>("StratumRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("stratum_rank");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AuditId", "Position");
+
+                    b.HasIndex("EncounterId");
+
+                    b.HasIndex("AuditId", "EncounterId")
+                        .IsUnique();
+
+                    b.ToTable("audit_sample_members", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexPartRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1608,6 +1985,69 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditAdjudicationRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Audits.AuditEngagementRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditCodingRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Audits.AuditEngagementRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditEngagementRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("AuditorOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditRebuttalRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Audits.AuditEngagementRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditSampleMemberRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Audits.AuditEngagementRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -933,6 +933,353 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditAdjudicationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AdjudicatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adjudicated_at");
+
+                    b.Property<string>("AdjudicatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adjudicated_by");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_id");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "FindingId")
+                        .IsUnique();
+
+                    b.ToTable("audit_adjudications", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditCodingRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_id");
+
+                    b.Property<decimal>("ConversionFactor")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversion_factor");
+
+                    b.Property<string>("Diagnoses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("diagnoses");
+
+                    b.Property<string>("Em")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("em");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("Prices")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prices");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ServiceLines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_lines");
+
+                    b.Property<string>("VendorDiagnoses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vendor_diagnoses");
+
+                    b.Property<string>("VendorServiceLines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vendor_service_lines");
+
+                    b.Property<string>("VendorSource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vendor_source");
+
+                    b.Property<int>("VendorVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vendor_version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EncounterId");
+
+                    b.HasIndex("AuditId", "EncounterId")
+                        .IsUnique();
+
+                    b.ToTable("audit_codings", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditEngagementRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Adjudicator")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adjudicator");
+
+                    b.Property<Guid>("AuditorOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auditor_organization_id");
+
+                    b.Property<string>("ConversionFactors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversion_factors");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition");
+
+                    b.Property<decimal>("ExpectedAccuracy")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_accuracy");
+
+                    b.Property<int?>("FixedSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fixed_size");
+
+                    b.Property<decimal>("Floor")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("floor");
+
+                    b.Property<int>("FrameSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frame_size");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_date");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("Margin")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("margin");
+
+                    b.Property<int?>("PerStratum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_stratum");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<int>("RequiredSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("required_size");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed");
+
+                    b.Property<bool>("SizeFromMargin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_from_margin");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specialty");
+
+                    b.Property<string>("Strata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strata");
+
+                    b.Property<string>("Stratification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stratification");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditorOrganizationId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("audit_engagements", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditRebuttalRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_id");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RebuttedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rebutted_at");
+
+                    b.Property<string>("RebuttedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rebutted_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "FindingId")
+                        .IsUnique();
+
+                    b.ToTable("audit_rebuttals", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditSampleMemberRow", b =>
+                {
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("CoderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coder_id");
+
+                    b.Property<DateOnly>("DateOfService")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_service");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("EncounterKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_key");
+
+                    b.Property<string>("PhysicianNpi")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("physician_npi");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specialty");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stratum");
+
+                    b.Property<int>("StratumRank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stratum_rank");
+
+                    b.HasKey("AuditId", "Position");
+
+                    b.HasIndex("EncounterId");
+
+                    b.HasIndex("AuditId", "EncounterId")
+                        .IsUnique();
+
+                    b.ToTable("audit_sample_members", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexPartRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1457,6 +1804,69 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditAdjudicationRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Audits.AuditEngagementRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditCodingRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Audits.AuditEngagementRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditEngagementRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("AuditorOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditRebuttalRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Audits.AuditEngagementRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Audits.AuditSampleMemberRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Audits.AuditEngagementRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
