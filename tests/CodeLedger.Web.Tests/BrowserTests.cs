@@ -57,6 +57,12 @@ public sealed class BrowserTests : IAsyncLifetime
     private async Task<IPage> PageAsync()
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = world.Address!.ToString() });
+
+        // Playwright's 30 s default was exceeded twice in CI while a navigation waited for its load
+        // event on a machine at load 30-40 (two shared vCPUs, a whole suite beside it): the page was
+        // slow, not wrong. A generous wait keeps the test about what the page does.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
