@@ -1,4 +1,5 @@
 using CodeLedger.Web.Accounts;
+using CodeLedger.Web.Audits;
 using CodeLedger.Web.Hosting;
 using CodeLedger.Web.Queries;
 using Microsoft.AspNetCore.Authorization;
@@ -105,6 +106,7 @@ public static class CodeLedgerWebApp
     {
         app.MapHealth();
         app.MapQueries();
+        app.MapAudits();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         // The reference page's start-up script is inline; a fresh nonce per response admits it

@@ -301,12 +301,6 @@ internal static class AuditCommands
         return command;
     }
 
-    /// <summary>The report's JSON as <c>audit report --json</c> and <c>ledger replay --report audit --json</c> print it (the same bytes).</summary>
-    /// <remarks>A figure over no audited encounter (0 of 0) has no value: it is written as the string "NaN", not refused.</remarks>
-    public static string Json(AuditReport report) => System.Text.Json.JsonSerializer.Serialize(report, ReportJson) + "\n";
-
-    private static readonly System.Text.Json.JsonSerializerOptions ReportJson = new(WorkflowCli.Json)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    /// <summary>The report's JSON as <c>audit report --json</c> and <c>ledger replay --report audit --json</c> print it (the same bytes; Core's <see cref="AuditReportJson"/>).</summary>
+    public static string Json(AuditReport report) => AuditReportJson.Write(report);
 }

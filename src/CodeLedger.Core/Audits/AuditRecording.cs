@@ -21,7 +21,8 @@ public static class AuditRecording
 
         if (recorded.Contains(encounterId))
         {
-            throw new DomainException(AuditErrors.RecordedTwice, $"encounter {encounterId} already has the auditor's coding; an audit records one per encounter");
+            // Named by the practice's encounter id, as every other audit message names it: the internal id means nothing to the auditor.
+            throw new DomainException(AuditErrors.RecordedTwice, $"encounter {sample.Find(encounterId)!.Member.EncounterKey} already has the auditor's coding; an audit records one per encounter");
         }
 
         var problems = new List<string>();
@@ -50,16 +51,16 @@ public static class AuditRecording
 
         if (problems.Count > 0)
         {
-            throw new DomainException(AuditErrors.CodingInvalid, $"encounter {encounterId}: the auditor's coding needs " + string.Join("; ", problems));
+            throw new DomainException(AuditErrors.CodingInvalid, $"encounter {sample.Find(encounterId)!.Member.EncounterKey}: the auditor's coding needs " + string.Join("; ", problems));
         }
     }
 
-    /// <summary>Refuses the vendor's codes of an encounter to an auditor who has not recorded their own.</summary>
-    public static void RequireRecordedBeforeReveal(IReadOnlySet<Guid> recorded, Guid encounterId)
+    /// <summary>Refuses the vendor's codes of an encounter to an auditor who has not recorded their own; the refusal names the practice's encounter id.</summary>
+    public static void RequireRecordedBeforeReveal(IReadOnlySet<Guid> recorded, AuditPopulationMember encounter)
     {
-        if (!recorded.Contains(encounterId))
+        if (!recorded.Contains(encounter.EncounterId))
         {
-            throw new DomainException(AuditErrors.Blind, $"encounter {encounterId}: record your own coding before the vendor's is shown (blind re-coding)");
+            throw new DomainException(AuditErrors.Blind, $"encounter {encounter.EncounterKey}: record your own coding before the vendor's is shown (blind re-coding)");
         }
     }
 }

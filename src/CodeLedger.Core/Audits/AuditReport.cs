@@ -55,9 +55,18 @@ public sealed record AuditReport(
         {
             s.AppendLine();
             s.AppendLine(CultureInfo.InvariantCulture, $"{set.Basis} figures ({set.Label})");
-            s.AppendLine(CultureInfo.InvariantCulture, $"  encounter-level accuracy {Line(set.EncounterAccuracy)}");
-            s.AppendLine(CultureInfo.InvariantCulture, $"  code-level accuracy      {AuditScorer.Percent(set.CodeAccuracy.Point)} ({set.CodeAccuracy.Successes} of {set.CodeAccuracy.Trials} code items)");
-            s.AppendLine(CultureInfo.InvariantCulture, $"  dollar-level accuracy    {AuditScorer.Percent(set.DollarAccuracy)}");
+            if (Figures.Audited == 0)
+            {
+                // 0 of 0 has no accuracy: a sentence, not "NaN%" a reader could take for a figure.
+                s.AppendLine(CultureInfo.InvariantCulture, $"  no encounter audited yet: no encounter-, code- or dollar-level accuracy until the auditor records a coding");
+            }
+            else
+            {
+                s.AppendLine(CultureInfo.InvariantCulture, $"  encounter-level accuracy {Line(set.EncounterAccuracy)}");
+                s.AppendLine(CultureInfo.InvariantCulture, $"  code-level accuracy      {AuditScorer.Percent(set.CodeAccuracy.Point)} ({set.CodeAccuracy.Successes} of {set.CodeAccuracy.Trials} code items)");
+                s.AppendLine(CultureInfo.InvariantCulture, $"  dollar-level accuracy    {AuditScorer.Percent(set.DollarAccuracy)}");
+            }
+
             s.AppendLine(CultureInfo.InvariantCulture, $"  floor: {set.FloorStatement}");
             s.AppendLine(CultureInfo.InvariantCulture, $"  dollars: undercoding {set.Dollars.Undercoding:0.00}, overcoding {set.Dollars.Overcoding:0.00}, net {set.Dollars.Net:0.00}; {set.Dollars.Projection}{(set.Dollars.ProjectedNet is { } projected ? string.Create(CultureInfo.InvariantCulture, $": {projected:0.00}") : string.Empty)}");
             foreach (var c in set.Components)

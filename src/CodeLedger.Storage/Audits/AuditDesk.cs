@@ -277,7 +277,7 @@ public sealed class AuditDesk(CodeLedgerStore store, Func<Guid>? newId = null)
         var book = await LoadAsync(db, row, ct);
         var member = await MemberAsync(db, row, book.Sample, encounter, ct);
         var stored = await db.Set<AuditCodingRow>().AsNoTracking().FirstOrDefaultAsync(c => c.AuditId == row.Id && c.EncounterId == member.EncounterId, ct);
-        AuditRecording.RequireRecordedBeforeReveal(stored is null ? new HashSet<Guid>() : [member.EncounterId], member.EncounterId);
+        AuditRecording.RequireRecordedBeforeReveal(stored is null ? new HashSet<Guid>() : [member.EncounterId], member);
         return new AuditVendorCodes(row.Id, member.EncounterKey, stored!.VendorSource, stored.VendorVersion, [.. stored.VendorDiagnoses.Select(d => d.Value)], Lines(stored.VendorServiceLines));
     }
 

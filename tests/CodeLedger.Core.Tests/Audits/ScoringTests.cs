@@ -113,6 +113,35 @@ public class ScoringTests
     }
 
     [Fact]
+    public void A_report_over_no_audited_encounter_says_so_and_writes_null_figures_never_NaN()
+    {
+        var (sample, _) = Audit(20, wrong: 2);
+
+        var report = AuditReport.Create(sample, [], new AuditDisputes("adjudicator.ann"));
+        var json = AuditReportJson.Write(report);
+        var text = report.ToText();
+        var final = JsonDocument.Parse(json).RootElement.GetProperty("figures").GetProperty("final");
+
+        Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, final.GetProperty("encounterAccuracy").GetProperty("point").ValueKind);
+        Assert.Equal(JsonValueKind.Null, final.GetProperty("codeAccuracy").GetProperty("point").ValueKind);
+        Assert.Contains("no encounter audited yet", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_report_json_keeps_figures_over_audited_encounters_as_numbers()
+    {
+        var (sample, comparisons) = Audit(20, wrong: 2);
+
+        var json = AuditReportJson.Write(AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann")));
+        var final = JsonDocument.Parse(json).RootElement.GetProperty("figures").GetProperty("final");
+
+        Assert.Equal(0.9, final.GetProperty("encounterAccuracy").GetProperty("point").GetDouble(), 6);
+        Assert.Equal(JsonValueKind.Number, final.GetProperty("dollarAccuracy").ValueKind);
+    }
+
+    [Fact]
     public void The_report_carries_definitions_both_figure_sets_and_every_finding_and_writes_as_json()
     {
         var (sample, comparisons) = Audit(20, wrong: 2);
@@ -162,6 +191,23 @@ public class ScoringTests
     }
 
     [Fact]
+    public void Blind_and_recorded_twice_refusals_name_the_practices_encounter_id_not_the_internal_guid()
+    {
+        var sample = AuditSampler.Draw(AuditFixtures.Population(50), AuditFixtures.Plan(size: 5));
+        var member = sample.Members[0].Member;
+        var coding = AuditFixtures.Coding(Right);
+
+        var blind = Assert.Throws<DomainException>(() => AuditRecording.RequireRecordedBeforeReveal(new HashSet<Guid>(), member));
+        var twice = Assert.Throws<DomainException>(() => AuditRecording.Check(sample, new HashSet<Guid> { member.EncounterId }, member.EncounterId, coding));
+
+        foreach (var e in new[] { blind, twice })
+        {
+            Assert.Contains($"encounter {member.EncounterKey}", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(member.EncounterId.ToString(), e.Message, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public void The_auditor_codes_only_sampled_encounters_once_each_and_sees_the_vendors_codes_after()
     {
         var sample = AuditSampler.Draw(AuditFixtures.Population(50), AuditFixtures.Plan(size: 5));
@@ -170,10 +216,10 @@ public class ScoringTests
         var coding = AuditFixtures.Coding(Right);
 
         Assert.Equal("AUDIT-NOT-IN-SAMPLE", Refused(() => AuditRecording.Check(sample, new HashSet<Guid>(), outside, coding)));
-        Assert.Equal("AUDIT-BLIND", Refused(() => AuditRecording.RequireRecordedBeforeReveal(new HashSet<Guid>(), inSample)));
+        Assert.Equal("AUDIT-BLIND", Refused(() => AuditRecording.RequireRecordedBeforeReveal(new HashSet<Guid>(), sample.Members[0].Member)));
         AuditRecording.Check(sample, new HashSet<Guid>(), inSample, coding);
         Assert.Equal("AUDIT-RECORDED-TWICE", Refused(() => AuditRecording.Check(sample, new HashSet<Guid> { inSample }, inSample, coding)));
-        AuditRecording.RequireRecordedBeforeReveal(new HashSet<Guid> { inSample }, inSample);
+        AuditRecording.RequireRecordedBeforeReveal(new HashSet<Guid> { inSample }, sample.Members[0].Member);
 
         var pastTheDiagnoses = AuditFixtures.Coding("""{"diagnoses": ["I10"], "lines": [{"code": "99213", "charge": "100.00", "pointers": [1, 3]}]}""");
         var e = Assert.Throws<DomainException>(() => AuditRecording.Check(sample, new HashSet<Guid>(), inSample, pastTheDiagnoses));

@@ -27,7 +27,7 @@ public enum Outcome
 /// endpoint"). Tenant-free endpoints (the API description) answer every signed-in role alike.
 /// The expectations state issue 16's rules: vendor staff reach the practices bound to their vendor,
 /// practice staff their practice, a physician their own queries (and alone answers them), an
-/// auditor only what an engagement grants (none here).
+/// auditor only what an engagement grants (the tenant's audit, MatrixAudit).
 /// </summary>
 public static class MatrixRequests
 {
@@ -40,6 +40,19 @@ public static class MatrixRequests
         Enum.GetValues<UserRole>().ToDictionary(r => r, r => r == role ? outcome : others);
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    private static HttpRequestMessage Post(string path, string json) => new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    /// <summary>An audit endpoint: what each party of the tenant's audit gets; a coder and a physician are no party (404).</summary>
+    private static Dictionary<UserRole, Outcome> Party(Outcome vendorAdmin, Outcome codingLead, Outcome practiceAdmin, Outcome auditor) => new()
+    {
+        [UserRole.VendorAdmin] = vendorAdmin,
+        [UserRole.CodingLead] = codingLead,
+        [UserRole.Coder] = Outcome.NotFound,
+        [UserRole.PracticeAdmin] = practiceAdmin,
+        [UserRole.Physician] = Outcome.NotFound,
+        [UserRole.Auditor] = auditor,
+    };
 
     public static IReadOnlyDictionary<string, Row> Rows { get; } = new Dictionary<string, Row>(StringComparer.Ordinal)
     {
@@ -77,9 +90,24 @@ public static class MatrixRequests
             [UserRole.Coder] = Outcome.Refused,
             [UserRole.PracticeAdmin] = Outcome.Refused,
             [UserRole.Physician] = Outcome.Allowed,
-            // An auditor reaches no encounter without an engagement: the query is not there for them.
-            [UserRole.Auditor] = Outcome.NotFound,
+            // The tenant's audit grants its auditor the sampled encounter (MatrixAudit): the query is there for them, but only the physician answers.
+            [UserRole.Auditor] = Outcome.Refused,
         }),
+        // Audits (MatrixAudit): the practice's admin and auditor and the coding vendor's admin and lead take part; a coder or a
+        // physician does not, and is told 404 AUDIT-UNKNOWN exactly as for another tenant's audit.
+        ["GET /api/audits/"] = new(_ => Get("/api/audits"), Every(Outcome.Allowed), TenantFree: true),
+        ["GET /api/audits/{id}/sample"] = new(t => Get($"/api/audits/{t.AuditId}/sample"), Party(Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed)),
+        ["GET /api/audits/{id}/report"] = new(t => Get($"/api/audits/{t.AuditId}/report"), Party(Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed)),
+        // Rows run in key order, so the auditor asks for the vendor's codes before recording: refused (AUDIT-BLIND), and the vendor's staff never see them here.
+        ["GET /api/audits/{id}/encounters/{encounterId}/vendor-coding"] = new(t => Get($"/api/audits/{t.AuditId}/encounters/{t.EncounterId}/vendor-coding"),
+            Party(vendorAdmin: Outcome.Refused, codingLead: Outcome.Refused, practiceAdmin: Outcome.Refused, auditor: Outcome.Refused)),
+        ["POST /api/audits/{id}/encounters/{encounterId}/coding"] = new(t => Post($"/api/audits/{t.AuditId}/encounters/{t.EncounterId}/coding", MatrixAudit.VendorCoding),
+            Party(vendorAdmin: Outcome.Refused, codingLead: Outcome.Refused, practiceAdmin: Outcome.Refused, auditor: Outcome.Allowed)),
+        // No finding yet (nothing recorded when the row runs): the vendor's rebuttal finds none; the others may not rebut at all.
+        ["POST /api/audits/{id}/findings/{findingId}/rebuttal"] = new(t => Post($"/api/audits/{t.AuditId}/findings/F-0000000000000000/rebuttal", """{"reason": "guideline I.B.1"}"""),
+            Party(vendorAdmin: Outcome.NotFound, codingLead: Outcome.NotFound, practiceAdmin: Outcome.Refused, auditor: Outcome.Refused)),
+        ["POST /api/audits/{id}/findings/{findingId}/adjudication"] = new(t => Post($"/api/audits/{t.AuditId}/findings/F-0000000000000000/adjudication", """{"decision": "reverse"}"""),
+            Party(vendorAdmin: Outcome.Refused, codingLead: Outcome.Refused, practiceAdmin: Outcome.NotFound, auditor: Outcome.NotFound)),
     };
 
     /// <summary>The endpoint's key: its HTTP method and route pattern as mapped.</summary>

@@ -23,11 +23,14 @@ public sealed record MatrixTenant(string Name, Organization Vendor, Organization
     public string EncounterId => EncounterIds[0];
 
     public Guid QueryId => QueryIds[0];
+
+    /// <summary>The tenant's audit engagement (<see cref="MatrixAudit"/>): an internal audit of its practice sampling its encounters.</summary>
+    public Guid AuditId { get; init; }
 }
 
 /// <summary>
 /// The world the authorization matrix runs in: two tenants that share nothing (two vendors, each
-/// with its own practice), written through the same store and desks as production, so every row
+/// with its own practice, and an audit of it), written through the same store and desks as production, so every row
 /// has its ledger event. A request made as a user of <see cref="A"/> about a record of <see cref="B"/>
 /// is the cross-tenant case.
 /// </summary>
@@ -50,6 +53,8 @@ public sealed class MatrixWorld
         var store = await CodeLedgerStore.OpenAsync(database, TimeProvider.System, ct);
         var a = await TenantAsync(store, "A", "1234567893", ct);
         var b = await TenantAsync(store, "B", "1987654328", ct);
+        a = a with { AuditId = await MatrixAudit.CreateAsync(store, a, ct) };
+        b = b with { AuditId = await MatrixAudit.CreateAsync(store, b, ct) };
         return new MatrixWorld(a, b);
     }
 
