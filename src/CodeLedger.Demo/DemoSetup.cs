@@ -58,8 +58,8 @@ public static class DemoSetup
         users.Add(new UserSetup(DemoWorldWriter.LeadUserName, "Marisol Reyes", null, vendor, UserRole.CodingLead.Name(), DemoWorldWriter.LeadUserName, null));
         users.AddRange(world.Practices.SelectMany(p => p.Physicians.Select(d =>
             new UserSetup(PhysicianUserName(d.Npi.Value), d.Name, null, p.Practice.Code, UserRole.Physician.Name(), null, d.Npi.Value))));
-        users.Add(new UserSetup(DemoAudits.AuditorUserName, "Dana Kim", null, DemoAudits.Firm, UserRole.Auditor.Name(), null, null));
         users.Add(new UserSetup(DemoAudits.AdjudicatorUserName, "Luis Ortiz", null, DemoAudits.Firm, UserRole.Auditor.Name(), null, null));
+        users.Add(new UserSetup(DemoAudits.AuditorUserName, "Dana Kim", null, DemoAudits.Firm, UserRole.Auditor.Name(), null, null));
         return users;
     }
 
