@@ -15,8 +15,11 @@ public sealed class DemoRun
     private readonly DemoWorkflow _workflow;
     private readonly int _seed;
 
-    private DemoRun(CodeLedgerStore store, DemoWorld world, DemoWorkflow workflow, int seed)
+    private readonly ManualClock _clock;
+
+    private DemoRun(CodeLedgerStore store, ManualClock clock, DemoWorld world, DemoWorkflow workflow, int seed)
     {
+        _clock = clock;
         Store = store;
         World = world;
         _workflow = workflow;
@@ -26,6 +29,9 @@ public sealed class DemoRun
     public CodeLedgerStore Store { get; }
 
     public DemoWorld World { get; }
+
+    /// <summary>The independent audit of each practice run after the month (<see cref="DemoAudits"/>), in the world's order of practices.</summary>
+    public IReadOnlyList<DemoAudit> Audits { get; private set; } = [];
 
     /// <summary>Steps planned before the month starts (imports and expiry runs); coding steps are added as it runs.</summary>
     public int PlannedSteps => _workflow.PlannedSteps;
@@ -47,17 +53,18 @@ public sealed class DemoRun
         var store = await CodeLedgerStore.OpenAsync(spec, clock, key, ct);
         var random = DemoWorkflow.RandomFor(seed);
         await DemoWorldWriter.WriteAsync(store, clock, world, seed, random, ct);
-        return new DemoRun(store, world, new DemoWorkflow(store, clock, world, random), seed);
+        return new DemoRun(store, clock, world, new DemoWorkflow(store, clock, world, random), seed);
     }
 
     /// <summary>
-    /// Runs the month, then appends demo.finished, the demo's last event: anything after it in the
+    /// Runs the month and the audits of it (<see cref="DemoAudits"/>), then appends demo.finished, the demo's last event: anything after it in the
     /// ledger was not written by the demo (<see cref="DemoDatabase"/>). <paramref name="progress"/>
     /// gets the steps done so far (at most <see cref="PlannedSteps"/>).
     /// </summary>
     public async Task<DemoCounts> RunMonthAsync(Action<int>? progress = null, CancellationToken ct = default)
     {
         var counts = await _workflow.RunAsync(progress, ct);
+        Audits = await DemoAudits.RunAsync(Store, _clock, World, _seed, ct);
         await Store.WriteAsync(DemoWorldWriter.Admin, (_, ledger) =>
         {
             ledger.Append("demo", new DemoFinished(_seed, World.Encounters.Count, World.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)));

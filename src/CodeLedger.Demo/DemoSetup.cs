@@ -43,7 +43,8 @@ public static class DemoSetup
             [new OrganizationSetup(vendor, world.Vendor.Name, [.. staff.Select(Coder)])],
             [.. world.Practices.Select(p => new PracticeSetup(p.Practice.Code, p.Practice.Name,
                 signed.Contains(p.Practice.Code) ? [.. p.Physicians.Select(Physician)] : []))],
-            [],
+            // The audit firm arrives with the lead, the last stage before the month: it audits the month after it.
+            withLead ? [new OrganizationSetup(DemoAudits.Firm, DemoAudits.FirmName, [])] : [],
             [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Agreement(p.Practice.Code, vendor, p.Baa))],
             [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Contract(p.Practice.Code, vendor, p.Contract))],
             withLead ? Users(world) : null);
@@ -57,13 +58,19 @@ public static class DemoSetup
         users.Add(new UserSetup(DemoWorldWriter.LeadUserName, "Marisol Reyes", null, vendor, UserRole.CodingLead.Name(), DemoWorldWriter.LeadUserName, null));
         users.AddRange(world.Practices.SelectMany(p => p.Physicians.Select(d =>
             new UserSetup(PhysicianUserName(d.Npi.Value), d.Name, null, p.Practice.Code, UserRole.Physician.Name(), null, d.Npi.Value))));
+        users.Add(new UserSetup(DemoAudits.AdjudicatorUserName, "Luis Ortiz", null, DemoAudits.Firm, UserRole.Auditor.Name(), null, null));
+        users.Add(new UserSetup(DemoAudits.AuditorUserName, "Dana Kim", null, DemoAudits.Firm, UserRole.Auditor.Name(), null, null));
         return users;
     }
 
     /// <summary>The world's own ids, by the setup's natural keys, so the encounters the month generates name the rows the setup wrote.</summary>
     internal static SetupIdSource Ids(DemoWorld world, Coder lead)
     {
-        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal) { [$"organization/{world.Vendor.Code}"] = world.Vendor.Id };
+        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal)
+        {
+            [$"organization/{world.Vendor.Code}"] = world.Vendor.Id,
+            [$"organization/{DemoAudits.Firm}"] = DemoAudits.FirmId,
+        };
         foreach (var p in world.Practices)
         {
             ids[$"organization/{p.Practice.Code}"] = p.Practice.Id;

@@ -38,7 +38,9 @@ internal sealed partial class DemoWorkflow
     private readonly DemoWorld _world;
     private readonly Random _random;
     private readonly PriorityQueue<Func<Task>, (long Ticks, long Seq)> _agenda = new();
-    private readonly Dictionary<string, DemoCatalog.Condition> _conditions;
+    private static readonly Dictionary<string, DemoCatalog.Condition> ConditionsByName = DemoCatalog.FamilyMedicine.Concat(DemoCatalog.Cardiology)
+        .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
     private readonly CodingDesk _coding;
     private readonly QueryDesk _queries;
     private readonly EncounterIntake _intake;
@@ -52,9 +54,6 @@ internal sealed partial class DemoWorkflow
         _clock = clock;
         _world = world;
         _random = random;
-        _conditions = DemoCatalog.FamilyMedicine.Concat(DemoCatalog.Cardiology)
-            .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         _coding = new CodingDesk(store, new ClaimEditor(StarterCodeSet.Library()), _random.NextGuid);
         _queries = new QueryDesk(store, _random.NextGuid);
         _intake = new EncounterIntake(store, _random.NextGuid);
@@ -220,7 +219,11 @@ internal sealed partial class DemoWorkflow
         _expired += summary.Expired;
     }
 
-    private CodingSubmission Coding(Encounter encounter)
+    /// <summary>
+    /// The coding the note supports: what a careful coder submits, and what the demo's auditor records
+    /// (<see cref="DemoAudits"/>). It depends on the note alone, so the audit can recompute it.
+    /// </summary>
+    internal static CodingSubmission Coding(Encounter encounter)
     {
         var conditions = Conditions(encounter.DocumentationText).Take(CodingResult.MaxDiagnoses).ToList();
         var isNew = encounter.DocumentationText.StartsWith("NEW PATIENT", StringComparison.Ordinal);
@@ -281,8 +284,8 @@ internal sealed partial class DemoWorkflow
     }
 
     /// <summary>The conditions in the note's assessment, in order ("1. Essential hypertension: ...").</summary>
-    private IEnumerable<DemoCatalog.Condition> Conditions(string note) =>
-        AssessmentLine().Matches(note).Select(m => _conditions[m.Groups[1].Value]);
+    private static IEnumerable<DemoCatalog.Condition> Conditions(string note) =>
+        AssessmentLine().Matches(note).Select(m => ConditionsByName[m.Groups[1].Value]);
 
     /// <summary>
     /// Each coder works a queue: an encounter takes 8 to 26 minutes (cardiology, with its longer

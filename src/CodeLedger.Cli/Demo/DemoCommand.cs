@@ -65,6 +65,8 @@ internal static class DemoCommand
             var operations = await DemoOperations.ComputeAsync(store, demo.World, counts, ct);
             var operationsText = Text(operations);
             await console.Out.WriteAsync(operationsText);
+            var auditsText = string.Concat(demo.Audits.Select(DemoAudits.Text));
+            await console.Out.WriteAsync(auditsText);
             var verification = await store.VerifyLedgerAsync(ct);
             await console.Out.WriteLineAsync($"Ledger: {verification.EventCount} events, chain {(verification.IsIntact ? "intact" : "BROKEN")}, head {verification.HeadHash}");
             await console.Out.WriteLineAsync($"Database: {store.Location.Display}");
@@ -72,7 +74,7 @@ internal static class DemoCommand
             if (parse.GetValue(outDir) is { } dir)
             {
                 dir.Create();
-                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text + operationsText, ct);
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text + operationsText + auditsText, ct);
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.json"), summary.Json, ct);
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, "operations.json"), Json(operations), ct);
                 await using var export = new FileStream(Path.Combine(dir.FullName, "ledger.jsonl"), FileMode.Create, FileAccess.Write);

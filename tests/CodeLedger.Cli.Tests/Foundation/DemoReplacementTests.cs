@@ -63,7 +63,12 @@ public sealed class DemoReplacementTests : IDisposable
     public void A_demo_database_with_a_code_set_release_added_afterwards_is_refused_and_untouched()
     {
         Assert.Equal(0, Demo().ExitCode);
-        Assert.Equal(0, Run("codesets", "import", "--starter").ExitCode);
+        // The demo imports the starter set itself (its audits are priced from it), so the release
+        // added afterwards is a later RVU file: the starter's with 99213's work RVU changed.
+        var later = folder.File("PPRRVU_LATER.csv");
+        File.WriteAllText(later, System.Text.Encoding.UTF8.GetString(Core.CodeSets.Starter.StarterCodeSet.Files.Single(f => f.Kind == Core.CodeSets.CodeSetKind.Rvu).Content).Replace("99213,,Office visit established patient level 3,A,,1.30,", "99213,,Office visit established patient level 3,A,,1.31,", StringComparison.Ordinal));
+        var import = Run("codesets", "import", "--kind", "rvu", "--file", later, "--effective", "2027-01-01");
+        Assert.True(import.ExitCode == 0, import.ToString());
         var before = Head();
 
         var again = Demo();
@@ -72,7 +77,7 @@ public sealed class DemoReplacementTests : IDisposable
         Assert.Contains("DEMO-DATABASE-HOLDS-WORK", again.Error, StringComparison.Ordinal);
         Assert.Contains("codeset.imported", again.Error, StringComparison.Ordinal);
         Assert.Equal(before, Head());
-        Assert.Contains("icd10cm@", Run("codesets", "list").Out, StringComparison.Ordinal);
+        Assert.Contains("PPRRVU_LATER.csv", Run("codesets", "list").Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using CodeLedger.Testing;
+
+namespace CodeLedger.Cli.Tests.Foundation;
+
+/// <summary>
+/// The demo ends with one independent audit of each practice (issue 17): its accuracy with the
+/// Wilson interval and the floor sentence, findings where the vendor's coding of record differs from
+/// the note, one rebuttal reversed, and a ledger that still verifies and replays.
+/// </summary>
+public sealed partial class DemoAuditTests
+{
+    private static readonly Lazy<(CliRun Run, string Db, TempFolder Folder)> Default = new(() =>
+    {
+        var folder = new TempFolder();
+        var db = folder.File("demo.db");
+        return (CliRun.Of("demo", "--db", db), db, folder);
+    });
+
+    [Fact]
+    public void The_default_demo_prints_an_audit_of_each_practice_with_initial_and_final_accuracy_and_its_interval()
+    {
+        var run = Default.Value.Run;
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        foreach (var practice in new[] { "NORTHSIDE-FM", "HEARTWELL-CARDIO" })
+        {
+            Assert.Contains($"\nAudit {practice} by LEDGER-AUDIT (", run.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, InitialLine().Matches(run.Out).Count);
+        Assert.Equal(2, FinalLine().Matches(run.Out).Count);
+        Assert.Equal(4, Regex.Matches(run.Out, @"point estimate [0-9.]+%, (lower|upper) bound [0-9.]+%.*: the 95% floor is (demonstrated|not demonstrated|missed)").Count);
+    }
+
+    [Fact]
+    public void The_default_demo_finds_the_overridden_pointers_and_reverses_exactly_one_rebutted_finding()
+    {
+        var run = Default.Value.Run;
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        // The only deliberate error that survives to the coding of record is the pointer the lead overrode: a linkage finding.
+        Assert.Contains("findings: Linkage 1;", run.Out, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(run.Out, @"Finding F-[0-9a-f]{16} rebutted by demo-admin and reversed by adjudicator-ortiz\."));
+
+        // The reversal moves the first practice's final accuracy above its initial one.
+        var initial = InitialLine().Match(run.Out);
+        var final = FinalLine().Match(run.Out);
+        Assert.Equal(int.Parse(initial.Groups[1].Value) + 1, int.Parse(final.Groups[1].Value));
+    }
+
+    [Fact]
+    public void The_demo_database_with_its_audits_verifies_and_replays()
+    {
+        var (run, db, _) = Default.Value;
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var verify = CliRun.Of("ledger", "verify", "--db", db);
+
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("matches the stored tables", verify.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_default_demos_end_on_the_same_head()
+    {
+        using var folder = new TempFolder();
+        var again = CliRun.Of("demo", "--db", folder.File("again.db"));
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(Head(Default.Value.Run.Out), Head(again.Out));
+        Assert.Contains("Ledger: 6857 events, chain intact, head b5b24837d1b4a26d955595d24775eefc8e3abacd6fb054169d8cef23b4b33884", again.Out, StringComparison.Ordinal);
+    }
+
+    private static string Head(string output) => Regex.Match(output, "head ([0-9a-f]{64})").Groups[1].Value;
+
+    [GeneratedRegex(@"initial encounter-level accuracy [0-9.]+% \((\d+) of (\d+); Wilson 95% [0-9.]+%–[0-9.]+%\)")]
+    private static partial Regex InitialLine();
+
+    [GeneratedRegex(@"final \(adjudicated\) encounter-level accuracy [0-9.]+% \((\d+) of (\d+); Wilson 95% [0-9.]+%–[0-9.]+%\)")]
+    private static partial Regex FinalLine();
+}
