@@ -117,7 +117,16 @@ public sealed class HostHeadersTests : IDisposable
         var operations = document.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
             .ToDictionary(o => o.Operation.GetProperty("operationId").GetString()!);
-        Assert.Equal(["AnswerQuery", "Health", "ListQueries"], operations.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["AdjudicateAuditFinding", "AnswerQuery", "AuditReport", "AuditSample", "AuditVendorCoding", "Health", "ListAudits", "ListQueries", "RebutAuditFinding", "RecordAuditCoding"],
+            operations.Keys.Order(StringComparer.Ordinal));
+        foreach (var name in new[] { "AdjudicateAuditFinding", "AuditReport", "AuditSample", "AuditVendorCoding", "ListAudits", "RebutAuditFinding", "RecordAuditCoding" })
+        {
+            foreach (var status in new[] { "401", "404", "429" })
+            {
+                Assert.True(operations[name].Operation.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), $"{name} {status}");
+            }
+        }
+
         Assert.Equal(("/api/queries/{id}/answer", "post"), (operations["AnswerQuery"].Path, operations["AnswerQuery"].Method));
         Assert.True(operations["AnswerQuery"].Operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         Assert.Contains(operations["ListQueries"].Operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "physician");
