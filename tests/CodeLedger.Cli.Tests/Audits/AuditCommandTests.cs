@@ -21,13 +21,13 @@ public sealed class AuditDemo : IDisposable
         Check(CliRun.Of("demo", "--db", Db, "--encounters", "60", "--seed", "17"));
         var exported = CliRun.Of("setup", "export", "--db", Db);
         Check(exported);
-        var setup = exported.Out.Replace("agreements:\n", """
+        // The demo's setup already has its own audit firm (LEDGER-AUDIT): these two join it.
+        var setup = exported.Out.Replace("auditFirms:\n", """
             auditFirms:
               - code: AUDIT-CO
                 name: Independent Audit Co
               - code: AUDIT-TWO
                 name: Second Audit LLP
-            agreements:
 
             """.ReplaceLineEndings("\n"), StringComparison.Ordinal) + """
               - userName: aud1

@@ -48,7 +48,7 @@ public sealed class SetupCommandTests
         var events = Events(db);
         var second = Ok("setup", "apply", Example, "--db", db);
 
-        Assert.EndsWith("40 changes recorded\n", first.Out, StringComparison.Ordinal);
+        Assert.EndsWith("43 changes recorded\n", first.Out, StringComparison.Ordinal);
         Assert.Equal("nothing changed\n", second.Out);
         Assert.Equal(events, Events(db));
         Assert.Equal(40, events);
@@ -186,7 +186,7 @@ public sealed class SetupCommandTests
 
         Assert.StartsWith("would register vendor ACME-CODING\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("would add user dr-1226029464 (physician) at NORTHSIDE-FM\n", run.Out, StringComparison.Ordinal);
-        Assert.EndsWith("40 changes (dry run: nothing stored)\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("43 changes (dry run: nothing stored)\n", run.Out, StringComparison.Ordinal);
         Assert.Equal(0, Events(db));
     }
 
