@@ -51,9 +51,9 @@ public sealed class SetupCommandTests
         Assert.EndsWith("43 changes recorded\n", first.Out, StringComparison.Ordinal);
         Assert.Equal("nothing changed\n", second.Out);
         Assert.Equal(events, Events(db));
-        Assert.Equal(40, events);
-        Assert.Equal(17, Events(db, "user.added"));
-        Assert.Equal(17, Scalar(db, "SELECT count(*) FROM users"));
+        Assert.Equal(43, events);
+        Assert.Equal(19, Events(db, "user.added"));
+        Assert.Equal(19, Scalar(db, "SELECT count(*) FROM users"));
         Assert.Equal(0, Scalar(db, "SELECT count(*) FROM ledger_events WHERE actor <> 'onboarding'"));
         VerifyClean(db);
     }
