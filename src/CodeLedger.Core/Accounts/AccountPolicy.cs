@@ -51,6 +51,36 @@ public sealed record AccountPolicy
     public (int FailedCount, DateTimeOffset? LockedUntil) AfterFailedSignIn(int failedCount, DateTimeOffset? lockedUntil, DateTimeOffset now) =>
         failedCount + 1 >= MaxFailedSignIns ? (0, now + Lockout) : (failedCount + 1, lockedUntil);
 
+    /// <summary>A new token's terms: a name of 1 to 100 characters and an expiry after <paramref name="now"/>, no later than <see cref="TokenMaxLife"/> from it; else TOKEN-TERMS-INVALID. Returns the name trimmed.</summary>
+    public string RequireTokenTerms(string? name, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            throw new DomainException(AccountErrors.TokenTermsInvalid, "a token has a name of 1 to 100 characters");
+        }
+
+        if (expiresAt <= now || expiresAt > now + TokenMaxLife)
+        {
+            throw new DomainException(AccountErrors.TokenTermsInvalid, $"a token expires after now and within {TokenMaxLife.TotalDays:0} days");
+        }
+
+        return name.Trim();
+    }
+
+    /// <summary>Whether an account may sign in at <paramref name="now"/>: not disabled, and not locked out (a lockout ends at its instant).</summary>
+    public static void RequireUsable(string userName, bool disabled, DateTimeOffset? lockoutEnd, DateTimeOffset now)
+    {
+        if (disabled)
+        {
+            throw new DomainException(AccountErrors.UserDisabled, $"user {userName} is disabled");
+        }
+
+        if (lockoutEnd is { } end && end > now)
+        {
+            throw new DomainException(AccountErrors.LockedOut, $"user {userName} is locked out after repeated failed sign-ins until {Instants.Format(end)}");
+        }
+    }
+
     /// <summary>
     /// Why a stored token may not be used at <paramref name="now"/>, checked in this order: revoked,
     /// expired, its user disabled. Null when it may. (The message names the token by its prefix only.)

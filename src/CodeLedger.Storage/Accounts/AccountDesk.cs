@@ -300,28 +300,19 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
     public async Task<IssuedToken> IssueTokenAsync(string actor, string userName, string? name, DateTimeOffset expiresAt, CancellationToken ct = default)
     {
         var now = store.Time.GetUtcNow();
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
-        {
-            throw new DomainException(AccountErrors.TokenTermsInvalid, "a token has a name of 1 to 100 characters");
-        }
-
-        if (expiresAt <= now || expiresAt > now + Policy.TokenMaxLife)
-        {
-            throw new DomainException(AccountErrors.TokenTermsInvalid, $"a token expires after now and within {Policy.TokenMaxLife.TotalDays:0} days");
-        }
+        var tokenName = Policy.RequireTokenTerms(name, expiresAt, now);
 
         // Drawn before the write: a retried write stores the same token it will return.
         var token = AccessTokenText.New();
         var id = Guid.CreateVersion7(now);
-        name = name.Trim();
         await store.WriteAsync(actor, async (db, ledger) =>
         {
             var user = await FindAsync(db, userName, ct);
             EnsureUsable(user);
-            db.AccessTokens.Add(new AccessTokenRow { Id = id, UserId = user.Id, Name = name, Prefix = token.Prefix, Sha256 = token.Sha256, CreatedAt = now, ExpiresAt = expiresAt });
-            ledger.Append(user.UserName!, new TokenIssued(id, user.UserName!, name, expiresAt));
+            db.AccessTokens.Add(new AccessTokenRow { Id = id, UserId = user.Id, Name = tokenName, Prefix = token.Prefix, Sha256 = token.Sha256, CreatedAt = now, ExpiresAt = expiresAt });
+            ledger.Append(user.UserName!, new TokenIssued(id, user.UserName!, tokenName, expiresAt));
         }, ct);
-        return new IssuedToken(id, name, token.Text, token.Prefix, expiresAt);
+        return new IssuedToken(id, tokenName, token.Text, token.Prefix, expiresAt);
     }
 
     public async Task<IReadOnlyList<TokenView>> ListTokensAsync(string userName, CancellationToken ct = default)
@@ -433,18 +424,8 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         return (null, null);
     }
 
-    private void EnsureUsable(CodeLedgerUser user)
-    {
-        if (user.Disabled)
-        {
-            throw new DomainException(AccountErrors.UserDisabled, $"user {user.UserName} is disabled");
-        }
-
-        if (user.LockoutEnd is { } end && end > store.Time.GetUtcNow())
-        {
-            throw new DomainException(AccountErrors.LockedOut, $"user {user.UserName} is locked out after repeated failed sign-ins until {Instants.Format(end)}");
-        }
-    }
+    private void EnsureUsable(CodeLedgerUser user) =>
+        AccountPolicy.RequireUsable(user.UserName!, user.Disabled, user.LockoutEnd, store.Time.GetUtcNow());
 
     /// <summary>One more failed attempt; at the policy's limit the account locks for the lockout time and the count starts again.</summary>
     private Task FailAsync(string userName, CancellationToken ct) =>

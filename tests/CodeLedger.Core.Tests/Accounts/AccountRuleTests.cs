@@ -144,4 +144,27 @@ public sealed class AccountRuleTests
         Assert.Equal(AccountErrors.TokenExpired, AccountPolicy.TokenRefusal("cl_abc", null, now, "jdoe", true, now)?.Code);
         Assert.Equal(AccountErrors.UserDisabled, AccountPolicy.TokenRefusal("cl_abc", null, now.AddDays(1), "jdoe", true, now)?.Code);
     }
+
+    [Fact]
+    public void A_token_has_a_name_and_expires_after_now_within_ninety_days()
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        var policy = AccountPolicy.Default;
+
+        Assert.Equal("ci", policy.RequireTokenTerms(" ci ", now.AddDays(90), now));
+        Assert.Equal(AccountErrors.TokenTermsInvalid, Assert.Throws<DomainException>(() => policy.RequireTokenTerms(" ", now.AddDays(1), now)).Error);
+        Assert.Equal(AccountErrors.TokenTermsInvalid, Assert.Throws<DomainException>(() => policy.RequireTokenTerms(new string('n', 101), now.AddDays(1), now)).Error);
+        Assert.Equal(AccountErrors.TokenTermsInvalid, Assert.Throws<DomainException>(() => policy.RequireTokenTerms("ci", now, now)).Error);
+        Assert.Equal(AccountErrors.TokenTermsInvalid, Assert.Throws<DomainException>(() => policy.RequireTokenTerms("ci", now.AddDays(90).AddTicks(10), now)).Error);
+    }
+
+    [Fact]
+    public void A_disabled_account_or_one_locked_until_a_later_instant_cannot_sign_in()
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
+        AccountPolicy.RequireUsable("jdoe", false, now, now);
+        Assert.Equal(AccountErrors.UserDisabled, Assert.Throws<DomainException>(() => AccountPolicy.RequireUsable("jdoe", true, null, now)).Error);
+        Assert.Equal(AccountErrors.LockedOut, Assert.Throws<DomainException>(() => AccountPolicy.RequireUsable("jdoe", false, now.AddSeconds(1), now)).Error);
+    }
 }
