@@ -126,21 +126,11 @@ public static class AuditSampler
         }
 
         var frame = Hash(members, plan.Seed);
-        var groups = new SortedDictionary<string, List<Keyed>>(StringComparer.Ordinal);
-        foreach (var keyed in frame)
-        {
-            var name = StratumOf(keyed.Member, plan.Stratification);
-            if (!groups.TryGetValue(name, out var list))
-            {
-                groups[name] = list = [];
-            }
-
-            list.Add(keyed);
-        }
+        var groups = Group(frame, plan.Stratification);
 
         var required = SampleSize.Required(plan.Margin, plan.ExpectedAccuracy, frame.Length);
         var total = plan.FixedSize ?? (plan.SizeFromMargin ? required : 0);
-        var counts = groups.Values.Select(g => g.Count).ToArray();
+        var counts = groups.Values.Select(g => g.Length).ToArray();
         var allocation = plan.Allocation == AuditAllocation.Equal
             ? counts.Select(c => Math.Min(plan.PerStratum!.Value, c)).ToArray()
             : LargestRemainder(counts, Math.Min(total, frame.Length));
@@ -156,7 +146,7 @@ public static class AuditSampler
                 chosen.Add((drawn[r], name, r + 1));
             }
 
-            strata.Add(new AuditStratum(name, stratum.Count, allocation[index]));
+            strata.Add(new AuditStratum(name, stratum.Length, allocation[index]));
             index++;
         }
 
@@ -193,7 +183,13 @@ public static class AuditSampler
         return seats;
     }
 
-    /// <summary>The draw keys, computed in parallel: each member's key depends on the seed and its own key only, so the result does not depend on the split.</summary>
+    /// <summary>
+    /// The draw keys, computed in parallel: each member's key depends on the seed and its own key
+    /// only, so the result does not depend on the split. One <see cref="IncrementalHash"/> per range,
+    /// reset after each digest, rather than the one-shot <c>SHA256.HashData</c>: on Linux the
+    /// one-shot creates and frees an OpenSSL digest context per call, which for a million short
+    /// inputs cost about a quarter of the hashing CPU time (docs/PERFORMANCE.md, "Audit sampling").
+    /// </summary>
     private static Keyed[] Hash(List<AuditPopulationMember> members, string seed)
     {
         var keyed = new Keyed[members.Count];
@@ -203,21 +199,69 @@ public static class AuditSampler
             var buffer = new byte[seedBytes.Length + (AuditPopulationMember.MaxKeyLength * 3)];
             seedBytes.CopyTo(buffer, 0);
             Span<byte> digest = stackalloc byte[32];
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             for (var i = range.Item1; i < range.Item2; i++)
             {
                 var member = members[i];
                 var length = seedBytes.Length + Encoding.UTF8.GetBytes(member.EncounterKey, 0, member.EncounterKey.Length, buffer, seedBytes.Length);
-                SHA256.HashData(buffer.AsSpan(0, length), digest);
+                sha.AppendData(buffer, 0, length);
+                sha.GetHashAndReset(digest);
                 keyed[i] = new Keyed(DrawKey.From(digest), member);
             }
         });
         return keyed;
     }
 
-    /// <summary>The <paramref name="n"/> smallest in order: a bounded max-heap, so a small sample of a large stratum is not a full sort.</summary>
-    private static List<Keyed> Smallest(List<Keyed> stratum, int n)
+    /// <summary>
+    /// The frame split into strata, in ordinal order of their names. Unstratified, the frame is the
+    /// one stratum as it is; stratified, the members are counted first and copied once into arrays
+    /// of their stratum's exact size (a million 40-byte keys copied into growing lists cost more
+    /// than the rest of the draw after hashing).
+    /// </summary>
+    private static SortedDictionary<string, Keyed[]> Group(Keyed[] frame, AuditStratification by)
     {
-        if (n >= stratum.Count)
+        var groups = new SortedDictionary<string, Keyed[]>(StringComparer.Ordinal);
+        if (by == AuditStratification.None)
+        {
+            groups[AllStratum] = frame;
+            return groups;
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        var strata = new int[frame.Length];
+        for (var i = 0; i < frame.Length; i++)
+        {
+            var name = StratumOf(frame[i].Member, by);
+            if (!index.TryGetValue(name, out var s))
+            {
+                index[name] = s = counts.Count;
+                counts.Add(0);
+            }
+
+            strata[i] = s;
+            counts[s]++;
+        }
+
+        var arrays = counts.Select(c => new Keyed[c]).ToArray();
+        var filled = new int[arrays.Length];
+        for (var i = 0; i < frame.Length; i++)
+        {
+            arrays[strata[i]][filled[strata[i]]++] = frame[i];
+        }
+
+        foreach (var (name, s) in index)
+        {
+            groups[name] = arrays[s];
+        }
+
+        return groups;
+    }
+
+    /// <summary>The <paramref name="n"/> smallest in order: a bounded max-heap, so a small sample of a large stratum is not a full sort.</summary>
+    private static List<Keyed> Smallest(Keyed[] stratum, int n)
+    {
+        if (n >= stratum.Length)
         {
             var all = new List<Keyed>(stratum);
             all.Sort();
