@@ -28,6 +28,7 @@ internal sealed partial class Claim837Builder
     {
         var position = f.Position;
         CloseClaim();
+        context.EnterClaim(f[1]);
         if (!_inSubscriber)
         {
             context.Error(X12ErrorCodes.SegmentOutOfOrder, position, "CLM", null, "CLM outside a subscriber or patient HL");
@@ -221,6 +222,11 @@ internal sealed partial class Claim837Builder
         CloseLine();
         _inClaim = false;
         ref var row = ref OpenClaimRow;
+
+        // The segment that closes the claim has already opened its own loop; what the claim
+        // lacks belongs to its 2300, and to its CLM01 (CTX in the 999).
+        var open = context.Loop;
+        context.Loop = "2300";
         if (!_claimHasHi)
         {
             Missing(_claimPosition, "HI", "claim has no HI (diagnosis codes)");
@@ -230,6 +236,9 @@ internal sealed partial class Claim837Builder
         {
             Missing(_claimPosition, "LX", "claim has no service line (loop 2400)");
         }
+
+        context.Loop = open;
+        context.LeaveClaim();
 
         _loop = Loop.Claim;
         row.BillingProvider = BillingRecord();

@@ -34,9 +34,37 @@ internal sealed class X12ParseContext(X12ParseOptions options)
 
     public X12TransactionSummary? Transaction { get; set; }
 
-    public void Report(string code, X12Severity severity, long segment, string segmentId, int? element, string message, X12Scope scope = X12Scope.Transaction)
+    /// <summary>The loop the open set is in, kept by the guide validator; findings in the set carry it.</summary>
+    public string? Loop { get; set; }
+
+    // The open claim's CLM01 / CLP01, copied into a reused buffer (no string per claim): a string
+    // is made only when a finding inside the claim needs it for CTX.
+    private readonly byte[] _claimId = new byte[64];
+    private int _claimIdLength = -1;
+
+    public void EnterClaim(ReadOnlySpan<byte> id)
     {
-        var error = new X12Error(code, severity, segment, segmentId, element, message);
+        var length = Math.Min(id.Length, _claimId.Length);
+        id[..length].CopyTo(_claimId);
+        _claimIdLength = length;
+    }
+
+    public void LeaveClaim() => _claimIdLength = -1;
+
+    public void Report(string code, X12Severity severity, long segment, string segmentId, int? element, string message, X12Scope scope = X12Scope.Transaction) =>
+        Report(code, severity, segment, segmentId, element, message, scope, component: null, value: null, loop: null);
+
+    public void Report(string code, X12Severity severity, long segment, string segmentId, int? element, string message, X12Scope scope,
+        int? component, string? value, string? loop)
+    {
+        var inSet = scope == X12Scope.Transaction;
+        var error = new X12Error(code, severity, segment, segmentId, element, message)
+        {
+            Loop = inSet && (loop ?? Loop) is { Length: > 0 } named ? named : null,
+            Component = component,
+            Value = value,
+            ClaimId = inSet && _claimIdLength > 0 ? X12Bytes.Text(_claimId.AsSpan(0, _claimIdLength)) : null,
+        };
         if (Result.Errors.Count < Options.MaxErrors)
         {
             Result.Errors.Add(error);
