@@ -28,7 +28,6 @@ internal sealed partial class Claim837Builder
     {
         var position = f.Position;
         CloseClaim();
-        context.EnterClaim(f[1]);
         if (!_inSubscriber)
         {
             context.Error(X12ErrorCodes.SegmentOutOfOrder, position, "CLM", null, "CLM outside a subscriber or patient HL");
@@ -238,7 +237,6 @@ internal sealed partial class Claim837Builder
         }
 
         context.Loop = open;
-        context.LeaveClaim();
 
         _loop = Loop.Claim;
         row.BillingProvider = BillingRecord();

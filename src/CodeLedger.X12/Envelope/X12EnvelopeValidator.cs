@@ -284,7 +284,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         _result.Transactions++;
         _builder = null;
         context.Loop = null;
-        context.LeaveClaim();
+        context.ClearClaims();
 
         if (f[1].SequenceEqual("837"u8))
         {
@@ -358,7 +358,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
 
         _builder?.Complete(position);
         context.Loop = null;
-        context.LeaveClaim();
+        context.ClearClaims();
         context.Sink?.OnTransactionEnd();
         _builder = null;
         _inTransaction = false;

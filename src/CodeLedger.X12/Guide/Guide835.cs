@@ -65,6 +65,7 @@ internal sealed class Guide835(X12ParseContext context) : X12GuideValidator(cont
                 CloseHeader(f.Position);
                 CloseClaim();
                 Enter(ClaimPayment);
+                Context.EnterClaim(f[1], f.Position);
                 _sawPatient = false;
                 _claimPosition = f.Position;
                 break;
@@ -85,11 +86,13 @@ internal sealed class Guide835(X12ParseContext context) : X12GuideValidator(cont
             case X12SegmentIds.Lx:
                 CloseHeader(f.Position);
                 CloseClaim();
+                Context.LeaveClaim(f.Position);
                 Enter(HeaderNumber);
                 break;
             case X12SegmentIds.Plb:
                 CloseHeader(f.Position);
                 CloseClaim();
+                Context.LeaveClaim(f.Position);
                 Enter(Summary);
                 break;
             case X12SegmentIds.Trn:

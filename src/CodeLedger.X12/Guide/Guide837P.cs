@@ -75,11 +75,13 @@ internal sealed class Guide837P(X12ParseContext context) : X12GuideValidator(con
                 OnNm1(f[1]);
                 break;
             case X12SegmentIds.Hl:
+                Context.LeaveClaim(f.Position);
                 var level = f[3];
                 _area = level.SequenceEqual("20"u8) ? BillingHl : level.SequenceEqual("22"u8) ? SubscriberHl : level.SequenceEqual("23"u8) ? PatientHl : _area;
                 Enter(_area);
                 break;
             case X12SegmentIds.Clm:
+                Context.EnterClaim(f[1], f.Position);
                 Enter(_area = Claim);
                 break;
             case X12SegmentIds.Sbr:

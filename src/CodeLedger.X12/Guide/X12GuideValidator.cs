@@ -47,7 +47,8 @@ internal abstract class X12GuideValidator(X12ParseContext context, X12GuideTable
     {
         var elements = rule.Elements;
         var count = f.Count;
-        for (var i = 1; i < elements.Length; i++)
+        var present = Math.Min(elements.Length - 1, count);
+        for (var i = 1; i <= present; i++)
         {
             if (elements[i] is not { } element)
             {
@@ -61,17 +62,24 @@ internal abstract class X12GuideValidator(X12ParseContext context, X12GuideTable
                 {
                     Element(X12ErrorCodes.RequiredElementMissing, f, rule.Id, i, null, $"{rule.Id}{i:00} is required in {Where()}");
                 }
-
-                continue;
             }
-
-            if (element.Usage == X12Usage.NotUsed)
+            else if (element.Usage == X12Usage.NotUsed)
             {
                 Element(X12ErrorCodes.NotUsedElementPresent, f, rule.Id, i, null, $"{rule.Id}{i:00} is not used in {Where()} (005010 guide)");
-                continue;
             }
+            else if (!element.LengthOnly || value.Length > element.Max || value.Length < element.Min)
+            {
+                CheckValue(element, f, rule.Id, i, value);
+            }
+        }
 
-            CheckValue(element, f, rule.Id, i, value);
+        // Required elements past the last one sent are missing.
+        for (var i = present + 1; i <= rule.LastRequired; i++)
+        {
+            if (elements[i]?.Usage == X12Usage.Required)
+            {
+                Element(X12ErrorCodes.RequiredElementMissing, f, rule.Id, i, null, $"{rule.Id}{i:00} is required in {Where()}");
+            }
         }
 
         // Elements past the guide's last one are not used either.

@@ -211,7 +211,6 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
     {
         EnsureHeader(f.Position);
         CloseClaim();
-        context.EnterClaim(f[1]);
         _inClaim = true;
         _claimPosition = f.Position;
         ref var claim = ref Claim;
@@ -535,7 +534,6 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
                 $"claim charge {X12Bytes.Format(claim.TotalCharge)} − adjustments {X12Bytes.Format(Sum(claim.AdjustmentStart, _batch.AdjustmentCount))} ≠ paid {X12Bytes.Format(claim.Paid)}");
         }
 
-        context.LeaveClaim();
         _sumPaid += claim.Paid;
         var result = context.Result;
         result.Claims++;
