@@ -51,6 +51,10 @@ internal sealed class Guide837P(X12ParseContext context) : X12GuideValidator(con
         .Add("DTP", "2400", "r ID 3-3 011,304,454,455,461,463,471,472,607,738,739 | r ID 2-3 | r AN 1-35")
         .Add("DTP", "2330B,2430", "R ID 3-3 573 | R ID 2-3 D8 | R AN 1-35")
         .Add("CLM", "r AN 1-38 | r R 1-18 | N | N | r C | R ID 1-1 N,Y | R ID 1-1 A,B,C | R ID 1-1 N,W,Y | R ID 1-1 I,Y | S ID 1-1 P | S C | S ID 2-3 02,03,05,09 | N | N | N | N | N | N | N | S ID 1-2 1,2,3,4,5,6,7,8,9,10,11,15")
+        .Add("AMT", "2300", "R ID 1-3 F5 | R R 1-18 | N")
+        .Add("AMT", "2320", "R ID 1-3 A8,D,EAF | R R 1-18 | N")
+        .Add("AMT", "2400", "R ID 1-3 F4,T | R R 1-18 | N")
+        .Add("AMT", "2430", "R ID 1-3 EAF | R R 1-18 | N")
         .Add("LX", "r N0 1-6")
         .Add("SV1", "r C | r R 1-18 | r ID 2-2 | r R 1-15 | S AN 1-2 | N | r C | N | S ID 1-1 Y | N | S ID 1-1 Y | S ID 1-1 Y | N | N | S ID 1-1 0 | N | N | N | N | N | N");
 
@@ -67,6 +71,11 @@ internal sealed class Guide837P(X12ParseContext context) : X12GuideValidator(con
     // Where the open loop sits: the name loops an NM1 may open depend on it.
     private int _area = Header;
 
+    // Loop 2320 (other subscriber) requires its 2330A (NM1*IL) and 2330B (NM1*PR).
+    private bool _otherInsured;
+    private bool _otherPayer;
+    private long _otherPosition;
+
     public override void OnFields(uint key, in X12Fields f)
     {
         switch (key)
@@ -75,33 +84,39 @@ internal sealed class Guide837P(X12ParseContext context) : X12GuideValidator(con
                 OnNm1(f[1]);
                 break;
             case X12SegmentIds.Hl:
+                CloseOther();
                 Context.LeaveClaim(f.Position);
                 var level = f[3];
                 _area = level.SequenceEqual("20"u8) ? BillingHl : level.SequenceEqual("22"u8) ? SubscriberHl : level.SequenceEqual("23"u8) ? PatientHl : _area;
                 Enter(_area);
                 break;
             case X12SegmentIds.Clm:
+                CloseOther();
                 Context.EnterClaim(f[1], f.Position);
+                CheckFacilityQualifier(f);
                 Enter(_area = Claim);
                 break;
             case X12SegmentIds.Sbr:
                 if (_area is Claim or OtherSubscriber)
                 {
+                    CloseOther();
                     Enter(_area = OtherSubscriber);
+                    (_otherInsured, _otherPayer, _otherPosition) = (false, false, f.Position);
                 }
 
                 break;
             case X12SegmentIds.Lx:
+                CloseOther();
                 Enter(_area = Line);
                 break;
             case X12SegmentIds.Lin:
-                Enter(Table.LoopIndex("2410"));
+                Enter(28);
                 break;
             case X12SegmentIds.Svd:
-                Enter(Table.LoopIndex("2430"));
+                Enter(37);
                 break;
             case X12SegmentIds.Lq:
-                Enter(Table.LoopIndex("2440"));
+                Enter(38);
                 break;
             case X12SegmentIds.Dtp:
                 Check(key, f);
@@ -114,42 +129,91 @@ internal sealed class Guide837P(X12ParseContext context) : X12GuideValidator(con
         Check(key, f);
     }
 
-    public override void Complete(long position)
+    public override void Complete(long position) => CloseOther();
+
+    private void CloseOther()
     {
+        if (_area != OtherSubscriber)
+        {
+            return;
+        }
+
+        if (!_otherInsured)
+        {
+            Missing(_otherPosition, "NM1", 20, "loop 2320 requires loop 2330A (NM1*IL other subscriber name)");
+        }
+
+        if (!_otherPayer)
+        {
+            Missing(_otherPosition, "NM1", 21, "loop 2320 requires loop 2330B (NM1*PR other payer name)");
+        }
+
+        _otherInsured = _otherPayer = true;
+    }
+
+    /// <summary>CLM05-2 is the facility code qualifier, always B (place of service codes) in the 837P.</summary>
+    private void CheckFacilityQualifier(in X12Fields f)
+    {
+        if (f[5].IsEmpty)
+        {
+            return;
+        }
+
+        var qualifier = f.Component(5, 2);
+        if (!qualifier.SequenceEqual("B"u8))
+        {
+            Context.Report(qualifier.IsEmpty ? X12ErrorCodes.RequiredElementMissing : X12ErrorCodes.InvalidCode, X12Severity.Error, f.Position, "CLM", 5,
+                $"CLM05-2 facility code qualifier must be B, not '{X12Bytes.Show(qualifier)}'", X12Scope.Transaction, component: 2,
+                value: qualifier.IsEmpty || qualifier.Length > 2 ? null : X12Bytes.Text(qualifier), loop: null);
+        }
     }
 
     private void OnNm1(ReadOnlySpan<byte> entity)
     {
+        // Loop indexes are positions in Loops; the entity code (two bytes) picks the name loop the
+        // area allows. A switch on the packed code: this runs for every NM1.
+        var code = entity.Length == 2 ? entity[0] | (entity[1] << 8) : 0;
         var loop = _area switch
         {
-            Header => entity.SequenceEqual("41"u8) ? Submitter : entity.SequenceEqual("40"u8) ? Receiver : -1,
-            BillingHl => Pick(entity, "85", "2010AA", "87", "2010AB", "PE", "2010AC"),
-            SubscriberHl => Pick(entity, "IL", "2010BA", "PR", "2010BB"),
-            PatientHl => Pick(entity, "QC", "2010CA"),
-            Claim => Pick(entity, "DN", "2310A", "P3", "2310A", "82", "2310B", "77", "2310C", "DQ", "2310D", "PW", "2310E", "45", "2310F"),
-            OtherSubscriber => Pick(entity, "IL", "2330A", "PR", "2330B", "DN", "2330C", "P3", "2330C", "82", "2330D", "77", "2330E", "DQ", "2330F", "85", "2330G"),
-            _ => Pick(entity, "82", "2420A", "QB", "2420B", "77", "2420C", "DQ", "2420D", "DK", "2420E", "DN", "2420F", "P3", "2420F", "PW", "2420G", "45", "2420H"),
+            Header => code switch { E41 => Submitter, E40 => Receiver, _ => -1 },
+            BillingHl => code switch { E85 => 4, E87 => 5, Epe => 6, _ => -1 },
+            SubscriberHl => code switch { Eil => 8, Epr => 9, _ => -1 },
+            PatientHl => code == Eqc ? 11 : -1,
+            Claim => code switch { Edn or Ep3 => 13, E82 => 14, E77 => 15, Edq => 16, Epw => 17, E45 => 18, _ => -1 },
+            OtherSubscriber => code switch { Eil => 20, Epr => 21, Edn or Ep3 => 22, E82 => 23, E77 => 24, Edq => 25, E85 => 26, _ => -1 },
+            _ => code switch { E82 => 29, Eqb => 30, E77 => 31, Edq => 32, Edk => 33, Edn or Ep3 => 34, Epw => 35, E45 => 36, _ => -1 },
         };
 
         // An entity code the area does not know is the builder's finding (X12-0504); the loop stays.
         if (loop >= 0)
         {
+            if (_area == OtherSubscriber)
+            {
+                _otherInsured |= loop == 20;
+                _otherPayer |= loop == 21;
+            }
+
             Enter(loop);
         }
     }
 
-    private static int Pick(ReadOnlySpan<byte> entity, params ReadOnlySpan<string> pairs)
-    {
-        for (var i = 0; i < pairs.Length; i += 2)
-        {
-            if (entity.Length == pairs[i].Length && entity[0] == pairs[i][0] && entity[^1] == pairs[i][^1])
-            {
-                return Table.LoopIndex(pairs[i + 1]);
-            }
-        }
-
-        return -1;
-    }
+    private const int E41 = '4' | ('1' << 8);
+    private const int E40 = '4' | ('0' << 8);
+    private const int E85 = '8' | ('5' << 8);
+    private const int E87 = '8' | ('7' << 8);
+    private const int E82 = '8' | ('2' << 8);
+    private const int E77 = '7' | ('7' << 8);
+    private const int E45 = '4' | ('5' << 8);
+    private const int Epe = 'P' | ('E' << 8);
+    private const int Eil = 'I' | ('L' << 8);
+    private const int Epr = 'P' | ('R' << 8);
+    private const int Eqc = 'Q' | ('C' << 8);
+    private const int Edn = 'D' | ('N' << 8);
+    private const int Ep3 = 'P' | ('3' << 8);
+    private const int Edq = 'D' | ('Q' << 8);
+    private const int Epw = 'P' | ('W' << 8);
+    private const int Eqb = 'Q' | ('B' << 8);
+    private const int Edk = 'D' | ('K' << 8);
 
     /// <summary>DTP03 in the format DTP02 names (D8 a date, RD8 two joined by '-'); the service date (472) is the builder's.</summary>
     private void CheckPeriod(in X12Fields f)
