@@ -139,7 +139,9 @@ public static class X12Acknowledger
 
                 var inSet = error.Segment - transaction.StartSegment + 1;
                 var (segmentCode, elementCode) = SegmentCodes(error);
-                w.Segment("IK3", error.SegmentId, X12SegmentWriter.Number(Math.Max(1, inSet)), error.Loop, segmentCode);
+                // IK303 is data element 447, at most 4 characters in 005010: the loop number
+                // (2010 for 2010BA); the segment id and position say which of its loops.
+                w.Segment("IK3", error.SegmentId, X12SegmentWriter.Number(Math.Max(1, inSet)), error.Loop is { Length: > 4 } loop ? loop[..4] : error.Loop, segmentCode);
 
                 // CTX*CLM01: the patient control number of the claim the error is in, so the
                 // sender finds the claim without counting segments (the business unit context).

@@ -16,8 +16,8 @@ internal sealed class Guide999(X12ParseContext context) : X12GuideValidator(cont
     internal static readonly X12GuideTable Table = new X12GuideTable(["", "2000", "2100", "2110"], X12CodeLists.Shared())
         .Add("AK1", "R ID 2-2 BE,HB,HC,HI,HN,HP,HR,HS,RA | R N0 1-9 | S AN 1-12")
         .Add("AK2", "R ID 3-3 270,271,276,277,278,820,834,835,837 | R AN 4-9 | S AN 1-35")
-        .Add("IK3", "R ID 2-3 | R N0 1-10 | S AN 1-6 | R ID 1-3 1,2,3,4,5,6,7,8,I4,I6,I7,I8,I9")
-        .Add("CTX", "R C | S ID 2-3 | S N0 1-10 | S AN 1-6 | S C | S C")
+        .Add("IK3", "R ID 2-3 | R N0 1-10 | S AN 1-4 | R ID 1-3 1,2,3,4,5,6,7,8,I4,I6,I7,I8,I9")
+        .Add("CTX", "R C | S ID 2-3 | S N0 1-10 | S AN 1-4 | S C | S C")
         .Add("IK4", "R C | S N0 1-4 | R ID 1-3 1,2,3,4,5,6,7,8,9,10,11,12,13,I6,I9,I10,I11,I12,I13 | S AN 1-99")
         .Add("IK5", $"R ID 1-1 A,E,M,R,W,X | S ID 1-3 {SyntaxCodes} | S ID 1-3 {SyntaxCodes} | S ID 1-3 {SyntaxCodes} | S ID 1-3 {SyntaxCodes} | S ID 1-3 {SyntaxCodes}")
         .Add("AK9", $"R ID 1-1 A,E,M,P,R,W,X | R N0 1-6 | R N0 1-6 | R N0 1-6 | S ID 1-3 {GroupCodes} | S ID 1-3 {GroupCodes} | S ID 1-3 {GroupCodes} | S ID 1-3 {GroupCodes} | S ID 1-3 {GroupCodes}");
