@@ -84,6 +84,16 @@ public abstract class X12ClaimSink
     {
     }
 
+    /// <summary>A 999 set as read (its guide findings are in the parse result), at its SE.</summary>
+    public virtual void OnAcknowledgment999(Acknowledgments.Reading.Acknowledgment999 acknowledgment)
+    {
+    }
+
+    /// <summary>A TA1 as read, between ISA and IEA of an acknowledgment interchange.</summary>
+    public virtual void OnInterchangeAcknowledgment(Acknowledgments.Reading.InterchangeAcknowledgment acknowledgment)
+    {
+    }
+
     /// <summary>Called at SE, for every transaction set (whatever its type).</summary>
     public virtual void OnTransactionEnd()
     {

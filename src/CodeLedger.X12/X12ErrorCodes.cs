@@ -31,12 +31,18 @@ public static class X12ErrorCodes
     public const string GroupVersionNotSupported = "X12-0204";
     public const string OutsideGroup = "X12-0205";
 
+    /// <summary>GS06 used by an earlier group of the same interchange (AK905 19).</summary>
+    public const string DuplicateGroupControlNumber = "X12-0206";
+
     // 03xx: transaction set (ST/SE).
     public const string MissingSe = "X12-0301";
     public const string TransactionControlMismatch = "X12-0302";
     public const string SegmentCountMismatch = "X12-0303";
     public const string TransactionNotSupported = "X12-0304";
     public const string GuideVariant = "X12-0305";
+
+    /// <summary>ST02 used by an earlier set of the same group (IK502 23).</summary>
+    public const string DuplicateTransactionControlNumber = "X12-0306";
 
     // 04xx: segments inside a transaction set.
     public const string InvalidSegmentId = "X12-0401";
@@ -51,6 +57,12 @@ public static class X12ErrorCodes
     public const string InvalidCode = "X12-0504";
     public const string TooManyRepeats = "X12-0505";
     public const string InvalidDate = "X12-0506";
+
+    // Guide-level element rules (the per-guide tables in Guide/): IK403 5, 4, I10 and 9.
+    public const string ElementTooLong = "X12-0507";
+    public const string ElementTooShort = "X12-0508";
+    public const string NotUsedElementPresent = "X12-0509";
+    public const string InvalidTime = "X12-0510";
 
     // 06xx: 835 balancing (X12 RFIs #2348, #2601; FACTS.md §4.3). Warnings.
     public const string ServiceNotBalanced = "X12-0601";

@@ -81,6 +81,7 @@ internal static class Fixtures
             "NM1*QC*1*ROE*SAM~" +
             "CLP*PCN-1003*2*100*80*0*12*PAYERCCN3~" +
             "CAS*OA*23*20~" +
+            "NM1*QC*1*POE*AL~" +
             plb;
         var segments = body.Split('~', StringSplitOptions.RemoveEmptyEntries).Length + 2;
         return Reading.X12ReaderTests.Isa() + "GS*HP*PAYER01*CODELEDGER*20240410*1200*7*X*005010X221A1~ST*835*0001*005010X221A1~" + body +

@@ -207,7 +207,7 @@ internal static class X12Commands
         {
             var element = error.Element is { } e ? e.ToString("00", CultureInfo.InvariantCulture) : string.Empty;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {error.Code} {(error.Severity == X12Severity.Error ? "error  " : "warning")} segment {error.Segment} {error.SegmentId}{element}: {error.Message}"));
+                $"  {error.Code} {(error.Severity == X12Severity.Error ? "error  " : "warning")} segment {error.Segment} {error.SegmentId}{element}{(error.Loop is { } loop ? $" (loop {loop})" : string.Empty)}: {error.Message}"));
         }
 
         if (result.ErrorsNotKept > 0)

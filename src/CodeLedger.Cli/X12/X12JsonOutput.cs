@@ -94,6 +94,8 @@ internal sealed class X12JsonOutput : IDisposable
                 w.WriteNull("element");
             }
 
+            // The guide's loop the finding is in (null for the header and the envelope).
+            w.WriteString("loop", error.Loop);
             w.WriteString("message", error.Message);
             w.WriteEndObject();
             Drain();

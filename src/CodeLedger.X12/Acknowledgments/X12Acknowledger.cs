@@ -139,10 +139,28 @@ public static class X12Acknowledger
 
                 var inSet = error.Segment - transaction.StartSegment + 1;
                 var (segmentCode, elementCode) = SegmentCodes(error);
-                w.Segment("IK3", error.SegmentId, X12SegmentWriter.Number(Math.Max(1, inSet)), null, segmentCode);
+                // IK303 is data element 447, at most 4 characters in 005010: the loop number
+                // (2010 for 2010BA); the segment id and position say which of its loops.
+                w.Segment("IK3", error.SegmentId, X12SegmentWriter.Number(Math.Max(1, inSet)), error.Loop is { Length: > 4 } loop ? loop[..4] : error.Loop, segmentCode);
+
+                // CTX*CLM01: the patient control number of the claim the error is in, so the
+                // sender finds the claim without counting segments (the business unit context).
+                if (error.ClaimId is { } claim && Plain(claim))
+                {
+                    w.Segment("CTX", $"CLM01:{claim}");
+                }
+
                 if (elementCode is not null)
                 {
-                    w.Segment("IK4", error.Element is { } e ? X12SegmentWriter.Number(e) : "1", null, elementCode);
+                    var position = error.Element is { } e ? X12SegmentWriter.Number(e) : "1";
+                    if (error.Component is { } c)
+                    {
+                        position += ":" + X12SegmentWriter.Number(c);
+                    }
+
+                    // IK404 only for values the finding allowed to be copied (codes, numbers,
+                    // dates; never names, ids, text or a birth date).
+                    w.Segment("IK4", position, null, elementCode, error.Value is { } v && Plain(v) ? v : null);
                 }
             }
 
@@ -185,6 +203,7 @@ public static class X12Acknowledger
         X12ErrorCodes.MissingSe => "2",
         X12ErrorCodes.TransactionControlMismatch => "3",
         X12ErrorCodes.SegmentCountMismatch => "4",
+        X12ErrorCodes.DuplicateTransactionControlNumber => "23",
         _ => null,
     };
 
@@ -200,6 +219,10 @@ public static class X12Acknowledger
         X12ErrorCodes.InvalidCode or X12ErrorCodes.InvalidHierarchy or X12ErrorCodes.GuideVariant => ("8", "7"),
         X12ErrorCodes.TooManyRepeats => ("8", error.SegmentId == "HI" ? "3" : "13"),
         X12ErrorCodes.InvalidDate => ("8", "8"),
+        X12ErrorCodes.ElementTooLong => ("8", "5"),
+        X12ErrorCodes.ElementTooShort => ("8", "4"),
+        X12ErrorCodes.NotUsedElementPresent => ("8", "I10"),
+        X12ErrorCodes.InvalidTime => ("8", "9"),
         _ => ("8", null),
     };
 
@@ -210,8 +233,13 @@ public static class X12Acknowledger
         X12ErrorCodes.MissingGe => "3",
         X12ErrorCodes.GroupControlMismatch => "4",
         X12ErrorCodes.TransactionCountMismatch => "5",
+        X12ErrorCodes.DuplicateGroupControlNumber => "19",
         _ => "1",
     };
+
+    /// <summary>A value that can be copied into an element of the 999 without breaking its syntax.</summary>
+    private static bool Plain(string value) =>
+        value.Length is > 0 and <= 99 && value.All(c => c is >= ' ' and <= '~' && c is not '*' and not ':' and not '~' and not '^');
 
     private static string Worst(string current, string code)
     {

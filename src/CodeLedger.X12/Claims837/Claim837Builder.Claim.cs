@@ -221,6 +221,11 @@ internal sealed partial class Claim837Builder
         CloseLine();
         _inClaim = false;
         ref var row = ref OpenClaimRow;
+
+        // The segment that closes the claim has already opened its own loop; what the claim
+        // lacks belongs to its 2300, and to its CLM01 (CTX in the 999).
+        var open = context.Loop;
+        context.Loop = "2300";
         if (!_claimHasHi)
         {
             Missing(_claimPosition, "HI", "claim has no HI (diagnosis codes)");
@@ -230,6 +235,8 @@ internal sealed partial class Claim837Builder
         {
             Missing(_claimPosition, "LX", "claim has no service line (loop 2400)");
         }
+
+        context.Loop = open;
 
         _loop = Loop.Claim;
         row.BillingProvider = BillingRecord();

@@ -18,6 +18,7 @@ namespace CodeLedger.X12.Claims837;
 /// </summary>
 internal sealed partial class Claim837Builder(X12ParseContext context, string controlNumber) : ITransactionBuilder
 {
+    private readonly Guide.Guide837P _guide = new(context);
     private readonly X12StringCache _strings = context.Strings;
     private readonly X12StringCache _personNames = context.Names;
 
@@ -47,6 +48,9 @@ internal sealed partial class Claim837Builder(X12ParseContext context, string co
 
     public void OnFields(uint key, in X12Fields f)
     {
+        // Guide rules first: they name the loop every finding of this segment carries.
+        _guide.OnFields(key, f);
+
         // One switch on the packed identifier instead of a chain of comparisons.
         switch (key)
         {
@@ -105,6 +109,7 @@ internal sealed partial class Claim837Builder(X12ParseContext context, string co
 
     public void Complete(long position)
     {
+        _guide.Complete(position);
         EnsureHeader(position);
         CloseHierarchy(level: 0);
         Flush();

@@ -33,6 +33,11 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
 
     private bool _outsideReported;
 
+    // Control numbers seen in the open interchange (GS06) and the open group (ST02): a handful
+    // per file, not per claim.
+    private readonly HashSet<string> _groupControls = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _setControls = new(StringComparer.Ordinal);
+
     /// <summary>The builder that takes body segments as they come, when a supported set is open.</summary>
     public ITransactionBuilder? BodyBuilder => _inTransaction && !_unsupported ? _builder : null;
 
@@ -126,6 +131,10 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         {
             OnIea(segment);
         }
+        else if (segment.Is("TA1"u8) && !_inGroup)
+        {
+            OnTa1(segment);
+        }
         else
         {
             context.Report(X12ErrorCodes.OutsideGroup, X12Severity.Error, segment.Position, Id(segment), null,
@@ -179,6 +188,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         _inInterchange = true;
         _unsupported = false;
         _groupCount = 0;
+        _groupControls.Clear();
         _isaControl = header.ControlNumber;
         context.Sink?.OnInterchange(header);
 
@@ -226,7 +236,14 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         _inGroup = true;
         _groupCount++;
         _transactionCount = 0;
+        _setControls.Clear();
         _gsControl = header.ControlNumber;
+        if (!_groupControls.Add(header.ControlNumber))
+        {
+            context.Report(X12ErrorCodes.DuplicateGroupControlNumber, X12Severity.Error, segment.Position, "GS", 6,
+                $"GS06 '{X12Bytes.Show(header.ControlNumber)}' is already used by an earlier group of this interchange", X12Scope.Group);
+        }
+
         _gsVersion = header.Version;
         _result.Groups++;
         _result.Version ??= header.Version;
@@ -256,8 +273,18 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         _stPosition = segment.Position;
         _stControl = summary.ControlNumber;
         _transactionCount++;
+
+        // A receiver matches acknowledgments by ST02 within the group (AK202): two sets with one
+        // number cannot both be answered.
+        if (!_setControls.Add(summary.ControlNumber))
+        {
+            context.Error(X12ErrorCodes.DuplicateTransactionControlNumber, segment.Position, "ST", 2,
+                $"ST02 '{X12Bytes.Show(summary.ControlNumber)}' is already used by an earlier set of this group");
+        }
         _result.Transactions++;
         _builder = null;
+        context.Loop = null;
+        context.ClearClaims();
 
         if (f[1].SequenceEqual("837"u8))
         {
@@ -293,6 +320,7 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         else if (f[1].SequenceEqual("999"u8))
         {
             Kind(X12DocumentKind.Acknowledgment999);
+            _builder = new Acknowledgments.Reading.Acknowledgment999Builder(context, summary.ControlNumber);
         }
         else
         {
@@ -329,6 +357,8 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         }
 
         _builder?.Complete(position);
+        context.Loop = null;
+        context.ClearClaims();
         context.Sink?.OnTransactionEnd();
         _builder = null;
         _inTransaction = false;
@@ -383,6 +413,38 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
         }
 
         _inInterchange = false;
+    }
+
+    /// <summary>
+    /// TA1 (interchange acknowledgment) sits between ISA and IEA outside any group: TA101 the
+    /// acknowledged ISA13, TA102/103 its date and time, TA104 A/E/R, TA105 the note code.
+    /// </summary>
+    private void OnTa1(in X12Segment segment)
+    {
+        Span<int> scratch = stackalloc int[8];
+        var f = new X12Fields(segment, scratch);
+        string[] statuses = ["A", "E", "R"];
+        var status = X12Bytes.Text(f[4]);
+        if (f[1].Length != 9 || !X12Bytes.TryParseCount(f[1], out _))
+        {
+            context.Report(X12ErrorCodes.InvalidInterchangeControlNumber, X12Severity.Error, segment.Position, "TA1", 1,
+                "TA101 must be the 9-digit ISA13 of the acknowledged interchange", X12Scope.Interchange);
+        }
+
+        if (Array.IndexOf(statuses, status) < 0)
+        {
+            context.Report(f[4].IsEmpty ? X12ErrorCodes.RequiredElementMissing : X12ErrorCodes.InvalidCode, X12Severity.Error, segment.Position, "TA1", 4,
+                $"TA104 '{X12Bytes.Show(status)}' is not A, E or R", X12Scope.Interchange);
+        }
+
+        if (f[5].Length != 3 || !X12Bytes.TryParseCount(f[5], out _))
+        {
+            context.Report(X12ErrorCodes.InvalidCode, X12Severity.Error, segment.Position, "TA1", 5,
+                $"TA105 '{X12Bytes.Show(f[5])}' is not a 3-digit note code", X12Scope.Interchange);
+        }
+
+        context.Sink?.OnInterchangeAcknowledgment(new Acknowledgments.Reading.InterchangeAcknowledgment(
+            X12Bytes.Text(f[1]), X12Bytes.Text(f[2]), X12Bytes.Text(f[3]), status, X12Bytes.Text(f[5])));
     }
 
     private void Kind(X12DocumentKind kind) =>

@@ -34,9 +34,86 @@ internal sealed class X12ParseContext(X12ParseOptions options)
 
     public X12TransactionSummary? Transaction { get; set; }
 
-    public void Report(string code, X12Severity severity, long segment, string segmentId, int? element, string message, X12Scope scope = X12Scope.Transaction)
+    /// <summary>The loop the open set is in, kept by the guide validator; findings in the set carry it.</summary>
+    public string? Loop { get; set; }
+
+    // The open claim's CLM01 / CLP01 and the one before it, copied into reused buffers (no string
+    // per claim): a string is made only when a finding inside a claim needs it for CTX. A finding
+    // is placed by its segment position, because a claim's own findings (balancing, a missing HI)
+    // are reported when the next claim's CLM or CLP has already arrived.
+    private readonly ClaimSpan _current = new();
+    private readonly ClaimSpan _previous = new();
+
+    public void EnterClaim(ReadOnlySpan<byte> id, long position)
     {
-        var error = new X12Error(code, severity, segment, segmentId, element, message);
+        LeaveClaim(position);
+        _current.Set(id, position);
+    }
+
+    public void LeaveClaim(long position)
+    {
+        if (_current.Length >= 0)
+        {
+            _previous.CopyFrom(_current, end: position);
+            _current.Length = -1;
+        }
+    }
+
+    /// <summary>A set begins or ends: no claim is open and none just closed.</summary>
+    public void ClearClaims()
+    {
+        _current.Length = -1;
+        _previous.Length = -1;
+    }
+
+    private string? ClaimAt(long segment) =>
+        _current.Length > 0 && segment >= _current.Start ? _current.Text()
+        : _previous.Length > 0 && segment >= _previous.Start && segment < _previous.End ? _previous.Text()
+        : null;
+
+    private sealed class ClaimSpan
+    {
+        private readonly byte[] _bytes = new byte[64];
+
+        public int Length { get; set; } = -1;
+
+        public long Start { get; private set; }
+
+        public long End { get; private set; } = long.MaxValue;
+
+        public void Set(ReadOnlySpan<byte> id, long start)
+        {
+            Length = Math.Min(id.Length, _bytes.Length);
+            id[..Length].CopyTo(_bytes);
+            Start = start;
+            End = long.MaxValue;
+        }
+
+        public void CopyFrom(ClaimSpan other, long end)
+        {
+            other._bytes.AsSpan(0, Math.Max(0, other.Length)).CopyTo(_bytes);
+            Length = other.Length;
+            Start = other.Start;
+            End = end;
+        }
+
+        public string Text() => X12Bytes.Text(_bytes.AsSpan(0, Length));
+    }
+
+    public void Report(string code, X12Severity severity, long segment, string segmentId, int? element, string message, X12Scope scope = X12Scope.Transaction) =>
+        Report(code, severity, segment, segmentId, element, message, scope, component: null, value: null, loop: null);
+
+    public void Report(string code, X12Severity severity, long segment, string segmentId, int? element, string message, X12Scope scope,
+        int? component, string? value, string? loop)
+    {
+        var inSet = scope == X12Scope.Transaction;
+        var error = new X12Error(code, severity, segment, segmentId, element, message)
+        {
+            Loop = inSet && (loop ?? Loop) is { Length: > 0 } named ? named : null,
+            Component = component,
+            Value = value,
+            ClaimId = inSet ? ClaimAt(segment) : null,
+        };
         if (Result.Errors.Count < Options.MaxErrors)
         {
             Result.Errors.Add(error);

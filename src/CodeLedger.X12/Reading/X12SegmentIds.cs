@@ -8,6 +8,13 @@ namespace CodeLedger.X12.Reading;
 /// </summary>
 internal static class X12SegmentIds
 {
+    public const uint Ak1 = 'A' | ('K' << 8) | ('1' << 16);
+    public const uint Ak2 = 'A' | ('K' << 8) | ('2' << 16);
+    public const uint Ak9 = 'A' | ('K' << 8) | ('9' << 16);
+    public const uint Ctx = 'C' | ('T' << 8) | ('X' << 16);
+    public const uint Ik3 = 'I' | ('K' << 8) | ('3' << 16);
+    public const uint Ik4 = 'I' | ('K' << 8) | ('4' << 16);
+    public const uint Ik5 = 'I' | ('K' << 8) | ('5' << 16);
     public const uint Amt = 'A' | ('M' << 8) | ('T' << 16);
     public const uint Bht = 'B' | ('H' << 8) | ('T' << 16);
     public const uint Bpr = 'B' | ('P' << 8) | ('R' << 16);

@@ -14,6 +14,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 {
     private static readonly string[] ClaimStatuses = ["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"];
 
+    private readonly Guide.Guide835 _guide = new(context);
     private readonly X12StringCache _strings = context.Strings;
     private readonly X12StringCache _personNames = context.Names;
 
@@ -72,6 +73,8 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
     public void OnFields(uint key, in X12Fields f)
     {
+        // Guide rules first: they name the loop every finding of this segment carries.
+        _guide.OnFields(key, f);
         switch (key)
         {
             case X12SegmentIds.Cas:
@@ -155,6 +158,7 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
 
     public void Complete(long position)
     {
+        _guide.Complete(position);
         EnsureHeader(position);
         CloseClaim();
         Flush();

@@ -19,7 +19,7 @@ public class ClaimPaymentBatch835Tests
         // Read through the rows while the batch is live: nothing here goes through ToRecord.
         Assert.Equal(["PCN-1001|1|225.5|120|20|12|PAYERCCN1|DOE,JANE,M123|PR-1-20|232:2024-03-01|svc 2",
             "PCN-1002|4|1200|0||12|PAYERCCN2|ROE,SAM,|CO-50-1200||svc 0",
-            "PCN-1003|2|100|80|0|12|PAYERCCN3||OA-23-20||svc 0"], sink.Claims);
+            "PCN-1003|2|100|80|0|12|PAYERCCN3|POE,AL,|OA-23-20||svc 0"], sink.Claims);
         Assert.Equal(["HC:99214:25|150|80||1|||472:2024-03-01|CO-45-70|B6=100|HE:N130",
             "HC:83037|75.5|60||1|HC:83036||472:2024-03-01|CO-45-15.5x1,CO-253-0||"], sink.Services);
     }

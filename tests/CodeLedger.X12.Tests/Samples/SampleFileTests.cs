@@ -27,7 +27,6 @@ public class SampleFileTests
     [InlineData("x12-samples/837p/linuxforhealth/demo.837")]
     [InlineData("x12-samples/837p/linuxforhealth/demo.cob.example3.C.837")]
     [InlineData("x12-samples/837p/linuxforhealth/demo.drug.example10.3.837")]
-    [InlineData("x12-samples/837p/oopfactory/Example1_2_And_3_Combined.txt")]
     [InlineData("x12-samples/837p/oopfactory/ST1309-XX.txt")]
     [InlineData("x12-samples/835/oopfactory/835_WithMultipleInterchanges.txt")]
     [InlineData("x12-samples/835/oopfactory/ExampleFromNth.txt")]
@@ -58,6 +57,7 @@ public class SampleFileTests
     [InlineData("x12-samples/837p/oopfactory/MedicaidExample.txt", X12ErrorCodes.RequiredSegmentMissing)]
     [InlineData("x12-samples/835/linuxforhealth/secondary-payment.835", X12ErrorCodes.RequiredElementMissing)]
     [InlineData("x12-samples/835/linuxforhealth/tertiary-payment.835", X12ErrorCodes.RequiredElementMissing)]
+    [InlineData("x12-samples/837p/oopfactory/Example1_2_And_3_Combined.txt", X12ErrorCodes.NotUsedElementPresent)]
     public void Deliberately_broken_samples_report_the_documented_code(string file, string code)
     {
         var result = X12Parser.Parse(SampleFiles.Path(file));
