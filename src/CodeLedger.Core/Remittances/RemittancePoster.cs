@@ -89,7 +89,7 @@ public static class RemittancePoster
         {
             var adjustment = advice.ProviderAdjustments[p];
             plb.Add(new ProviderLevelAdjustment(p + 1, adjustment.ProviderId, adjustment.FiscalPeriodEnd, adjustment.Reason, adjustment.Reference,
-                adjustment.Amount, matcher.Named(adjustment.Reference)?.ClaimId));
+                adjustment.Amount, NamedClaim(adjustment.Reference, matcher, claims, book.PriorPostings)));
         }
 
         return new PostingPlan(key, header.TotalPayment, header.PaymentDate, AlreadyPosted: false, Unbalanced: problems.Count > 0, claims, plb, unmatched, warnings);
@@ -109,6 +109,30 @@ public static class RemittancePoster
         }
 
         return new PaymentKey(payer.Trim(), header.TraceNumber.Trim());
+    }
+
+    /// <summary>
+    /// The claim a PLB03-2 reference names: a known claim's CLM01 or payer claim control number, else
+    /// the CLP07 of a claim posted in this 835 or earlier (a WO recovery names the payer's control
+    /// number of the overpaid claim, which CodeLedger learns from the 835 that paid it). Only a
+    /// reference naming one claim links; else the adjustment stays at provider level.
+    /// </summary>
+    private static string? NamedClaim(string? reference, RemittanceMatcher matcher, List<ClaimPosting> posted, IReadOnlyList<PriorPosting> prior)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return null;
+        }
+
+        if (matcher.Named(reference) is { } known)
+        {
+            return known.ClaimId;
+        }
+
+        var named = posted.Where(c => c.PayerClaimControlNumber == reference).Select(c => c.ClaimId)
+            .Concat(prior.Where(p => p.Posting.PayerClaimControlNumber == reference).Select(p => p.Posting.ClaimId))
+            .Distinct(StringComparer.Ordinal).Take(2).ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     /// <summary>One CLP posted to a known claim, and the warnings of SVCs that matched no line.</summary>
