@@ -25,6 +25,13 @@ public sealed record PostingPlan(
 
     /// <summary>What the plan pays out: posted payments less PLB, which is BPR02 when the file balances.</summary>
     public decimal NetPayment => PostedPayments - ProviderAdjustmentTotal;
+
+    /// <summary>
+    /// SVCs of matched claims that fit no line of their claim: posted to the claim (line 0) with
+    /// their amounts, listed here so a user can see and fix them; nothing is dropped.
+    /// </summary>
+    public IEnumerable<(string ClaimId, LinePosting Service)> UnmatchedServices =>
+        Claims.SelectMany(c => c.Lines.Where(l => l.LineNumber == 0).Select(l => (c.ClaimId, l)));
 }
 
 /// <summary>

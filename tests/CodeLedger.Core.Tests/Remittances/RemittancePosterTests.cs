@@ -123,6 +123,8 @@ public sealed class RemittancePosterTests
         var orphan = plan.Claims[0].Lines.Single(l => l.ProcedureCode == "36415");
         Assert.Equal((0, 65m), (orphan.LineNumber, orphan.Paid));
         Assert.Contains(plan.Warnings, w => w.Contains("SVC 2 (36415)", StringComparison.Ordinal));
+        var listed = Assert.Single(plan.UnmatchedServices);
+        Assert.Equal(("PCN-1", 65m), (listed.ClaimId, listed.Service.Paid));
         Assert.Equal(145m, plan.PostedPayments);
     }
 
