@@ -20,6 +20,6 @@ public static class RemittanceErrors
     /// <summary>A hand match of an unmatched claim payment to a claim of another practice or payer, or a claim the payment cannot fit (its lines).</summary>
     public static readonly ErrorCode MatchInvalid = new("REMIT-MATCH-INVALID", ErrorExit.Refused, Http.UnprocessableContent);
 
-    /// <summary>A known claim handed to the poster that is itself invalid (empty claim id, the same claim id twice, a negative charge).</summary>
+    /// <summary>The known claims handed to the poster hold an empty claim id or the same claim id twice.</summary>
     public static readonly ErrorCode ClaimInvalid = new("REMIT-CLAIM-INVALID", ErrorExit.Refused, Http.BadRequest);
 }
