@@ -1,0 +1,148 @@
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Remittances;
+using CodeLedger.Testing;
+using static CodeLedger.Core.Tests.Remittances.RemitFixtures;
+
+namespace CodeLedger.Core.Tests.Remittances;
+
+/// <summary>
+/// Every 005010 835 in ../shared/data/x12-samples/835, each transaction set posted against the
+/// claims its own CLPs and SVCs describe (and, for its reversals, the original payments posted
+/// from an earlier 835).
+/// </summary>
+public sealed class RemittanceSampleTests
+{
+    /// <summary>
+    /// The sample files whose transaction sets do not balance, and why (checked by hand): the two
+    /// de-identified Nth files replaced amounts with 9s (CLP03 999.99 against CAS totalling 1099.98),
+    /// and linuxforhealth's tertiary-payment.835 writes SVC01 as "HC" with no code, so the charge
+    /// reads as 24599.00. Every other file balances; these are posted only accepted unbalanced.
+    /// </summary>
+    private static readonly HashSet<string> Unbalanced = new(StringComparer.Ordinal)
+    {
+        "oopfactory/835_WithMultipleInterchanges.txt", "oopfactory/ExampleFromNth.txt", "linuxforhealth/tertiary-payment.835",
+    };
+
+    public static TheoryData<string> Files() => [.. SampleFiles().Select(f => Path.GetRelativePath(RepoPaths.Data("x12-samples", "835"), f))];
+
+    private static string Full(string file) => RepoPaths.Data("x12-samples", "835", file);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Posted_payments_equal_the_sum_of_CLP04_and_after_PLB_equal_BPR02_where_the_file_balances(string file)
+    {
+        var sets = ReadSample(Full(file));
+        Assert.NotEmpty(sets);
+        foreach (var advice in sets)
+        {
+            var claims = ClaimsOf(advice);
+            var book = BookBefore(advice, claims);
+            var balanced = !Unbalanced.Contains(file);
+
+            var plan = balanced ? RemittancePoster.Plan(advice, book) : RemittancePoster.Plan(advice, book, new PostingOptions(AcceptUnbalanced: true));
+
+            Assert.Equal(advice.Claims.Sum(c => c.Paid), plan.PostedPayments);
+            Assert.Empty(plan.Unmatched);
+            Assert.Equal(advice.Claims.Count, plan.Claims.Count);
+            Assert.Equal(advice.ProviderAdjustments.Count, plan.ProviderAdjustments.Count);
+            if (balanced)
+            {
+                Assert.Equal(advice.Header.TotalPayment, plan.NetPayment);
+                Assert.False(plan.Unbalanced);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Posting_the_same_payment_twice_posts_nothing_the_second_time(string file)
+    {
+        foreach (var advice in ReadSample(Full(file)))
+        {
+            var book = BookBefore(advice, ClaimsOf(advice));
+            var first = RemittancePoster.Plan(advice, book, new PostingOptions(AcceptUnbalanced: true));
+
+            var second = RemittancePoster.Plan(advice, book.After(first), new PostingOptions(AcceptUnbalanced: true));
+
+            Assert.True(second.AlreadyPosted);
+            Assert.Empty(second.Claims);
+            Assert.Empty(second.ProviderAdjustments);
+            Assert.Equal(0m, second.PostedPayments);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Claims_CodeLedger_does_not_know_land_in_unmatched_with_their_amounts(string file)
+    {
+        foreach (var advice in ReadSample(Full(file)))
+        {
+            var plan = RemittancePoster.Plan(advice, RemittanceBook.Of([]), new PostingOptions(AcceptUnbalanced: true));
+
+            Assert.Empty(plan.Claims);
+            Assert.Equal(advice.Claims.Select(c => (c.PatientControlNumber, c.TotalCharge, c.Paid)),
+                plan.Unmatched.Select(u => (u.PatientControlNumber, u.Charge, u.Paid)));
+        }
+    }
+
+    [Fact]
+    public void The_reversals_of_Example1_undo_their_payments_exactly()
+    {
+        var advice = Example1As5010();
+        var book = BookBefore(advice, ClaimsOf(advice));
+
+        var plan = RemittancePoster.Plan(advice, book, new PostingOptions(AcceptUnbalanced: true));
+
+        var reversals = plan.Claims.Where(c => c.IsReversal).ToList();
+        Assert.Equal(advice.Claims.Count(c => c.Status == ClaimStatus.Reversal), reversals.Count);
+        Assert.True(reversals.Count >= 2);
+        foreach (var reversal in reversals)
+        {
+            var undone = book.PriorPostings.Single(p => p.Payment == reversal.Reverses!.Payment && p.Posting.Position == reversal.Reverses.Position).Posting;
+            Assert.Equal(reversal.ClaimId, undone.ClaimId);
+            Assert.Equal(0m, reversal.Paid + undone.Paid);
+            Assert.Equal(0m, reversal.AdjustmentTotal + undone.AdjustmentTotal);
+        }
+    }
+
+    [Fact]
+    public void Example1_without_the_original_payments_is_refused_for_a_reversal_that_undoes_nothing()
+    {
+        var advice = Example1As5010();
+
+        var error = Assert.Throws<DomainException>(() => RemittancePoster.Plan(advice, RemittanceBook.Of(ClaimsOf(advice)), new PostingOptions(AcceptUnbalanced: true)));
+
+        Assert.Equal("REMIT-REVERSAL-UNKNOWN", error.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void A_sample_that_does_not_balance_is_refused_with_its_location_and_one_that_does_is_not(string file)
+    {
+        foreach (var advice in ReadSample(Full(file)))
+        {
+            var book = BookBefore(advice, ClaimsOf(advice));
+            if (Unbalanced.Contains(file))
+            {
+                var error = Assert.Throws<DomainException>(() => RemittancePoster.Plan(advice, book));
+                Assert.Equal("REMIT-UNBALANCED", error.Code);
+                Assert.Matches(@"transaction set \w+, CLP \d+ \(CLP01 [^)]+\)", error.Message);
+            }
+            else
+            {
+                Assert.False(RemittancePoster.Plan(advice, book).Unbalanced);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_PLB_of_a_sample_is_kept_with_its_reason_reference_and_amount()
+    {
+        var advice = Assert.Single(ReadSample(Full(Path.Combine("linuxforhealth", "demo.835"))));
+
+        var plan = RemittancePoster.Plan(advice, RemittanceBook.Of(ClaimsOf(advice)));
+
+        var plb = Assert.Single(plan.ProviderAdjustments);
+        Assert.Equal(("CV", "CP", -1.27m, (string?)null), (plb.Reason, plb.Reference, plb.Amount, plb.ClaimId));
+    }
+}
