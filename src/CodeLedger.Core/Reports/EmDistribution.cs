@@ -128,9 +128,10 @@ public static class EmDistribution
                 {
                     // Σ (benchmark share × visits − actual) × dollars: computed exactly, rounded once.
                     var sum = 0m;
+                    var total = benchmark.Shares.Sum();
                     for (var i = 0; i < levels.Count; i++)
                     {
-                        var expected = (decimal)normalized[i] * visits;
+                        var expected = benchmark.Shares[i] / total * visits;
                         sum += (expected - counts[i]) * unitDollars[levels[i]]!.Value;
                     }
 

@@ -40,7 +40,12 @@ public sealed record ReportQuery(
     DateTimeOffset RaisedAt,
     DateTimeOffset DueAt,
     QueryStatus Status,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt)
+{
+    /// <summary>A stored query as the report reads it: its question, choices and answer (PHI-bearing) are not carried.</summary>
+    public static ReportQuery From(DocumentationQuery query, ReportPhysician physician) =>
+        new(query.Id, physician, query.Category, query.RaisedAt, query.DueAt, query.Status, query.ClosedAt);
+}
 
 /// <summary>
 /// Everything a month's figures are computed from (docs/REPORTS.md, "How Storage uses this").
