@@ -150,7 +150,7 @@ public static class ScorecardBook
 
         var uncovered = e.Specialties.Where(s => s.CertifiedCoders.Count == 0).Select(s => s.Specialty).ToList();
         return uncovered.Count == 0
-            ? Result(ScorecardCriterion.SpecialtyCredentials, Verdict.Met, $"all {e.Specialties.Count} specialties have a coder of this vendor with a credential valid today", lines)
+            ? Result(ScorecardCriterion.SpecialtyCredentials, Verdict.Met, $"every specialty sent ({e.Specialties.Count}) has a coder of this vendor with a credential valid today", lines)
             : Result(ScorecardCriterion.SpecialtyCredentials, Verdict.NotMet, $"no coder of this vendor holds a valid credential for: {string.Join(", ", uncovered)}", lines);
     }
 
