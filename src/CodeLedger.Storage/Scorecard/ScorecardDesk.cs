@@ -133,7 +133,8 @@ public sealed class ScorecardDesk(CodeLedgerStore store)
             [.. training.Select(t => t.Release).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
 
         var answers = (await db.Set<ScorecardAnswerRow>().AsNoTracking().Where(a => a.PracticeId == practice.Id && a.VendorId == vendor.Id).ToListAsync(ct))
-            .OrderBy(a => a.RecordedAt).ThenBy(a => a.Id)
+            // Same instant (a fixed clock): the order written stands; ScorecardBook sorts stably by time.
+            .OrderBy(a => a.RecordedAt)
             .Select(a => new RecordedAnswer(ScorecardAnswer.Parse(a.Kind, a.Value), a.RecordedBy, a.RecordedAt)).ToList();
 
         return new ScorecardEvidence(practice.Code, vendor.Code, today, agreements, contract, await AuditsAsync(db, practice, vendor, ct), specialties, queryEvidence, trainingEvidence,
