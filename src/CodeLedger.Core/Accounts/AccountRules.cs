@@ -25,6 +25,12 @@ public static class AccountRules
     /// <summary>Who may load a vendor's coded 837P for a practice: its admin or its own auditor (the claims desk checks the organization).</summary>
     public static IReadOnlySet<UserRole> ImportVendorClaims { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.Auditor };
 
+    /// <summary>Who reads a vendor scorecard: the practice's admin (every vendor), a vendor's admin (its own card only; <c>Scorecard/ScorecardAccess</c>).</summary>
+    public static IReadOnlySet<UserRole> ReadScorecard { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin };
+
+    /// <summary>Who records scorecard answers: the practice's admin only (a vendor does not vouch for its own references or price).</summary>
+    public static IReadOnlySet<UserRole> AnswerScorecard { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin };
+
     /// <summary>
     /// Whether a role belongs in an organization of that kind: the vendor's staff in a vendor, the
     /// practice's staff in a practice, an auditor in an audit firm or in the practice it audits for.

@@ -114,10 +114,13 @@ public sealed class ReplayedStateTests
             [new AuditCodingRecorded.Price("99213", [], 2.85m), new AuditCodingRecorded.Price("99214", [], 4.06m)], 33.4009m)),
         (AuditId.ToString(), new AuditFindingRebutted(Guid.Parse("30000000-0000-0000-0000-000000000004"), AuditId, "F-0000000000000001", "demo-admin", K('r'), Monday)),
         (AuditId.ToString(), new AuditFindingAdjudicated(Guid.Parse("30000000-0000-0000-0000-000000000005"), AuditId, "F-0000000000000001", "upheld", "judge", Monday)),
+        ("FM-NORTH", new ScorecardAnswered(ScorecardAnswerId, "FM-NORTH", "ACME", "reference", "Valley Heart|cardiology|2026-03-01", Monday)),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
 
     private static readonly Guid AuditId = Guid.Parse("30000000-0000-0000-0000-000000000000");
+
+    private static readonly Guid ScorecardAnswerId = Guid.Parse("40000000-0000-0000-0000-000000000001");
 
     /// <summary>The contract as an earlier build ledgered it: without the terms after the fee.</summary>
     private static SlaContractSigned SignedWithoutTerms()
@@ -172,6 +175,23 @@ public sealed class ReplayedStateTests
             m => Assert.EndsWith("coder ghost was never enrolled at ACME", m, StringComparison.Ordinal),
             m => Assert.EndsWith("was never signed", m, StringComparison.Ordinal),
             m => Assert.EndsWith("10000000-0000-0000-0000-000000000004 was already terminated", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_scorecard_answer_replays_onto_its_row_and_one_recorded_twice_or_about_an_unknown_vendor_is_a_contradiction()
+    {
+        var life = Life();
+        life.Add(("FM-NORTH", new ScorecardAnswered(ScorecardAnswerId, "FM-NORTH", "ACME", "audit-right", "no|", Monday)));
+        life.Add(("FM-NORTH", new ScorecardAnswered(Guid.NewGuid(), "FM-NORTH", "NO-SUCH-VENDOR", "audit-right", "no|", Monday)));
+
+        var state = Replay(life);
+
+        var row = state.ToRows().Tables[StateTables.ScorecardAnswers][StateRows.Text(ScorecardAnswerId)];
+        Assert.Equal(("FM-NORTH", "ACME", "reference", "Valley Heart|cardiology|2026-03-01", "test"),
+            (row.Get("practice"), row.Get("vendor"), row.Get("kind"), row.Get("value"), row.Get("recorded_by")));
+        Assert.Collection(state.Contradictions.Select(c => c.Message),
+            m => Assert.EndsWith($"scorecard answer {ScorecardAnswerId:D} was already recorded", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("organization NO-SUCH-VENDOR was never registered", m, StringComparison.Ordinal));
     }
 
     [Fact]

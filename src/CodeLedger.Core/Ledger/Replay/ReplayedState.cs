@@ -345,6 +345,11 @@ public sealed partial class ReplayedState
                 ApplyAudit(entry, payload);
                 break;
 
+            // Vendor scorecard answers (docs/SCORECARD.md): ReplayedState.Scorecard.cs.
+            case ScorecardAnswered e:
+                ApplyScorecardAnswer(entry, e);
+                break;
+
             // Record-only events (RecordOnly).
             case DemoStarted or DemoFinished or PhiRead or PhiReadRefused or IntakeRefused or CredentialMapSet or X12ControlNumberReserved:
             case UserAdded or UserUpdated or UserDisabled or UserPasswordReset or UserSecondFactorEnrolled or TokenIssued or TokenRevoked:
@@ -736,6 +741,7 @@ public sealed partial class ReplayedState
         }
 
         AddAuditRows(rows, Want);
+        AddScorecardRows(rows, Want);
         return rows;
     }
 

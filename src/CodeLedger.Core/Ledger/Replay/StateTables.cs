@@ -28,10 +28,11 @@ public static class StateTables
     public const string AuditCodings = "audit_codings";
     public const string AuditRebuttals = "audit_rebuttals";
     public const string AuditAdjudications = "audit_adjudications";
+    public const string ScorecardAnswers = "scorecard_answers";
 
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
-         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications];
+         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers];
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";
