@@ -281,6 +281,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         }
 
         await Audits.AuditStoredRows.ReadAsync(db, rows, Code, Ext, hash, ct);
+        await Billing.BillingStoredRows.ReadAsync(db, rows, Code, ct);
     }
 }
 

@@ -59,6 +59,7 @@ public static class LedgerEvents
         Entry<AuditCodingRecorded>(),
         Entry<AuditFindingRebutted>(),
         Entry<AuditFindingAdjudicated>(),
+        Entry<FeeScheduleImported>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

@@ -28,10 +28,11 @@ public static class StateTables
     public const string AuditCodings = "audit_codings";
     public const string AuditRebuttals = "audit_rebuttals";
     public const string AuditAdjudications = "audit_adjudications";
+    public const string FeeSchedules = "fee_schedules";
 
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
-         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications];
+         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, FeeSchedules];
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";
@@ -73,4 +74,8 @@ public static class StateTables
 
     public static string Lines(IEnumerable<ServiceLine> lines) =>
         string.Join(" ", lines.Select(l => Line(l.Code.Value, l.Modifiers.Select(m => m.Value), l.Units, l.Charge.ToString(), l.Pointers)));
+
+    /// <summary>A fee schedule's fees as one text: <c>99213=125.00 99213-25=140.00</c>, in key order.</summary>
+    public static string Fees(IEnumerable<(string Code, string? Modifier, string Charge)> fees) =>
+        string.Join(" ", fees.Select(f => (Key: f.Modifier is null ? f.Code : $"{f.Code}-{f.Modifier}", f.Charge)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Charge}"));
 }
