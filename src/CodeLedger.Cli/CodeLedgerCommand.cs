@@ -47,6 +47,7 @@ internal static class CodeLedgerCommand
         yield return Web.ServeCommand.Create(console);
         yield return Accounts.UserCommands.Create(console);
         yield return Audits.AuditCommands.Create(console);
+        yield return Billing.FeesCommands.Create(console);
     }
 
     /// <summary>Runs one command line. <paramref name="time"/> is the clock every command reads (the system clock unless a test fixes it).</summary>
