@@ -49,6 +49,7 @@ internal static class CodeLedgerCommand
         yield return Audits.AuditCommands.Create(console);
         yield return Reports.ImpactCommand.Create(console);
         yield return Scorecard.ScorecardCommands.Create(console);
+        yield return Billing.FeesCommands.Create(console);
     }
 
     /// <summary>Runs one command line. <paramref name="time"/> is the clock every command reads (the system clock unless a test fixes it).</summary>

@@ -62,6 +62,9 @@ public abstract partial class CodeLedgerDbContext
         // A vendor's imported claim coding is seen by whoever sees its encounter (docs/TENANCY.md).
         modelBuilder.Entity<Core.Claims.VendorClaimCoding>().HasQueryFilter(v => TenantUnrestricted || Set<Encounter>().Any(e => e.Id == v.EncounterId));
 
+        // A practice's fee schedule is seen by whoever reaches the practice: its staff, its vendors' staff under a BAA in force (docs/TENANCY.md).
+        modelBuilder.Entity<Billing.FeeScheduleRow>().HasQueryFilter(f => TenantUnrestricted || TenantPracticeIds.Contains(f.PracticeId));
+
         // Grants are the operator's records (the scope is resolved from them unrestricted); a person reads none directly.
         modelBuilder.Entity<AuditGrant>().HasQueryFilter(g => TenantUnrestricted);
     }

@@ -30,6 +30,14 @@ public static class AccountRules
 
     /// <summary>Who records scorecard answers: the practice's admin only (a vendor does not vouch for its own references or price).</summary>
     public static IReadOnlySet<UserRole> AnswerScorecard { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin };
+    /// <summary>Who may load a practice's fee schedule: its practice admin (the billing desk checks the organization; docs/BILLING.md).</summary>
+    public static IReadOnlySet<UserRole> ManageFees { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin };
+
+    /// <summary>
+    /// Who may read a practice's fee schedule: its admin, and the staff of a vendor under a BAA in force
+    /// with it who bill for it (the tenant scope decides which practices they reach; docs/TENANCY.md).
+    /// </summary>
+    public static IReadOnlySet<UserRole> ReadFees { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
 
     /// <summary>
     /// Whether a role belongs in an organization of that kind: the vendor's staff in a vendor, the

@@ -115,12 +115,29 @@ public sealed class ReplayedStateTests
         (AuditId.ToString(), new AuditFindingRebutted(Guid.Parse("30000000-0000-0000-0000-000000000004"), AuditId, "F-0000000000000001", "demo-admin", K('r'), Monday)),
         (AuditId.ToString(), new AuditFindingAdjudicated(Guid.Parse("30000000-0000-0000-0000-000000000005"), AuditId, "F-0000000000000001", "upheld", "judge", Monday)),
         ("FM-NORTH", new ScorecardAnswered(ScorecardAnswerId, "FM-NORTH", "ACME", "reference", "Valley Heart|cardiology|2026-03-01", Monday)),
+        ("FM-NORTH", new FeeScheduleImported(FeeScheduleId, Practice, new DateOnly(2026, 1, 1), "fees.csv", new string('f', 64),
+            [new FeeScheduleImported.Fee("99213", null, "125.00"), new FeeScheduleImported.Fee("93000", "26", "20.00")])),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
 
     private static readonly Guid AuditId = Guid.Parse("30000000-0000-0000-0000-000000000000");
 
     private static readonly Guid ScorecardAnswerId = Guid.Parse("40000000-0000-0000-0000-000000000001");
+    private static readonly Guid FeeScheduleId = Guid.Parse("40000000-0000-0000-0000-00000000f001");
+
+    [Fact]
+    public void A_fee_schedule_replays_as_its_version_with_every_fee_and_a_second_version_for_the_same_day_contradicts_it()
+    {
+        var second = ("FM-NORTH", (object)new FeeScheduleImported(Guid.Parse("40000000-0000-0000-0000-00000000f002"), Practice, new DateOnly(2026, 1, 1), "other.csv", new string('e', 64),
+            [new FeeScheduleImported.Fee("99213", null, "130.00")]));
+
+        var state = Replay([.. Life(), second]);
+
+        var row = state.ToRows().Tables[StateTables.FeeSchedules][StateRows.Text(FeeScheduleId)];
+        Assert.Equal(("FM-NORTH", "2026-01-01", "93000-26=20.00 99213=125.00"), (row.Get("practice"), row.Get("effective_on"), row.Get("fees")));
+        Assert.Single(state.ToRows().Tables[StateTables.FeeSchedules]);
+        Assert.EndsWith("practice FM-NORTH already has a fee schedule effective 2026-01-01", Assert.Single(state.Contradictions).Message, StringComparison.Ordinal);
+    }
 
     /// <summary>The contract as an earlier build ledgered it: without the terms after the fee.</summary>
     private static SlaContractSigned SignedWithoutTerms()

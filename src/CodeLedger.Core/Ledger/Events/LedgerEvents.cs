@@ -60,6 +60,7 @@ public static class LedgerEvents
         Entry<AuditFindingRebutted>(),
         Entry<AuditFindingAdjudicated>(),
         Entry<ScorecardAnswered>(),
+        Entry<FeeScheduleImported>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

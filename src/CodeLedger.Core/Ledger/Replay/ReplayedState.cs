@@ -350,6 +350,11 @@ public sealed partial class ReplayedState
                 ApplyScorecardAnswer(entry, e);
                 break;
 
+            // Claims out (docs/BILLING.md): ReplayedState.Billing.cs.
+            case FeeScheduleImported:
+                ApplyBilling(entry, payload);
+                break;
+
             // Record-only events (RecordOnly).
             case DemoStarted or DemoFinished or PhiRead or PhiReadRefused or IntakeRefused or CredentialMapSet or X12ControlNumberReserved:
             case UserAdded or UserUpdated or UserDisabled or UserPasswordReset or UserSecondFactorEnrolled or TokenIssued or TokenRevoked:
@@ -742,6 +747,7 @@ public sealed partial class ReplayedState
 
         AddAuditRows(rows, Want);
         AddScorecardRows(rows, Want);
+        AddBillingRows(rows, Want);
         return rows;
     }
 

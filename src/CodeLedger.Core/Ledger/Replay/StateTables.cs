@@ -30,9 +30,11 @@ public static class StateTables
     public const string AuditAdjudications = "audit_adjudications";
     public const string ScorecardAnswers = "scorecard_answers";
 
+    public const string FeeSchedules = "fee_schedules";
+
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
-         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers];
+         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules];
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";
@@ -74,4 +76,8 @@ public static class StateTables
 
     public static string Lines(IEnumerable<ServiceLine> lines) =>
         string.Join(" ", lines.Select(l => Line(l.Code.Value, l.Modifiers.Select(m => m.Value), l.Units, l.Charge.ToString(), l.Pointers)));
+
+    /// <summary>A fee schedule's fees as one text: <c>99213=125.00 99213-25=140.00</c>, in key order.</summary>
+    public static string Fees(IEnumerable<(string Code, string? Modifier, string Charge)> fees) =>
+        string.Join(" ", fees.Select(f => (Key: f.Modifier is null ? f.Code : $"{f.Code}-{f.Modifier}", f.Charge)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Charge}"));
 }
