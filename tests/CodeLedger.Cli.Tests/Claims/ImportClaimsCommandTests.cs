@@ -216,7 +216,7 @@ public sealed class ImportClaimsCommandTests(ClaimsDemo demo) : IClassFixture<Cl
     [Theory]
     [InlineData("837p/linuxforhealth/demo.837")]
     [InlineData("837p/linuxforhealth/demo.example1.837")]
-    [InlineData("837p/oopfactory/Example1_2_And_3_Combined.txt")]
+    [InlineData("837p/oopfactory/Example1_HealthInsurance.txt")]
     public void A_real_837p_of_another_practice_is_refused_with_every_claim_listed_and_no_phi(string sample)
     {
         using var folder = new TempFolder();

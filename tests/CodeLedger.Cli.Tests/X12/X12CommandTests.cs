@@ -55,7 +55,7 @@ public class X12CommandTests : IDisposable
     [Fact]
     public void Parse_837P_with_claims_lists_each_claim_and_omits_835_totals()
     {
-        var (exit, output, _) = Run("x12", "parse", Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"), "--json", "--claims");
+        var (exit, output, _) = Run("x12", "parse", CleanCombined(), "--json", "--claims");
         Assert.Equal(0, exit);
         var json = Json(output);
         Assert.Equal("837P", json.GetProperty("kind").GetString());
@@ -146,7 +146,7 @@ public class X12CommandTests : IDisposable
     public void Ack_writes_an_accepting_999_for_a_clean_837P()
     {
         var output = Path.Combine(_dir.FullName, "out.999");
-        var (exit, text, _) = Run("x12", "ack", Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"), "--out", output, "--json", "--db", Db);
+        var (exit, text, _) = Run("x12", "ack", CleanCombined(), "--out", output, "--json", "--db", Db);
         Assert.Equal(0, exit);
         var json = Json(text);
         Assert.Equal("E", json.GetProperty("status999").GetString());
@@ -242,9 +242,21 @@ public class X12CommandTests : IDisposable
     /// <summary>A copy of a clean 837P whose ISA14 asks for a TA1 (1) or not (0).</summary>
     private string WithIsa14(string name, char requested)
     {
-        var text = File.ReadAllText(Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"));
+        var text = File.ReadAllText(CleanCombined());
         var isa14 = text.IndexOf("*00501*000000905*", StringComparison.Ordinal) + "*00501*000000905*".Length;
         return Write(name, text[..isa14] + requested + text[(isa14 + 1)..]);
+    }
+
+    /// <summary>
+    /// OopFactory's combined 837P with its one guide error mended: its second subscriber puts the claim
+    /// filing indicator in SBR08, which 005010 does not use (X12-0509, docs/X12.md); moved to SBR09, the
+    /// file is the clean two-set, three-claim 837P these tests need.
+    /// </summary>
+    private string CleanCombined()
+    {
+        var text = File.ReadAllText(Sample("837p/oopfactory/Example1_2_And_3_Combined.txt"));
+        Assert.Contains("SBR*P*******CI~", text, StringComparison.Ordinal);
+        return Write("combined-clean.837", text.Replace("SBR*P*******CI~", "SBR*P********CI~", StringComparison.Ordinal));
     }
 
     /// <summary>ISA13 and GS06 of a written 999.</summary>
