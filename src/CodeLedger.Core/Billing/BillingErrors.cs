@@ -14,4 +14,15 @@ public static class BillingErrors
     /// <summary>The practice already has a different fee schedule effective that day; versions are never replaced.</summary>
     public static readonly ErrorCode FeesEffectiveTaken = new("BILLING-FEES-EFFECTIVE-TAKEN", ErrorExit.Refused, Http.Conflict);
 
+    /// <summary>A claim's submission number is outside 1..999, or a replacement or void is numbered 1, or the encounter key is empty.</summary>
+    public static readonly ErrorCode ClaimSubmission = new("BILLING-CLAIM-SUBMISSION", ErrorExit.Refused, Http.UnprocessableContent);
+
+    /// <summary>A replacement (7) or void (8) without the payer's claim control number (REF*F8), or an original with one.</summary>
+    public static readonly ErrorCode ClaimControlNumber = new("BILLING-CLAIM-CONTROL-NUMBER", ErrorExit.Refused, Http.UnprocessableContent);
+
+    /// <summary>The coding bills fractional units; a professional claim line bills whole units.</summary>
+    public static readonly ErrorCode ClaimUnits = new("BILLING-CLAIM-UNITS", ErrorExit.Refused, Http.UnprocessableContent);
+
+    /// <summary>A batch was asked to write a claim that is not ready, claims of two practices, or control numbers that are malformed or too few.</summary>
+    public static readonly ErrorCode BatchRefused = new("BILLING-BATCH-REFUSED", ErrorExit.Refused, Http.UnprocessableContent);
 }
