@@ -67,6 +67,6 @@ public class AuditBenchmarks
     public AuditReport ReportTenThousand()
     {
         var comparisons = codings.Select(c => AuditComparer.Compare(c.Id, c.Dos, c.Vendor, c.Auditor, pricing)).ToList();
-        return AuditReport.Create(reportSample, comparisons, new AuditDisputes("adjudicator"));
+        return AuditReport.Create(reportSample, comparisons, new AuditDisputes("adjudicator"), new AuditNames("BENCH-PRACTICE", new Dictionary<Guid, string>()));
     }
 }

@@ -77,10 +77,10 @@ public static class AuditBook
     public static IReadOnlySet<string> FindingIds(IReadOnlyList<EncounterComparison> comparisons) =>
         comparisons.SelectMany(c => c.Findings).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
 
-    public static AuditReport Report(AuditSample sample, string adjudicator, IEnumerable<RecordedAuditCoding> codings, IEnumerable<Rebuttal> rebuttals, IEnumerable<Adjudication> adjudications)
+    public static AuditReport Report(AuditSample sample, AuditNames names, string adjudicator, IEnumerable<RecordedAuditCoding> codings, IEnumerable<Rebuttal> rebuttals, IEnumerable<Adjudication> adjudications)
     {
         var comparisons = Compare(sample, codings);
-        return AuditReport.Create(sample, comparisons, Disputes(adjudicator, comparisons, rebuttals, adjudications));
+        return AuditReport.Create(sample, comparisons, Disputes(adjudicator, comparisons, rebuttals, adjudications), names);
     }
 
     /// <summary>The plan's kind, stratification and outcome words as the events and tables spell them.</summary>

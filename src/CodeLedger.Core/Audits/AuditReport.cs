@@ -3,8 +3,24 @@ using System.Text;
 
 namespace CodeLedger.Core.Audits;
 
-/// <summary>One finding as the report lists it, with its dispute status (open, rebutted, upheld, reversed).</summary>
-public sealed record ReportedFinding(string Id, Guid EncounterId, ErrorCategory Category, AuditComponent Component, string Detail, decimal DollarDelta, string Status);
+/// <summary>
+/// The names a reader knows the audit's parties by, which the sample itself holds only as ids: the
+/// practice's organization code (e.g. NORTHSIDE-FM) and each sampled coder's user name. The desk
+/// reads them from the organizations and coders tables, the replay from the replayed organizations
+/// and coder enrolments, so the two reports stay the same bytes.
+/// </summary>
+public sealed record AuditNames(string Practice, IReadOnlyDictionary<Guid, string> Coders)
+{
+    /// <summary>The coder's user name; the id only if no coder with that id is known (a coder row deleted by hand), so the figure is still attributed.</summary>
+    public string Coder(Guid id) => Coders.TryGetValue(id, out var name) ? name : id.ToString("D");
+}
+
+/// <summary>
+/// One finding as the report lists it, with its dispute status (open, rebutted, upheld, reversed).
+/// <paramref name="Encounter"/> is the practice's encounter id (the key the sample was drawn on), which
+/// the text prints; <paramref name="EncounterId"/> is CodeLedger's internal id, kept in the JSON for joins.
+/// </summary>
+public sealed record ReportedFinding(string Id, Guid EncounterId, string Encounter, ErrorCategory Category, AuditComponent Component, string Detail, decimal DollarDelta, string Status);
 
 /// <summary>
 /// The audit report the CLI prints as text and JSON and the replay rebuilds: the plan, the frame and
@@ -27,16 +43,17 @@ public sealed record AuditReport(
         + "Code-level accuracy: share of code items right, where the items are each distinct ICD-10-CM code of the auditor's coding, each vendor diagnosis code with no same-category counterpart, and each service line of either coding (a paired line counts once); an item is wrong when a standing finding names it. "
         + "Dollar-level accuracy: 1 − Σ|auditor − vendor| RVU dollars per encounter / Σ auditor RVU dollars (errors in both directions count, none nets another).";
 
-    public static AuditReport Create(AuditSample sample, IReadOnlyList<EncounterComparison> comparisons, AuditDisputes disputes)
+    public static AuditReport Create(AuditSample sample, IReadOnlyList<EncounterComparison> comparisons, AuditDisputes disputes, AuditNames names)
     {
-        var figures = AuditScorer.Score(sample, comparisons, disputes);
+        ArgumentNullException.ThrowIfNull(names);
+        var figures = AuditScorer.Score(sample, comparisons, disputes, names);
         var plan = sample.Plan;
         var findings = comparisons.Where(c => sample.Contains(c.EncounterId))
-            .SelectMany(c => c.Findings.Select(f => new ReportedFinding(f.Id, f.EncounterId, f.Category, f.Component, f.Detail,
+            .SelectMany(c => c.Findings.Select(f => new ReportedFinding(f.Id, f.EncounterId, sample.Find(f.EncounterId)!.Member.EncounterKey, f.Category, f.Component, f.Detail,
                 Math.Round(f.RvuDelta * c.ConversionFactor, 2), disputes.Status(f.Id))))
             .ToList();
         var frame = string.Create(CultureInfo.InvariantCulture,
-            $"{sample.FrameSize} encounters of practice {plan.PracticeId} with a date of service from {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd}{(plan.Specialty is null ? string.Empty : " in specialty " + plan.Specialty)}; {sample.Members.Count} drawn, {figures.Audited} audited");
+            $"{sample.FrameSize} encounters of practice {names.Practice} with a date of service from {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd}{(plan.Specialty is null ? string.Empty : " in specialty " + plan.Specialty)}; {sample.Members.Count} drawn, {figures.Audited} audited");
         var method = $"each encounter's draw key is SHA-256(UTF-8(seed + \"\\n\" + encounter key)); per stratum the smallest keys are drawn (ties by encounter id text), the sample listed by ascending key; allocation {(plan.IsSelfWeighting ? "proportional by largest remainder" : "equal, K per stratum")} (docs/AUDIT.md)";
         var definitions = $"{AccuracyDefinitions} Coding guideline and releases: {plan.Definition}.";
         return new AuditReport(plan.Describe(), frame, method, sample.Strata, sample.RequiredSize, definitions, figures, findings);
@@ -88,7 +105,7 @@ public sealed record AuditReport(
         s.AppendLine();
         foreach (var f in Findings)
         {
-            s.AppendLine(CultureInfo.InvariantCulture, $"{f.Id} {f.EncounterId} {f.Category} {f.Status} {f.DollarDelta:0.00} {f.Detail}");
+            s.AppendLine(CultureInfo.InvariantCulture, $"{f.Id} {f.Encounter} {f.Category} {f.Status} {f.DollarDelta:0.00} {f.Detail}");
         }
 
         return s.ToString();

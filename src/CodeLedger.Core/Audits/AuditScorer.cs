@@ -74,16 +74,16 @@ public static class AuditScorer
     /// <summary>The bucket of encounters coded outside CodeLedger (imported 837P claims): no coder is known.</summary>
     public const string ImportedClaims = "(imported claims)";
 
-    public static AuditFigures Score(AuditSample sample, IReadOnlyList<EncounterComparison> comparisons, AuditDisputes disputes)
+    public static AuditFigures Score(AuditSample sample, IReadOnlyList<EncounterComparison> comparisons, AuditDisputes disputes, AuditNames? names = null)
     {
         var audited = comparisons.Where(c => sample.Contains(c.EncounterId)).ToList();
         var (valid, reason) = sample.Validity(audited.Count);
         return new AuditFigures(sample.Members.Count, audited.Count, valid, reason,
-            FigureSet(sample, audited, _ => false, "initial", valid),
-            FigureSet(sample, audited, disputes.IsReversed, "final (adjudicated)", valid));
+            FigureSet(sample, audited, _ => false, "initial", valid, names),
+            FigureSet(sample, audited, disputes.IsReversed, "final (adjudicated)", valid, names));
     }
 
-    private static AuditFigureSet FigureSet(AuditSample sample, List<EncounterComparison> audited, Func<string, bool> reversed, string basis, bool valid)
+    private static AuditFigureSet FigureSet(AuditSample sample, List<EncounterComparison> audited, Func<string, bool> reversed, string basis, bool valid, AuditNames? names)
     {
         var plan = sample.Plan;
         var correct = 0;
@@ -119,7 +119,7 @@ public static class AuditScorer
             over += delta < 0 ? -delta : 0m;
 
             var member = sample.Find(c.EncounterId)!.Member;
-            Tally(byCoder, member.CoderId is { } coder ? coder.ToString("D") : ImportedClaims, right);
+            Tally(byCoder, member.CoderId is { } coder ? (names is null ? coder.ToString("D") : names.Coder(coder)) : ImportedClaims, right);
             Tally(byPhysician, member.Physician.Value, right);
         }
 

@@ -291,6 +291,16 @@ public sealed class AuditDesk(CodeLedgerStore store, Func<Guid>? newId = null)
             var row = await EngagementAsync(db, audit, principal, ct);
             var book = await LoadAsync(db, row, ct);
             var rebuttal = new Rebuttal(finding.Trim(), principal.UserName, reason, now);
+
+            // A vendor answers for its own coding: with two vendors in one frame, a finding on an encounter
+            // the other vendor coded is, to this one, no finding at all (the same refusal as an unknown id).
+            var encounter = book.Comparisons.SelectMany(c => c.Findings).FirstOrDefault(f => f.Id == rebuttal.FindingId)?.EncounterId;
+            if (encounter is { } coded && principal.Role is UserRole.VendorAdmin or UserRole.CodingLead
+                && !(await EncounterVendorsAsync(db, coded, ct)).Contains(principal.OrganizationId))
+            {
+                throw new DomainException(AuditErrors.FindingUnknown, $"audit {row.Id:D} has no finding {Echo.Quote(rebuttal.FindingId)} on an encounter {principal.UserName}'s vendor coded");
+            }
+
             book.Disputes.Rebut(AuditBook.FindingIds(book.Comparisons), rebuttal);
             var stored = new AuditRebuttalRow { Id = _newId(), AuditId = row.Id, FindingId = rebuttal.FindingId, RebuttedBy = rebuttal.By, Reason = rebuttal.Reason, RebuttedAt = rebuttal.At };
             db.Add(stored);
@@ -331,7 +341,24 @@ public sealed class AuditDesk(CodeLedgerStore store, Func<Guid>? newId = null)
         await using var db = store.CreateContext();
         var row = await EngagementAsync(db, audit, principal, ct);
         var book = await LoadAsync(db, row, ct);
-        return AuditReport.Create(book.Sample, book.Comparisons, book.Disputes);
+        return AuditReport.Create(book.Sample, book.Comparisons, book.Disputes, await NamesAsync(db, row, book.Sample, ct));
+    }
+
+    /// <summary>The practice's code and the sampled coders' user names, as the replay has them from the ledger.</summary>
+    private static async Task<AuditNames> NamesAsync(CodeLedgerDbContext db, AuditEngagementRow row, AuditSample sample, CancellationToken ct)
+    {
+        var practice = await db.Organizations.AsNoTracking().Where(o => o.Id == row.PracticeId).Select(o => o.Code).SingleAsync(ct);
+        var coderIds = sample.Members.Where(m => m.Member.CoderId is not null).Select(m => m.Member.CoderId!.Value).Distinct().ToList();
+        var coders = new Dictionary<Guid, string>();
+        foreach (var chunk in coderIds.Chunk(1000))
+        {
+            foreach (var c in await db.Coders.IgnoreQueryFilters().AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.UserName }).ToListAsync(ct))
+            {
+                coders[c.Id] = c.UserName;
+            }
+        }
+
+        return new AuditNames(practice, coders);
     }
 
     /// <summary>An audit's id as the ledger's subject for its engagement-level events.</summary>
@@ -429,6 +456,14 @@ public sealed class AuditDesk(CodeLedgerStore store, Func<Guid>? newId = null)
         var encounters = db.Set<AuditSampleMemberRow>().Where(m => m.AuditId == audit).Select(m => m.EncounterId);
         var vendors = await db.Set<WorkItem>().IgnoreQueryFilters().AsNoTracking().Where(w => encounters.Contains(w.EncounterId)).Select(w => w.VendorId).Distinct().ToListAsync(ct);
         vendors.AddRange(await db.VendorClaimCodings.IgnoreQueryFilters().AsNoTracking().Where(v => encounters.Contains(v.EncounterId)).Select(v => v.VendorId).Distinct().ToListAsync(ct));
+        return [.. vendors];
+    }
+
+    /// <summary>The vendors whose coding of an encounter an audit compares: the vendor that finalized it in CodeLedger, and any whose claim for it was imported.</summary>
+    private static async Task<HashSet<Guid>> EncounterVendorsAsync(CodeLedgerDbContext db, Guid encounter, CancellationToken ct)
+    {
+        var vendors = await db.Set<WorkItem>().IgnoreQueryFilters().AsNoTracking().Where(w => w.EncounterId == encounter && w.FinalCodingVersion != null).Select(w => w.VendorId).ToListAsync(ct);
+        vendors.AddRange(await db.VendorClaimCodings.IgnoreQueryFilters().AsNoTracking().Where(v => v.EncounterId == encounter).Select(v => v.VendorId).ToListAsync(ct));
         return [.. vendors];
     }
 

@@ -183,6 +183,10 @@ public sealed class AuditCommandTests(AuditDemo demo) : IClassFixture<AuditDemo>
         Assert.Contains("the 95% floor is", text, StringComparison.Ordinal);
         Assert.Contains("95% CI", text, StringComparison.Ordinal);
 
+        // The reader knows the practice by its code and the encounter by the practice's own id, not CodeLedger's GUIDs.
+        Assert.Contains($"encounters of practice {Practice} with a date of service", text, StringComparison.Ordinal);
+        Assert.Contains($"{id} {sample[1]} DiagnosisMissing reversed", text, StringComparison.Ordinal);
+
         // The whole audit replays; the report from the ledger export alone is the same bytes.
         Assert.Contains("matches the stored tables", Ok(db, "ledger", "verify").Out, StringComparison.Ordinal);
         var export = folder.File("ledger.jsonl");

@@ -14,6 +14,10 @@ internal static class AuditFixtures
 
     public static readonly DateOnly Dos = new(2026, 3, 2);
 
+    /// <summary>The names the report prints: the practice's code and the four fixture coders' user names (c0…0 to c0…3).</summary>
+    public static readonly AuditNames Names = new("NORTHSIDE-FM",
+        Enumerable.Range(0, 4).ToDictionary(i => Guid.Parse($"c0000000-0000-0000-0000-{i:D12}"), i => $"coder.{(char)('a' + i)}"));
+
     private static readonly Lazy<RvuAuditPricing> Real2026 = new(LoadPricing);
 
     /// <summary>The real CY2026 E/M excerpt (RVU26A) and the real conversion factors.</summary>

@@ -52,7 +52,7 @@ public class ScoringTests
         // Encounter 2: vendor 99212, auditor 99213: (2.85 - 1.78) = 1.07 RVU x 33.4009 = 35.738963 (undercoding).
         var (sample, comparisons) = Audit(20, wrong: 2);
 
-        var dollars = AuditScorer.Score(sample, comparisons, new AuditDisputes("adjudicator.ann")).Initial.Dollars;
+        var dollars = AuditScorer.Score(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names).Initial.Dollars;
 
         Assert.Equal(40.42m, dollars.Overcoding);
         Assert.Equal(35.74m, dollars.Undercoding);
@@ -64,7 +64,7 @@ public class ScoringTests
     {
         var (sample, comparisons) = Audit(20, wrong: 2);
 
-        var figures = AuditScorer.Score(sample, comparisons, new AuditDisputes("adjudicator.ann"));
+        var figures = AuditScorer.Score(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names);
 
         // 20 audited of a frame of 400: the calculator asks for 62 at ±5 points, 95% expected.
         Assert.False(figures.StatisticallyValid);
@@ -77,7 +77,7 @@ public class ScoringTests
     {
         var (sample, comparisons) = Audit(73, wrong: 2, frame: 100_000);
 
-        var figures = AuditScorer.Score(sample, comparisons, new AuditDisputes("adjudicator.ann"));
+        var figures = AuditScorer.Score(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names);
 
         // Net -40.415089 + 35.738963 = -4.676126 over 73 audited x 100,000 = -6,405.65.
         Assert.True(figures.StatisticallyValid);
@@ -89,7 +89,7 @@ public class ScoringTests
     {
         var (sample, comparisons) = Audit(20, wrong: 2);
 
-        var set = AuditScorer.Score(sample, comparisons, new AuditDisputes("adjudicator.ann")).Initial;
+        var set = AuditScorer.Score(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names).Initial;
 
         // Each encounter has three items (E11.65, I10, the line); two lines are wrong: 58 of 60.
         Assert.Equal((58, 60), (set.CodeAccuracy.Successes, set.CodeAccuracy.Trials));
@@ -104,7 +104,7 @@ public class ScoringTests
     {
         var (sample, comparisons) = Audit(20, wrong: 2, kind: AuditKind.Internal);
 
-        var report = AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"));
+        var report = AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names);
 
         Assert.Equal("internal", report.Figures.Initial.Label);
         Assert.Equal("internal", report.Figures.Final.Label);
@@ -113,11 +113,40 @@ public class ScoringTests
     }
 
     [Fact]
+    public void The_report_names_the_practice_by_its_code_the_findings_by_encounter_key_and_the_coders_by_user_name()
+    {
+        var (sample, comparisons) = Audit(20, wrong: 2);
+
+        var report = AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names);
+        var text = report.ToText();
+
+        // A reader knows the practice as NORTHSIDE-FM and an encounter by the practice's own id, not by CodeLedger's GUIDs.
+        Assert.Contains("encounters of practice NORTHSIDE-FM with a date of service", report.Frame, StringComparison.Ordinal);
+        Assert.DoesNotContain(AuditFixtures.Practice.ToString("D"), text, StringComparison.Ordinal);
+        Assert.All(report.Findings, f => Assert.Equal(sample.Find(f.EncounterId)!.Member.EncounterKey, f.Encounter));
+        Assert.All(report.Findings, f => Assert.DoesNotContain(f.EncounterId.ToString("D"), text, StringComparison.Ordinal));
+        Assert.All(report.Findings, f => Assert.Contains($"{f.Id} {f.Encounter} ", text, StringComparison.Ordinal));
+        Assert.NotEmpty(report.Figures.Initial.ByCoder);
+        Assert.All(report.Figures.Initial.ByCoder, c => Assert.StartsWith("coder.", c.Key, StringComparison.Ordinal));
+        Assert.DoesNotContain("c0000000-", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coder_the_names_do_not_know_is_still_attributed_by_id()
+    {
+        var (sample, comparisons) = Audit(20, wrong: 2);
+
+        var report = AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"), new AuditNames("NORTHSIDE-FM", new Dictionary<Guid, string>()));
+
+        Assert.Contains(report.Figures.Initial.ByCoder, c => c.Key.StartsWith("c0000000-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_report_over_no_audited_encounter_says_so_and_writes_null_figures_never_NaN()
     {
         var (sample, _) = Audit(20, wrong: 2);
 
-        var report = AuditReport.Create(sample, [], new AuditDisputes("adjudicator.ann"));
+        var report = AuditReport.Create(sample, [], new AuditDisputes("adjudicator.ann"), AuditFixtures.Names);
         var json = AuditReportJson.Write(report);
         var text = report.ToText();
         var final = JsonDocument.Parse(json).RootElement.GetProperty("figures").GetProperty("final");
@@ -134,7 +163,7 @@ public class ScoringTests
     {
         var (sample, comparisons) = Audit(20, wrong: 2);
 
-        var json = AuditReportJson.Write(AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann")));
+        var json = AuditReportJson.Write(AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names));
         var final = JsonDocument.Parse(json).RootElement.GetProperty("figures").GetProperty("final");
 
         Assert.Equal(0.9, final.GetProperty("encounterAccuracy").GetProperty("point").GetDouble(), 6);
@@ -146,7 +175,7 @@ public class ScoringTests
     {
         var (sample, comparisons) = Audit(20, wrong: 2);
 
-        var report = AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"));
+        var report = AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names);
         var text = report.ToText();
         var json = JsonSerializer.Serialize(report);
 
@@ -164,7 +193,7 @@ public class ScoringTests
         var (sample, comparisons) = Audit(20, wrong: 0);
         var stranger = ComparisonTests.Compare(Overcoded, Right, encounter: 999_999);
 
-        var figures = AuditScorer.Score(sample, [.. comparisons, stranger], new AuditDisputes("adjudicator.ann"));
+        var figures = AuditScorer.Score(sample, [.. comparisons, stranger], new AuditDisputes("adjudicator.ann"), AuditFixtures.Names);
 
         Assert.Equal(20, figures.Audited);
         Assert.Equal(20, figures.Initial.EncounterAccuracy.Successes);

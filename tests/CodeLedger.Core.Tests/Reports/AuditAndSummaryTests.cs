@@ -17,7 +17,7 @@ public sealed class AuditAndSummaryTests
         var sample = AuditSampler.Draw(AuditFixtures.Population(400), AuditFixtures.Plan(size: n));
         var comparisons = sample.Members.Select((m, i) => AuditComparer.Compare(m.Member.EncounterId, m.Member.DateOfService,
             AuditFixtures.Coding(i < wrong ? Overcoded : Right), AuditFixtures.Coding(Right), AuditFixtures.Pricing2026)).ToList();
-        return AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"));
+        return AuditReport.Create(sample, comparisons, new AuditDisputes("adjudicator.ann"), AuditFixtures.Names);
     }
 
     [Fact]

@@ -110,7 +110,10 @@ public sealed partial class ReplayedState
             new CodingSubmission(Diagnoses(c.Event.Diagnoses), Lines(c.Event.Lines), c.Event.Em is { } em ? EmInputJson.Parse(em) : null),
             c.Event.Prices.ToDictionary(p => SnapshotPricing.Key(p.Code, p.Modifiers), p => p.Rvu, StringComparer.Ordinal),
             c.Event.ConversionFactor));
-        return AuditBook.Report(sample, e.Adjudicator, codings,
+        // The names the desk reads from its tables: the practice's code as sampled, each coder's user name (the enrolment's subject).
+        var coderIds = e.Members.Where(m => m.Coder is not null).Select(m => m.Coder!.Value).ToHashSet();
+        var coders = _coders.Where(c => coderIds.Contains(c.Value.Event.Id)).ToDictionary(c => c.Value.Event.Id, c => c.Key);
+        return AuditBook.Report(sample, new AuditNames(e.Practice, coders), e.Adjudicator, codings,
             a.Rebuttals.Select(r => new Rebuttal(r.Event.Finding, r.Event.By, r.Event.ReasonHash, r.Event.At)),
             a.Adjudications.Select(j => new Adjudication(j.Event.Finding, AuditBook.Parse<AdjudicationOutcome>(j.Event.Outcome), j.Event.By, j.Event.At)));
 
