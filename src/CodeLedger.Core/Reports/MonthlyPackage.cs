@@ -76,7 +76,7 @@ public static class MonthlyPackage
         var panels = f.EmDistribution.Select((p, i) => new GroupedBarChart(
             string.Create(CultureInfo.InvariantCulture, $"em-{i + 1}"), p.Name, $"{p.Name}: share of established-patient visits per level, against the benchmark.", "level", "share", 2,
             EmLevels.Established,
-            [new ChartSeries(p.Name, [.. p.Established.Levels.Select(l => l.Share ?? 0m)]), new ChartSeries("benchmark", [.. p.Established.Levels.Select(l => l.BenchmarkShare ?? 0m)])]))
+            [new ChartSeries("physician", [.. p.Established.Levels.Select(l => l.Share ?? 0m)]), new ChartSeries("benchmark", [.. p.Established.Levels.Select(l => l.BenchmarkShare ?? 0m)])]))
             .ToList();
         IReadOnlyList<Chart>? charts = panels.Count == 0 ? null
             : [new SmallMultiples("em-physicians", "E/M levels per physician against the benchmark", "Each physician's established-patient E/M shares beside their specialty's benchmark.", "level", "share", 2, panels)];

@@ -40,6 +40,12 @@ public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCom
             SqliteConnection.ClearAllPools();
             File.Copy(Db, copy, overwrite: true);
 
+            // The database's key files (d.db.phikey, the signing key) go with it.
+            foreach (var sibling in Directory.GetFiles(Folder.Path, "d.db.*"))
+            {
+                File.Copy(sibling, copy + Path.GetFileName(sibling)["d.db".Length..], overwrite: true);
+            }
+
             return copy;
         }
 
