@@ -48,6 +48,7 @@ internal static class CodeLedgerCommand
         yield return Accounts.UserCommands.Create(console);
         yield return Audits.AuditCommands.Create(console);
         yield return Reports.ImpactCommand.Create(console);
+        yield return Reports.ReportCommands.Create(console);
         yield return Scorecard.ScorecardCommands.Create(console);
         yield return Billing.FeesCommands.Create(console);
     }

@@ -1,0 +1,170 @@
+using CodeLedger.Core.Accounts;
+using CodeLedger.Core.Audits;
+using CodeLedger.Core.Coding;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Contracts;
+using CodeLedger.Core.Organizations;
+using CodeLedger.Core.Physicians;
+using CodeLedger.Core.Queries;
+using CodeLedger.Core.Reports;
+using CodeLedger.Core.Training;
+using CodeLedger.Core.Turnaround;
+using CodeLedger.Core.Workflow;
+using CodeLedger.Storage.Audits;
+using CodeLedger.Storage.CodeSets;
+using CodeLedger.Storage.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Reports;
+
+/// <summary>A month's input as loaded, with what the package's manifest names besides the figures.</summary>
+/// <param name="PracticeName">The practice's display name (an organization, not PHI).</param>
+/// <param name="VendorName">The vendor's display name, or "no vendor" when the month has no contract.</param>
+public sealed record LoadedMonth(MonthlyInput Input, string PracticeName, string VendorName);
+
+/// <summary>
+/// Fills <see cref="MonthlyInput"/> for a practice and month from the tables (docs/REPORTS.md, "How
+/// Storage uses this"). Turnaround samples are measured exactly as <see cref="SlaMonthMeasure"/>
+/// measures them for `codeledger sla`: the contract's clock from the work item's clock start to
+/// finalization, less the time its queries were open when the contract pauses for queries.
+/// The tenant boundary: a principal reads the package of its own practice (practice admin) or of a
+/// practice its vendor holds the contract with (vendor admin, coding lead); anyone else is told the
+/// practice does not exist, so codes of other organizations are not confirmed.
+/// </summary>
+public sealed class MonthlyReportLoader(CodeLedgerStore store)
+{
+    /// <summary>Roles that may read a monthly package at all; the organization is checked after.</summary>
+    public static readonly IReadOnlySet<UserRole> Readers = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
+
+    /// <param name="principal">The reader; null for the operator (the database's owner), who reads any practice.</param>
+    public async Task<LoadedMonth> LoadAsync(string practiceCode, string? vendorCode, string month, Principal? principal, EmBenchmarkTable? benchmarks = null, CancellationToken ct = default)
+    {
+        var slaMonth = SlaMonth.Parse(month);
+        await using var db = store.CreateContext();
+        var practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
+        var named = vendorCode is null ? null : await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct);
+        var inForce = slaMonth.InForce(await db.SlaContracts.AsNoTracking().Where(c => c.PracticeId == practice.Id).ToListAsync(ct));
+        var vendorIds = inForce.Select(c => c.VendorId).Append(named?.Id ?? Guid.Empty).ToList();
+        var vendors = await db.Organizations.AsNoTracking().Where(o => vendorIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+
+        // A month with no contract in force still has figures (E/M, queries, code sets); turnaround says there is no target.
+        SlaContract? contract = inForce.Count == 0 && named is null ? null
+            : SlaContractChoice.Choose(inForce, named?.Id, id => vendors[id].Code, practice.Code, slaMonth);
+        var vendor = contract is null ? null : vendors[contract.VendorId];
+
+        if (principal is not null && !MayRead(principal, practice, vendor))
+        {
+            // The same answer as a code that does not exist: another organization's practice is not confirmed.
+            throw new DomainException(OrganizationErrors.Unknown, $"no practice with code '{practiceCode}'");
+        }
+
+        var zoneId = contract?.TimeZoneId ?? "UTC";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var from = slaMonth.AddMonths(-12).Window(zone).Start;
+        var to = slaMonth.Window(zone).End;
+
+        var physicians = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => new ReportPhysician(p.Npi, p.Name, p.Specialty));
+
+        var workQuery = db.Set<WorkItem>().AsNoTracking().Where(w => w.PracticeId == practice.Id && w.FinalizedAt != null);
+        if (vendor is not null)
+        {
+            workQuery = workQuery.Where(w => w.VendorId == vendor.Id);
+        }
+
+        // Instants compare in memory: providers store them differently, and a practice's thirteen months are a bounded set.
+        var work = (await workQuery.ToListAsync(ct)).Where(w => w.FinalizedAt >= from && w.FinalizedAt < to).ToList();
+        var encounterIds = work.Select(w => w.EncounterId).ToList();
+        var encounters = new Dictionary<Guid, (Guid PhysicianId, DateOnly DateOfService)>();
+        var codings = new Dictionary<(Guid, int), CodingResult>();
+        foreach (var chunk in encounterIds.Chunk(500))
+        {
+            foreach (var e in await db.Encounters.AsNoTracking().Where(e => chunk.Contains(e.Id)).Select(e => new { e.Id, e.PhysicianId, e.DateOfService }).ToListAsync(ct))
+            {
+                encounters[e.Id] = (e.PhysicianId, e.DateOfService);
+            }
+
+            foreach (var c in await db.CodingResults.AsNoTracking().Where(c => chunk.Contains(c.EncounterId)).ToListAsync(ct))
+            {
+                codings[(c.EncounterId, c.Version)] = c;
+            }
+        }
+
+        // Every query of the practice's encounters: the turnaround pauses read those of the finalized work, section 3 those raised in the month.
+        var practiceEncounters = db.Encounters.AsNoTracking().Where(e => e.PracticeId == practice.Id).Select(e => new { e.Id, e.PhysicianId });
+        var queryRows = await (from q in db.Set<DocumentationQuery>().AsNoTracking()
+                               join e in practiceEncounters on q.EncounterId equals e.Id
+                               select new { Query = q, e.PhysicianId }).ToListAsync(ct);
+        var workIds = work.Select(w => w.EncounterId).ToHashSet();
+        var vendorWorkIds = vendor is null ? null
+            : (await db.Set<WorkItem>().AsNoTracking().Where(w => w.PracticeId == practice.Id && w.VendorId == vendor.Id).Select(w => w.EncounterId).ToListAsync(ct)).ToHashSet();
+        var pauses = queryRows.Where(r => workIds.Contains(r.Query.EncounterId))
+            .GroupBy(r => r.Query.EncounterId)
+            .ToDictionary(g => g.Key, g => g.Select(r => (r.Query.RaisedAt, r.Query.ClosedAt)).ToList());
+
+        var clock = contract is null ? null : new TurnaroundClock(contract);
+        var reportEncounters = new List<ReportEncounter>();
+        foreach (var w in work.OrderBy(w => w.EncounterId))
+        {
+            var (physicianId, dateOfService) = encounters[w.EncounterId];
+            var finalizedAt = w.FinalizedAt!.Value;
+            var coding = w.FinalCodingVersion is { } v ? codings.GetValueOrDefault((w.EncounterId, v)) : null;
+            var procedures = coding?.ServiceLines.Select(l => l.Code.Value).ToList() ?? [];
+            TurnaroundSample? sample = null;
+            if (clock is not null)
+            {
+                var elapsed = contract!.OpenQueryPausesClock && pauses.TryGetValue(w.EncounterId, out var qs)
+                    ? clock.Measure(w.ClockStart, finalizedAt, QueryPause.All(qs, finalizedAt))
+                    : clock.Measure(w.ClockStart, finalizedAt);
+                sample = new TurnaroundSample(w.EncounterId.ToString("D"), w.ClockStart, finalizedAt, elapsed);
+            }
+
+            reportEncounters.Add(new ReportEncounter(
+                w.EncounterId,
+                physicians[physicianId],
+                dateOfService,
+                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finalizedAt, zone).DateTime),
+                procedures.FirstOrDefault(p => EmLevels.Classify(p) is not null),
+                coding?.Diagnoses.Select(d => d.Value).ToList() ?? [],
+                procedures,
+                coding?.CoderId ?? w.CoderId,
+                sample));
+        }
+
+        var window = slaMonth.Window(zone);
+        var queries = queryRows
+            .Where(r => r.Query.RaisedAt >= window.Start && r.Query.RaisedAt < window.End && (vendorWorkIds is null || vendorWorkIds.Contains(r.Query.EncounterId)))
+            .OrderBy(r => r.Query.Id)
+            .Select(r => ReportQuery.From(r.Query, physicians[r.PhysicianId]))
+            .ToList();
+
+        var coderIds = vendor is null
+            ? await db.Coders.AsNoTracking().Select(k => k.Id).ToListAsync(ct)
+            : await db.Coders.AsNoTracking().Where(k => k.VendorId == vendor.Id).Select(k => k.Id).ToListAsync(ct);
+        var training = (await db.Set<TrainingRecord>().AsNoTracking().Where(t => coderIds.Contains(t.CoderId)).ToListAsync(ct)).OrderBy(t => t.Id).ToList();
+
+        var audit = await AuditOfMonthAsync(db, practice, slaMonth, ct);
+        var codeSets = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
+
+        var input = new MonthlyInput(practice.Code, vendor?.Code, slaMonth, zoneId, contract, reportEncounters, queries, codeSets, training, audit,
+            benchmarks ?? EmBenchmarkTable.Default, Pricing: null,
+            AdditionalCommitments: null);
+        return new LoadedMonth(input, practice.Name, vendor?.Name ?? "no vendor");
+    }
+
+    /// <summary>The latest audit of the practice whose period ends in the month (docs/REPORTS.md), with the audit desk's own report.</summary>
+    private async Task<AuditReport?> AuditOfMonthAsync(CodeLedgerDbContext db, Organization practice, SlaMonth month, CancellationToken ct)
+    {
+        var (first, last) = (month.First, month.Last);
+        var row = (await db.Set<AuditEngagementRow>().AsNoTracking().Where(a => a.PracticeId == practice.Id && a.ToDate >= first && a.ToDate <= last).ToListAsync(ct))
+            .OrderByDescending(a => a.ToDate).ThenByDescending(a => a.CreatedAt).FirstOrDefault();
+        return row is null ? null : await new AuditDesk(store).ReportAsync(row.Id.ToString("D"), null, ct);
+    }
+
+    private static bool MayRead(Principal principal, Organization practice, Organization? vendor) => principal.Role switch
+    {
+        UserRole.PracticeAdmin => principal.OrganizationId == practice.Id,
+        UserRole.VendorAdmin or UserRole.CodingLead => vendor is not null && principal.OrganizationId == vendor.Id,
+        _ => false,
+    };
+}

@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+using CodeLedger.Cli.Tests.Foundation;
+using Microsoft.Data.Sqlite;
+
+namespace CodeLedger.Cli.Tests.Reports;
+
+/// <summary>
+/// `report monthly` writes a practice's package from a demo database, and `report verify` holds it
+/// to the files, the figures recomputed from the database and the ledger's checkpoint (docs/PACKAGE.md).
+/// One demo world (400 encounters) serves every check; each test writes its own package.
+/// </summary>
+public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCommandTests.DemoWorld>
+{
+    private const string Practice = "NORTHSIDE-FM";
+    private const string Month = "2026-10";
+    private readonly DemoWorld _world;
+
+    public MonthlyPackageCommandTests(DemoWorld world) => _world = world;
+
+    public sealed class DemoWorld : IDisposable
+    {
+        public DemoWorld()
+        {
+            var demo = CliRun.Of("demo", "--db", Folder.File("d.db"), "--out", Folder.File("out"), "--encounters", "400", "--seed", "11");
+            Assert.True(demo.ExitCode == 0, demo.ToString());
+            var add = CliRun.Of("users", "add", "pa-heart", "--name", "Heart Admin", "--org", "HEARTWELL-CARDIO", "--role", "practice-admin", "--db", Db);
+            Assert.True(add.ExitCode == 0, add.ToString());
+            add = CliRun.Of("users", "add", "pa-north", "--name", "North Admin", "--org", Practice, "--role", "practice-admin", "--db", Db);
+            Assert.True(add.ExitCode == 0, add.ToString());
+        }
+
+        internal TempFolder Folder { get; } = new();
+
+        public string Db => Folder.File("d.db");
+
+        /// <summary>A copy of the database for a test that edits it.</summary>
+        public string Copy(string name)
+        {
+            var copy = Folder.File(name + ".db");
+            SqliteConnection.ClearAllPools();
+            File.Copy(Db, copy, overwrite: true);
+
+            // The database's key files (d.db.phikey, the signing key) go with it.
+            foreach (var sibling in Directory.GetFiles(Folder.Path, "d.db.*"))
+            {
+                File.Copy(sibling, copy + Path.GetFileName(sibling)["d.db".Length..], overwrite: true);
+            }
+
+            return copy;
+        }
+
+        public void Dispose() => Folder.Dispose();
+    }
+
+    private string Write(string name, string? db = null, params string[] more)
+    {
+        var dir = _world.Folder.File(name);
+        var run = CliRun.Of(["report", "monthly", "--db", db ?? _world.Db, "--practice", Practice, "--month", Month, "--out", dir, .. more]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(Path.Combine(dir, "index.html"), run.Out.Split('\n')[0]);
+        return dir;
+    }
+
+    [Fact]
+    public void The_package_has_every_file_and_section_and_verifies()
+    {
+        var dir = Write("full");
+
+        foreach (var file in new[] { "index.html", "package.json", "manifest.json", "checkpoint.json", "executive-summary.csv", "em-em-distribution.csv", "em-em-tests.csv", "turnaround.csv",
+                     "turnaround-turnaround-histogram.csv", "queries.csv", "queries-query-feedback.csv", "audit.csv", "code-sets-code-set-compliance.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(dir, file)), file + " missing; folder holds " + string.Join(", ", Directory.GetFiles(dir).Select(Path.GetFileName)));
+        }
+
+        var html = File.ReadAllText(Path.Combine(dir, "index.html"));
+        foreach (var section in new[] { "executive-summary", "em", "turnaround", "queries", "denials", "audit", "code-sets" })
+        {
+            Assert.Contains($"<section id=\"{section}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("billing loop (issue 18)", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+
+        var verify = CliRun.Of("report", "verify", dir, "--db", _world.Db);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("OK: ", verify.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_package_counts_the_encounters_sla_counts_and_its_e_m_visits_are_among_them()
+    {
+        var dir = Write("count");
+        var figures = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "package.json")))!;
+        var inPackage = figures["emDistribution"]!.AsArray()
+            .Sum(p => p!["established"]!["visits"]!.GetValue<int>() + p["new"]!["visits"]!.GetValue<int>());
+
+        // Independently: `sla` counts the month's finalized encounters by its own reader (SlaReporter's SQL);
+        // the E/M visits are a subset of them and the demo month has some.
+        var json = figures;
+        Assert.True(inPackage > 0, "the demo month has E/M visits");
+        Assert.True(json["encounters"]!.GetValue<int>() >= inPackage);
+        var sla = CliRun.Of("sla", "--db", _world.Db, "--practice", Practice, "--month", Month, "--json");
+        Assert.True(sla.ExitCode == 0, sla.ToString());
+        Assert.Equal(JsonNode.Parse(sla.Out)!["count"]!.GetValue<int>(), json["encounters"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Verify_names_an_edited_csv_and_an_edited_figure_both_by_file_hash_and_by_figure()
+    {
+        var dir = Write("edited");
+        var csv = Path.Combine(dir, "queries.csv");
+        File.AppendAllText(csv, "x\r\n");
+        var json = Path.Combine(dir, "package.json");
+        var text = File.ReadAllText(json);
+        var node = JsonNode.Parse(text)!;
+        var count = node["encounters"]!.GetValue<int>();
+        File.WriteAllText(json, text.Replace($"\"encounters\": {count},", $"\"encounters\": {count + 1},", StringComparison.Ordinal));
+
+        var verify = CliRun.Of("report", "verify", dir, "--db", _world.Db);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("PACKAGE-FILE-CHANGED: queries.csv", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("PACKAGE-FILE-CHANGED: package.json", verify.Out, StringComparison.Ordinal);
+        Assert.Contains($"REPORT-FIGURE-DIFFERS: package.json: $.encounters: {count + 1} in the package, {count} recomputed", verify.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_fails_the_checkpoint_when_a_ledger_row_is_edited_after_the_report()
+    {
+        var db = _world.Copy("tampered");
+        var dir = Write("tampered", db);
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE ledger_events SET payload = payload || ' ' WHERE sequence = 5";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var verify = CliRun.Of("report", "verify", dir, "--db", db);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("CHECKPOINT FAILED", verify.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_practice_admin_of_another_practice_is_told_the_practice_does_not_exist_and_its_own_admin_writes()
+    {
+        var refused = CliRun.Of("report", "monthly", "--db", _world.Db, "--practice", Practice, "--month", Month, "--out", _world.Folder.File("refused"), "--as", "pa-heart");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("no practice with code 'NORTHSIDE-FM'", refused.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_world.Folder.File("refused")));
+
+        Write("own", null, "--as", "pa-north");
+    }
+
+    [Fact]
+    public void A_second_run_writes_the_same_files_but_the_checkpoint_and_generated_at()
+    {
+        var first = Write("run1");
+        var second = Write("run2");
+
+        // The signature is randomized (checkpoint.json), so its hash in the manifest differs too; the
+        // fixed test clock keeps generated-at equal here, so index.html and every figure are identical.
+        foreach (var file in Directory.GetFiles(first).Select(Path.GetFileName).Where(f => f is not "checkpoint.json" and not "manifest.json"))
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(first, file!)).SequenceEqual(File.ReadAllBytes(Path.Combine(second, file!))), file + " differs");
+        }
+
+        Assert.NotEqual(File.ReadAllText(Path.Combine(first, "checkpoint.json")), File.ReadAllText(Path.Combine(second, "checkpoint.json")));
+    }
+}
