@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CodeLedger.Core.Billing;
 using CodeLedger.Core.CodeSets;
 using CodeLedger.Core.CodeSets.Starter;
@@ -97,51 +96,5 @@ internal static class ClaimFixtures
             next[plan.Partner] = n + 1;
             return new BatchControlNumbers(n, n, n);
         };
-    }
-}
-
-/// <summary>pyx12 (../shared/tools/pyx12-validate) over one file, skipped with the reason when it cannot run (as Pyx12OracleTests does).</summary>
-internal static class Pyx12
-{
-    private static string Tool => Path.Combine(RepoPaths.Root, "..", "shared", "tools", "pyx12-validate");
-
-    public static (bool Ok, string Output) Validate(byte[] bytes)
-    {
-        var available = File.Exists(Tool) && Run("/usr/bin/python3", "-c \"import defusedxml\"", out _) == 0;
-        if (!available && Environment.GetEnvironmentVariable("CODELEDGER_TEST_PYX12") == "1")
-        {
-            Assert.Fail("CODELEDGER_TEST_PYX12=1 but pyx12 cannot run");
-        }
-
-        Assert.SkipWhen(!available, "pyx12 oracle skipped: /usr/bin/python3 with python3-defusedxml or ../shared/tools/pyx12-validate is missing");
-        var folder = Directory.CreateTempSubdirectory("codeledger-pyx12-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "input.x12");
-            File.WriteAllBytes(path, bytes);
-            Run("/bin/bash", $"\"{Tool}\" \"{path}\"", out var output);
-            return (output.Contains("input.x12: OK", StringComparison.Ordinal), output.Length > 1500 ? output[^1500..] : output);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
-    private static int Run(string file, string arguments, out string output)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            output = process.StandardOutput.ReadToEnd() + stderr.Result;
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            output = string.Empty;
-            return -1;
-        }
     }
 }

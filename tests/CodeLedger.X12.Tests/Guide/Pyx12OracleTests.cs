@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using CodeLedger.Testing;
 using CodeLedger.X12.Acknowledgments;
@@ -16,64 +15,12 @@ namespace CodeLedger.X12.Tests.Guide;
 /// </summary>
 public class Pyx12OracleTests
 {
-    public const string Variable = "CODELEDGER_TEST_PYX12";
-
     /// <summary>Files where pyx12 and CodeLedger disagree on purpose; each row is in docs/X12.md.</summary>
     public static readonly Dictionary<string, string> Disagreements = new()
     {
         ["x12-samples/835/oopfactory/835_WithMultipleInterchanges.txt"] = "pyx12 fails 835 balancing that CodeLedger reports as warnings (X12-0601/0602/0603)",
         ["x12-samples/835/oopfactory/ExampleFromNth.txt"] = "pyx12 fails 835 balancing that CodeLedger reports as warnings (X12-0601/0602/0603)",
     };
-
-    private static string Tool => Path.Combine(RepoPaths.Root, "..", "shared", "tools", "pyx12-validate");
-
-    private static void RequirePyx12()
-    {
-        var available = File.Exists(Tool) && Run("/usr/bin/python3", "-c \"import defusedxml\"", out _) == 0;
-        if (!available && Environment.GetEnvironmentVariable(Variable) == "1")
-        {
-            Assert.Fail($"{Variable}=1 but pyx12 cannot run: {Tool} with /usr/bin/python3 and python3-defusedxml is required");
-        }
-
-        Assert.SkipWhen(!available, "pyx12 oracle skipped: /usr/bin/python3 with python3-defusedxml (apt-get install python3-defusedxml) or ../shared/tools/pyx12-validate is missing");
-    }
-
-    private static int Run(string file, string arguments, out string output)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            output = process.StandardOutput.ReadToEnd() + stderr.Result;
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            output = string.Empty;
-            return -1;
-        }
-    }
-
-    /// <summary>pyx12's verdict on one file: true OK, false Failure, null when it could not judge (a crash).</summary>
-    private static (bool? Ok, string Output) Pyx12(byte[] bytes)
-    {
-        var folder = Directory.CreateTempSubdirectory("codeledger-pyx12-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "input.x12");
-            File.WriteAllBytes(path, bytes);
-            Run("/bin/bash", $"\"{Tool}\" \"{path}\"", out var output);
-            bool? ok = output.Contains("input.x12: OK", StringComparison.Ordinal) ? true
-                : output.Contains("input.x12: Failure", StringComparison.Ordinal) ? false
-                : null;
-            return (ok, output);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
 
     /// <summary>
     /// What CodeLedger accepts silently and pyx12 cannot read: a byte-order mark, line breaks and
@@ -116,10 +63,10 @@ public class Pyx12OracleTests
     [MemberData(nameof(Samples))]
     public void Pyx12_and_CodeLedger_agree_on_each_sample_or_the_difference_is_documented(string file)
     {
-        RequirePyx12();
+        Pyx12.Require();
         var bytes = SampleFiles.Bytes(file);
         var ours = X12Parser.Parse(bytes);
-        var (ok, output) = Pyx12(Normalized(bytes));
+        var (ok, output) = Pyx12.Check(Normalized(bytes));
         Assert.True(ok is not null, $"pyx12 could not judge {file}: {Last(output)}");
         var agree = ok == !ours.HasErrors;
         if (Disagreements.TryGetValue(file, out var reason))
@@ -146,12 +93,12 @@ public class Pyx12OracleTests
     [InlineData(X12FileKind.Remittance835)]
     public void Generated_files_pass_both(X12FileKind kind)
     {
-        RequirePyx12();
+        Pyx12.Require();
         using var stream = new MemoryStream();
         X12SyntheticFile.Write(stream, kind, 60_000, seed: 18);
         var bytes = stream.ToArray();
         X12Assert.Clean(X12Parser.Parse(bytes));
-        var (ok, output) = Pyx12(bytes);
+        var (ok, output) = Pyx12.Check(bytes);
         Assert.True(ok == true || OnlyTheSt03Disagreement(output), Last(output));
     }
 
@@ -170,29 +117,29 @@ public class Pyx12OracleTests
     [Fact]
     public void The_999_written_for_a_guide_error_passes_pyx12_and_pyx12_sees_the_same_error()
     {
-        RequirePyx12();
+        Pyx12.Require();
         var text = Fixtures.Text837();
         var at = text.IndexOf("N4*SPRINGFIELD*IL*62702~", StringComparison.Ordinal);
         var bad = text[..at] + "N4*SPRINGFIELD*ZZ*62702~" + text[(at + 24)..];
-        var (ok, output) = Pyx12(Encoding.ASCII.GetBytes(bad));
+        var (ok, output) = Pyx12.Check(Encoding.ASCII.GetBytes(bad));
         Assert.True(ok == false, Last(output));
         Assert.Contains("(ZZ) is not a valid code", output, StringComparison.Ordinal);
 
         var ack = X12Acknowledger.Create(X12Parser.Parse(Encoding.ASCII.GetBytes(bad)),
             new X12AckOptions(new DateTimeOffset(2024, 4, 10, 12, 0, 0, TimeSpan.Zero), 11, 12));
-        var (ackOk, ackOutput) = Pyx12(ack.Ack999!);
+        var (ackOk, ackOutput) = Pyx12.Check(ack.Ack999!);
         Assert.True(ackOk == true, Last(ackOutput));
     }
 
     [Fact]
     public void Pyx12_agrees_that_the_fixtures_are_valid()
     {
-        RequirePyx12();
+        Pyx12.Require();
         // The fixture's third claim keeps its line number 2 as its only line: pyx12 counts LX01,
         // CodeLedger does not (docs/X12.md, "pyx12 disagreements").
-        var claims = Pyx12(Encoding.ASCII.GetBytes(Fixtures.Text837()));
+        var claims = Pyx12.Check(Encoding.ASCII.GetBytes(Fixtures.Text837()));
         Assert.True(claims.Ok == true || Only(claims.Output, "Service Line Number"), Last(claims.Output));
-        var remittance = Pyx12(Encoding.ASCII.GetBytes(Fixtures.Text835()));
+        var remittance = Pyx12.Check(Encoding.ASCII.GetBytes(Fixtures.Text835()));
         Assert.True(remittance.Ok == true || OnlyTheSt03Disagreement(remittance.Output), Last(remittance.Output));
     }
 
