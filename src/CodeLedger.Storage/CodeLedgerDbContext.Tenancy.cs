@@ -64,6 +64,8 @@ public abstract partial class CodeLedgerDbContext
 
         // A practice's fee schedule is seen by whoever reaches the practice: its staff, its vendors' staff under a BAA in force (docs/TENANCY.md).
         modelBuilder.Entity<Billing.FeeScheduleRow>().HasQueryFilter(f => TenantUnrestricted || TenantPracticeIds.Contains(f.PracticeId));
+        // A practice's claims likewise: the practice's staff and its vendors' staff under a BAA in force.
+        modelBuilder.Entity<Billing.ClaimRow>().HasQueryFilter(c => TenantUnrestricted || TenantPracticeIds.Contains(c.PracticeId));
 
         // Grants are the operator's records (the scope is resolved from them unrestricted); a person reads none directly.
         modelBuilder.Entity<AuditGrant>().HasQueryFilter(g => TenantUnrestricted);

@@ -87,7 +87,21 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.FillAsync("#code", Totp.Code(key, Totp.StepAt(world.Clock.GetUtcNow())));
         await ShotAsync(page, $"{userName}-code");
         await page.ClickAsync("#verify");
-        await page.WaitForURLAsync("**/queries");
+
+        // Wait for the navigation to commit rather than for the load event (CI once waited 120 s for
+        // a load on a machine at load 40); when it never comes, say which page the browser is on and
+        // what it shows, so a refused code is told apart from a slow machine.
+        try
+        {
+            await page.WaitForURLAsync("**/queries", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException)
+        {
+            await ShotAsync(page, $"{userName}-code-refused");
+            throw new InvalidOperationException($"sign-in of {userName} did not reach /queries: the browser is on {page.Url}, showing: {await page.InnerTextAsync("body")}");
+        }
+
+        await page.WaitForSelectorAsync("main");
     }
 
     [Fact]

@@ -28,3 +28,18 @@ public enum ClaimStatus
     /// <summary>Denied by an 835.</summary>
     Denied,
 }
+
+/// <summary>The stored and ledgered names of <see cref="ClaimStatus"/> (kebab-case: <c>fix-queue</c>, <c>ready</c> ...).</summary>
+public static class ClaimStatusNames
+{
+    private static readonly Dictionary<ClaimStatus, string> Names = Enum.GetValues<ClaimStatus>()
+        .ToDictionary(s => s, s => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()));
+
+    private static readonly Dictionary<string, ClaimStatus> Values = Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    public static string Name(this ClaimStatus status) => Names[status];
+
+    /// <summary>The status of a stored name; an unknown name (an edited row) is refused, never read as a default.</summary>
+    public static ClaimStatus Parse(string name) =>
+        Values.TryGetValue(name, out var status) ? status : throw new FormatException($"{Common.Echo.Quote(name)} is not a claim status ({string.Join(", ", Values.Keys)})");
+}

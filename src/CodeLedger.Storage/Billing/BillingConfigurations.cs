@@ -23,3 +23,33 @@ internal sealed class FeeScheduleRowConfiguration : IEntityTypeConfiguration<Fee
         b.Property(f => f.Entries).HasConversion(Converters.Json<List<FeeScheduleEntry>>(), Converters.JsonComparer<List<FeeScheduleEntry>>());
     }
 }
+
+/// <summary>claims: every claim submission of every practice (docs/BILLING.md).</summary>
+internal sealed class ClaimRowConfiguration : IEntityTypeConfiguration<ClaimRow>
+{
+    public void Configure(EntityTypeBuilder<ClaimRow> b)
+    {
+        b.ToTable("claims");
+        b.HasKey(c => c.Id);
+        b.HasOne<Organization>().WithMany().HasForeignKey(c => c.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.Encounters.Encounter>().WithMany().HasForeignKey(c => c.EncounterId).OnDelete(DeleteBehavior.Restrict);
+
+        // CLM01 names one claim of the practice; an encounter's submissions are numbered once each.
+        b.HasIndex(c => new { c.PracticeId, c.ClaimId }).IsUnique();
+        b.HasIndex(c => new { c.EncounterId, c.Submission }).IsUnique();
+        b.HasIndex(c => new { c.PracticeId, c.Status });
+        b.Property(c => c.ClaimId).HasMaxLength(20);
+        b.Property(c => c.ReplacesClaimId).HasMaxLength(20);
+        b.Property(c => c.Frequency).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Status).HasConversion(v => v.Name(), s => ClaimStatusNames.Parse(s)).HasMaxLength(20);
+        b.Property(c => c.PayerCode).HasMaxLength(40);
+        b.Property(c => c.PayerId).HasMaxLength(80);
+        b.Property(c => c.PayerClaimControlNumber).HasMaxLength(50);
+        b.Property(c => c.TotalCharge).HasConversion(Converters.Money);
+        b.Property(c => c.BuiltBy).HasMaxLength(200);
+        b.Property(c => c.ReceiverId).HasMaxLength(80);
+        b.Property(c => c.FileName).HasMaxLength(260);
+        b.Property(c => c.Lines).HasConversion(Converters.Json<List<ClaimLineRow>>(), Converters.JsonComparer<List<ClaimLineRow>>());
+        b.Property(c => c.Findings).HasConversion(Converters.Json<List<ClaimFindingRow>>(), Converters.JsonComparer<List<ClaimFindingRow>>());
+    }
+}

@@ -1405,6 +1405,124 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("audit_sample_members", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.ClaimRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("built_at");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("built_by");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("claim_id");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("frequency");
+
+                    b.Property<int?>("InterchangeControlNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("interchange_control_number");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines");
+
+                    b.Property<string>("PayerClaimControlNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("payer_claim_control_number");
+
+                    b.Property<string>("PayerCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payer_code");
+
+                    b.Property<string>("PayerId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("ReceiverId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("receiver_id");
+
+                    b.Property<string>("ReplacesClaimId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("replaces_claim_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long?>("TotalCharge")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_charge");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EncounterId", "Submission")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "ClaimId")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "Status");
+
+                    b.ToTable("claims", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.FeeScheduleRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2157,6 +2275,21 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
                         .WithMany()
                         .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Billing.ClaimRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1280,6 +1280,118 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("audit_sample_members", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.ClaimRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("built_at");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("built_by");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frequency");
+
+                    b.Property<int?>("InterchangeControlNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interchange_control_number");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines");
+
+                    b.Property<string>("PayerClaimControlNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_claim_control_number");
+
+                    b.Property<string>("PayerCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_code");
+
+                    b.Property<string>("PayerId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("ReceiverId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_id");
+
+                    b.Property<string>("ReplacesClaimId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaces_claim_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submission");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long?>("TotalCharge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_charge");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EncounterId", "Submission")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "ClaimId")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "Status");
+
+                    b.ToTable("claims", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.FeeScheduleRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1964,6 +2076,21 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
                         .WithMany()
                         .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Billing.ClaimRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
