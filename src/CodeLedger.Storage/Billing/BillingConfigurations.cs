@@ -53,3 +53,56 @@ internal sealed class ClaimRowConfiguration : IEntityTypeConfiguration<ClaimRow>
         b.Property(c => c.Findings).HasConversion(Converters.Json<List<ClaimFindingRow>>(), Converters.JsonComparer<List<ClaimFindingRow>>());
     }
 }
+
+/// <summary>payers: each practice's payers (docs/SETUP.md, docs/BILLING.md).</summary>
+internal sealed class PayerRowConfiguration : IEntityTypeConfiguration<PayerRow>
+{
+    public void Configure(EntityTypeBuilder<PayerRow> b)
+    {
+        b.ToTable("payers");
+        b.HasKey(p => p.Id);
+        b.HasOne<Organization>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.PracticeId, p.Code }).IsUnique();
+        b.Property(p => p.Code).HasMaxLength(40);
+        b.Property(p => p.Name).HasMaxLength(60);
+        b.Property(p => p.PayerId).HasMaxLength(80);
+        b.Property(p => p.ClaimFilingIndicator).HasMaxLength(2);
+        b.Property(p => p.InterchangeQualifier).HasMaxLength(2);
+        b.Property(p => p.InterchangeId).HasMaxLength(15);
+        b.Property(p => p.GroupReceiverCode).HasMaxLength(15);
+    }
+}
+
+/// <summary>billing_profiles: the practice as billing provider and submitter, one row per practice.</summary>
+internal sealed class BillingProfileRowConfiguration : IEntityTypeConfiguration<BillingProfileRow>
+{
+    public void Configure(EntityTypeBuilder<BillingProfileRow> b)
+    {
+        b.ToTable("billing_profiles");
+        b.HasKey(p => p.PracticeId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Npi).HasMaxLength(10);
+        b.Property(p => p.Ein).HasMaxLength(10);
+        b.Property(p => p.AddressLine1).HasMaxLength(55);
+        b.Property(p => p.AddressLine2).HasMaxLength(55);
+        b.Property(p => p.City).HasMaxLength(30);
+        b.Property(p => p.State).HasMaxLength(2);
+        b.Property(p => p.PostalCode).HasMaxLength(9);
+        b.Property(p => p.SubmitterEtin).HasMaxLength(15);
+        b.Property(p => p.SubmitterName).HasMaxLength(60);
+        b.Property(p => p.ContactName).HasMaxLength(60);
+        b.Property(p => p.ContactPhone).HasMaxLength(10);
+    }
+}
+
+/// <summary>encounter_coverages: the coverage of each encounter, by intake version; the policy and address are PHI (Protection/PhiColumns).</summary>
+internal sealed class EncounterCoverageRowConfiguration : IEntityTypeConfiguration<EncounterCoverageRow>
+{
+    public void Configure(EntityTypeBuilder<EncounterCoverageRow> b)
+    {
+        b.ToTable("encounter_coverages");
+        b.HasKey(c => new { c.EncounterId, c.Version });
+        b.HasOne<Core.Encounters.Encounter>().WithMany().HasForeignKey(c => c.EncounterId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.PayerCode).HasMaxLength(40);
+    }
+}

@@ -21,6 +21,8 @@ internal static class PhiColumns
     public const string QueryQuestion = "documentation_queries.question";
     public const string QueryChoices = "documentation_queries.choices";
     public const string QueryAnswer = "documentation_queries.answer";
+    public const string CoveragePolicy = "encounter_coverages.policy";
+    public const string CoveragePatientAddress = "encounter_coverages.patient_address";
 
     public static void Apply(ModelBuilder model, PhiCipher phi)
     {
@@ -48,7 +50,22 @@ internal static class PhiColumns
                     s => StoredJson.Deserialize<List<string>>(phi.Unprotect(s, QueryChoices))),
                 Converters.JsonComparer<List<string>>());
         });
+
+        // The policy (member id, subscriber's name and birth date) and the patient's address are PHI.
+        model.Entity<Billing.EncounterCoverageRow>(b =>
+        {
+            b.Property(c => c.Policy).HasConversion(Json<Core.Billing.ClaimCoverage>(phi, CoveragePolicy), Converters.JsonComparer<Core.Billing.ClaimCoverage>());
+            // EF never passes null to a converter: an encounter without an address stays NULL.
+            b.Property(c => c.PatientAddress).HasConversion(
+                new ValueConverter<Core.Billing.BillingAddress?, string>(
+                    v => phi.Protect(StoredJson.Serialize(v!), CoveragePatientAddress),
+                    s => StoredJson.Deserialize<Core.Billing.BillingAddress>(phi.Unprotect(s, CoveragePatientAddress))),
+                Converters.JsonComparer<Core.Billing.BillingAddress>());
+        });
     }
+
+    private static ValueConverter<T, string> Json<T>(PhiCipher phi, string column) where T : class =>
+        new(v => phi.Protect(StoredJson.Serialize(v), column), s => StoredJson.Deserialize<T>(phi.Unprotect(s, column)));
 
     private static ValueConverter<string, string> Text(PhiCipher phi, string column) =>
         new(v => phi.Protect(v, column), s => phi.Unprotect(s, column));

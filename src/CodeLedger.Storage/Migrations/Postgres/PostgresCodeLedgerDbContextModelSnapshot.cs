@@ -1405,6 +1405,92 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("audit_sample_members", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.BillingProfileRow", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("AddressLine1")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("address_line1");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("address_line2");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("Ein")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("ein");
+
+                    b.Property<string>("Npi")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("npi");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<bool>("Production")
+                        .HasColumnType("boolean")
+                        .HasColumnName("production");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmitterEtin")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("submitter_etin");
+
+                    b.Property<string>("SubmitterName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("submitter_name");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("PracticeId");
+
+                    b.ToTable("billing_profiles", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.ClaimRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1523,6 +1609,46 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.ToTable("claims", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.EncounterCoverageRow", b =>
+                {
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("PatientAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("patient_address");
+
+                    b.Property<string>("PayerCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payer_code");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("EncounterId", "Version");
+
+                    b.ToTable("encounter_coverages", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.FeeScheduleRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1578,6 +1704,77 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("fee_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Billing.PayerRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("ClaimFilingIndicator")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("claim_filing_indicator");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("GroupReceiverCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("group_receiver_code");
+
+                    b.Property<string>("InterchangeId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("interchange_id");
+
+                    b.Property<string>("InterchangeQualifier")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("interchange_qualifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("payers", (string)null);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexPartRow", b =>
@@ -2279,6 +2476,15 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.BillingProfileRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.ClaimRow", b =>
                 {
                     b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
@@ -2294,7 +2500,25 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.EncounterCoverageRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.FeeScheduleRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Billing.PayerRow", b =>
                 {
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
                         .WithMany()
