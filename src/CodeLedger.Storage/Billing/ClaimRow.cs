@@ -60,6 +60,14 @@ public sealed class ClaimRow
 
     public string? ReceiverId { get; set; }
 
+    /// <summary>The 837P's functional group (GS06) and transaction set (ST02) control numbers, which a 999 names.</summary>
+    public int? GroupControlNumber { get; set; }
+
+    public int? TransactionControlNumber { get; set; }
+
+    /// <summary>When an acknowledgment (999, TA1 or 277CA) last accepted or rejected the claim.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
     /// <summary>The outbox file the claim was written to.</summary>
     public string? FileName { get; set; }
 }

@@ -1498,6 +1498,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
                     b.Property<DateTimeOffset>("BuiltAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("built_at");
@@ -1533,6 +1537,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("frequency");
+
+                    b.Property<int?>("GroupControlNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_control_number");
 
                     b.Property<int?>("InterchangeControlNumber")
                         .HasColumnType("integer")
@@ -1589,6 +1597,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<long?>("TotalCharge")
                         .HasColumnType("bigint")
                         .HasColumnName("total_charge");
+
+                    b.Property<int?>("TransactionControlNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("transaction_control_number");
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()

@@ -1367,6 +1367,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
                     b.Property<long>("BuiltAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("built_at");
@@ -1402,6 +1406,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("frequency");
+
+                    b.Property<int?>("GroupControlNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_control_number");
 
                     b.Property<int?>("InterchangeControlNumber")
                         .HasColumnType("INTEGER")
@@ -1458,6 +1466,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.Property<long?>("TotalCharge")
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_charge");
+
+                    b.Property<int?>("TransactionControlNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transaction_control_number");
 
                     b.HasKey("Id");
 

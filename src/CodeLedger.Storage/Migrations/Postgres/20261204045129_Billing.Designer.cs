@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CodeLedger.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCodeLedgerDbContext))]
-    [Migration("20261204044454_BillingSetup")]
-    partial class BillingSetup
+    [Migration("20261204045129_Billing")]
+    partial class Billing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1501,6 +1501,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
                     b.Property<DateTimeOffset>("BuiltAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("built_at");
@@ -1536,6 +1540,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("frequency");
+
+                    b.Property<int?>("GroupControlNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_control_number");
 
                     b.Property<int?>("InterchangeControlNumber")
                         .HasColumnType("integer")
@@ -1592,6 +1600,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.Property<long?>("TotalCharge")
                         .HasColumnType("bigint")
                         .HasColumnName("total_charge");
+
+                    b.Property<int?>("TransactionControlNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("transaction_control_number");
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()

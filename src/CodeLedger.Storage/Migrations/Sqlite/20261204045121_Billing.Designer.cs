@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CodeLedger.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCodeLedgerDbContext))]
-    [Migration("20261204043711_Claims")]
-    partial class Claims
+    [Migration("20261204045121_Billing")]
+    partial class Billing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1283,12 +1283,96 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("audit_sample_members", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.BillingProfileRow", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("AddressLine1")
+                        .IsRequired()
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line1");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line2");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("Ein")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ein");
+
+                    b.Property<string>("Npi")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("npi");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<bool>("Production")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("production");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmitterEtin")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitter_etin");
+
+                    b.Property<string>("SubmitterName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitter_name");
+
+                    b.HasKey("PracticeId");
+
+                    b.ToTable("billing_profiles", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.ClaimRow", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
 
                     b.Property<long>("BuiltAt")
                         .HasColumnType("INTEGER")
@@ -1325,6 +1409,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("frequency");
+
+                    b.Property<int?>("GroupControlNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_control_number");
 
                     b.Property<int?>("InterchangeControlNumber")
                         .HasColumnType("INTEGER")
@@ -1382,6 +1470,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_charge");
 
+                    b.Property<int?>("TransactionControlNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transaction_control_number");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EncounterId", "Submission")
@@ -1393,6 +1485,40 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasIndex("PracticeId", "Status");
 
                     b.ToTable("claims", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Billing.EncounterCoverageRow", b =>
+                {
+                    b.Property<Guid>("EncounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("PatientAddress")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_address");
+
+                    b.Property<string>("PayerCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_code");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("EncounterId", "Version");
+
+                    b.ToTable("encounter_coverages", (string)null);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.Billing.FeeScheduleRow", b =>
@@ -1444,6 +1570,71 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("fee_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Billing.PayerRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("ClaimFilingIndicator")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_filing_indicator");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("GroupReceiverCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_receiver_code");
+
+                    b.Property<string>("InterchangeId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interchange_id");
+
+                    b.Property<string>("InterchangeQualifier")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interchange_qualifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("payers", (string)null);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.CodeSets.CodeSetIndexPartRow", b =>
@@ -2083,6 +2274,15 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.BillingProfileRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.ClaimRow", b =>
                 {
                     b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
@@ -2098,7 +2298,25 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Billing.EncounterCoverageRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Encounters.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Billing.FeeScheduleRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Billing.PayerRow", b =>
                 {
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
                         .WithMany()
