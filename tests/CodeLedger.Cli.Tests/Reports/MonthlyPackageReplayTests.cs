@@ -1,3 +1,4 @@
+using CodeLedger.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace CodeLedger.Cli.Tests.Reports;
@@ -134,6 +135,45 @@ public sealed class MonthlyPackageReplayTests : IClassFixture<MonthlyPackageComm
         Assert.Contains("OK: ", verify.Out, StringComparison.Ordinal);
         Assert.Contains("CHECKPOINT OK", verify.Out, StringComparison.Ordinal);
         Assert.False(File.Exists(db), "verify with --ledger must not open (and so create) a database");
+    }
+
+    [Fact]
+    public void A_release_the_ledger_imported_is_read_from_its_public_file_by_sha256_and_named_when_it_is_not_given()
+    {
+        // The ledger holds a release's header and SHA-256, not its entries: with no database they come from the CMS file itself.
+        var db = _world.Copy("release");
+        var folder = RepoPaths.Data("icd10cm");
+        var import = CliRun.Of("codesets", "import", "--db", db, "--kind", "icd10cm", "--file", Path.Combine(folder, "cms_2026_dx.zip"), "--effective", "2025-10-01");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        var dir = Write("release", db);
+        var export = Export("release", db);
+
+        var without = CliRun.Of("report", "verify", dir, "--ledger", export);
+        Assert.Equal(1, without.ExitCode);
+        Assert.Contains("not at hand: code-set release icd10cm@2025-10-01 (cms_2026_dx.zip, SHA-256 ", without.Out, StringComparison.Ordinal);
+        Assert.Contains("REPORT-FIGURE-DIFFERS: package.json: $.codeSetCompliance[0].kind: ", without.Out, StringComparison.Ordinal);
+
+        var with = CliRun.Of("report", "verify", dir, "--ledger", export, "--code-sets", folder);
+        Assert.True(with.ExitCode == 0, with.ToString());
+        Assert.DoesNotContain("not at hand", with.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_after_the_packages_range_do_not_change_what_it_is_held_to()
+    {
+        // A release imported after the package changes the month's code-set compliance from the tables as they are now;
+        // the package is held to the ledger up to its ledger.last, as it was shown.
+        var db = _world.Copy("later");
+        var dir = Write("later", db);
+        var import = CliRun.Of("codesets", "import", "--db", db, "--kind", "icd10cm", "--file", RepoPaths.Data("icd10cm", "cms_2026_dx.zip"), "--effective", "2025-10-01");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        var now = Write("later-now", db);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(dir, "package.json")), File.ReadAllText(Path.Combine(now, "package.json")));
+
+        var verify = CliRun.Of("report", "verify", dir, "--db", db);
+
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.DoesNotContain("REPORT-FIGURE-DIFFERS", verify.Out, StringComparison.Ordinal);
     }
 
     [Fact]
