@@ -10,7 +10,7 @@ using CodeLedger.Core.Turnaround;
 namespace CodeLedger.Cli.Ledger;
 
 /// <summary>
-/// <c>codeledger ledger replay --file ledger.jsonl --report sla --practice P --month M [--vendor V] [--json]</c>:
+/// <c>codeledger ledger replay --file ledger.jsonl --report sla|monthly --practice P --month M [--vendor V] [--json]</c>:
 /// a figure recomputed from an export alone, with no database, by the same Core calculation the
 /// database's own report uses. The export's chain is checked first: a figure from a broken chain means nothing.
 /// </summary>
@@ -19,14 +19,14 @@ internal static class LedgerReplayCommand
     public static Command Create(CliConsole console)
     {
         var file = new Option<FileInfo>("--file") { Description = "the ledger export (JSON lines, `ledger export`)", Required = true };
-        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla; without it, the export is only replayed and every event that contradicts the state before it is named" };
-        var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla)" };
+        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla, audit or monthly; without it, the export is only replayed and every event that contradicts the state before it is named" };
+        var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla or monthly)" };
         var vendor = new Option<string?>("--vendor") { Description = "the coding vendor's code; required when the practice has contracts with more than one vendor in force in the month" };
-        var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla)" };
+        var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla or monthly)" };
         var auditId = new Option<string?>("--audit") { Description = "the audit's id (with --report audit: the same report as `audit report AUDIT`)" };
         var codeSets = new Option<DirectoryInfo?>("--code-sets") { Description = "with --report monthly: a folder of the code-set files the ledger imported (matched by SHA-256; the starter set is built in)" };
         var json = CommonOptions.Json();
-        var command = new Command("replay", "Replay a ledger export without the database: name every event that contradicts the state before it, or recompute a report from it (--report sla: the same output as `codeledger sla`).");
+        var command = new Command("replay", "Replay a ledger export without the database: name every event that contradicts the state before it, or recompute a report from it (--report sla: the same output as `codeledger sla`; audit: as `audit report`; monthly: the package's figures, --json as its package.json).");
         foreach (var option in new Option[] { file, report, practice, vendor, month, auditId, codeSets, json })
         {
             command.Options.Add(option);
