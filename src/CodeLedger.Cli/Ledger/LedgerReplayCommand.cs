@@ -4,12 +4,13 @@ using CodeLedger.Cli.Sla;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Core.Ledger.Replay;
+using CodeLedger.Core.Reports;
 using CodeLedger.Core.Turnaround;
 
 namespace CodeLedger.Cli.Ledger;
 
 /// <summary>
-/// <c>codeledger ledger replay --file ledger.jsonl --report sla --practice P --month M [--vendor V] [--json]</c>:
+/// <c>codeledger ledger replay --file ledger.jsonl --report sla|monthly --practice P --month M [--vendor V] [--json]</c>:
 /// a figure recomputed from an export alone, with no database, by the same Core calculation the
 /// database's own report uses. The export's chain is checked first: a figure from a broken chain means nothing.
 /// </summary>
@@ -18,14 +19,15 @@ internal static class LedgerReplayCommand
     public static Command Create(CliConsole console)
     {
         var file = new Option<FileInfo>("--file") { Description = "the ledger export (JSON lines, `ledger export`)", Required = true };
-        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla; without it, the export is only replayed and every event that contradicts the state before it is named" };
-        var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla)" };
+        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla, audit or monthly; without it, the export is only replayed and every event that contradicts the state before it is named" };
+        var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla or monthly)" };
         var vendor = new Option<string?>("--vendor") { Description = "the coding vendor's code; required when the practice has contracts with more than one vendor in force in the month" };
-        var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla)" };
+        var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla or monthly)" };
         var auditId = new Option<string?>("--audit") { Description = "the audit's id (with --report audit: the same report as `audit report AUDIT`)" };
+        var codeSets = new Option<DirectoryInfo?>("--code-sets") { Description = "with --report monthly: a folder of the code-set files the ledger imported (matched by SHA-256; the starter set is built in)" };
         var json = CommonOptions.Json();
-        var command = new Command("replay", "Replay a ledger export without the database: name every event that contradicts the state before it, or recompute a report from it (--report sla: the same output as `codeledger sla`).");
-        foreach (var option in new Option[] { file, report, practice, vendor, month, auditId, json })
+        var command = new Command("replay", "Replay a ledger export without the database: name every event that contradicts the state before it, or recompute a report from it (--report sla: the same output as `codeledger sla`; audit: as `audit report`; monthly: the package's figures, --json as its package.json).");
+        foreach (var option in new Option[] { file, report, practice, vendor, month, auditId, codeSets, json })
         {
             command.Options.Add(option);
         }
@@ -34,9 +36,9 @@ internal static class LedgerReplayCommand
         {
             // Usage errors (exit 2) before the file is read.
             var name = parse.GetValue(report);
-            if (name is not null && name != "sla" && name != "audit")
+            if (name is not null && name != "sla" && name != "audit" && name != "monthly")
             {
-                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla, audit)");
+                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla, audit, monthly)");
             }
 
             Guid audit = default;
@@ -47,9 +49,14 @@ internal static class LedgerReplayCommand
 
             var practiceCode = parse.GetValue(practice);
             var monthText = parse.GetValue(month);
-            if (name == "sla" && (practiceCode is null || monthText is null))
+            if (name is "sla" or "monthly" && (practiceCode is null || monthText is null))
             {
-                throw new CliException("--report sla needs --practice and --month");
+                throw new CliException($"--report {name} needs --practice and --month");
+            }
+
+            if (name != "monthly" && parse.GetValue(codeSets) is not null)
+            {
+                throw new CliException("--code-sets goes with --report monthly");
             }
 
             if (monthText is not null && !SlaMonth.TryParse(monthText, out _))
@@ -104,11 +111,51 @@ internal static class LedgerReplayCommand
                 return ExitCodes.Success;
             }
 
+            if (name == "monthly")
+            {
+                // The same MonthlyReport.Build as `report monthly` over the tables (docs/PACKAGE.md, "verify").
+                var (library, missing) = Reports.ReplayCodeSets.FromFiles(state, parse.GetValue(codeSets));
+                var input = ReplayedMonth.Input(state, practiceCode!, parse.GetValue(vendor), monthText!, library);
+                var figures = MonthlyReport.Build(input.Input);
+                if (parse.GetValue(json))
+                {
+                    await console.Out.WriteAsync(MonthlyFiguresJson.Write(figures));
+                }
+                else
+                {
+                    await console.Out.WriteAsync(MonthlyText(figures, input.PracticeName, input.VendorName));
+                }
+
+                foreach (var info in missing)
+                {
+                    await console.Error.WriteLineAsync(Reports.ReplayCodeSets.MissingLine(info));
+                }
+
+                return ExitCodes.Success;
+            }
+
             var result = ReplayedSla.Report(state, practiceCode!, parse.GetValue(vendor), monthText!);
             await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(result) + "\n" : SlaCommand.Text(practiceCode!, result));
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The month's figures as text: each table of the package (ReportTables), its rows tab-separated.</summary>
+    public static string MonthlyText(MonthlyFigures figures, string practiceName, string vendorName)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{figures.Practice} ({practiceName}), vendor {figures.Vendor ?? "none"} ({vendorName}), {figures.Month}: {figures.Encounters} encounters finalized\n");
+        foreach (var table in ReportTables.From(figures))
+        {
+            text.Append('\n').Append(table.Name).Append('\n').Append(string.Join('\t', table.Columns)).Append('\n');
+            foreach (var row in table.Rows)
+            {
+                text.Append(string.Join('\t', row)).Append('\n');
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Replays an export line by line; a line that does not read is named with the file and its line number.</summary>

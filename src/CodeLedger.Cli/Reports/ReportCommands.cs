@@ -7,6 +7,7 @@ using CodeLedger.Cli.Database;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Core.Ledger.Checkpoints;
+using CodeLedger.Core.Ledger.Replay;
 using CodeLedger.Core.Reports;
 using CodeLedger.Core.Reports.Package;
 using CodeLedger.Core.Turnaround;
@@ -19,7 +20,8 @@ namespace CodeLedger.Cli.Reports;
 /// <summary>
 /// <c>codeledger report monthly</c> writes a practice's monthly package (docs/PACKAGE.md);
 /// <c>codeledger report verify</c> checks one: its files against the manifest, its figures against
-/// those recomputed from the database, and its checkpoint against the ledger.
+/// those recomputed from the ledger replayed up to the package's range (the database's, or an export
+/// alone), its checkpoint against the ledger, and the database's tables against its ledger.
 /// </summary>
 internal static class ReportCommands
 {
@@ -94,10 +96,12 @@ internal static class ReportCommands
     private static Command Verify(CliConsole console)
     {
         var directory = new Argument<DirectoryInfo>("DIR") { Description = "the package's folder" };
-        var ledgerFile = new Option<FileInfo?>("--ledger") { Description = "check the checkpoint against this ledger export instead of the database's ledger (the figures are still recomputed from the database)" };
-        var command = new Command("verify", "Check a monthly package: every file against the manifest, every figure of package.json against the figures recomputed from the database, and that the ledger still holds the checkpoint. Exit 1 on any problem, each named.");
+        var ledgerFile = new Option<FileInfo?>("--ledger") { Description = "verify against this ledger export alone, with no database: the figures are recomputed from it and the checkpoint checked in it" };
+        var codeSets = new Option<DirectoryInfo?>("--code-sets") { Description = "with --ledger: a folder of the code-set files the ledger imported (matched by SHA-256; the starter set is built in)" };
+        var command = new Command("verify", "Check a monthly package: every file against the manifest, every figure of package.json against the figures recomputed from the ledger replayed up to the package's range (the database's ledger, or --ledger alone), that the ledger still holds the checkpoint, and, with a database, that its tables give the figures its ledger gives. Exit 1 on any problem, each named.");
         command.Arguments.Add(directory);
         command.Options.Add(ledgerFile);
+        command.Options.Add(codeSets);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             var dir = parse.GetValue(directory)!;
@@ -106,62 +110,131 @@ internal static class ReportCommands
                 throw new CliException($"{dir.FullName}: folder not found");
             }
 
+            var export = parse.GetValue(ledgerFile);
+            if (export is not null && parse.GetValue(CommonOptions.Db) is not null)
+            {
+                throw new CliException("give --db or --ledger, not both: --ledger verifies against the export alone");
+            }
+
+            if (export is null && parse.GetValue(codeSets) is not null)
+            {
+                throw new CliException("--code-sets goes with --ledger: with a database, the releases are read from it");
+            }
+
+            if (export is { Exists: false })
+            {
+                throw new CliException($"{export.FullName}: file not found");
+            }
+
             var verification = PackageVerifier.CheckFiles(dir.FullName);
             var differences = new List<FigureDifference>();
             var status = CheckpointStatus.NotCheckedAgainstLedger;
-            var checkpointMessages = new List<string>();
+            var messages = new List<string>();
+            var notes = new List<string>();
+            var divergences = 0;
             if (verification.Manifest is { } manifest)
             {
-                var store = await CliStore.OpenAsync(parse, console.Time, ct);
+                var store = export is null ? await CliStore.OpenAsync(parse, console.Time, ct) : null;
                 var packageJson = Path.Combine(dir.FullName, "package.json");
-                if (File.Exists(packageJson))
+                var inPackage = File.Exists(packageJson) ? await File.ReadAllTextAsync(packageJson, ct) : null;
+                string? vendor = null;
+                try
                 {
-                    var inPackage = await File.ReadAllTextAsync(packageJson, ct);
-                    var vendor = JsonNode.Parse(inPackage)?["vendor"]?.GetValue<string>();
-                    var loaded = await new MonthlyReportLoader(store).LoadAsync(manifest.Practice, vendor, manifest.Month, null, ct: ct);
-                    differences.AddRange(FigureDiff.Compare(inPackage, MonthlyFiguresJson.Write(MonthlyReport.Build(loaded.Input))));
+                    vendor = inPackage is null ? null : JsonNode.Parse(inPackage)?["vendor"]?.GetValue<string>();
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    // FigureDiff names a package.json that does not parse.
                 }
 
+                // One pass over the ledger: the chain and the checkpoint see every event; the replay stops at the package's last.
                 var receiptPath = Path.Combine(dir.FullName, manifest.Checkpoint.File);
-                if (File.Exists(receiptPath))
+                CheckpointReceipt? receipt = null;
+                try
                 {
-                    try
+                    receipt = File.Exists(receiptPath) ? CheckpointReceipt.Parse(await File.ReadAllBytesAsync(receiptPath, ct), receiptPath) : null;
+                }
+                catch (DomainException)
+                {
+                    // The file half already names a receipt that does not read.
+                    status = CheckpointStatus.NotHeld;
+                }
+
+                var check = receipt is null ? null : new CheckpointCheck([(manifest.Checkpoint.File, receipt)], null);
+                var state = new ReplayedState();
+                var last = manifest.Ledger.Last;
+                var lastSeen = 0L;
+                string? recomputedAtLast = null;
+                var contradictionsAtLast = 0;
+                await foreach (var e in LedgerAsync(export, store, ct))
+                {
+                    check?.Add(e);
+                    if (e.Sequence > last && recomputedAtLast is null)
                     {
-                        var receipt = CheckpointReceipt.Parse(await File.ReadAllBytesAsync(receiptPath, ct), receiptPath);
-                        var check = new CheckpointCheck([(manifest.Checkpoint.File, receipt)], null);
-                        await foreach (var e in LedgerAsync(parse.GetValue(ledgerFile), store, ct))
-                        {
-                            check.Add(e);
-                        }
-
-                        var findings = check.Finish();
-
-                        // The receipt names one event's hash; an edit before it shows only when the chain is recomputed.
-                        var export = parse.GetValue(ledgerFile);
-                        LedgerVerification chain;
-                        if (export is null)
-                        {
-                            chain = await store.VerifyLedgerAsync(ct);
-                        }
-                        else
-                        {
-                            using var reader = new StreamReader(export.FullName);
-                            chain = LedgerExport.Verify(reader);
-                        }
-
-                        if (!chain.IsIntact && chain.FailedSequence <= receipt.Checkpoint.Sequence)
-                        {
-                            checkpointMessages.Add($"CHECKPOINT FAILED: the ledger's chain breaks at sequence {chain.FailedSequence}, within the package's range 1..{receipt.Checkpoint.Sequence}: {chain.Reason}");
-                        }
-
-                        status = findings.All(f => f.IsOk) && (chain.IsIntact || chain.FailedSequence > receipt.Checkpoint.Sequence) ? CheckpointStatus.Held : CheckpointStatus.NotHeld;
-                        checkpointMessages.AddRange(findings.Select(f => f.IsOk ? $"CHECKPOINT OK: {f.Message}" : $"CHECKPOINT FAILED: {f.Error!.Value}: {f.Message}"));
+                        (recomputedAtLast, contradictionsAtLast) = await FiguresAsync(state, manifest, vendor, store, parse.GetValue(codeSets), notes, ct);
                     }
-                    catch (DomainException)
+
+                    state.Apply(e);
+                    lastSeen = e.Sequence;
+                }
+
+                if (recomputedAtLast is null)
+                {
+                    if (lastSeen < last)
                     {
-                        // The file half already names a receipt that does not read.
-                        status = CheckpointStatus.NotHeld;
+                        messages.Add($"LEDGER SHORT: the ledger ends at sequence {lastSeen}, before the end of the package's range 1..{last}: the figures are recomputed from the events it still holds");
+                        divergences++;
                     }
+
+                    (recomputedAtLast, contradictionsAtLast) = await FiguresAsync(state, manifest, vendor, store, parse.GetValue(codeSets), notes, ct);
+                }
+
+                if (inPackage is not null)
+                {
+                    differences.AddRange(FigureDiff.Compare(inPackage, recomputedAtLast));
+                }
+
+                foreach (var c in state.Contradictions.Take(contradictionsAtLast))
+                {
+                    messages.Add(c.ToString());
+                    divergences++;
+                }
+
+                if (store is not null)
+                {
+                    // The database's own tables against its whole ledger: an edited row changes the tables' figures, not the ledger's.
+                    var fromTables = MonthlyFiguresJson.Write(MonthlyReport.Build((await new MonthlyReportLoader(store).LoadAsync(manifest.Practice, vendor, manifest.Month, null, ct: ct)).Input));
+                    var fromLedger = lastSeen == last ? recomputedAtLast : (await FiguresAsync(state, manifest, vendor, store, null, [], ct)).Figures;
+                    foreach (var d in FigureDiff.Compare(fromTables, fromLedger))
+                    {
+                        messages.Add($"{LedgerErrors.StateDiverges.Value}: the database's tables give {d.Path} = {d.InPackage}, its ledger (replayed to sequence {lastSeen}) gives {d.Recomputed}: a stored row no event describes (run `ledger verify` to name it)");
+                        divergences++;
+                    }
+                }
+
+                if (receipt is not null && check is not null)
+                {
+                    var findings = check.Finish();
+
+                    // The receipt names one event's hash; an edit before it shows only when the chain is recomputed.
+                    LedgerVerification chain;
+                    if (store is not null)
+                    {
+                        chain = await store.VerifyLedgerAsync(ct);
+                    }
+                    else
+                    {
+                        using var reader = new StreamReader(export!.FullName);
+                        chain = LedgerExport.Verify(reader);
+                    }
+
+                    if (!chain.IsIntact && chain.FailedSequence <= receipt.Checkpoint.Sequence)
+                    {
+                        messages.Add($"CHECKPOINT FAILED: the ledger's chain breaks at sequence {chain.FailedSequence}, within the package's range 1..{receipt.Checkpoint.Sequence}: {chain.Reason}");
+                    }
+
+                    status = findings.All(f => f.IsOk) && (chain.IsIntact || chain.FailedSequence > receipt.Checkpoint.Sequence) ? CheckpointStatus.Held : CheckpointStatus.NotHeld;
+                    messages.AddRange(findings.Select(f => f.IsOk ? $"CHECKPOINT OK: {f.Message}" : $"CHECKPOINT FAILED: {f.Error!.Value}: {f.Message}"));
                 }
             }
 
@@ -176,39 +249,44 @@ internal static class ReportCommands
                 await console.Out.WriteLineAsync($"{ReportErrors.FigureDiffers.Value}: package.json: {d.Path}: {d.InPackage} in the package, {d.Recomputed} recomputed");
             }
 
-            foreach (var m in checkpointMessages)
+            foreach (var m in messages.Concat(notes))
             {
                 await console.Out.WriteLineAsync(m);
             }
 
-            await console.Out.WriteLineAsync(verification.IsClean ? $"OK: {dir.FullName}: files, figures and checkpoint hold" : $"FAILED: {dir.FullName}");
-            return verification.IsClean ? ExitCodes.Success : ExitCodes.CheckFailed;
+            var clean = verification.IsClean && divergences == 0;
+            await console.Out.WriteLineAsync(clean
+                ? $"OK: {dir.FullName}: files, figures (recomputed from the ledger replayed to sequence {verification.Manifest!.Ledger.Last}) and checkpoint hold"
+                : $"FAILED: {dir.FullName}");
+            return clean ? ExitCodes.Success : ExitCodes.CheckFailed;
         }));
         return command;
     }
 
-    private static async IAsyncEnumerable<LedgerEntry> LedgerAsync(FileInfo? export, CodeLedgerStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The figures of the package's month recomputed from the state replayed so far, and how many contradictions it holds by then.</summary>
+    private static async Task<(string Figures, int Contradictions)> FiguresAsync(ReplayedState state, PackageManifest manifest, string? vendor, CodeLedgerStore? store,
+        DirectoryInfo? codeSetFiles, List<string> notes, CancellationToken ct)
+    {
+        var (library, missing) = store is null ? ReplayCodeSets.FromFiles(state, codeSetFiles) : await ReplayCodeSets.FromDatabaseAsync(state, store, ct);
+        notes.AddRange(missing.Select(ReplayCodeSets.MissingLine));
+        var input = ReplayedMonth.Input(state, manifest.Practice, vendor, manifest.Month, library);
+        return (MonthlyFiguresJson.Write(MonthlyReport.Build(input.Input)), state.Contradictions.Count);
+    }
+
+    private static async IAsyncEnumerable<LedgerEntry> LedgerAsync(FileInfo? export, CodeLedgerStore? store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         if (export is not null)
         {
-            if (!export.Exists)
-            {
-                throw new CliException($"{export.FullName}: file not found");
-            }
-
             using var reader = new StreamReader(export.FullName);
             foreach (var line in LedgerExport.ReadLines(reader))
             {
-                if (line.Entry is { } entry)
-                {
-                    yield return entry;
-                }
+                yield return line.Entry ?? throw new CliException($"{export.FullName} line {line.Number}: {line.Error}");
             }
 
             yield break;
         }
 
-        await foreach (var e in store.ReadLedgerAsync(ct))
+        await foreach (var e in store!.ReadLedgerAsync(ct))
         {
             yield return e;
         }
@@ -235,6 +313,13 @@ internal static class FigureDiff
         return list;
     }
 
+    /// <summary>1.0 and 1 are the same figure: decimals keep the scale they were computed with.</summary>
+    private static bool SameNumber(JsonNode? a, JsonNode? b) =>
+        a is JsonValue x && b is JsonValue y && x.GetValueKind() == System.Text.Json.JsonValueKind.Number && y.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        && decimal.TryParse(x.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var m)
+        && decimal.TryParse(y.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && m == n;
+
     private static void Walk(string path, JsonNode? a, JsonNode? b, List<FigureDifference> list)
     {
         switch (a, b)
@@ -255,7 +340,7 @@ internal static class FigureDiff
                 break;
             default:
                 var (s, t) = (a?.ToJsonString() ?? "null", b?.ToJsonString() ?? "null");
-                if (s != t)
+                if (s != t && !SameNumber(a, b))
                 {
                     list.Add(new FigureDifference(path, s, t));
                 }

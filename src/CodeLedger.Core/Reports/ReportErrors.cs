@@ -11,6 +11,6 @@ public static class ReportErrors
     /// <summary>The figures' input is inconsistent: a row of another practice, a month outside the input's range.</summary>
     public static readonly ErrorCode Input = new("REPORT-INPUT", ErrorExit.Refused, Http.UnprocessableContent);
 
-    /// <summary>`report verify`: a figure of package.json differs from the one recomputed from the database.</summary>
+    /// <summary>`report verify`: a figure of package.json differs from the one recomputed from the ledger replayed up to the package's range.</summary>
     public static readonly ErrorCode FigureDiffers = new("REPORT-FIGURE-DIFFERS", ErrorExit.Refused, Http.Conflict);
 }

@@ -156,6 +156,55 @@ public sealed class ReplayedStateTests
     private static LedgerEntry Raw(long sequence, string type, string subject, string payload) => new(sequence, Monday, "test", type, subject, payload, LedgerHash.Genesis, LedgerHash.Genesis);
 
     [Fact]
+    public void The_monthly_input_is_rebuilt_from_the_events_physicians_final_codings_paused_turnaround_queries_training_releases_and_the_audit()
+    {
+        // The life's rebuttal names a made-up finding; the audit's report is AuditBook's, tested with its own.
+        var state = Replay(Life().Where(e => e.Event is not AuditFindingRebutted and not AuditFindingAdjudicated));
+
+        var month = ReplayedMonth.Input(state, "FM-NORTH", null, "2026-03", CodeLedger.Core.CodeSets.CodeSetLibrary.Empty);
+        var input = month.Input;
+
+        Assert.Equal(("ACME", "Northside Family Medicine", "Acme Coding Partners"), (input.Vendor, month.PracticeName, month.VendorName));
+        Assert.Equal(ContractId, input.Contract!.Id);
+        Assert.Equal("America/Chicago", input.TimeZoneId);
+
+        // A-1 was finalized with coding version 2 (99213, E11.9 and I10) by jdoe; the query open 1 h to 3 h pauses its 4 business hours to 2.
+        var a1 = Assert.Single(input.Encounters, e => e.EncounterId == A1);
+        Assert.Equal(("99213", "E119 I10", "99213"), (a1.EmCode, string.Join(" ", a1.Diagnoses), string.Join(" ", a1.Procedures)));
+        Assert.Equal(Guid.Parse("10000000-0000-0000-0000-000000000006"), a1.CoderId);
+        Assert.Equal(("Dr. Maya Chen", "family-medicine", "1234567893"), (a1.Physician.Name, a1.Physician.Specialty?.Value, a1.Physician.Npi.Value));
+        Assert.Equal(TimeSpan.FromHours(2), a1.Turnaround!.Elapsed);
+        Assert.Equal(new DateOnly(2026, 3, 2), a1.FinalizedOn);
+        Assert.Equal(2, input.Encounters.Count);
+
+        Assert.Collection(input.Queries,
+            q => Assert.Equal((Query1, QueryCategory.DiagnosisSpecificity, QueryStatus.Answered, (DateTimeOffset?)Monday.AddHours(3)), (q.QueryId, q.Category, q.Status, q.ClosedAt)),
+            q => Assert.Equal((Query2, QueryCategory.Laterality, QueryStatus.Unresolved, (DateTimeOffset?)Monday.AddHours(75)), (q.QueryId, q.Category, q.Status, q.ClosedAt)));
+
+        var training = Assert.Single(input.Training);
+        Assert.Equal((new DateOnly(2025, 10, 1), new DateOnly(2025, 9, 20), false), (training.ReleaseEffectiveOn, training.CompletedOn, training.IsLate));
+        Assert.Equal(("all", 2), (Assert.Single(input.Audit!.Strata).Name, input.Audit.RequiredSize));
+
+        // The ledger names the release by SHA-256; its entries must come from its file, and a release whose file is not at hand is named.
+        var (library, missing) = ReplayedMonth.CodeSets(state, _ => null);
+        Assert.Empty(library.Infos);
+        Assert.Equal(new string('e', 64), Assert.Single(missing).Sha256);
+
+        Assert.Equal(2, CodeLedger.Core.Reports.MonthlyReport.Build(input).Encounters);
+    }
+
+    [Fact]
+    public void A_monthly_input_is_not_rebuilt_for_a_practice_the_ledger_never_registered_or_an_encounter_of_a_physician_it_never_enrolled()
+    {
+        Assert.Equal(OrganizationErrors.Unknown, Assert.Throws<DomainException>(() => ReplayedMonth.Input(Replay(Life()), "NOBODY", null, "2026-03", CodeLedger.Core.CodeSets.CodeSetLibrary.Empty)).Error);
+
+        var life = Life().Where(e => e.Event is not PhysicianEnrolled and not PhysicianUpdated).ToList();
+        var error = Assert.Throws<DomainException>(() => ReplayedMonth.Input(Replay(life), "FM-NORTH", null, "2026-03", CodeLedger.Core.CodeSets.CodeSetLibrary.Empty));
+        Assert.Equal(LedgerErrors.ReplayIncomplete, error.Error);
+        Assert.Contains("physician 1234567893, whom it never enrolled at practice FM-NORTH", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Setup_changes_replay_onto_the_rows_they_change_and_deactivation_keeps_the_row()
     {
         var physician = Guid.Parse("10000000-0000-0000-0000-000000000005");
