@@ -147,7 +147,7 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
         var codeSets = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
 
         var input = new MonthlyInput(practice.Code, vendor?.Code, slaMonth, zoneId, contract, reportEncounters, queries, codeSets, training, audit,
-            benchmarks ?? EmBenchmarkTable.Default, Pricing: null,
+            benchmarks ?? EmBenchmarkTable.Default, new RvuReleasePricing(codeSets),
             AdditionalCommitments: null);
         return new LoadedMonth(input, practice.Name, vendor?.Name ?? "no vendor");
     }
