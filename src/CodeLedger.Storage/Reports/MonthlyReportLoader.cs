@@ -46,33 +46,7 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
     {
         var slaMonth = SlaMonth.Parse(month);
         await using var db = store.CreateContext();
-        var practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
-        var scope = principal is null ? TenantScope.Unrestricted : await TenantScopes.ResolveAsync(db, principal, Instants.Now(store.Time), ct);
-        if (principal is not null && !(Readers.Contains(principal.Role) && scope.PracticeIds.Contains(practice.Id)))
-        {
-            // Outside the reader's tenant: the same answer as a code that does not exist, before anything about its contracts is said.
-            throw new DomainException(OrganizationErrors.Unknown, $"no practice with code '{practiceCode}'");
-        }
-
-        // Vendor staff read their own vendor's package unless they name one (a practice may hold contracts with several vendors).
-        var named = vendorCode is not null ? await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct)
-            : principal is { Role: UserRole.VendorAdmin or UserRole.CodingLead }
-                ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == principal.OrganizationId && o.Kind == OrganizationKind.CodingVendor, ct)
-                : null;
-        var inForce = slaMonth.InForce(await db.SlaContracts.AsNoTracking().Where(c => c.PracticeId == practice.Id).ToListAsync(ct));
-        var vendorIds = inForce.Select(c => c.VendorId).Append(named?.Id ?? Guid.Empty).ToList();
-        var vendors = await db.Organizations.AsNoTracking().Where(o => vendorIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-
-        // A month with no contract in force still has figures (E/M, queries, code sets); turnaround says there is no target.
-        SlaContract? contract = inForce.Count == 0 && named is null ? null
-            : SlaContractChoice.Choose(inForce, named?.Id, id => vendors[id].Code, practice.Code, slaMonth);
-        var vendor = contract is null ? null : vendors[contract.VendorId];
-
-        if (principal is not null && !MayRead(principal, scope, practice, vendor))
-        {
-            // The same answer as a code that does not exist: another organization's practice is not confirmed.
-            throw new DomainException(OrganizationErrors.Unknown, $"no practice with code '{practiceCode}'");
-        }
+        var (practice, contract, vendor) = await ChooseAsync(db, practiceCode, vendorCode, slaMonth, principal, ct);
 
         var zoneId = contract?.TimeZoneId ?? "UTC";
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
@@ -166,6 +140,52 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
             benchmarks ?? EmBenchmarkTable.Default, new RvuReleasePricing(codeSets),
             AdditionalCommitments: null);
         return new LoadedMonth(input, practice.Name, vendor?.Name ?? "no vendor");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="principal"/> may read the practice's package for the month: throws
+    /// ORGANIZATION-UNKNOWN exactly as <see cref="LoadAsync"/> does when not (and a contract error
+    /// when the month's contract cannot be chosen), reading only the practice, the reader's scope and
+    /// the contracts. The web host calls it before serving files of a package it built earlier.
+    /// </summary>
+    public async Task AuthorizeAsync(string practiceCode, string? vendorCode, string month, Principal principal, CancellationToken ct = default)
+    {
+        await using var db = store.CreateContext();
+        await ChooseAsync(db, practiceCode, vendorCode, SlaMonth.Parse(month), principal, ct);
+    }
+
+    /// <summary>The practice, the month's contract and its vendor, after the reader's access is checked (the tenant boundary first).</summary>
+    private async Task<(Organization Practice, SlaContract? Contract, Organization? Vendor)> ChooseAsync(CodeLedgerDbContext db, string practiceCode, string? vendorCode, SlaMonth slaMonth, Principal? principal, CancellationToken ct)
+    {
+        var practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
+        var scope = principal is null ? TenantScope.Unrestricted : await TenantScopes.ResolveAsync(db, principal, Instants.Now(store.Time), ct);
+        if (principal is not null && !(Readers.Contains(principal.Role) && scope.PracticeIds.Contains(practice.Id)))
+        {
+            // Outside the reader's tenant: the same answer as a code that does not exist, before anything about its contracts is said.
+            throw new DomainException(OrganizationErrors.Unknown, $"no practice with code '{practiceCode}'");
+        }
+
+        // Vendor staff read their own vendor's package unless they name one (a practice may hold contracts with several vendors).
+        var named = vendorCode is not null ? await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct)
+            : principal is { Role: UserRole.VendorAdmin or UserRole.CodingLead }
+                ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == principal.OrganizationId && o.Kind == OrganizationKind.CodingVendor, ct)
+                : null;
+        var inForce = slaMonth.InForce(await db.SlaContracts.AsNoTracking().Where(c => c.PracticeId == practice.Id).ToListAsync(ct));
+        var vendorIds = inForce.Select(c => c.VendorId).Append(named?.Id ?? Guid.Empty).ToList();
+        var vendors = await db.Organizations.AsNoTracking().Where(o => vendorIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+
+        // A month with no contract in force still has figures (E/M, queries, code sets); turnaround says there is no target.
+        SlaContract? contract = inForce.Count == 0 && named is null ? null
+            : SlaContractChoice.Choose(inForce, named?.Id, id => vendors[id].Code, practice.Code, slaMonth);
+        var vendor = contract is null ? null : vendors[contract.VendorId];
+
+        if (principal is not null && !MayRead(principal, scope, practice, vendor))
+        {
+            // The same answer as a code that does not exist: another organization's practice is not confirmed.
+            throw new DomainException(OrganizationErrors.Unknown, $"no practice with code '{practiceCode}'");
+        }
+
+        return (practice, contract, vendor);
     }
 
     /// <summary>The latest audit of the practice whose period ends in the month (docs/REPORTS.md), with the audit desk's own report.</summary>

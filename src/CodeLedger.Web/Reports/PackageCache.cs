@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,53 +13,74 @@ namespace CodeLedger.Web.Reports;
 
 /// <summary>
 /// The monthly packages the /reports pages serve, built on request by <see cref="MonthlyPackageBuilder"/>
-/// (the code `codeledger report monthly` runs) and kept while they are current, so that the page,
-/// its frame and each download are files of one package: a package is signed when built (the
-/// signature is randomized) and stamped with its time, so two builds never share a manifest.
-/// A package is kept per reader, practice, vendor and month, for the ledger head it was built at
-/// and the day (a BAA that ends at midnight ends the reader's access with it); the builder checks
-/// the reader's access on every build, and a new ledger event or a new day means a new build.
+/// (the code `codeledger report monthly` runs). A package is signed when built (the signature is
+/// randomized) and stamped with its time, so two builds never share a manifest: the page a reader
+/// opens builds the package afresh when the ledger has moved since their last one, and the files it
+/// links (the framed index.html, each CSV, the zip) are served from that same build, so what they
+/// download is the package whose hashes the page listed. Kept per reader, practice and month, for
+/// the day (a BAA that ends at midnight ends the reader's access with it). Access is checked on every
+/// build and again whenever a file is served after the ledger moved (an ended BAA, a removed role).
 /// </summary>
 public sealed class PackageCache(CodeLedgerStore store)
 {
-    /// <summary>How many packages are kept; the oldest goes first.</summary>
+    /// <summary>How many readers' packages are kept; the oldest goes first.</summary>
     public const int Capacity = 32;
 
     /// <summary>The name of the zip of the whole package.</summary>
     public const string ZipName = "package.zip";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<ServedPackage>>> packages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> latest = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> order = new();
 
-    /// <summary>The package; throws the builder's DomainException (ORGANIZATION-UNKNOWN outside the reader's reach).</summary>
-    public async Task<ServedPackage> GetAsync(string practice, string month, Principal principal, CancellationToken ct)
+    /// <summary>The reader's package; throws the builder's DomainException (ORGANIZATION-UNKNOWN outside the reader's reach).</summary>
+    /// <param name="fresh">The package page: build again when the ledger has moved. False for its files: the reader's last build, if of today.</param>
+    public async Task<ServedPackage> GetAsync(string practice, string month, Principal principal, bool fresh, CancellationToken ct)
     {
         var builder = new MonthlyPackageBuilder(store);
         var (sequence, hash) = await builder.LedgerHeadAsync(ct);
-        var day = DateOnly.FromDateTime(store.Time.GetUtcNow().UtcDateTime);
-        var key = string.Join('\n', principal.UserName, principal.Role, principal.OrganizationId, practice, month, sequence, hash, day.DayNumber);
-        var entry = packages.GetOrAdd(key, k =>
+        var head = string.Create(CultureInfo.InvariantCulture, $"{sequence}:{hash}");
+        var day = DateOnly.FromDateTime(store.Time.GetUtcNow().UtcDateTime).DayNumber;
+        var key = string.Join('\n', principal.UserName, principal.Role, principal.OrganizationId, practice, month);
+        if (latest.TryGetValue(key, out var kept) && kept.Day == day && (kept.Head == head || !fresh))
         {
-            order.Enqueue(k);
-            return new Lazy<Task<ServedPackage>>(async () => ServedPackage.Of(await builder.BuildAsync(practice, null, month, principal,
-                Environment.GetEnvironmentVariable(SigningKeys.Variable), CancellationToken.None)));
-        });
-        while (order.Count > Capacity && order.TryDequeue(out var old))
-        {
-            packages.TryRemove(old, out _);
+            if (kept.Head != head)
+            {
+                await new MonthlyReportLoader(store).AuthorizeAsync(practice, null, month, principal, ct);
+            }
+
+            return await ValueAsync(key, kept, ct);
         }
 
+        var entry = new Entry(head, day, new Lazy<Task<ServedPackage>>(async () => ServedPackage.Of(await builder.BuildAsync(practice, null, month, principal,
+            Environment.GetEnvironmentVariable(SigningKeys.Variable), CancellationToken.None))));
+        entry = latest.AddOrUpdate(key, entry, (_, old) => old.Day == day && old.Head == head ? old : entry);
+        order.Enqueue(key);
+        while (order.Count > Capacity && order.TryDequeue(out var old))
+        {
+            if (old != key)
+            {
+                latest.TryRemove(old, out _);
+            }
+        }
+
+        return await ValueAsync(key, entry, ct);
+    }
+
+    private async Task<ServedPackage> ValueAsync(string key, Entry entry, CancellationToken ct)
+    {
         try
         {
-            return await entry.Value.WaitAsync(ct);
+            return await entry.Build.Value.WaitAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A refusal or a failed build is not kept: the next request asks again.
-            packages.TryRemove(key, out _);
+            latest.TryRemove(KeyValuePair.Create(key, entry));
             throw;
         }
     }
+
+    private sealed record Entry(string Head, int Day, Lazy<Task<ServedPackage>> Build);
 }
 
 /// <summary>A built package as the host serves it: the files, the zip of them, and the hash its index.html's style element is admitted by.</summary>

@@ -35,7 +35,7 @@ public sealed class ReportPackageModel(PackageCache packages) : PageModel
     public async Task<IActionResult> OnGetAsync(string practice, string month, CancellationToken ct)
     {
         (Practice, Month) = (practice, month);
-        var (served, error, notFound) = await ReportRequest.LoadAsync(packages, User, practice, month, ct);
+        var (served, error, notFound) = await ReportRequest.LoadAsync(packages, User, practice, month, fresh: true, ct);
         if (notFound)
         {
             return Redirect("/not-found");
@@ -64,7 +64,7 @@ public sealed class ReportFileModel(PackageCache packages) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string practice, string month, string file, CancellationToken ct)
     {
-        var (served, _, notFound) = await ReportRequest.LoadAsync(packages, User, practice, month, ct);
+        var (served, _, notFound) = await ReportRequest.LoadAsync(packages, User, practice, month, fresh: false, ct);
         if (notFound || served is null)
         {
             return Redirect("/not-found");
@@ -94,7 +94,7 @@ public sealed class ReportFileModel(PackageCache packages) : PageModel
 internal static class ReportRequest
 {
     /// <returns>The package; or an error to show (a contract question); or not found (no such practice or month, or outside the user's reach).</returns>
-    public static async Task<(ServedPackage? Served, string? Error, bool NotFound)> LoadAsync(PackageCache packages, System.Security.Claims.ClaimsPrincipal user, string practice, string month, CancellationToken ct)
+    public static async Task<(ServedPackage? Served, string? Error, bool NotFound)> LoadAsync(PackageCache packages, System.Security.Claims.ClaimsPrincipal user, string practice, string month, bool fresh, CancellationToken ct)
     {
         if (WebPrincipal.Of(user) is not { } principal || !Storage.Reports.MonthlyReportLoader.Readers.Contains(principal.Role) || !SlaMonth.TryParse(month, out _))
         {
@@ -103,7 +103,7 @@ internal static class ReportRequest
 
         try
         {
-            return (await packages.GetAsync(practice, month, principal, ct), null, false);
+            return (await packages.GetAsync(practice, month, principal, fresh, ct), null, false);
         }
         catch (DomainException e) when (e.Error == OrganizationErrors.Unknown)
         {
