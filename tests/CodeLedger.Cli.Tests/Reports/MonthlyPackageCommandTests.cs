@@ -24,6 +24,7 @@ public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCom
         {
             var demo = CliRun.Of("demo", "--db", Folder.File("d.db"), "--out", Folder.File("out"), "--encounters", "400", "--seed", "11");
             Assert.True(demo.ExitCode == 0, demo.ToString());
+            DemoOut = demo.Out;
             var add = CliRun.Of("users", "add", "pa-heart", "--name", "Heart Admin", "--org", "HEARTWELL-CARDIO", "--role", "practice-admin", "--db", Db);
             Assert.True(add.ExitCode == 0, add.ToString());
             add = CliRun.Of("users", "add", "pa-north", "--name", "North Admin", "--org", Practice, "--role", "practice-admin", "--db", Db);
@@ -31,6 +32,9 @@ public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCom
         }
 
         internal TempFolder Folder { get; } = new();
+
+        /// <summary>What `codeledger demo` printed.</summary>
+        public string DemoOut { get; } = string.Empty;
 
         public string Db => Folder.File("d.db");
 
@@ -245,5 +249,23 @@ public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCom
         var level = em.SelectMany(p => p!["established"]!["levels"]!.AsArray()).First(l => l!["code"]!.GetValue<string>() == "99213")!;
         Assert.Equal(88.85m, level["unitDollars"]!.GetValue<decimal>());
         Assert.Contains(em, p => p!["established"]!["revenueDifference"] is not null);
+    }
+
+    [Fact]
+    public void The_demo_ends_by_writing_each_practices_package_beside_the_database_and_each_verifies()
+    {
+        foreach (var practice in new[] { "HEARTWELL-CARDIO", "NORTHSIDE-FM" })
+        {
+            var dir = Path.Combine(_world.Db + ".reports", $"{practice}-{Month}");
+            Assert.Contains($"Monthly package {practice} {Month}: {Path.Combine(dir, "index.html")}", _world.DemoOut, StringComparison.Ordinal);
+
+            var verify = CliRun.Of("report", "verify", dir, "--db", _world.Db);
+            Assert.True(verify.ExitCode == 0, verify.ToString());
+        }
+
+        // Writing the packages appended nothing: the head the demo printed is the ledger's head now.
+        var head = System.Text.RegularExpressions.Regex.Match(_world.DemoOut, "Ledger: (\\d+) events").Groups[1].Value;
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(_world.Db + ".reports", $"NORTHSIDE-FM-{Month}", "manifest.json")))!;
+        Assert.Equal(head, manifest["ledger"]!["last"]!.ToJsonString());
     }
 }
