@@ -14,6 +14,7 @@ public static class CodeLedgerServices
         var spec = configuration["CodeLedger:Database"] ?? configuration["CODELEDGER_DB"] ?? "codeledger.db";
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CodeLedgerStore.OpenAsync(spec, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<Reports.PackageCache>();
         services.Configure<QueryExpiryOptions>(configuration.GetSection("CodeLedger:QueryExpiry"));
         services.AddHostedService<QueryExpiryService>();
         return services;

@@ -148,6 +148,42 @@ public sealed class WebWorld : IAsyncDisposable
         Query = (await new QueryDesk(Store).RaiseAsync("EHR-1", "jdoe", QueryCategory.Laterality, "Which knee was examined?", [])).Id;
     }
 
+    /// <summary>
+    /// What the monthly package pages need besides the base world: a finalized encounter of dr-chen
+    /// (EHR-2, 99213, finalized on 2 March 2026 in the contract's zone), FM-NORTH's practice admin
+    /// pa-north, SOUTH's pa-south, and BETA, a vendor whose BAA with FM-NORTH ended in 2025 (its
+    /// admin beta-admin; its SLA contract still reaches into 2026). Returns the finalized outcome.
+    /// </summary>
+    public async Task<Storage.Workflow.CodingOutcome> AddReportingAsync()
+    {
+        var beta = new Organization(Guid.NewGuid(), "BETA", "Beta Coding Co", OrganizationKind.CodingVendor);
+        await Store.WriteAsync("setup", async (db, ledger) =>
+        {
+            var north = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Organizations, o => o.Code == "FM-NORTH");
+            db.Add(beta);
+            db.Add(new BusinessAssociateAgreement(Guid.NewGuid(), north.Id, beta.Id, "Dr. Ana Ruiz", "Bo Beta", new DateOnly(2019, 12, 1), new DateOnly(2020, 1, 1), new DateOnly(2025, 12, 31), new string('d', 64)));
+            ledger.Append(beta.Code, new OrganizationRegistered(beta.Id, beta.Name, beta.Kind));
+        });
+        var accounts = Accounts;
+        await accounts.ApplyAsync("setup", new UserSpec("pa-north", "North Admin", null, "FM-NORTH", "practice-admin"));
+        await accounts.ApplyAsync("setup", new UserSpec("pa-south", "South Admin", null, "SOUTH", "practice-admin"));
+        await accounts.ApplyAsync("setup", new UserSpec("beta-admin", "Beta Admin", null, "BETA", "vendor-admin"));
+        foreach (var user in new[] { "pa-north", "pa-south", "beta-admin" })
+        {
+            await accounts.ResetPasswordAsync("setup", user, Password);
+        }
+
+        var documented = Clock.GetUtcNow().AddHours(-1);
+        await new EncounterIntake(Store).ImportAsync("FM-NORTH", "ACME", () =>
+        [
+            new EncounterSubmission("web report test", "EHR-2", Npi.Parse(ChenNpi), new PatientDemographics("Quillfeather", "Ada", new DateOnly(1958, 7, 4), PatientSex.Female, "MBR-SECRET-1"),
+                DateOnly.FromDateTime(documented.UtcDateTime), PlaceOfService.Office, "Diabetes and hypertension follow-up.", documented),
+        ], "intake-test");
+        var coding = new Core.Workflow.CodingSubmission([IcdCode.Parse("E11.9"), IcdCode.Parse("I10")],
+            [new Core.Coding.ServiceLine(ProcedureCode.Parse("99213"), [], 1, Money.Parse("120.00"), [1, 2])]);
+        return await new CodingDesk(Store, new Core.Edits.ClaimEditor(Core.CodeSets.Starter.StarterCodeSet.Library())).SubmitAsync("EHR-2", coding, "jdoe");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();

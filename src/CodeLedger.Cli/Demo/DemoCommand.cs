@@ -6,7 +6,11 @@ using CodeLedger.Cli.Coverage;
 using CodeLedger.Cli.Sla;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Demo;
+using CodeLedger.Core.Common;
+using CodeLedger.Core.Reports.Package;
 using CodeLedger.Storage;
+using CodeLedger.Storage.Protection;
+using CodeLedger.Storage.Reports;
 
 namespace CodeLedger.Cli.Demo;
 
@@ -70,6 +74,7 @@ internal static class DemoCommand
             var verification = await store.VerifyLedgerAsync(ct);
             await console.Out.WriteLineAsync($"Ledger: {verification.EventCount} events, chain {(verification.IsIntact ? "intact" : "BROKEN")}, head {verification.HeadHash}");
             await console.Out.WriteLineAsync($"Database: {store.Location.Display}");
+            await WritePackagesAsync(console, store, demo.World, parse.GetValue(outDir), ct);
 
             if (parse.GetValue(outDir) is { } dir)
             {
@@ -85,6 +90,38 @@ internal static class DemoCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The monthly package of each demo practice for the demo's month (docs/PACKAGE.md), written by
+    /// the code `report monthly` runs, into a folder beside the database (codeledger.db.reports/PRACTICE-MONTH;
+    /// for PostgreSQL, --out's reports folder). Appends nothing to the ledger, so the head printed
+    /// above stays the demo's. Without a signing key (PostgreSQL without CODELEDGER_SIGNING_KEY) it says why and skips.
+    /// </summary>
+    private static async Task WritePackagesAsync(CliConsole console, CodeLedgerStore store, DemoWorld world, DirectoryInfo? outDir, CancellationToken ct)
+    {
+        var root = store.Location.SqlitePath is { } path ? path + ".reports" : outDir is null ? null : Path.Combine(outDir.FullName, "reports");
+        if (root is null)
+        {
+            await console.Out.WriteLineAsync("Monthly packages: not written (a PostgreSQL database has no folder beside it: give --out)");
+            return;
+        }
+
+        var month = world.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        foreach (var practice in world.Practices.Select(p => p.Practice.Code).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var built = await new MonthlyPackageBuilder(store).BuildAsync(practice, null, month, null, Environment.GetEnvironmentVariable(SigningKeys.Variable), ct);
+                var target = Path.Combine(root, $"{practice}-{month}");
+                PackageWriter.Write(built.Files, target, replace: true);
+                await console.Out.WriteLineAsync($"Monthly package {practice} {month}: {Path.Combine(target, PackageFiles.Index)}");
+            }
+            catch (DomainException e)
+            {
+                await console.Out.WriteLineAsync($"Monthly package {practice} {month}: not written: {e.Message}");
+            }
+        }
     }
 
     private static string Text(DemoOperations o)

@@ -115,7 +115,7 @@ internal static class LedgerReplayCommand
             {
                 // The same MonthlyReport.Build as `report monthly` over the tables (docs/PACKAGE.md, "verify").
                 var (library, missing) = Reports.ReplayCodeSets.FromFiles(state, parse.GetValue(codeSets));
-                var input = ReplayedMonth.Input(state, practiceCode!, parse.GetValue(vendor), monthText!, library);
+                var input = ReplayedMonth.Input(state, practiceCode!, parse.GetValue(vendor), monthText!, library, pricing: new Core.Audits.RvuReleasePricing(library));
                 var figures = MonthlyReport.Build(input.Input);
                 if (parse.GetValue(json))
                 {

@@ -57,37 +57,14 @@ internal static class ReportCommands
 
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var principal = parse.GetValue(asUser) is { } user ? await CliPrincipal.ResolveAsync(store, user, MonthlyReportLoader.Readers, "reading a monthly package", ct) : null;
-            var loaded = await new MonthlyReportLoader(store).LoadAsync(parse.GetValue(practice)!, parse.GetValue(vendor), monthText, principal, ct: ct);
-
-            // The ledger range is 1..head at the time of writing: the figures read the tables, which are the whole ledger replayed.
-            var tally = new CheckpointTally();
-            await foreach (var e in store.ReadLedgerAsync(ct))
-            {
-                if (!tally.Add(e))
-                {
-                    break;
-                }
-            }
-
-            var now = Instants.Now(console.Time);
-            var figures = MonthlyReport.Build(loaded.Input);
-            var document = MonthlyPackage.Document(figures, loaded.PracticeName, loaded.VendorName, now);
-
-            // Signed once: ECDSA signatures are randomized, so the receipt written is the one the manifest hashes.
-            var checkpoint = tally.Checkpoint(now);
-            var resolution = await SigningKeys.ResolveAsync(store.Location, Environment.GetEnvironmentVariable(SigningKeys.Variable), ct);
-            using var key = resolution.Key;
-            var receipt = CheckpointReceipt.Sign(checkpoint, key);
-            var releases = loaded.Input.CodeSets.Infos
-                .Select(i => new CodeSetRelease(i.Kind.ToString(), i.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
-                .Distinct().ToList();
-            PackageMonth.TryParse(monthText, out var packageMonth);
-            var facts = new ManifestFacts(loaded.Input.Practice, packageMonth, new LedgerRange(1, checkpoint.Sequence), releases, receipt);
+            var built = await new MonthlyPackageBuilder(store).BuildAsync(parse.GetValue(practice)!, parse.GetValue(vendor), monthText, principal,
+                Environment.GetEnvironmentVariable(SigningKeys.Variable), ct);
             var target = parse.GetValue(output)!.FullName;
-            var written = PackageWriter.Write(document, Encoding.UTF8.GetBytes(MonthlyFiguresJson.Write(figures)), facts, target, parse.GetValue(replace));
+            var written = PackageWriter.Write(built.Files, target, parse.GetValue(replace));
+            var figures = built.Figures;
             await console.Out.WriteLineAsync(Path.Combine(target, "index.html"));
             await console.Out.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{(written ? "wrote" : "unchanged")}: {figures.Practice} {figures.Month}, {figures.Encounters} encounters, {figures.EmDistribution.Count} physicians, {figures.Queries.Total.Raised} queries, ledger 1..{checkpoint.Sequence}, key id {receipt.PublicKey.KeyId}"));
+                $"{(written ? "wrote" : "unchanged")}: {figures.Practice} {figures.Month}, {figures.Encounters} encounters, {figures.EmDistribution.Count} physicians, {figures.Queries.Total.Raised} queries, ledger 1..{built.LedgerSequence}, key id {built.KeyId}"));
             return ExitCodes.Success;
         }));
         return command;
@@ -269,7 +246,8 @@ internal static class ReportCommands
     {
         var (library, missing) = store is null ? ReplayCodeSets.FromFiles(state, codeSetFiles) : await ReplayCodeSets.FromDatabaseAsync(state, store, ct);
         notes.AddRange(missing.Select(ReplayCodeSets.MissingLine));
-        var input = ReplayedMonth.Input(state, manifest.Practice, vendor, manifest.Month, library);
+        // Priced as the tables price it (MonthlyReportLoader): the RVU release in force and its own conversion factor.
+        var input = ReplayedMonth.Input(state, manifest.Practice, vendor, manifest.Month, library, pricing: new Core.Audits.RvuReleasePricing(library));
         return (MonthlyFiguresJson.Write(MonthlyReport.Build(input.Input)), state.Contradictions.Count);
     }
 

@@ -160,3 +160,36 @@ public sealed class RvuAuditPricing : IAuditPricing
         return totals;
     }
 }
+
+/// <summary>
+/// <see cref="IAuditPricing"/> from imported PPRRVU releases alone: the release the library has in
+/// force on the date of service (<see cref="CodeSetLibrary.InForce"/>, as the edit engine finds it),
+/// its RVUs as <see cref="RvuAuditPricing"/> reads them, and that release's own conversion factor
+/// (its CONV FACTOR column, <see cref="RvuRelease.ConversionFactor"/>). The monthly package prices
+/// its informational E/M revenue difference with it (docs/REPORTS.md).
+/// </summary>
+public sealed class RvuReleasePricing(CodeSetLibrary library) : IAuditPricing
+{
+    private readonly Dictionary<RvuRelease, RvuAuditPricing> indexed = [];
+
+    /// <summary>The release whose RVUs price a date of service, or null when no imported release covers it.</summary>
+    public RvuRelease? InForce(DateOnly dateOfService) => library.InForce(CodeSetKind.Rvu, dateOfService) as RvuRelease;
+
+    public decimal? Rvu(ProcedureCode code, IReadOnlyList<Modifier> modifiers, DateOnly dateOfService)
+    {
+        if (InForce(dateOfService) is not { } release)
+        {
+            return null;
+        }
+
+        if (!indexed.TryGetValue(release, out var pricing))
+        {
+            pricing = indexed[release] = new RvuAuditPricing([release], new ConversionFactorTable([]));
+        }
+
+        return pricing.Rvu(code, modifiers, dateOfService);
+    }
+
+    public decimal ConversionFactor(DateOnly dateOfService) => InForce(dateOfService)?.ConversionFactor
+        ?? throw new DomainException(AuditErrors.NotPriced, FormattableString.Invariant($"the RVU release in force on {dateOfService:yyyy-MM-dd} carries no conversion factor"));
+}

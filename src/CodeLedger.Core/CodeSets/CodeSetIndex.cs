@@ -11,8 +11,8 @@ namespace CodeLedger.Core.CodeSets;
 /// </summary>
 public static class CodeSetIndex
 {
-    /// <summary>The layout version; an index written with another is stale. 2: the NCCI PTP rows in parts.</summary>
-    public const int Format = 2;
+    /// <summary>The layout version; an index written with another is stale. 2: the NCCI PTP rows in parts. 3: the RVU rows' conversion factor.</summary>
+    public const int Format = 3;
 
     private static ReadOnlySpan<byte> Magic => "CLIX"u8;
 
@@ -45,6 +45,7 @@ public static class CodeSetIndex
                 w.Array<char>([.. r.Select(e => e.Status)]);
                 w.Array<decimal>([.. r.SelectMany(e => new[] { e.WorkRvu, e.NonFacilityPracticeExpenseRvu, e.FacilityPracticeExpenseRvu, e.MalpracticeRvu })]);
                 w.Array<byte>([.. r.Select(e => (byte)e.GlobalPeriod)]);
+                w.Array<decimal>([.. r.Select(e => e.ConversionFactor ?? -1m)]);
                 break;
             case MueRelease mue:
                 var m = mue.Entries;
@@ -118,8 +119,10 @@ public static class CodeSetIndex
         var status = r.Array<char>();
         var rvus = r.Array<decimal>();
         var global = r.Array<byte>();
+        var factors = r.Array<decimal>();
         return new RvuRelease(info, Enumerable.Range(0, status.Length).Select(i => new RvuEntry(
-            texts[4 * i], texts[(4 * i) + 1], status[i], rvus[4 * i], rvus[(4 * i) + 1], rvus[(4 * i) + 2], rvus[(4 * i) + 3], (GlobalPeriod)global[i], texts[(4 * i) + 2], texts[(4 * i) + 3])));
+            texts[4 * i], texts[(4 * i) + 1], status[i], rvus[4 * i], rvus[(4 * i) + 1], rvus[(4 * i) + 2], rvus[(4 * i) + 3], (GlobalPeriod)global[i], texts[(4 * i) + 2], texts[(4 * i) + 3],
+            factors[i] < 0 ? null : factors[i])));
     }
 
     private static MueRelease ReadMue(CodeSetReleaseInfo info, IndexReader r)

@@ -7,7 +7,9 @@ namespace CodeLedger.Core.CodeSets;
 /// <summary>
 /// Reads CMS's PPRRVU CSV as shipped: banner lines, a multi-line header whose last line starts
 /// with HCPCS,MOD,DESCRIPTION, then one row per code and payment modifier. Columns used: HCPCS,
-/// MOD, DESCRIPTION, STATUS CODE, WORK RVU, NON-FAC PE RVU, FACILITY PE RVU, MP RVU, GLOB DAYS.
+/// MOD, DESCRIPTION, STATUS CODE, WORK RVU, NON-FAC PE RVU, FACILITY PE RVU, MP RVU, GLOB DAYS,
+/// and CONV FACTOR, found by its header ("FACTOR" on the last header line: CMS moved it one column
+/// right in 2026), optional (a file without it prices nothing in dollars).
 /// CSV through Sep (<see cref="CmsCsv"/>).
 /// </summary>
 public static class RvuFileReader
@@ -20,6 +22,7 @@ public static class RvuFileReader
         var seen = new HashSet<(string, string)>();
         long lineNumber = 0;
         var headerSeen = false;
+        var factorColumn = -1;
         using var csv = CmsCsv.Open(reader);
         foreach (var row in csv)
         {
@@ -27,6 +30,11 @@ public static class RvuFileReader
             if (!headerSeen)
             {
                 headerSeen = row.ColCount >= 3 && row[0].Span is "HCPCS" && row[1].Span is "MOD" && row[2].Span is "DESCRIPTION";
+                if (headerSeen)
+                {
+                    factorColumn = Array.IndexOf(CmsCsv.Fields(row, fileName), "FACTOR");
+                }
+
                 continue;
             }
 
@@ -70,7 +78,13 @@ public static class RvuFileReader
                 Rvu(fields[Malpractice], "MP RVU"),
                 ParseGlobal(glob) ?? throw new CodeSetFormatException(fileName, lineNumber, $"global days {Echo.Quote(glob)} is not 000, 010, 090, MMM, XXX, YYY or ZZZ"),
                 glob,
-                fields[Description]));
+                fields[Description],
+                factorColumn >= 0 && factorColumn < fields.Length && fields[factorColumn].Length > 0 ? Factor(fields[factorColumn]) : null));
+
+            decimal Factor(string text) =>
+                decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) && v > 0
+                    ? v
+                    : throw new CodeSetFormatException(fileName, lineNumber, $"conversion factor {Echo.Quote(text)} is not a positive number");
 
             decimal Rvu(string text, string field) =>
                 decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)

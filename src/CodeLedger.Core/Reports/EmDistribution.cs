@@ -80,17 +80,17 @@ public static class EmDistribution
             }
         }
 
-        var unitDollars = Prices(month, pricing);
+        var unitDollars = Prices(month, pricing, out var unpriced);
         return [.. physicians.Values.Where(t => t.InMonth).OrderBy(t => t.Physician.Npi.Value, StringComparer.Ordinal).Select(t => new PhysicianEmDistribution(
             t.Physician.Npi.Value,
             t.Physician.Name,
             t.Physician.Specialty?.Value,
-            Figures(PatientType.New, t.Physician, t.New, t.PriorNew, benchmarks, unitDollars),
-            Figures(PatientType.Established, t.Physician, t.Established, t.PriorEstablished, benchmarks, unitDollars),
+            Figures(PatientType.New, t.Physician, t.New, t.PriorNew, benchmarks, unitDollars, unpriced),
+            Figures(PatientType.Established, t.Physician, t.Established, t.PriorEstablished, benchmarks, unitDollars, unpriced),
             t.Deleted))];
     }
 
-    private static EmPatientTypeFigures Figures(PatientType type, ReportPhysician physician, int[] counts, int[] prior, EmBenchmarkTable table, IReadOnlyDictionary<string, decimal?> unitDollars)
+    private static EmPatientTypeFigures Figures(PatientType type, ReportPhysician physician, int[] counts, int[] prior, EmBenchmarkTable table, IReadOnlyDictionary<string, decimal?> unitDollars, string? unpriced)
     {
         var levels = EmLevels.Of(type);
         var visits = counts.Sum();
@@ -122,7 +122,7 @@ public static class EmDistribution
                 vsBenchmark = GoodnessOfFit.Test(levels, counts, normalized);
                 if (levels.Any(l => unitDollars.GetValueOrDefault(l) is null))
                 {
-                    revenueText = "not priced: no RVU release or conversion factor in force on the month's first day for every level";
+                    revenueText = unpriced ?? "not priced";
                 }
                 else
                 {
@@ -169,8 +169,10 @@ public static class EmDistribution
     private static decimal? Share(int count, int total) => total == 0 ? null : decimal.Round((decimal)count / total, 4, MidpointRounding.AwayFromZero);
 
     /// <summary>One visit's dollars per level on the month's first day (the fee schedule is annual, so the whole month prices alike).</summary>
-    private static Dictionary<string, decimal?> Prices(SlaMonth month, IAuditPricing? pricing)
+    private static Dictionary<string, decimal?> Prices(SlaMonth month, IAuditPricing? pricing, out string? why)
     {
+        why = null;
+        var unpriced = new List<string>();
         var prices = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         foreach (var code in EmLevels.New.Concat(EmLevels.Established))
         {
@@ -181,13 +183,32 @@ public static class EmDistribution
                 {
                     price = decimal.Round(rvu * pricing.ConversionFactor(month.First), 2, MidpointRounding.AwayFromZero);
                 }
-                catch (DomainException)
+                catch (DomainException e)
                 {
-                    // No conversion factor in force: the level is not priced, and the text says so.
+                    // No conversion factor in force: the level is not priced, and the text says why.
+                    why ??= $"not priced: {e.Message}";
                 }
+            }
+            else
+            {
+                unpriced.Add(code);
             }
 
             prices[code] = price;
+        }
+
+        var first = month.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (pricing is null)
+        {
+            why = "not priced: no RVU release was given";
+        }
+        else if (unpriced.Count == EmLevels.New.Count + EmLevels.Established.Count)
+        {
+            why = $"not priced: no imported RVU release covers {first}";
+        }
+        else if (unpriced.Count > 0)
+        {
+            why ??= $"not priced: the RVU release in force on {first} has no RVUs for {string.Join(", ", unpriced)}";
         }
 
         return prices;

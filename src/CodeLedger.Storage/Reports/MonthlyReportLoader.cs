@@ -12,10 +12,15 @@ using CodeLedger.Core.Turnaround;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Audits;
 using CodeLedger.Storage.CodeSets;
+using CodeLedger.Storage.Tenancy;
+using CodeLedger.Core.Tenancy;
 using CodeLedger.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage.Reports;
+
+/// <summary>A practice whose packages a reader may open, and the months with finalized encounters, newest first.</summary>
+public sealed record ReportPractice(string Code, string Name, IReadOnlyList<string> Months);
 
 /// <summary>A month's input as loaded, with what the package's manifest names besides the figures.</summary>
 /// <param name="PracticeName">The practice's display name (an organization, not PHI).</param>
@@ -41,22 +46,7 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
     {
         var slaMonth = SlaMonth.Parse(month);
         await using var db = store.CreateContext();
-        var practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
-        var named = vendorCode is null ? null : await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct);
-        var inForce = slaMonth.InForce(await db.SlaContracts.AsNoTracking().Where(c => c.PracticeId == practice.Id).ToListAsync(ct));
-        var vendorIds = inForce.Select(c => c.VendorId).Append(named?.Id ?? Guid.Empty).ToList();
-        var vendors = await db.Organizations.AsNoTracking().Where(o => vendorIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-
-        // A month with no contract in force still has figures (E/M, queries, code sets); turnaround says there is no target.
-        SlaContract? contract = inForce.Count == 0 && named is null ? null
-            : SlaContractChoice.Choose(inForce, named?.Id, id => vendors[id].Code, practice.Code, slaMonth);
-        var vendor = contract is null ? null : vendors[contract.VendorId];
-
-        if (principal is not null && !MayRead(principal, practice, vendor))
-        {
-            // The same answer as a code that does not exist: another organization's practice is not confirmed.
-            throw new DomainException(OrganizationErrors.Unknown, $"no practice with code '{practiceCode}'");
-        }
+        var (practice, contract, vendor) = await ChooseAsync(db, practiceCode, vendorCode, slaMonth, principal, ct);
 
         var zoneId = contract?.TimeZoneId ?? "UTC";
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
@@ -147,9 +137,55 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
         var codeSets = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
 
         var input = new MonthlyInput(practice.Code, vendor?.Code, slaMonth, zoneId, contract, reportEncounters, queries, codeSets, training, audit,
-            benchmarks ?? EmBenchmarkTable.Default, Pricing: null,
+            benchmarks ?? EmBenchmarkTable.Default, new RvuReleasePricing(codeSets),
             AdditionalCommitments: null);
         return new LoadedMonth(input, practice.Name, vendor?.Name ?? "no vendor");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="principal"/> may read the practice's package for the month: throws
+    /// ORGANIZATION-UNKNOWN exactly as <see cref="LoadAsync"/> does when not (and a contract error
+    /// when the month's contract cannot be chosen), reading only the practice, the reader's scope and
+    /// the contracts. The web host calls it before serving files of a package it built earlier.
+    /// </summary>
+    public async Task AuthorizeAsync(string practiceCode, string? vendorCode, string month, Principal principal, CancellationToken ct = default)
+    {
+        await using var db = store.CreateContext();
+        await ChooseAsync(db, practiceCode, vendorCode, SlaMonth.Parse(month), principal, ct);
+    }
+
+    /// <summary>The practice, the month's contract and its vendor, after the reader's access is checked (the tenant boundary first).</summary>
+    private async Task<(Organization Practice, SlaContract? Contract, Organization? Vendor)> ChooseAsync(CodeLedgerDbContext db, string practiceCode, string? vendorCode, SlaMonth slaMonth, Principal? principal, CancellationToken ct)
+    {
+        var practice = await WorkflowLookup.OrganizationAsync(db, practiceCode, OrganizationKind.Practice, ct);
+        var scope = principal is null ? TenantScope.Unrestricted : await TenantScopes.ResolveAsync(db, principal, Instants.Now(store.Time), ct);
+        if (principal is not null && !(Readers.Contains(principal.Role) && scope.PracticeIds.Contains(practice.Id)))
+        {
+            // Outside the reader's tenant: the same answer as a code that does not exist, before anything about its contracts is said.
+            throw new DomainException(OrganizationErrors.Unknown, $"no practice with code '{practiceCode}'");
+        }
+
+        // Vendor staff read their own vendor's package unless they name one (a practice may hold contracts with several vendors).
+        var named = vendorCode is not null ? await WorkflowLookup.OrganizationAsync(db, vendorCode, OrganizationKind.CodingVendor, ct)
+            : principal is { Role: UserRole.VendorAdmin or UserRole.CodingLead }
+                ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == principal.OrganizationId && o.Kind == OrganizationKind.CodingVendor, ct)
+                : null;
+        var inForce = slaMonth.InForce(await db.SlaContracts.AsNoTracking().Where(c => c.PracticeId == practice.Id).ToListAsync(ct));
+        var vendorIds = inForce.Select(c => c.VendorId).Append(named?.Id ?? Guid.Empty).ToList();
+        var vendors = await db.Organizations.AsNoTracking().Where(o => vendorIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+
+        // A month with no contract in force still has figures (E/M, queries, code sets); turnaround says there is no target.
+        SlaContract? contract = inForce.Count == 0 && named is null ? null
+            : SlaContractChoice.Choose(inForce, named?.Id, id => vendors[id].Code, practice.Code, slaMonth);
+        var vendor = contract is null ? null : vendors[contract.VendorId];
+
+        if (principal is not null && !MayRead(principal, scope, practice, vendor))
+        {
+            // The same answer as a code that does not exist: another organization's practice is not confirmed.
+            throw new DomainException(OrganizationErrors.Unknown, $"no practice with code '{practiceCode}'");
+        }
+
+        return (practice, contract, vendor);
     }
 
     /// <summary>The latest audit of the practice whose period ends in the month (docs/REPORTS.md), with the audit desk's own report.</summary>
@@ -161,10 +197,59 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
         return row is null ? null : await new AuditDesk(store).ReportAsync(row.Id.ToString("D"), null, ct);
     }
 
-    private static bool MayRead(Principal principal, Organization practice, Organization? vendor) => principal.Role switch
+    /// <summary>
+    /// A reader role, the practice within the principal's tenant scope (its own practice; for vendor
+    /// staff a practice bound to their vendor by a BAA in force today: docs/TENANCY.md), and for
+    /// vendor staff the package of their own vendor's contract.
+    /// </summary>
+    private static bool MayRead(Principal principal, TenantScope scope, Organization practice, Organization? vendor) =>
+        Readers.Contains(principal.Role) && scope.PracticeIds.Contains(practice.Id) && principal.Role switch
+        {
+            UserRole.PracticeAdmin => principal.OrganizationId == practice.Id,
+            _ => vendor is not null && principal.OrganizationId == vendor.Id,
+        };
+
+    /// <summary>
+    /// The practices <paramref name="principal"/> may read packages of, each with the months (newest
+    /// first) in which its encounters were finalized (for vendor staff, those their vendor coded),
+    /// read in the zone of the practice's latest contract (UTC without one), as the package reads them.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportPractice>> AvailableAsync(Principal principal, CancellationToken ct = default)
     {
-        UserRole.PracticeAdmin => principal.OrganizationId == practice.Id,
-        UserRole.VendorAdmin or UserRole.CodingLead => vendor is not null && principal.OrganizationId == vendor.Id,
-        _ => false,
-    };
+        if (!Readers.Contains(principal.Role))
+        {
+            return [];
+        }
+
+        await using var db = store.CreateContext();
+        var scope = await TenantScopes.ResolveAsync(db, principal, Instants.Now(store.Time), ct);
+        var ids = scope.PracticeIds.ToList();
+        var practices = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id) && o.Kind == OrganizationKind.Practice).ToListAsync(ct);
+        var list = new List<ReportPractice>();
+        foreach (var practice in practices.OrderBy(p => p.Code, StringComparer.Ordinal))
+        {
+            var contracts = await db.SlaContracts.AsNoTracking().Where(c => c.PracticeId == practice.Id).ToListAsync(ct);
+            if (principal.Role != UserRole.PracticeAdmin)
+            {
+                contracts = [.. contracts.Where(c => c.VendorId == principal.OrganizationId)];
+            }
+
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(contracts.OrderByDescending(c => c.EffectiveOn).FirstOrDefault()?.TimeZoneId ?? "UTC");
+            var work = db.Set<WorkItem>().AsNoTracking().Where(w => w.PracticeId == practice.Id && w.FinalizedAt != null);
+            if (principal.Role != UserRole.PracticeAdmin)
+            {
+                work = work.Where(w => w.VendorId == principal.OrganizationId);
+            }
+
+            var months = new SortedSet<string>(StringComparer.Ordinal);
+            await foreach (var finalized in work.Select(w => w.FinalizedAt!.Value).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                months.Add(TimeZoneInfo.ConvertTime(finalized, zone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            list.Add(new ReportPractice(practice.Code, practice.Name, [.. months.Reverse()]));
+        }
+
+        return list;
+    }
 }

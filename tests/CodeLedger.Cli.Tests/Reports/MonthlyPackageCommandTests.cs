@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CodeLedger.Cli.Tests.Foundation;
+using CodeLedger.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace CodeLedger.Cli.Tests.Reports;
@@ -23,6 +24,7 @@ public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCom
         {
             var demo = CliRun.Of("demo", "--db", Folder.File("d.db"), "--out", Folder.File("out"), "--encounters", "400", "--seed", "11");
             Assert.True(demo.ExitCode == 0, demo.ToString());
+            DemoOut = demo.Out;
             var add = CliRun.Of("users", "add", "pa-heart", "--name", "Heart Admin", "--org", "HEARTWELL-CARDIO", "--role", "practice-admin", "--db", Db);
             Assert.True(add.ExitCode == 0, add.ToString());
             add = CliRun.Of("users", "add", "pa-north", "--name", "North Admin", "--org", Practice, "--role", "practice-admin", "--db", Db);
@@ -30,6 +32,9 @@ public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCom
         }
 
         internal TempFolder Folder { get; } = new();
+
+        /// <summary>What `codeledger demo` printed.</summary>
+        public string DemoOut { get; } = string.Empty;
 
         public string Db => Folder.File("d.db");
 
@@ -168,5 +173,99 @@ public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCom
         }
 
         Assert.NotEqual(File.ReadAllText(Path.Combine(first, "checkpoint.json")), File.ReadAllText(Path.Combine(second, "checkpoint.json")));
+    }
+
+    [Fact]
+    public void The_e_m_revenue_difference_is_priced_from_the_imported_rvu26a_release_and_its_own_conversion_factor()
+    {
+        var db = _world.Copy("rvu26a");
+        var import = CliRun.Of("codesets", "import", "--db", db, "--kind", "rvu", "--file", RepoPaths.Data("pfs-rvu", "PPRRVU2026_Jan_nonQPP_EXCERPT_em.csv"), "--effective", "2026-01-01");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        var dir = Write("rvu26a", db);
+        var em = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "package.json")))!["emDistribution"]!.AsArray();
+
+        // FACTS.md §7, 2026 national non-facility: total RVU × 33.4009 (non-qualifying APM, RVU26A's CONV FACTOR).
+        var facts = new Dictionary<string, decimal> { ["99202"] = 75.15m, ["99203"] = 117.57m, ["99204"] = 177.36m, ["99205"] = 236.81m,
+            ["99211"] = 24.38m, ["99212"] = 59.45m, ["99213"] = 95.19m, ["99214"] = 135.61m, ["99215"] = 192.39m };
+        var compared = 0;
+        foreach (var physician in em)
+        {
+            foreach (var type in new[] { "new", "established" })
+            {
+                var figures = physician![type]!;
+                var levels = figures["levels"]!.AsArray();
+                foreach (var level in levels)
+                {
+                    Assert.Equal(facts[level!["code"]!.GetValue<string>()], level["unitDollars"]!.GetValue<decimal>());
+                }
+
+                if (figures["revenueDifference"] is not { } difference)
+                {
+                    continue;
+                }
+
+                // Independently: Σ (benchmark share / Σ shares × visits − count) × unit dollars, rounded once.
+                var visits = figures["visits"]!.GetValue<int>();
+                var total = levels.Sum(l => l!["benchmarkShare"]!.GetValue<decimal>());
+                var expected = levels.Sum(l => ((l!["benchmarkShare"]!.GetValue<decimal>() / total * visits) - l["count"]!.GetValue<int>()) * facts[l["code"]!.GetValue<string>()]);
+                Assert.Equal(decimal.Round(expected, 2, MidpointRounding.AwayFromZero), difference.GetValue<decimal>());
+                Assert.StartsWith("informational", figures["revenue"]!.GetValue<string>(), StringComparison.Ordinal);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 0, "a physician with a benchmark and visits is priced");
+        var verify = CliRun.Of("report", "verify", dir, "--db", db);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+    }
+
+    [Fact]
+    public void With_only_an_rvu_release_that_ended_before_the_month_the_section_says_none_covers_it_instead_of_a_number()
+    {
+        // RVU25D is in force 2025-10-01..2025-12-31 and replaces the demo's starter set from then on: nothing prices October 2026.
+        var db = _world.Copy("rvu25d");
+        var import = CliRun.Of("codesets", "import", "--db", db, "--kind", "rvu", "--file", RepoPaths.Data("pfs-rvu", "PPRRVU2025_Oct.csv.gz"), "--effective", "2025-10-01");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        var dir = Write("rvu25d", db);
+        var em = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "package.json")))!["emDistribution"]!.AsArray();
+
+        var benchmarked = em.Select(p => p!["established"]!).Where(f => f["vsBenchmark"] is not null).ToList();
+        Assert.NotEmpty(benchmarked);
+        Assert.All(benchmarked, f =>
+        {
+            Assert.Null(f["revenueDifference"]);
+            Assert.Equal("not priced: no imported RVU release covers 2026-10-01", f["revenue"]!.GetValue<string>());
+        });
+        Assert.Contains("not priced: no imported RVU release covers 2026-10-01", File.ReadAllText(Path.Combine(dir, "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_database_is_priced_from_its_starter_release()
+    {
+        var dir = Write("starter");
+        var em = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "package.json")))!["emDistribution"]!.AsArray();
+
+        // The starter file's 99213 row: 2.66 non-facility RVUs, CONV FACTOR 33.4009 → $88.85.
+        var level = em.SelectMany(p => p!["established"]!["levels"]!.AsArray()).First(l => l!["code"]!.GetValue<string>() == "99213")!;
+        Assert.Equal(88.85m, level["unitDollars"]!.GetValue<decimal>());
+        Assert.Contains(em, p => p!["established"]!["revenueDifference"] is not null);
+    }
+
+    [Fact]
+    public void The_demo_ends_by_writing_each_practices_package_beside_the_database_and_each_verifies()
+    {
+        foreach (var practice in new[] { "HEARTWELL-CARDIO", "NORTHSIDE-FM" })
+        {
+            var dir = Path.Combine(_world.Db + ".reports", $"{practice}-{Month}");
+            Assert.Contains($"Monthly package {practice} {Month}: {Path.Combine(dir, "index.html")}", _world.DemoOut, StringComparison.Ordinal);
+
+            var verify = CliRun.Of("report", "verify", dir, "--db", _world.Db);
+            Assert.True(verify.ExitCode == 0, verify.ToString());
+        }
+
+        // Writing the packages appended nothing: the head the demo printed is the ledger's head now.
+        var head = System.Text.RegularExpressions.Regex.Match(_world.DemoOut, "Ledger: (\\d+) events").Groups[1].Value;
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(_world.Db + ".reports", $"NORTHSIDE-FM-{Month}", "manifest.json")))!;
+        Assert.Equal(head, manifest["ledger"]!["last"]!.ToJsonString());
     }
 }

@@ -43,6 +43,10 @@ public static class MatrixRequests
 
     private static HttpRequestMessage Post(string path, string json) => new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
+    /// <summary>A monthly package: its practice's admins and its vendor's admin and coding lead (under the BAA); anyone else "not found".</summary>
+    private static Dictionary<UserRole, Outcome> Readers() => Enum.GetValues<UserRole>().ToDictionary(r => r,
+        r => r is UserRole.PracticeAdmin or UserRole.VendorAdmin or UserRole.CodingLead ? Outcome.Allowed : Outcome.NotFound);
+
     /// <summary>An audit endpoint: what each party of the tenant's audit gets; a coder and a physician are no party (404).</summary>
     private static Dictionary<UserRole, Outcome> Party(Outcome vendorAdmin, Outcome codingLead, Outcome practiceAdmin, Outcome auditor) => new()
     {
@@ -80,6 +84,9 @@ public static class MatrixRequests
         ["GET /tokens"] = new(_ => Get("/tokens"), Every(Outcome.Allowed), TenantFree: true, Page: true),
         ["GET /queries"] = new(_ => Get("/queries"), Only(UserRole.Physician, Outcome.Allowed, Outcome.NotFound), TenantFree: true, Page: true),
         ["GET /queries/{id}"] = new(t => Get($"/queries/{t.QueryId}"), Only(UserRole.Physician, Outcome.Allowed, Outcome.NotFound), Page: true),
+        ["GET /reports"] = new(_ => Get("/reports"), Readers(), TenantFree: true, Page: true),
+        ["GET /reports/{practice}/{month}"] = new(t => Get($"/reports/{t.Practice.Code}/2026-01"), Readers(), Page: true),
+        ["GET /reports/{practice}/{month}/{file}"] = new(t => Get($"/reports/{t.Practice.Code}/2026-01/manifest.json"), Readers(), Page: true),
         ["POST /api/queries/{id}/answer"] = new(t => new HttpRequestMessage(HttpMethod.Post, $"/api/queries/{t.QueryId}/answer")
         {
             Content = new StringContent("""{"text": "left knee"}""", Encoding.UTF8, "application/json"),

@@ -54,10 +54,14 @@ public static class PackageWriter
     }
 
     /// <summary>Writes the package to <paramref name="directory"/>; returns false when the same package was already there (nothing written).</summary>
-    public static bool Write(PackageDocument document, ReadOnlyMemory<byte> figuresJson, ManifestFacts facts, string directory, bool replace = false)
+    public static bool Write(PackageDocument document, ReadOnlyMemory<byte> figuresJson, ManifestFacts facts, string directory, bool replace = false) =>
+        Write(Render(document, figuresJson, facts), directory, replace);
+
+    /// <summary>Writes files <see cref="Render"/> gave (a package built once, then served and written alike); false when the same package was already there.</summary>
+    public static bool Write(IReadOnlyDictionary<string, byte[]> files, string directory, bool replace = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var files = Render(document, figuresJson, facts);
+        ArgumentNullException.ThrowIfNull(files);
         var target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
         if (File.Exists(target))
         {
@@ -126,7 +130,7 @@ public static class PackageWriter
     private static bool SameFiles(string folder, IReadOnlyDictionary<string, byte[]> files)
     {
         var present = Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        return present.SequenceEqual(files.Keys, StringComparer.Ordinal)
+        return present.SequenceEqual(files.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal)
             && files.All(f => File.Exists(Path.Combine(folder, f.Key)) && File.ReadAllBytes(Path.Combine(folder, f.Key)).AsSpan().SequenceEqual(f.Value));
     }
 
