@@ -29,18 +29,10 @@ public class AuditBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var practice = Guid.Parse("11111111-1111-1111-1111-111111111111");
-        var npis = Enumerable.Range(0, 200).Select(i =>
-        {
-            var nine = (123400000 + i).ToString(CultureInfo.InvariantCulture);
-            return Npi.Parse(nine + Npi.CheckDigit(nine));
-        }).ToArray();
+        population = Population(1_000_000);
+        unstratified = Plan(AuditStratification.None);
+        byPhysician = Plan(AuditStratification.Physician);
         var start = new DateOnly(2026, 1, 1);
-        population = [.. Enumerable.Range(0, 1_000_000).Select(i => new AuditPopulationMember(
-            new Guid(i, 0, 0, new byte[8]), "ENC-" + i.ToString("D7", CultureInfo.InvariantCulture), npis[i % npis.Length],
-            i % 3 == 0 ? "cardiology" : "family-medicine", null, start.AddDays(i % 360)))];
-        unstratified = AuditPlan.Create(practice, start, new DateOnly(2026, 12, 31), "bench", size: 10_000);
-        byPhysician = AuditPlan.Create(practice, start, new DateOnly(2026, 12, 31), "bench", size: 10_000, stratification: AuditStratification.Physician);
 
         reportSample = AuditSampler.Draw(population, unstratified);
         const string Right = """{"diagnoses": ["E11.65", "I10"], "lines": [{"code": "99213", "charge": "100.00", "pointers": [1, 2]}]}""";
@@ -56,6 +48,24 @@ public class AuditBenchmarks
         using var cf = File.OpenText(BenchData.Path("pfs-rvu", "conversion_factors_2024_2026.csv"));
         pricing = new RvuAuditPricing([release], ConversionFactorTable.Read(cf, "conversion_factors_2024_2026.csv"));
     }
+
+    /// <summary>A practice's population of <paramref name="size"/> encounters: 200 physicians, two specialties, 360 dates of service in 2026.</summary>
+    internal static List<AuditPopulationMember> Population(int size)
+    {
+        var npis = Enumerable.Range(0, 200).Select(i =>
+        {
+            var nine = (123400000 + i).ToString(CultureInfo.InvariantCulture);
+            return Npi.Parse(nine + Npi.CheckDigit(nine));
+        }).ToArray();
+        var start = new DateOnly(2026, 1, 1);
+        return [.. Enumerable.Range(0, size).Select(i => new AuditPopulationMember(
+            new Guid(i, 0, 0, new byte[8]), "ENC-" + i.ToString("D7", CultureInfo.InvariantCulture), npis[i % npis.Length],
+            i % 3 == 0 ? "cardiology" : "family-medicine", null, start.AddDays(i % 360)))];
+    }
+
+    /// <summary>A draw of 10,000 over 2026 with the seed "bench".</summary>
+    internal static AuditPlan Plan(AuditStratification by) =>
+        AuditPlan.Create(Guid.Parse("11111111-1111-1111-1111-111111111111"), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "bench", size: 10_000, stratification: by);
 
     [Benchmark]
     public AuditSample SampleOneMillion() => AuditSampler.Draw(population, unstratified);
