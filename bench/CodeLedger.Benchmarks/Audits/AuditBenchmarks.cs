@@ -25,6 +25,7 @@ public class AuditBenchmarks
     private AuditSample reportSample = null!;
     private List<(Guid Id, DateOnly Dos, CodingSubmission Vendor, CodingSubmission Auditor)> codings = null!;
     private RvuAuditPricing pricing = null!;
+    private readonly CpuPerOperation cpu = new();
 
     [GlobalSetup]
     public void Setup()
@@ -66,6 +67,21 @@ public class AuditBenchmarks
     /// <summary>A draw of 10,000 over 2026 with the seed "bench".</summary>
     internal static AuditPlan Plan(AuditStratification by) =>
         AuditPlan.Create(Guid.Parse("11111111-1111-1111-1111-111111111111"), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "bench", size: 10_000, stratification: by);
+
+    [IterationSetup]
+    public void StartCpu() => cpu.Start();
+
+    [IterationCleanup]
+    public void StopCpu() => cpu.Stop();
+
+    [GlobalCleanup(Target = nameof(SampleOneMillion))]
+    public void PrintSampleCpu() => cpu.Print(nameof(SampleOneMillion));
+
+    [GlobalCleanup(Target = nameof(SampleOneMillionByPhysician))]
+    public void PrintStrataCpu() => cpu.Print(nameof(SampleOneMillionByPhysician));
+
+    [GlobalCleanup(Target = nameof(ReportTenThousand))]
+    public void PrintReportCpu() => cpu.Print(nameof(ReportTenThousand));
 
     [Benchmark]
     public AuditSample SampleOneMillion() => AuditSampler.Draw(population, unstratified);

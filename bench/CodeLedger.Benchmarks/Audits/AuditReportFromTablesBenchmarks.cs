@@ -3,20 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using CodeLedger.Benchmarks.CodeSets;
-using CodeLedger.Benchmarks.Workflow;
-using CodeLedger.Core.Audits;
-using CodeLedger.Core.Codes;
-using CodeLedger.Core.Common;
-using CodeLedger.Core.Ledger.Events;
-using CodeLedger.Core.Organizations;
-using CodeLedger.Core.Tenancy;
-using CodeLedger.Storage.Protection;
-using CodeLedger.Core.Workflow;
-using CodeLedger.Storage;
 using CodeLedger.Storage.Audits;
-using CodeLedger.Storage.Claims;
-using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Benchmarks.Audits;
 
@@ -24,11 +11,8 @@ namespace CodeLedger.Benchmarks.Audits;
 /// Issue 17's report target end to end: <c>audit report</c> for 10,000 audited encounters in under
 /// 2 seconds, measured from the tables (<see cref="AuditDesk.ReportAsync"/>: the engagement, 10,000
 /// sample members and 10,000 recorded codings read from SQLite, every comparison recomputed, the
-/// figures and the text). The setup seeds 10,000 finalized encounters (the workflow benchmarks' bulk
-/// inserter), reads the frame with the real <see cref="AuditPopulationReader"/>, draws the sample
-/// with the real sampler and inserts the audit rows through the DbContext in the real schema, 5% of
-/// the vendor codings wrong in three components: 10,000 desk writes (one transaction and ledger
-/// event each) would make the setup the benchmark.
+/// figures and the text), over the audit <see cref="AuditReportWorld"/> seeds. The process's CPU
+/// time per report is printed beside the wall time (<see cref="CpuPerOperation"/>).
 /// </summary>
 [Config(typeof(InProcessMonitoring))]
 [MemoryDiagnoser]
@@ -37,6 +21,7 @@ public class AuditReportFromTablesBenchmarks
     private const int Audited = 10_000;
 
     private AuditReportWorld world = null!;
+    private readonly CpuPerOperation cpu = new();
 
     [GlobalSetup]
     public void Setup() => world = AuditReportWorld.CreateAsync(Audited).GetAwaiter().GetResult();
@@ -48,8 +33,18 @@ public class AuditReportFromTablesBenchmarks
         return report.ToText().Length;
     }
 
+    [IterationSetup]
+    public void StartCpu() => cpu.Start();
+
+    [IterationCleanup]
+    public void StopCpu() => cpu.Stop();
+
     [GlobalCleanup]
-    public void Cleanup() => world.Dispose();
+    public void Cleanup()
+    {
+        cpu.Print(nameof(ReportFromTablesTenThousand));
+        world.Dispose();
+    }
 
     /// <summary>
     /// Five measured runs, in this process, as the report benchmarks do: the generated project's build
