@@ -50,7 +50,7 @@ public class AuditReportFromTablesBenchmarks
     /// Five measured runs, in this process, as the report benchmarks do: the generated project's build
     /// passes BenchmarkDotNet's timeout on the shared VM, and one run takes about a second.
     /// </summary>
-    private sealed class InProcessMonitoring : ManualConfig
+    internal sealed class InProcessMonitoring : ManualConfig
     {
         public InProcessMonitoring() =>
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance));
