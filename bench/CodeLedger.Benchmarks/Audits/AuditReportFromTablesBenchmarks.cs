@@ -3,20 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using CodeLedger.Benchmarks.CodeSets;
-using CodeLedger.Benchmarks.Workflow;
-using CodeLedger.Core.Audits;
-using CodeLedger.Core.Codes;
-using CodeLedger.Core.Common;
-using CodeLedger.Core.Ledger.Events;
-using CodeLedger.Core.Organizations;
-using CodeLedger.Core.Tenancy;
-using CodeLedger.Storage.Protection;
-using CodeLedger.Core.Workflow;
-using CodeLedger.Storage;
 using CodeLedger.Storage.Audits;
-using CodeLedger.Storage.Claims;
-using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Benchmarks.Audits;
 
@@ -24,11 +11,8 @@ namespace CodeLedger.Benchmarks.Audits;
 /// Issue 17's report target end to end: <c>audit report</c> for 10,000 audited encounters in under
 /// 2 seconds, measured from the tables (<see cref="AuditDesk.ReportAsync"/>: the engagement, 10,000
 /// sample members and 10,000 recorded codings read from SQLite, every comparison recomputed, the
-/// figures and the text). The setup seeds 10,000 finalized encounters (the workflow benchmarks' bulk
-/// inserter), reads the frame with the real <see cref="AuditPopulationReader"/>, draws the sample
-/// with the real sampler and inserts the audit rows through the DbContext in the real schema, 5% of
-/// the vendor codings wrong in three components: 10,000 desk writes (one transaction and ledger
-/// event each) would make the setup the benchmark.
+/// figures and the text), over the audit <see cref="AuditReportWorld"/> seeds. The process's CPU
+/// time per report is printed beside the wall time (<see cref="CpuPerOperation"/>).
 /// </summary>
 [Config(typeof(InProcessMonitoring))]
 [MemoryDiagnoser]
@@ -36,116 +20,39 @@ public class AuditReportFromTablesBenchmarks
 {
     private const int Audited = 10_000;
 
-    private BenchDatabase database = null!;
-    private CodeLedgerStore store = null!;
-    private string audit = string.Empty;
+    private AuditReportWorld world = null!;
+    private readonly CpuPerOperation cpu = new();
 
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    private async Task SetupAsync()
-    {
-        database = BenchDatabase.Create("sqlite", "audit-report");
-        store = await CodeLedgerStore.OpenAsync(database.Spec, TimeProvider.System, PhiKey.Generate());
-        var data = new WorkflowBenchData();
-        await data.SaveWorldAsync(store);
-        await data.SeedFinalizedMonthAsync(store, Audited);
-        var firm = new Organization(new Guid("6a0c7f9e-0000-4000-8000-000000000003"), "BENCH-AUDIT", "Bench Audit Firm", OrganizationKind.AuditFirm);
-
-        var from = new DateOnly(2026, 3, 1);
-        var to = new DateOnly(2026, 3, 31);
-        var frame = await new AuditPopulationReader(store).LoadAsync(data.Practice.Id, from, to);
-        Dictionary<Guid, Guid?> coders;
-        await using (var db = store.CreateContext())
-        {
-            coders = await db.Set<WorkItem>().AsNoTracking().ToDictionaryAsync(w => w.EncounterId, w => w.CoderId);
-        }
-
-        var plan = AuditPlan.Create(data.Practice.Id, from, to, "bench", size: Audited);
-        var sample = AuditSampler.Draw([.. frame.Select(r => new AuditPopulationMember(r.EncounterId, r.EncounterKey, Npi.Parse(r.PhysicianNpi), r.Specialty, coders[r.EncounterId], r.DateOfService))], plan);
-        if (sample.Members.Count != Audited)
-        {
-            throw new InvalidOperationException($"the seeded frame gave {sample.Members.Count} sampled encounters, not {Audited}");
-        }
-
-        using var cf = File.OpenText(BenchData.Path("pfs-rvu", "conversion_factors_2024_2026.csv"));
-        var factor = ConversionFactorTable.Read(cf, "conversion_factors_2024_2026.csv").Periods.Single(p => p.From <= from && to <= p.Through);
-        var id = new Guid("6a0c7f9e-0000-4000-8000-00000000a001");
-        var now = DateTimeOffset.UtcNow;
-        var grant = new AuditGrant(Guid.NewGuid(), firm.Id, data.Practice.Id, sample.Members.Select(m => m.Member.EncounterId), now, now + AuditDesk.GrantPeriod);
-        var right = CodingSubmission.Parse("""{"diagnoses": ["E11.65", "I10"], "lines": [{"code": "99213", "charge": "100.00", "pointers": [1, 2]}]}""");
-        var over = CodingSubmission.Parse("""{"diagnoses": ["E11.9", "I10"], "lines": [{"code": "99214", "modifiers": ["25"], "charge": "100.00", "pointers": [1]}]}""");
-
-        // The RVUs the desk freezes with each recorded coding (real CY2026 non-facility totals of 99213 and 99214).
-        List<AuditCodingRecorded.Price> prices = [new("99213", [], 2.66m), new("99214", ["25"], 3.76m)];
-        await using (var db = store.CreateContext())
-        {
-            db.Add(firm);
-            db.Add(new AuditEngagementRow
-            {
-                Id = id, PracticeId = data.Practice.Id, AuditorOrganizationId = firm.Id, Kind = AuditBook.Word(plan.Kind), Adjudicator = "bench-judge", Seed = plan.Seed,
-                FromDate = from, ToDate = to, FixedSize = plan.FixedSize, SizeFromMargin = plan.SizeFromMargin, Margin = plan.Margin, ExpectedAccuracy = plan.ExpectedAccuracy,
-                Stratification = AuditBook.Word(plan.Stratification), PerStratum = plan.PerStratum, Specialty = plan.Specialty, Floor = plan.Floor, Definition = plan.Definition,
-                FrameSize = sample.FrameSize, RequiredSize = sample.RequiredSize, Strata = [.. sample.Strata.Select(s => new AuditSampled.Stratum(s.Name, s.FrameCount, s.Allocated))],
-                ConversionFactors = [new AuditSampled.Factor(factor.From, factor.Through, factor.Type, factor.Factor)], GrantId = grant.Id, CreatedBy = "bench", CreatedAt = now,
-            });
-            db.Add(grant);
-            await db.SaveChangesAsync();
-        }
-
-        foreach (var chunk in sample.Members.Chunk(2_000))
-        {
-            await using var db = store.CreateContext();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            foreach (var m in chunk)
-            {
-                db.Add(new AuditSampleMemberRow
-                {
-                    AuditId = id, Position = m.Position, EncounterId = m.Member.EncounterId, EncounterKey = m.Member.EncounterKey, PhysicianNpi = m.Member.Physician.Value,
-                    Specialty = m.Member.Specialty, CoderId = m.Member.CoderId, DateOfService = m.Member.DateOfService, Stratum = m.Stratum, StratumRank = m.StratumRank,
-                });
-                var vendor = m.Position % 20 == 0 ? over : right;
-                db.Add(new AuditCodingRow
-                {
-                    Id = Guid.NewGuid(), AuditId = id, EncounterId = m.Member.EncounterId, RecordedBy = "bench-auditor", RecordedAt = now,
-                    Diagnoses = [.. right.Diagnoses], ServiceLines = [.. right.Lines], VendorSource = AuditDesk.CodeLedgerFinal, VendorVersion = 1,
-                    VendorDiagnoses = [.. vendor.Diagnoses], VendorServiceLines = [.. vendor.Lines], Prices = prices, ConversionFactor = factor.Factor,
-                });
-            }
-
-            await db.SaveChangesAsync();
-        }
-
-        audit = id.ToString("D");
-        var check = await store.ReportAsyncOnce(audit);
-        if (check.Figures.Audited != Audited || check.Findings.Count == 0)
-        {
-            throw new InvalidOperationException($"the seeded audit reports {check.Figures.Audited} audited encounters and {check.Findings.Count} findings");
-        }
-    }
+    public void Setup() => world = AuditReportWorld.CreateAsync(Audited).GetAwaiter().GetResult();
 
     [Benchmark]
     public async Task<int> ReportFromTablesTenThousand()
     {
-        var report = await new AuditDesk(store).ReportAsync(audit, null);
+        var report = await new AuditDesk(world.Store).ReportAsync(world.Audit, null);
         return report.ToText().Length;
     }
 
+    [IterationSetup]
+    public void StartCpu() => cpu.Start();
+
+    [IterationCleanup]
+    public void StopCpu() => cpu.Stop();
+
     [GlobalCleanup]
-    public void Cleanup() => database.Dispose();
+    public void Cleanup()
+    {
+        cpu.Print(nameof(ReportFromTablesTenThousand));
+        world.Dispose();
+    }
 
     /// <summary>
     /// Five measured runs, in this process, as the report benchmarks do: the generated project's build
     /// passes BenchmarkDotNet's timeout on the shared VM, and one run takes about a second.
     /// </summary>
-    private sealed class InProcessMonitoring : ManualConfig
+    internal sealed class InProcessMonitoring : ManualConfig
     {
         public InProcessMonitoring() =>
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance));
     }
-}
-
-internal static class AuditBenchStore
-{
-    public static Task<AuditReport> ReportAsyncOnce(this CodeLedgerStore store, string audit) => new AuditDesk(store).ReportAsync(audit, null);
 }

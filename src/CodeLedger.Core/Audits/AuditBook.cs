@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Workflow;
 
@@ -13,7 +15,7 @@ namespace CodeLedger.Core.Audits;
 public sealed class SnapshotPricing(IReadOnlyDictionary<string, decimal?> prices, decimal conversionFactor) : IAuditPricing
 {
     public decimal? Rvu(ProcedureCode code, IReadOnlyList<Modifier> modifiers, DateOnly dateOfService) =>
-        prices.TryGetValue(Key(code.Value, modifiers.Select(m => m.Value)), out var rvu) ? rvu : null;
+        prices.TryGetValue(modifiers.Count == 0 ? code.Value : Key(code.Value, modifiers.Select(m => m.Value)), out var rvu) ? rvu : null;
 
     public decimal ConversionFactor(DateOnly dateOfService) => conversionFactor;
 
@@ -49,12 +51,54 @@ public sealed record RecordedAuditCoding(Guid EncounterId, CodingSubmission Vend
 /// </summary>
 public static class AuditBook
 {
-    /// <summary>Every encounter's comparison, in sample order (findings are computed, never stored).</summary>
-    public static IReadOnlyList<EncounterComparison> Compare(AuditSample sample, IEnumerable<RecordedAuditCoding> codings) =>
-        [.. codings.Where(c => sample.Contains(c.EncounterId))
-            .OrderBy(c => sample.Find(c.EncounterId)!.Position)
-            .Select(c => AuditComparer.Compare(c.EncounterId, sample.Find(c.EncounterId)!.Member.DateOfService, c.Vendor, c.Auditor,
-                new SnapshotPricing(c.Prices, c.ConversionFactor)))];
+    /// <summary>
+    /// Every encounter's comparison, in sample order (findings are computed, never stored). Each
+    /// comparison depends on its own encounter's codings only, so a large audit is compared on all
+    /// cores (docs/PERFORMANCE.md, "Audits"); the list is the same in any split, and when comparisons
+    /// fail, the one of the earliest sampled encounter is thrown, as a sequential loop would.
+    /// </summary>
+    public static IReadOnlyList<EncounterComparison> Compare(AuditSample sample, IEnumerable<RecordedAuditCoding> codings)
+    {
+        var ordered = codings.Where(c => sample.Contains(c.EncounterId))
+            .Select(c => (Coding: c, Member: sample.Find(c.EncounterId)!))
+            .OrderBy(c => c.Member.Position)
+            .ToArray();
+        var comparisons = new EncounterComparison[ordered.Length];
+        if (ordered.Length < ParallelFrom)
+        {
+            for (var i = 0; i < ordered.Length; i++)
+            {
+                comparisons[i] = CompareOne(ordered[i].Coding, ordered[i].Member);
+            }
+
+            return comparisons;
+        }
+
+        var failures = new ExceptionDispatchInfo?[ordered.Length];
+        Parallel.ForEach(Partitioner.Create(0, ordered.Length, 256), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                try
+                {
+                    comparisons[i] = CompareOne(ordered[i].Coding, ordered[i].Member);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = ExceptionDispatchInfo.Capture(e);
+                    return;
+                }
+            }
+        });
+        Array.Find(failures, f => f is not null)?.Throw();
+        return comparisons;
+    }
+
+    /// <summary>Below this many codings the comparisons run on the calling thread: starting the workers would cost more than it saves.</summary>
+    private const int ParallelFrom = 512;
+
+    private static EncounterComparison CompareOne(RecordedAuditCoding c, SampledMember member) =>
+        AuditComparer.Compare(c.EncounterId, member.Member.DateOfService, c.Vendor, c.Auditor, new SnapshotPricing(c.Prices, c.ConversionFactor));
 
     /// <summary>The disputes rebuilt by applying the stored rebuttals, then the adjudications (each names a rebutted finding), in order.</summary>
     public static AuditDisputes Disputes(string adjudicator, IReadOnlyList<EncounterComparison> comparisons, IEnumerable<Rebuttal> rebuttals, IEnumerable<Adjudication> adjudications)

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using CodeLedger.Core.Common;
 
@@ -185,10 +183,10 @@ public static class AuditSampler
 
     /// <summary>
     /// The draw keys, computed in parallel: each member's key depends on the seed and its own key
-    /// only, so the result does not depend on the split. One <see cref="IncrementalHash"/> per range,
-    /// reset after each digest, rather than the one-shot <c>SHA256.HashData</c>: on Linux the
-    /// one-shot creates and frees an OpenSSL digest context per call, which for a million short
-    /// inputs cost about a quarter of the hashing CPU time (docs/PERFORMANCE.md, "Audit sampling").
+    /// only, so the result does not depend on the split. SHA-256 in managed code
+    /// (<see cref="Sha256Words"/>), not .NET's: on Linux that goes through OpenSSL, whose finalize and
+    /// re-initialize per digest were three quarters of the draw's time for a million short inputs
+    /// (docs/PERFORMANCE.md, "Audits").
     /// </summary>
     private static Keyed[] Hash(List<AuditPopulationMember> members, string seed)
     {
@@ -198,15 +196,13 @@ public static class AuditSampler
         {
             var buffer = new byte[seedBytes.Length + (AuditPopulationMember.MaxKeyLength * 3)];
             seedBytes.CopyTo(buffer, 0);
-            Span<byte> digest = stackalloc byte[32];
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Span<uint> words = stackalloc uint[8];
             for (var i = range.Item1; i < range.Item2; i++)
             {
                 var member = members[i];
                 var length = seedBytes.Length + Encoding.UTF8.GetBytes(member.EncounterKey, 0, member.EncounterKey.Length, buffer, seedBytes.Length);
-                sha.AppendData(buffer, 0, length);
-                sha.GetHashAndReset(digest);
-                keyed[i] = new Keyed(DrawKey.From(digest), member);
+                Sha256Words.Hash(buffer.AsSpan(0, length), words);
+                keyed[i] = new Keyed(DrawKey.From(words), member);
             }
         });
         return keyed;
@@ -303,14 +299,15 @@ public static class AuditSampler
         }
     }
 
-    /// <summary>The 32 digest bytes as four big-endian words: comparing them compares the bytes.</summary>
+    /// <summary>The 32 digest bytes as four big-endian 64-bit words: comparing them compares the bytes.</summary>
     private readonly record struct DrawKey(ulong A, ulong B, ulong C, ulong D) : IComparable<DrawKey>
     {
-        public static DrawKey From(ReadOnlySpan<byte> digest) => new(
-            BinaryPrimitives.ReadUInt64BigEndian(digest),
-            BinaryPrimitives.ReadUInt64BigEndian(digest[8..]),
-            BinaryPrimitives.ReadUInt64BigEndian(digest[16..]),
-            BinaryPrimitives.ReadUInt64BigEndian(digest[24..]));
+        /// <summary>From the digest's eight big-endian 32-bit words, two to a key word.</summary>
+        public static DrawKey From(ReadOnlySpan<uint> words) => new(
+            ((ulong)words[0] << 32) | words[1],
+            ((ulong)words[2] << 32) | words[3],
+            ((ulong)words[4] << 32) | words[5],
+            ((ulong)words[6] << 32) | words[7]);
 
         public int CompareTo(DrawKey other)
         {

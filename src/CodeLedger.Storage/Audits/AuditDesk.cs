@@ -380,11 +380,10 @@ public sealed class AuditDesk(CodeLedgerStore store, Func<Guid>? newId = null)
 
     private static async Task<Book> LoadAsync(CodeLedgerDbContext db, AuditEngagementRow row, CancellationToken ct)
     {
-        var members = await db.Set<AuditSampleMemberRow>().AsNoTracking().Where(m => m.AuditId == row.Id).OrderBy(m => m.Position).ToListAsync(ct);
-        var sample = AuditSample.Restore(Plan(row), row.FrameSize, [.. row.Strata.Select(s => new AuditStratum(s.Name, s.FrameCount, s.Allocated))],
-            [.. members.Select(m => new SampledMember(new AuditPopulationMember(m.EncounterId, m.EncounterKey, Npi.Parse(m.PhysicianNpi), m.Specialty, m.CoderId, m.DateOfService),
-                m.Stratum, m.Position, m.StratumRank))], row.RequiredSize);
-        var codings = (await db.Set<AuditCodingRow>().AsNoTracking().Where(c => c.AuditId == row.Id).ToListAsync(ct)).Select(Recorded).ToList();
+        // The two large tables by data reader, only the columns the comparisons need (AuditRowReader).
+        var members = await AuditRowReader.MembersAsync(db, row.Id, ct);
+        var sample = AuditSample.Restore(Plan(row), row.FrameSize, [.. row.Strata.Select(s => new AuditStratum(s.Name, s.FrameCount, s.Allocated))], members, row.RequiredSize);
+        var codings = await AuditRowReader.CodingsAsync(db, row.Id, ct);
         var rebuttals = await db.Set<AuditRebuttalRow>().AsNoTracking().Where(r => r.AuditId == row.Id).ToListAsync(ct);
         var adjudications = await db.Set<AuditAdjudicationRow>().AsNoTracking().Where(r => r.AuditId == row.Id).ToListAsync(ct);
         var comparisons = AuditBook.Compare(sample, codings);
@@ -393,12 +392,6 @@ public sealed class AuditDesk(CodeLedgerStore store, Func<Guid>? newId = null)
             adjudications.Select(a => new Adjudication(a.FindingId, AuditBook.Parse<AdjudicationOutcome>(a.Outcome), a.AdjudicatedBy, a.AdjudicatedAt)));
         return new Book(sample, codings, comparisons, disputes);
     }
-
-    private static RecordedAuditCoding Recorded(AuditCodingRow c) => new(c.EncounterId,
-        new CodingSubmission(c.VendorDiagnoses, c.VendorServiceLines),
-        new CodingSubmission(c.Diagnoses, c.ServiceLines, c.Em is null ? null : EmInputJson.Parse(c.Em)),
-        c.Prices.ToDictionary(p => SnapshotPricing.Key(p.Code, p.Modifiers), p => p.Rvu, StringComparer.Ordinal),
-        c.ConversionFactor);
 
     /// <summary>The engagement by id (or a unique prefix of at least 8 characters), if the user takes part in it; otherwise AUDIT-UNKNOWN.</summary>
     private static async Task<AuditEngagementRow> EngagementAsync(CodeLedgerDbContext db, string audit, Principal? principal, CancellationToken ct)

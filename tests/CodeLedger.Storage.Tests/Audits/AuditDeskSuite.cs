@@ -7,6 +7,7 @@ using CodeLedger.Core.CodeSets.Starter;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Contracts;
 using CodeLedger.Core.Edits;
+using CodeLedger.Core.EvaluationAndManagement;
 using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Tenancy;
@@ -248,6 +249,74 @@ public abstract class AuditDeskSuite(DatabaseProvider provider)
         // And it may not plan an audit of a practice for the firm it does not belong to.
         Assert.Equal(AuditErrors.PlanInvalid.Value, await RefusalCode(() => h.Desk.SampleAsync(Request(h), h.World.Stranger, Ct)));
         Assert.Equal(0, (await h.Desk.ReportAsync(audit, null, Ct)).Figures.Audited);
+    }
+
+    [Fact]
+    public async Task The_report_from_the_tables_is_the_report_AuditBook_computes_from_the_rows_as_EF_reads_them()
+    {
+        // The desk reads audit_sample_members and audit_codings with a data reader (AuditRowReader), parsing
+        // each distinct JSON text once. The reference here reads the same rows through EF Core's entities and
+        // value converters and hands them to AuditBook.Report: the two reports must be the same bytes.
+        await using var h = await StartAsync();
+        var audit = (await h.Desk.SampleAsync(Request(h, size: 12), h.World.Auditor, Ct)).Id.ToString("D");
+        var sample = await h.Desk.SampleListAsync(audit, h.World.Auditor, Ct);
+        string[] codings =
+        [
+            Right, Right, MissedDiagnosis, Right,
+            """{"diagnoses": ["E11.65", "I10"], "lines": [{"code": "99214", "modifiers": ["25"], "charge": "150.00", "pointers": [1]}, {"code": "93000", "units": 2, "charge": "40.00", "pointers": [2]}]}""",
+            """{"diagnoses": ["I10", "E11.9"], "lines": [{"code": "99212", "charge": "80.00", "pointers": [2, 1]}]}""",
+            """
+            {"diagnoses": ["E11.9", "I10"], "lines": [{"code": "99213", "charge": "120.00", "pointers": [1, 2]}],
+             "em": {"patient": "established", "problems": ["stable-chronic", "stable-chronic"], "data": {}, "risk": "moderate"}}
+            """,
+            MissedDiagnosis,
+        ];
+        for (var i = 0; i < codings.Length; i++)
+        {
+            await h.Desk.RecordAsync(audit, sample[i].Encounter, codings[i], h.World.Auditor, Ct);
+        }
+
+        var findings = (await h.Desk.ReportAsync(audit, null, Ct)).Findings;
+        Assert.True(findings.Count >= 4, $"{findings.Count} findings");
+        foreach (var (f, i) in findings.Take(3).Select((f, i) => (f, i)))
+        {
+            var vendor = f.Encounter.StartsWith('A') ? h.World.AcmeAdmin : h.World.BetaAdmin;
+            await h.Desk.RebutAsync(audit, f.Id, "documented elsewhere", vendor, Ct);
+            if (i < 2)
+            {
+                await h.Desk.AdjudicateAsync(audit, f.Id, i == 0 ? AdjudicationOutcome.Reversed : AdjudicationOutcome.Upheld, h.World.Judge, Ct);
+            }
+        }
+
+        var report = await h.Desk.ReportAsync(audit, null, Ct);
+        var reference = await ReferenceReportAsync(h.Store, Guid.Parse(audit));
+        Assert.Equal(AuditReportJson.Write(reference), AuditReportJson.Write(report));
+        Assert.Equal(reference.ToText(), report.ToText());
+        Assert.Equal(["open", "rebutted", "reversed", "upheld"], report.Findings.Select(f => f.Status).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(codings.Length, report.Figures.Audited);
+    }
+
+    /// <summary>The report from every audit row as EF Core materializes it (entities and their JSON converters), through <see cref="AuditBook.Report"/>.</summary>
+    private static async Task<AuditReport> ReferenceReportAsync(CodeLedgerStore store, Guid audit)
+    {
+        await using var db = store.CreateContext();
+        var row = await db.Set<AuditEngagementRow>().AsNoTracking().SingleAsync(a => a.Id == audit, Ct);
+        var members = await db.Set<AuditSampleMemberRow>().AsNoTracking().Where(m => m.AuditId == audit).OrderBy(m => m.Position).ToListAsync(Ct);
+        var sample = AuditSample.Restore(AuditDesk.Plan(row), row.FrameSize, [.. row.Strata.Select(s => new AuditStratum(s.Name, s.FrameCount, s.Allocated))],
+            [.. members.Select(m => new SampledMember(new AuditPopulationMember(m.EncounterId, m.EncounterKey, Npi.Parse(m.PhysicianNpi), m.Specialty, m.CoderId, m.DateOfService),
+                m.Stratum, m.Position, m.StratumRank))], row.RequiredSize);
+        var codings = (await db.Set<AuditCodingRow>().AsNoTracking().Where(c => c.AuditId == audit).ToListAsync(Ct)).Select(c => new RecordedAuditCoding(c.EncounterId,
+            new CodingSubmission(c.VendorDiagnoses, c.VendorServiceLines),
+            new CodingSubmission(c.Diagnoses, c.ServiceLines, c.Em is null ? null : EmInputJson.Parse(c.Em)),
+            c.Prices.ToDictionary(p => SnapshotPricing.Key(p.Code, p.Modifiers), p => p.Rvu, StringComparer.Ordinal),
+            c.ConversionFactor));
+        var rebuttals = await db.Set<AuditRebuttalRow>().AsNoTracking().Where(r => r.AuditId == audit).ToListAsync(Ct);
+        var adjudications = await db.Set<AuditAdjudicationRow>().AsNoTracking().Where(r => r.AuditId == audit).ToListAsync(Ct);
+        var practice = await db.Organizations.AsNoTracking().Where(o => o.Id == row.PracticeId).Select(o => o.Code).SingleAsync(Ct);
+        var coders = await db.Coders.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.UserName, Ct);
+        return AuditBook.Report(sample, new AuditNames(practice, coders), row.Adjudicator, codings,
+            rebuttals.Select(r => new Rebuttal(r.FindingId, r.RebuttedBy, r.Reason, r.RebuttedAt)),
+            adjudications.Select(a => new Adjudication(a.FindingId, AuditBook.Parse<AdjudicationOutcome>(a.Outcome), a.AdjudicatedBy, a.AdjudicatedAt)));
     }
 
     [Fact]
