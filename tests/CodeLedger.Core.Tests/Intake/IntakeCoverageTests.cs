@@ -67,7 +67,7 @@ public sealed class IntakeCoverageTests
         Assert.DoesNotContain("Texas", e.Message, StringComparison.Ordinal);
     }
 
-    private static JsonObject WithCoverage(string relationship = "child", string payor = """{ "identifier": { "value": "AETNA" } }""")
+    internal static JsonObject WithCoverage(string relationship = "child", string payor = """{ "identifier": { "value": "AETNA" } }""")
     {
         var bundle = FhirBundles.OfficeVisit();
         var patient = bundle.Resource("Patient");
