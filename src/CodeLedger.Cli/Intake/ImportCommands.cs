@@ -62,7 +62,12 @@ internal static class ImportCommands
 
             var s = await intake.ImportAsync(parse.GetValue(practice)!, parse.GetValue(vendor)!, Read, "import:" + WorkflowCli.User(null), null, ct);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"imported {path.Name}: {s.Read} read, {s.Received} new (primary {s.Primary}, backup {s.Backup}, uncovered {s.Uncovered}), {s.Unchanged} unchanged, {s.Corrected} corrected ({s.ClockRestarts} clock restarts)"));
+                $"imported {path.Name}: {s.Read} read, {s.Received} new (primary {s.Primary}, backup {s.Backup}, uncovered {s.Uncovered}), {s.Unchanged} unchanged, {s.Corrected} corrected ({s.ClockRestarts} clock restarts){(s.Coverages > 0 ? $", {s.Coverages} coverages recorded" : string.Empty)}"));
+            foreach (var warning in s.Warnings)
+            {
+                await console.Out.WriteLineAsync("warning: " + warning);
+            }
+
             return ExitCodes.Success;
         }));
         return command;

@@ -20,6 +20,7 @@ internal static class SetupCommands
         var setup = new Command("setup", "Organizations, physicians, coders, BAAs and SLA contracts from one JSON or YAML file (docs/SETUP.md).");
         setup.Subcommands.Add(Apply(console));
         setup.Subcommands.Add(Export(console));
+        setup.Subcommands.Add(Diff(console));
         yield return setup;
 
         var physicians = new Command("physicians", "A practice's physicians: enrol one, deactivate one (never deleted).");
@@ -54,24 +55,59 @@ internal static class SetupCommands
         command.Options.Add(asUser);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
-            var path = parse.GetValue(file)!;
-            string text;
-            try
-            {
-                text = await File.ReadAllTextAsync(path.FullName, ct);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new SetupRefusedException(SetupErrors.Unreadable, [$"{path.Name}: cannot be read ({e.GetType().Name})"]);
-            }
-
-            var document = SetupReader.Read(text, path.Name);
+            var document = await ReadAsync(parse.GetValue(file)!, ct);
             var store = await CliStore.OpenAsync(parse, console.Time, ct);
             var outcome = await new SetupDesk(store).ApplyAsync(document, WorkflowCli.User(parse.GetValue(asUser)), parse.GetValue(dryRun), ct);
             await PrintAsync(console, outcome);
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// What applying a file would change, one line each (added, updated, deactivated, set), after the
+    /// same checks as apply (a bad field or a conflict exits as apply would); nothing is stored.
+    /// </summary>
+    private static Command Diff(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "the setup file (.yaml, .yml or .json)" };
+        var command = new Command("diff", "Show what setup apply FILE would change against today's setup, one line per change; nothing is stored.");
+        command.Arguments.Add(file);
+        command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
+        {
+            var document = await ReadAsync(parse.GetValue(file)!, ct);
+            var store = await CliStore.OpenAsync(parse, console.Time, ct);
+            var outcome = await new SetupDesk(store).ApplyAsync(document, WorkflowCli.User(null), dryRun: true, ct);
+            if (outcome.NothingChanged)
+            {
+                await console.Out.WriteLineAsync("no difference");
+                return ExitCodes.Success;
+            }
+
+            foreach (var change in outcome.Changes)
+            {
+                await console.Out.WriteLineAsync(change.Describe());
+            }
+
+            await console.Out.WriteLineAsync($"{outcome.Changes.Count} differences (nothing stored)");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static async Task<SetupDocument> ReadAsync(FileInfo path, CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(path.FullName, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SetupRefusedException(SetupErrors.Unreadable, [$"{path.Name}: cannot be read ({e.GetType().Name})"]);
+        }
+
+        return SetupReader.Read(text, path.Name);
     }
 
     private static Command Export(CliConsole console)

@@ -19,6 +19,17 @@ public static class EncounterCsvReader
         "patient_sex", "patient_member_id", "date_of_service", "place_of_service", "documentation_completed_at", "note",
     ];
 
+    /// <summary>Optional columns: the coverage (docs/INTAKE.md, "Coverage"); a row leaving them empty has none.</summary>
+    public static readonly string[] CoverageColumns =
+    [
+        "payer_code", "coverage_member_id", "relationship", "group_number", "subscriber_family_name", "subscriber_given_name",
+        "subscriber_birth_date", "subscriber_sex",
+    ];
+
+    /// <summary>Optional columns: the patient's address.</summary>
+    public static readonly string[] AddressColumns =
+        ["patient_address_line1", "patient_address_line2", "patient_address_city", "patient_address_state", "patient_address_zip"];
+
     /// <summary>Reads the records; <paramref name="file"/>, when given, prefixes every location ("encounters.csv line 12").</summary>
     public static IEnumerable<EncounterSubmission> Read(TextReader reader, string? file = null)
     {
@@ -144,13 +155,32 @@ public static class EncounterCsvReader
         try
         {
             var patient = new PatientDemographics(Field("patient_family_name"), Field("patient_given_name"), birth, sex, Field("patient_member_id"));
-            return new EncounterSubmission(location, Field("external_id"), npi, patient, dos, pos, Field("note"), completed);
+            string? Optional(string name) => index.TryGetValue(name, out var i) && i < record.Length ? record[i] : null;
+            var coverage = IntakeCoverage.Read(
+                new IntakeCoverage.Fields(Optional("payer_code"), Optional("coverage_member_id"), Optional("relationship"), Optional("group_number"),
+                    Optional("subscriber_family_name"), Optional("subscriber_given_name"), Optional("subscriber_birth_date"), Optional("subscriber_sex")),
+                patient, (column, why) => Invalid(column, why), CoverageColumn);
+            var address = IntakeCoverage.Address(Optional("patient_address_line1"), Optional("patient_address_line2"), Optional("patient_address_city"),
+                Optional("patient_address_state"), Optional("patient_address_zip"), (column, why) => Invalid(column, why), key => "patient_address_" + key);
+            return new EncounterSubmission(location, Field("external_id"), npi, patient, dos, pos, Field("note"), completed, coverage, address);
         }
         catch (DomainException e)
         {
             throw new IntakeFormatException(IntakeErrors.InvalidField, location, "CSV", "patient", e.Message);
         }
     }
+
+    private static string CoverageColumn(string key) => key switch
+    {
+        "payer" => "payer_code",
+        "member" => "coverage_member_id",
+        "relationship" => "relationship",
+        "group" => "group_number",
+        "subscriberFamily" => "subscriber_family_name",
+        "subscriberGiven" => "subscriber_given_name",
+        "subscriberBirthDate" => "subscriber_birth_date",
+        _ => "subscriber_sex",
+    };
 
     private static string Line(string? file, int line) => FhirEncounterReader.LineLocation(file, line);
 

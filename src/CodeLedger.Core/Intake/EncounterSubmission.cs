@@ -1,3 +1,4 @@
+using CodeLedger.Core.Billing;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Encounters;
 
@@ -6,6 +7,8 @@ namespace CodeLedger.Core.Intake;
 /// <summary>
 /// One encounter as the practice's export describes it, before it is matched to a physician and
 /// stored. <see cref="Location"/> says where in the file it came from, for error messages.
+/// <see cref="Coverage"/> and <see cref="PatientAddress"/> are null when the file gives none
+/// (docs/INTAKE.md, "Coverage").
 /// </summary>
 public sealed record EncounterSubmission(
     string Location,
@@ -15,4 +18,6 @@ public sealed record EncounterSubmission(
     DateOnly DateOfService,
     PlaceOfService PlaceOfService,
     string DocumentationText,
-    DateTimeOffset DocumentationCompletedAt);
+    DateTimeOffset DocumentationCompletedAt,
+    ClaimCoverage? Coverage = null,
+    BillingAddress? PatientAddress = null);

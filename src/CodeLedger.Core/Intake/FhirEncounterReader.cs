@@ -1,4 +1,5 @@
 using System.Text;
+using CodeLedger.Core.Billing;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Encounters;
@@ -161,10 +162,11 @@ public static class FhirEncounterReader
         }
 
         var documents = bundle.Entry.Select(e => e.Resource).OfType<DocumentReference>().ToList();
+        var coverages = bundle.Entry.Select(e => e.Resource).OfType<Coverage>().ToList();
         var result = new List<EncounterSubmission>(encounters.Count);
         foreach (var encounter in encounters)
         {
-            result.Add(ReadEncounter(encounter, documents, byReference, location, r => entryOf.TryGetValue(r, out var i)
+            result.Add(ReadEncounter(encounter, documents, coverages, byReference, location, r => entryOf.TryGetValue(r, out var i)
                 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{location} entry[{i}]")
                 : location));
         }
@@ -173,7 +175,8 @@ public static class FhirEncounterReader
     }
 
     /// <summary><paramref name="at"/> names a resource's place in the file ("bundle.json entry[3]") for refusals of its own values.</summary>
-    private static EncounterSubmission ReadEncounter(FhirEncounter encounter, List<DocumentReference> documents, Dictionary<string, Resource> byReference, string location, Func<Resource, string> at)
+    private static EncounterSubmission ReadEncounter(
+        FhirEncounter encounter, List<DocumentReference> documents, List<Coverage> coverages, Dictionary<string, Resource> byReference, string location, Func<Resource, string> at)
     {
         var externalId = encounter.Identifier.Select(i => i.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
             ?? throw Missing(location, "Encounter", "identifier");
@@ -217,8 +220,104 @@ public static class FhirEncounterReader
         var attachment = document.Content.FirstOrDefault()?.Attachment ?? throw Missing(location, "DocumentReference", "content.attachment");
         var text = NoteText(attachment, location);
 
-        return new EncounterSubmission(location, externalId.Trim(), npi, ReadPatient(patient, at(patient)),
-            DateOnly.FromDateTime(start.DateTime), placeOfService, text, completed);
+        var demographics = ReadPatient(patient, at(patient));
+        var coverage = FindCoverage(patient, coverages, byReference) is { } c ? ReadCoverage(c, demographics, byReference, at(c)) : null;
+        var address = ReadAddress(patient, at(patient));
+        return new EncounterSubmission(location, externalId.Trim(), npi, demographics,
+            DateOnly.FromDateTime(start.DateTime), placeOfService, text, completed, coverage, address);
+    }
+
+    /// <summary>The Coverage whose beneficiary is the patient (a one-Coverage bundle needs no link); the first active one when there are several.</summary>
+    private static Coverage? FindCoverage(Patient patient, List<Coverage> coverages, Dictionary<string, Resource> byReference)
+    {
+        var mine = coverages.Where(c => ReferenceEquals(Resolve<Patient>(c.Beneficiary, byReference), patient)).ToList();
+        if (mine.Count == 0 && coverages.Count == 1 && coverages[0].Beneficiary?.Reference is null)
+        {
+            mine = coverages;
+        }
+
+        return mine.FirstOrDefault(c => Status(c) is null or FinancialResourceStatusCodes.Active) ?? mine.FirstOrDefault();
+
+        // A status the element cannot take counts as none: the choice between coverages is all it decides.
+        static FinancialResourceStatusCodes? Status(Coverage c)
+        {
+            try
+            {
+                return c.Status;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Coverage to the claim's policy: the payer's code from <c>payor[0].identifier</c> (or the
+    /// identifier of the Organization it references), the member id from <c>subscriberId</c>, the
+    /// relationship from <c>relationship.coding</c> (subscriber-relationship: self, spouse, child;
+    /// parent, common law spouse, injured party and other are "other"), the group from the
+    /// <c>class</c> typed <c>group</c>, and a subscriber who is not the patient from the Patient or
+    /// RelatedPerson <c>subscriber</c> references.
+    /// </summary>
+    private static ClaimCoverage? ReadCoverage(Coverage c, PatientDemographics patient, Dictionary<string, Resource> byReference, string location)
+    {
+        Exception Invalid(string field, string why) => new IntakeFormatException(IntakeErrors.InvalidField, location, "Coverage", field, why);
+        var payor = c.Payor.FirstOrDefault() ?? throw Missing(location, "Coverage", "payor");
+        var payer = payor.Identifier?.Value
+            ?? (payor.Reference is { } r && byReference.TryGetValue(r, out var org) && org is Organization o ? o.Identifier.FirstOrDefault()?.Value : null)
+            ?? throw Missing(location, "Coverage", "payor.identifier");
+        var relationship = c.Relationship?.Coding.FirstOrDefault()?.Code switch
+        {
+            null => null,
+            "self" or "spouse" or "child" or "other" => c.Relationship.Coding[0].Code,
+            "common" => "spouse",
+            "parent" or "injured" => "other",
+            _ => "(not in the list)",
+        };
+        var group = c.Class.FirstOrDefault(k => k.Type?.Coding.Any(t => t.Code == "group") == true)?.Value;
+        string? family = null, given = null, birth = null, sex = null;
+        if (relationship is not (null or "self") && c.Subscriber is { } subscriber)
+        {
+            var person = byReference.GetValueOrDefault(subscriber.Reference ?? string.Empty);
+            var (name, birthDate, gender) = person switch
+            {
+                Patient p => (p.Name.FirstOrDefault(), p.BirthDate, Element(() => p.Gender, location, "Coverage", "subscriber.gender", "not a valid administrative-gender code")),
+                RelatedPerson p => (p.Name.FirstOrDefault(), p.BirthDate, Element(() => p.Gender, location, "Coverage", "subscriber.gender", "not a valid administrative-gender code")),
+                _ => throw new IntakeFormatException(IntakeErrors.MissingResource, location, "Coverage", "subscriber", "references no Patient or RelatedPerson in the bundle"),
+            };
+            family = name?.Family;
+            given = name?.Given.FirstOrDefault();
+            birth = birthDate;
+            sex = gender switch { AdministrativeGender.Female => "F", AdministrativeGender.Male => "M", null => null, _ => "U" };
+        }
+
+        return IntakeCoverage.Read(new IntakeCoverage.Fields(payer, c.SubscriberId, relationship, group, family, given, birth, sex), patient, Invalid, key => key switch
+        {
+            "payer" => "payor.identifier",
+            "member" => "subscriberId",
+            "relationship" => "relationship",
+            "group" => "class(group).value",
+            "subscriberFamily" => "subscriber.name.family",
+            "subscriberGiven" => "subscriber.name.given",
+            "subscriberBirthDate" => "subscriber.birthDate",
+            _ => "subscriber.gender",
+        });
+    }
+
+    /// <summary>Patient.address: the first whose use is not <c>old</c>; line[0], line[1], city, state (two letters), postalCode.</summary>
+    private static BillingAddress? ReadAddress(Patient patient, string location)
+    {
+        var address = patient.Address.FirstOrDefault(a => Element(() => a.Use, location, "Patient", "address.use", "not a valid address-use code") != Address.AddressUse.Old);
+        if (address is null)
+        {
+            return null;
+        }
+
+        var lines = address.Line.ToList();
+        return IntakeCoverage.Address(lines.ElementAtOrDefault(0), lines.ElementAtOrDefault(1), address.City, address.State, address.PostalCode,
+            (field, why) => new IntakeFormatException(IntakeErrors.InvalidField, location, "Patient", field, why),
+            key => key switch { "line1" => "address.line[0]", "line2" => "address.line[1]", "zip" => "address.postalCode", _ => "address." + key });
     }
 
     private static PatientDemographics ReadPatient(Patient patient, string location)

@@ -78,6 +78,19 @@ public static class SetupBinder
             }
         }
 
+        for (var i = 0; i < d.Practices.Count; i++)
+        {
+            var payers = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var j = 0; j < d.Practices[i].Payers.Count; j++)
+            {
+                if (!payers.TryAdd(d.Practices[i].Payers[j].Code, j))
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"practices[{i}].payers[{j}].code: payer {d.Practices[i].Payers[j].Code} is already listed at practices[{i}].payers[{payers[d.Practices[i].Payers[j].Code]}]"));
+                }
+            }
+        }
+
         var users = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < d.Vendors.Count; i++)
         {
@@ -293,13 +306,170 @@ public static class SetupBinder
 
         private PracticeSetup Practice(SetupNode node, string path)
         {
-            if (!Map(node, path, out var m, ["code", "name", "physicians"]))
+            if (!Map(node, path, out var m, ["code", "name", "physicians", "payers", "billing"]))
             {
                 return new(string.Empty, string.Empty, []);
             }
 
             var (code, name) = OrgFields(m, path, OrganizationKind.Practice);
-            return new(code, name, List(m, "physicians", path, Physician));
+            var physicians = List(m, "physicians", path, Physician);
+            var payers = List(m, "payers", path, Payer);
+            var billing = m.TryGetValue("billing", out var b) && b is not SetupScalar { Text: null } ? Billing(b, Join(path, "billing")) : null;
+            return new(code, name, physicians, payers, billing);
+        }
+
+        /// <summary>SBR09, the claim filing indicator code of the 837P (005010X222A1).</summary>
+        public static readonly string[] FilingIndicators =
+            ["11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"];
+
+        /// <summary>ISA07, the interchange id qualifier (005010 control segments).</summary>
+        public static readonly string[] InterchangeQualifiers = ["01", "14", "20", "27", "28", "29", "30", "33", "ZZ"];
+
+        private PayerSetup Payer(SetupNode node, string path)
+        {
+            var empty = new PayerSetup(string.Empty, string.Empty, string.Empty, string.Empty, new ReceiverSetup(string.Empty, string.Empty, string.Empty));
+            if (!Map(node, path, out var m, ["code", "name", "payerId", "claimFilingIndicator", "receiver", "active"]))
+            {
+                return empty;
+            }
+
+            var code = Text(m, "code", path, 40);
+            if (code.Length > 0 && !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                Problems.Add($"{Join(path, "code")}: {Echo.Quote(code)} is not a payer code (letters, digits, '-' and '_', at most 40)");
+            }
+
+            var name = Text(m, "name", path, 60);
+            var payerId = Text(m, "payerId", path, 80);
+            if (payerId.Length > 0 && (payerId.Length < 2 || !payerId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-')))
+            {
+                Problems.Add($"{Join(path, "payerId")}: {Echo.Quote(payerId)} is not a payer id (2 to 80 letters, digits or '-')");
+            }
+
+            var indicator = Text(m, "claimFilingIndicator", path, 2);
+            if (indicator.Length > 0 && !FilingIndicators.Contains(indicator, StringComparer.Ordinal))
+            {
+                Problems.Add($"{Join(path, "claimFilingIndicator")}: {Echo.Quote(indicator)} is not a claim filing indicator of the 837P's SBR09 (one of {string.Join(", ", FilingIndicators)})");
+            }
+
+            var receiver = new ReceiverSetup(string.Empty, string.Empty, string.Empty);
+            var at = Join(path, "receiver");
+            if (!m.TryGetValue("receiver", out var r))
+            {
+                Problems.Add($"{at}: required");
+            }
+            else if (Map(r, at, out var rm, ["qualifier", "id", "groupCode"]))
+            {
+                var qualifier = Text(rm, "qualifier", at, 2);
+                if (qualifier.Length > 0 && !InterchangeQualifiers.Contains(qualifier, StringComparer.Ordinal))
+                {
+                    Problems.Add($"{Join(at, "qualifier")}: {Echo.Quote(qualifier)} is not an interchange id qualifier of ISA07 (one of {string.Join(", ", InterchangeQualifiers)})");
+                }
+
+                var id = Text(rm, "id", at, 15);
+                var group = Text(rm, "groupCode", at, 15);
+                if (id.Length > 0 && !id.All(X12Safe))
+                {
+                    Problems.Add($"{Join(at, "id")}: {Echo.Quote(id)} holds a character an interchange header cannot carry (letters, digits, space, '-', '.')");
+                }
+
+                if (group.Length == 1 || (group.Length > 0 && !group.All(X12Safe)))
+                {
+                    Problems.Add($"{Join(at, "groupCode")}: {Echo.Quote(group)} is not a GS03 receiver code (2 to 15 letters, digits, space, '-', '.')");
+                }
+
+                receiver = new ReceiverSetup(qualifier, id, group);
+            }
+
+            return new PayerSetup(code, name, payerId, indicator, receiver, Bool(m, "active", path, true));
+        }
+
+        private static bool X12Safe(char c) => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '.';
+
+        /// <summary>
+        /// The billing profile. The address is the billing provider's (loop 2010AA), whose N403 the
+        /// 837P guide requires as the nine-digit ZIP+4: a five-digit ZIP is refused here rather than
+        /// accepted and then put every claim of the practice in the fix queue.
+        /// </summary>
+        private BillingSetup Billing(SetupNode node, string path)
+        {
+            var emptyAddress = new AddressSetup(string.Empty, null, string.Empty, string.Empty, string.Empty);
+            var emptySubmitter = new SubmitterSetup(string.Empty, string.Empty, string.Empty, string.Empty);
+            if (!Map(node, path, out var m, ["npi", "ein", "address", "submitter", "production"]))
+            {
+                return new BillingSetup(string.Empty, string.Empty, emptyAddress, emptySubmitter);
+            }
+
+            var npiText = Text(m, "npi", path, 10);
+            var npi = npiText.Length == 0 ? default : Parsed<Npi>(path, "npi", npiText, Codes.Npi.TryParse);
+            var ein = Text(m, "ein", path, 10);
+            if (ein.Length > 0 && (ein.Length != 9 || !ein.All(char.IsAsciiDigit)))
+            {
+                Problems.Add($"{Join(path, "ein")}: {Echo.Quote(ein)} is not an EIN (9 digits, no dash)");
+            }
+
+            var address = emptyAddress;
+            var at = Join(path, "address");
+            if (!m.TryGetValue("address", out var a))
+            {
+                Problems.Add($"{at}: required");
+            }
+            else if (Map(a, at, out var am, ["line1", "line2", "city", "state", "zip"]))
+            {
+                var line1 = Text(am, "line1", at, 55);
+                var line2 = Optional(am, "line2", at, 55);
+                var city = Text(am, "city", at, 30);
+                if (city.Length == 1)
+                {
+                    Problems.Add($"{Join(at, "city")}: at least 2 characters (N401)");
+                }
+
+                var state = Text(am, "state", at, 2);
+                if (state.Length > 0 && !UsPostal.IsState(state))
+                {
+                    Problems.Add($"{Join(at, "state")}: {Echo.Quote(state)} is not a two-letter US state code (upper case, as USPS writes it)");
+                }
+
+                var zipText = Text(am, "zip", at, 10);
+                var zip = UsPostal.Zip(zipText);
+                if (zipText.Length > 0 && zip is null)
+                {
+                    Problems.Add($"{Join(at, "zip")}: {Echo.Quote(zipText)} is not a ZIP code (9 digits: ZIP+4, with or without the dash)");
+                }
+                else if (zip is { Length: 5 })
+                {
+                    Problems.Add($"{Join(at, "zip")}: the billing provider's ZIP must be the 9-digit ZIP+4 (the 837P guide's N403 in loop 2010AA); {zip} has 5");
+                }
+
+                address = new AddressSetup(line1, line2, city, state, zip ?? zipText);
+            }
+
+            var submitter = emptySubmitter;
+            at = Join(path, "submitter");
+            if (!m.TryGetValue("submitter", out var s))
+            {
+                Problems.Add($"{at}: required");
+            }
+            else if (Map(s, at, out var sm, ["etin", "name", "contactName", "contactPhone"]))
+            {
+                var etin = Text(sm, "etin", at, 15);
+                if (etin.Length == 1 || (etin.Length > 0 && !etin.All(X12Safe)))
+                {
+                    Problems.Add($"{Join(at, "etin")}: {Echo.Quote(etin)} is not a submitter id (2 to 15 letters, digits, space, '-', '.'; ISA06 and loop 1000A NM109)");
+                }
+
+                var name = Text(sm, "name", at, 60);
+                var contact = Text(sm, "contactName", at, 60);
+                var phone = Text(sm, "contactPhone", at, 10);
+                if (phone.Length > 0 && (phone.Length != 10 || !phone.All(char.IsAsciiDigit)))
+                {
+                    Problems.Add($"{Join(at, "contactPhone")}: {Echo.Quote(phone)} is not a telephone number (10 digits, no punctuation: area code and number)");
+                }
+
+                submitter = new SubmitterSetup(etin, name, contact, phone);
+            }
+
+            return new BillingSetup(npi.Value ?? npiText, ein, address, submitter, Bool(m, "production", path, false));
         }
 
         private (string Code, string Name) OrgFields(Dictionary<string, SetupNode> m, string path, OrganizationKind kind)

@@ -72,6 +72,27 @@ public sealed record UserAccountDisabled(UserSetup User) : SetupChange
     public override string Describe() => $"disable user {User.UserName} at {User.Organization}";
 }
 
+public sealed record PayerAdded(string Practice, PayerSetup Payer) : SetupChange
+{
+    public override string Describe() => $"register payer {Payer.Code} at {Practice}";
+}
+
+/// <param name="Changed">The fields that changed: name, payerId, claimFilingIndicator, receiver, active.</param>
+public sealed record PayerChanged(string Practice, PayerSetup Payer, IReadOnlyList<string> Changed) : SetupChange
+{
+    public override string Describe() => Changed is ["active"]
+        ? $"{(Payer.Active ? "reactivate" : "deactivate")} payer {Payer.Code} at {Practice}"
+        : $"update payer {Payer.Code} at {Practice} ({string.Join(", ", Changed)})";
+}
+
+/// <param name="Changed">Empty when the practice had no billing profile; else the fields that changed: npi, ein, address, submitter, production.</param>
+public sealed record BillingProfileChanged(string Practice, BillingSetup Billing, IReadOnlyList<string> Changed) : SetupChange
+{
+    public override string Describe() => Changed.Count == 0
+        ? $"set billing profile of {Practice}"
+        : $"change billing profile of {Practice} ({string.Join(", ", Changed)})";
+}
+
 /// <summary>What applying a file would do: the changes in the order they are applied, or the conflicts that refuse it.</summary>
 public sealed record SetupPlan(IReadOnlyList<SetupChange> Changes, IReadOnlyList<string> Conflicts)
 {

@@ -17,8 +17,10 @@ namespace CodeLedger.Core.Setup;
 /// <item>Users (only when the file has a <c>users</c> key) are updated in place; one missing from
 /// the list, or listed with <c>active: false</c>, is disabled, never deleted. A user never moves
 /// organization, and a disabled user is not re-enabled by a file.</item>
+/// <item>Payers are updated in place and deactivated when missing, never deleted (claims name
+/// them); a practice's billing profile is set, changed, never removed.</item>
 /// Changes come in the order they are applied: organizations, agreements, contracts, physicians,
-/// coders, users (which link to coders and physicians), each in the file's order. The same file against what it produced gives no change.
+/// payers and billing profiles, coders, users (which link to coders and physicians), each in the file's order. The same file against what it produced gives no change.
 /// </summary>
 public static class SetupDiff
 {
@@ -30,6 +32,7 @@ public static class SetupDiff
         Agreements(stored, file, changes, conflicts);
         Contracts(stored, file, changes, conflicts);
         Physicians(stored, file, changes, conflicts);
+        Payers(stored, file, changes, conflicts);
         Coders(stored, file, changes, conflicts);
         Users(stored, file, changes, conflicts);
         return new SetupPlan(changes, conflicts);
@@ -158,6 +161,119 @@ public static class SetupDiff
                 changes.Add(new PhysicianChanged(practice, d with { Active = false }, ["active"]));
             }
         }
+    }
+
+    private static void Payers(SetupDocument stored, SetupDocument file, List<SetupChange> changes, List<string> conflicts)
+    {
+        var had = stored.Practices.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        for (var i = 0; i < file.Practices.Count; i++)
+        {
+            var practice = file.Practices[i];
+            var old = had.GetValueOrDefault(practice.Code);
+            var before = (old?.Payers ?? []).ToDictionary(p => p.Code, StringComparer.Ordinal);
+            foreach (var payer in practice.Payers)
+            {
+                if (!before.TryGetValue(payer.Code, out var was))
+                {
+                    changes.Add(new PayerAdded(practice.Code, payer with { Active = true }));
+                    if (!payer.Active)
+                    {
+                        changes.Add(new PayerChanged(practice.Code, payer, ["active"]));
+                    }
+                }
+                else if (Changed(was, payer) is { Count: > 0 } changed)
+                {
+                    changes.Add(new PayerChanged(practice.Code, payer, changed));
+                }
+            }
+
+            // Missing from the file: deactivated, never deleted (claims and coverages name the code).
+            foreach (var (code, was) in before.OrderBy(b => b.Key, StringComparer.Ordinal))
+            {
+                if (was.Active && !practice.Payers.Any(p => p.Code == code))
+                {
+                    changes.Add(new PayerChanged(practice.Code, was with { Active = false }, ["active"]));
+                }
+            }
+
+            if (practice.Billing is { } billing)
+            {
+                if (old?.Billing is not { } current)
+                {
+                    changes.Add(new BillingProfileChanged(practice.Code, billing, []));
+                }
+                else if (Changed(current, billing) is { Count: > 0 } changed)
+                {
+                    changes.Add(new BillingProfileChanged(practice.Code, billing, changed));
+                }
+            }
+            else if (old?.Billing is not null)
+            {
+                conflicts.Add($"practices[{i}].billing: {practice.Code} has a billing profile; it is changed, never removed (claims were billed under it)");
+            }
+        }
+    }
+
+    private static List<string> Changed(PayerSetup old, PayerSetup now)
+    {
+        var changed = new List<string>();
+        if (old.Name != now.Name)
+        {
+            changed.Add("name");
+        }
+
+        if (old.PayerId != now.PayerId)
+        {
+            changed.Add("payerId");
+        }
+
+        if (old.ClaimFilingIndicator != now.ClaimFilingIndicator)
+        {
+            changed.Add("claimFilingIndicator");
+        }
+
+        if (old.Receiver != now.Receiver)
+        {
+            changed.Add("receiver");
+        }
+
+        if (old.Active != now.Active)
+        {
+            changed.Add("active");
+        }
+
+        return changed;
+    }
+
+    private static List<string> Changed(BillingSetup old, BillingSetup now)
+    {
+        var changed = new List<string>();
+        if (old.Npi != now.Npi)
+        {
+            changed.Add("npi");
+        }
+
+        if (old.Ein != now.Ein)
+        {
+            changed.Add("ein");
+        }
+
+        if (old.Address != now.Address)
+        {
+            changed.Add("address");
+        }
+
+        if (old.Submitter != now.Submitter)
+        {
+            changed.Add("submitter");
+        }
+
+        if (old.Production != now.Production)
+        {
+            changed.Add("production");
+        }
+
+        return changed;
     }
 
     private static void Coders(SetupDocument stored, SetupDocument file, List<SetupChange> changes, List<string> conflicts)

@@ -27,7 +27,11 @@ public sealed record SetupDocument(
     /// </summary>
     public SetupDocument Canonical() => new(
         [.. Vendors.OrderBy(v => v.Code, StringComparer.Ordinal).Select(v => v with { Coders = [.. v.Coders.OrderBy(c => c.UserName, StringComparer.Ordinal).Select(c => c.Sorted())] })],
-        [.. Practices.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => p with { Physicians = [.. p.Physicians.OrderBy(d => d.Npi, StringComparer.Ordinal)] })],
+        [.. Practices.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => p with
+        {
+            Physicians = [.. p.Physicians.OrderBy(d => d.Npi, StringComparer.Ordinal)],
+            Payers = [.. p.Payers.OrderBy(x => x.Code, StringComparer.Ordinal)],
+        })],
         [.. AuditFirms.OrderBy(a => a.Code, StringComparer.Ordinal)],
         [.. Agreements.OrderBy(a => a.Practice, StringComparer.Ordinal).ThenBy(a => a.Vendor, StringComparer.Ordinal).ThenBy(a => a.EffectiveOn)],
         [.. Contracts.OrderBy(c => c.Practice, StringComparer.Ordinal).ThenBy(c => c.Vendor, StringComparer.Ordinal).ThenBy(c => c.EffectiveOn)],
@@ -48,7 +52,37 @@ public sealed record UserSetup(string UserName, string DisplayName, string? Emai
 /// <summary>A coding vendor (with its coders) or an audit firm.</summary>
 public sealed record OrganizationSetup(string Code, string Name, IReadOnlyList<CoderSetup> Coders);
 
-public sealed record PracticeSetup(string Code, string Name, IReadOnlyList<PhysicianSetup> Physicians);
+/// <summary>
+/// A practice: its physicians and, for claims out (docs/SETUP.md, "Billing"), the payers it bills and
+/// its billing profile (null until the practice bills through CodeLedger).
+/// </summary>
+public sealed record PracticeSetup(string Code, string Name, IReadOnlyList<PhysicianSetup> Physicians, IReadOnlyList<PayerSetup>? Payers = null, BillingSetup? Billing = null)
+{
+    public IReadOnlyList<PayerSetup> Payers { get; init; } = Payers ?? [];
+}
+
+/// <summary>
+/// A payer the practice bills, by the practice's own code for it: name (NM1*PR NM103), payer id
+/// (NM109), claim filing indicator (SBR09), the trading partner its claims go through, and
+/// whether it is active (false: kept for the claims that name it, no new claim goes to it).
+/// </summary>
+public sealed record PayerSetup(string Code, string Name, string PayerId, string ClaimFilingIndicator, ReceiverSetup Receiver, bool Active = true);
+
+/// <summary>The interchange receiver of a payer's claims: ISA07 qualifier, ISA08 id, GS03 group receiver code.</summary>
+public sealed record ReceiverSetup(string Qualifier, string Id, string GroupCode);
+
+/// <summary>
+/// The practice as billing provider (loop 2010AA: group NPI, EIN, address with its nine-digit ZIP)
+/// and as submitter (loop 1000A: the ETIN its clearinghouse assigned, name, contact), and whether its
+/// interchanges are production (ISA15 P) or test (T).
+/// </summary>
+public sealed record BillingSetup(string Npi, string Ein, AddressSetup Address, SubmitterSetup Submitter, bool Production = false);
+
+/// <summary>A US postal address: two-letter state, ZIP of five or nine digits (written without the dash).</summary>
+public sealed record AddressSetup(string Line1, string? Line2, string City, string State, string Zip);
+
+/// <summary>The submitter (loop 1000A): ETIN, name, contact name and a ten-digit telephone number.</summary>
+public sealed record SubmitterSetup(string Etin, string Name, string ContactName, string ContactPhone);
 
 /// <summary>A physician of a practice; <see cref="Active"/> false keeps the record for history while no new work is theirs.</summary>
 public sealed record PhysicianSetup(string Npi, string Name, string Taxonomy, string Specialty, bool Active = true);

@@ -46,7 +46,8 @@ public static partial class SetupWriter
     {
         var root = new JsonObject();
         Add(root, "vendors", d.Vendors.Select(v => Object(("code", v.Code), ("name", v.Name), ("coders", Array(v.Coders.Select(Coder))))));
-        Add(root, "practices", d.Practices.Select(p => Object(("code", p.Code), ("name", p.Name), ("physicians", Array(p.Physicians.Select(Physician))))));
+        Add(root, "practices", d.Practices.Select(p => Object(("code", p.Code), ("name", p.Name), ("physicians", Array(p.Physicians.Select(Physician))),
+            ("payers", Array(p.Payers.Select(Payer))), ("billing", p.Billing is { } b ? Billing(b) : null))));
         Add(root, "auditFirms", d.AuditFirms.Select(a => Object(("code", a.Code), ("name", a.Name))));
         Add(root, "agreements", d.Agreements.Select(Agreement));
         Add(root, "contracts", d.Contracts.Select(Contract));
@@ -67,6 +68,17 @@ public static partial class SetupWriter
 
     private static JsonObject Physician(PhysicianSetup p) =>
         Object(("npi", p.Npi), ("name", p.Name), ("taxonomy", p.Taxonomy), ("specialty", p.Specialty), ("active", p.Active ? null : JsonValue.Create(false)));
+
+    private static JsonObject Payer(PayerSetup p) =>
+        Object(("code", p.Code), ("name", p.Name), ("payerId", p.PayerId), ("claimFilingIndicator", p.ClaimFilingIndicator),
+            ("receiver", Object(("qualifier", p.Receiver.Qualifier), ("id", p.Receiver.Id), ("groupCode", p.Receiver.GroupCode))),
+            ("active", p.Active ? null : JsonValue.Create(false)));
+
+    private static JsonObject Billing(BillingSetup b) =>
+        Object(("npi", b.Npi), ("ein", b.Ein),
+            ("address", Object(("line1", b.Address.Line1), ("line2", b.Address.Line2), ("city", b.Address.City), ("state", b.Address.State), ("zip", b.Address.Zip))),
+            ("submitter", Object(("etin", b.Submitter.Etin), ("name", b.Submitter.Name), ("contactName", b.Submitter.ContactName), ("contactPhone", b.Submitter.ContactPhone))),
+            ("production", b.Production ? JsonValue.Create(true) : null));
 
     private static JsonObject Coder(CoderSetup c) =>
         Object(("userName", c.UserName), ("name", c.Name), ("lead", c.Lead ? JsonValue.Create(true) : null), ("active", c.Active ? null : JsonValue.Create(false)),

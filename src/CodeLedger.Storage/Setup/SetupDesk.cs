@@ -10,6 +10,7 @@ using CodeLedger.Core.Organizations;
 using CodeLedger.Core.Physicians;
 using CodeLedger.Core.Setup;
 using CodeLedger.Storage.Accounts;
+using CodeLedger.Storage.Billing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage.Setup;
@@ -98,6 +99,8 @@ public sealed class SetupDesk(CodeLedgerStore store)
         private readonly Dictionary<string, Physician> _physicians = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Coder> _coders = new(StringComparer.Ordinal);
         private readonly Dictionary<string, CodeLedgerUser> _users = new(StringComparer.Ordinal);
+        private readonly Dictionary<(Guid Practice, string Code), PayerRow> _payers = [];
+        private readonly Dictionary<Guid, BillingProfileRow> _billingProfiles = [];
 
         public SetupDocument Document { get; private init; } = SetupDocument.Empty;
 
@@ -112,6 +115,8 @@ public sealed class SetupDesk(CodeLedgerStore store)
             var physicians = await Q(db.Physicians).ToListAsync(ct);
             var coders = await Q(db.Coders).ToListAsync(ct);
             var users = await Q(db.Users).ToListAsync(ct);
+            var payers = await Q(db.Set<PayerRow>()).ToListAsync(ct);
+            var profiles = await Q(db.Set<BillingProfileRow>()).ToListAsync(ct);
             var code = organizations.ToDictionary(o => o.Id, o => o.Code);
             var coderName = coders.ToDictionary(c => c.Id, c => c.UserName);
 
@@ -120,7 +125,9 @@ public sealed class SetupDesk(CodeLedgerStore store)
                     .Select(v => new OrganizationSetup(v.Code, v.Name, [.. coders.Where(c => c.VendorId == v.Id).Select(ToSetup)]))],
                 [.. organizations.Where(o => o.Kind == OrganizationKind.Practice)
                     .Select(p => new PracticeSetup(p.Code, p.Name, [.. physicians.Where(d => d.PracticeId == p.Id)
-                        .Select(d => new PhysicianSetup(d.Npi.Value, d.Name, d.Taxonomy.Value, d.Specialty.Value, d.Active))]))],
+                        .Select(d => new PhysicianSetup(d.Npi.Value, d.Name, d.Taxonomy.Value, d.Specialty.Value, d.Active))],
+                        [.. payers.Where(x => x.PracticeId == p.Id).Select(ToSetup)],
+                        profiles.Find(b => b.PracticeId == p.Id) is { } b ? ToSetup(b) : null))],
                 [.. organizations.Where(o => o.Kind == OrganizationKind.AuditFirm).Select(a => new OrganizationSetup(a.Code, a.Name, []))],
                 [.. agreements.Select(a => ToSetup(a, code))],
                 [.. contracts.Select(c => ToSetup(c, code))],
@@ -154,6 +161,16 @@ public sealed class SetupDesk(CodeLedgerStore store)
             foreach (var u in users)
             {
                 stored._users[u.UserName!] = u;
+            }
+
+            foreach (var p in payers)
+            {
+                stored._payers[(p.PracticeId, p.Code)] = p;
+            }
+
+            foreach (var b in profiles)
+            {
+                stored._billingProfiles[b.PracticeId] = b;
             }
 
             return stored;
@@ -208,6 +225,34 @@ public sealed class SetupDesk(CodeLedgerStore store)
                     ledger.Append(p.Physician.Npi, new PhysicianUpdated(changed.Id, p.Practice, changed.Name, p.Physician.Npi, p.Physician.Taxonomy,
                         p.Physician.Specialty, changed.Active, p.Changed));
                     break;
+                case PayerAdded p:
+                    var practiceId = _organizations[p.Practice].Id;
+                    var payer = new PayerRow { Id = ids("payer", $"{p.Practice}/{p.Payer.Code}"), PracticeId = practiceId, Code = p.Payer.Code };
+                    Fill(payer, p.Payer);
+                    db.Add(payer);
+                    _payers[(practiceId, payer.Code)] = payer;
+                    ledger.Append(p.Practice, new PayerRegistered(payer.Id, p.Practice, payer.Code, payer.Name, payer.PayerId, payer.ClaimFilingIndicator,
+                        payer.InterchangeQualifier, payer.InterchangeId, payer.GroupReceiverCode));
+                    break;
+                case PayerChanged p:
+                    var known = _payers[(_organizations[p.Practice].Id, p.Payer.Code)];
+                    Fill(known, p.Payer);
+                    ledger.Append(p.Practice, new PayerUpdated(known.Id, p.Practice, known.Code, known.Name, known.PayerId, known.ClaimFilingIndicator,
+                        known.InterchangeQualifier, known.InterchangeId, known.GroupReceiverCode, known.Active, p.Changed));
+                    break;
+                case BillingProfileChanged b:
+                    var owner = _organizations[b.Practice].Id;
+                    if (!_billingProfiles.TryGetValue(owner, out var profile))
+                    {
+                        profile = new BillingProfileRow { PracticeId = owner };
+                        db.Add(profile);
+                        _billingProfiles[owner] = profile;
+                    }
+
+                    Fill(profile, b.Billing);
+                    ledger.Append(b.Practice, new BillingProfileSet(b.Practice, profile.Npi, profile.Ein, profile.AddressLine1, profile.AddressLine2, profile.City,
+                        profile.State, profile.PostalCode, profile.SubmitterEtin, profile.SubmitterName, profile.ContactName, profile.ContactPhone, profile.Production, b.Changed));
+                    break;
                 case CoderAdded k:
                     var coder = new Coder(ids("coder", k.Coder.UserName), _organizations[k.Vendor].Id, k.Coder.UserName, k.Coder.Name,
                         Credentials(k.Coder), Specialties(k.Coder), Absences(k.Coder), k.Coder.Lead);
@@ -247,6 +292,40 @@ public sealed class SetupDesk(CodeLedgerStore store)
             AccountDesk.Put(db, ledger, user, org, u.UserName, role, u.DisplayName, u.Email, coderId, u.PhysicianNpi);
             return user ?? db.Users.Local.Single(x => x.UserName == u.UserName);
         }
+
+        private static void Fill(PayerRow row, PayerSetup p)
+        {
+            row.Name = p.Name;
+            row.PayerId = p.PayerId;
+            row.ClaimFilingIndicator = p.ClaimFilingIndicator;
+            row.InterchangeQualifier = p.Receiver.Qualifier;
+            row.InterchangeId = p.Receiver.Id;
+            row.GroupReceiverCode = p.Receiver.GroupCode;
+            row.Active = p.Active;
+        }
+
+        private static void Fill(BillingProfileRow row, BillingSetup b)
+        {
+            row.Npi = b.Npi;
+            row.Ein = b.Ein;
+            row.AddressLine1 = b.Address.Line1;
+            row.AddressLine2 = b.Address.Line2;
+            row.City = b.Address.City;
+            row.State = b.Address.State;
+            row.PostalCode = b.Address.Zip;
+            row.SubmitterEtin = b.Submitter.Etin;
+            row.SubmitterName = b.Submitter.Name;
+            row.ContactName = b.Submitter.ContactName;
+            row.ContactPhone = b.Submitter.ContactPhone;
+            row.Production = b.Production;
+        }
+
+        private static PayerSetup ToSetup(PayerRow p) =>
+            new(p.Code, p.Name, p.PayerId, p.ClaimFilingIndicator, new ReceiverSetup(p.InterchangeQualifier, p.InterchangeId, p.GroupReceiverCode), p.Active);
+
+        private static BillingSetup ToSetup(BillingProfileRow b) =>
+            new(b.Npi, b.Ein, new AddressSetup(b.AddressLine1, b.AddressLine2, b.City, b.State, b.PostalCode),
+                new SubmitterSetup(b.SubmitterEtin, b.SubmitterName, b.ContactName, b.ContactPhone), b.Production);
 
         private static IEnumerable<Credential> Credentials(CoderSetup c) =>
             c.Credentials.Select(k => new Credential(CredentialNames.TryParse(k.Kind, out var kind) ? kind : throw new InvalidOperationException("checked by the binder"),

@@ -117,8 +117,44 @@ public sealed class ReplayedStateTests
         ("FM-NORTH", new ScorecardAnswered(ScorecardAnswerId, "FM-NORTH", "ACME", "reference", "Valley Heart|cardiology|2026-03-01", Monday)),
         ("FM-NORTH", new FeeScheduleImported(FeeScheduleId, Practice, new DateOnly(2026, 1, 1), "fees.csv", new string('f', 64),
             [new FeeScheduleImported.Fee("99213", null, "125.00"), new FeeScheduleImported.Fee("93000", "26", "20.00")])),
+        ("FM-NORTH", new PayerRegistered(PayerId, "FM-NORTH", "BCBS-TX", "Blue Cross Blue Shield of Texas", "84980", "BL", "ZZ", "AVAILITY", "030240928")),
+        ("FM-NORTH", new PayerUpdated(PayerId, "FM-NORTH", "BCBS-TX", "Blue Cross Blue Shield of Texas", "84980", "BL", "ZZ", "AVAILITY", "030240928", false, ["active"])),
+        ("FM-NORTH", new BillingProfileSet("FM-NORTH", "1234567893", "741234567", "1200 Main Street", null, "Austin", "TX", "787011234", "NORTHFM01", "Northside FM", "Ana", "5125550100", false, [])),
+        ("A-1", new CoverageRecorded(A1, 1, "BCBS-TX", K('c'), null)),
+        ("A-1", new CoverageRecorded(A1, 2, "AETNA", K('e'), K('h'))),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
+
+    private static readonly Guid PayerId = Guid.Parse("40000000-0000-0000-0000-00000000b001");
+
+    [Fact]
+    public void Payers_profiles_and_coverage_versions_replay_onto_their_rows_and_out_of_order_ones_contradict()
+    {
+        List<(string, object)> wrong =
+        [
+            ("FM-NORTH", new PayerRegistered(Guid.NewGuid(), "FM-NORTH", "BCBS-TX", "Again", "1", "CI", "ZZ", "X", "X")),
+            ("FM-NORTH", new PayerUpdated(Guid.NewGuid(), "FM-NORTH", "GHOST", "Ghost", "1", "CI", "ZZ", "X", "X", true, ["name"])),
+            ("NO-SUCH", new BillingProfileSet("NO-SUCH", "1234567893", "741234567", "1 Main", null, "Austin", "TX", "787011234", "E", "N", "C", "5125550100", false, [])),
+            ("A-1", new CoverageRecorded(A1, 4, "AETNA", K('x'), null)),
+            ("A-1", new CoverageRecorded(A1, 2, "AETNA", K('x'), null)),
+        ];
+
+        var state = Replay([.. Life(), .. wrong]);
+        var rows = state.ToRows();
+
+        var payer = rows.Tables[StateTables.Payers][StateRows.Text(PayerId)];
+        Assert.Equal(("BCBS-TX", "ZZ/AVAILITY/030240928", "false"), (payer.Get("code"), payer.Get("receiver"), payer.Get("active")));
+        Assert.Equal("1200 Main Street||Austin|TX|787011234", rows.Tables[StateTables.BillingProfiles][StateRows.Text(Practice)].Get("address"));
+        var second = rows.Tables[StateTables.EncounterCoverages][StateTables.VersionKey(A1, 2)];
+        Assert.Equal(("AETNA", K('e'), K('h')), (second.Get("payer_code"), second.Get("policy_hash"), second.Get("address_hash")));
+        Assert.Equal(2, rows.Tables[StateTables.EncounterCoverages].Count);
+        Assert.Collection(state.Contradictions.Select(c => c.Message),
+            m => Assert.EndsWith("payer BCBS-TX of FM-NORTH was already registered", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("payer GHOST was never registered at FM-NORTH", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("organization NO-SUCH was never registered", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("coverage version 4 of encounter A-1 does not follow the versions recorded before it", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("coverage version 2 of encounter A-1 does not follow the versions recorded before it", m, StringComparison.Ordinal));
+    }
 
     private static readonly Guid AuditId = Guid.Parse("30000000-0000-0000-0000-000000000000");
 

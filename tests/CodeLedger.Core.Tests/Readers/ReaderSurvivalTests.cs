@@ -32,9 +32,19 @@ public sealed class ReaderSurvivalTests
         .Replace("1958-07-04", Birth, StringComparison.Ordinal)
         .Replace("MBR99887766", Member, StringComparison.Ordinal);
 
+    /// <summary>A bundle with a Coverage whose subscriber is a RelatedPerson, and the patient's address (docs/INTAKE.md, "Coverage").</summary>
+    private static readonly string FhirCoverageBundle = IntakeCoverageTests.WithCoverage().ToJsonString()
+        .Replace("Garcia", Family, StringComparison.Ordinal)
+        .Replace("Luis", Given, StringComparison.Ordinal)
+        .Replace("Rosa", Given, StringComparison.Ordinal)
+        .Replace("1958-07-04", Birth, StringComparison.Ordinal)
+        .Replace("1960-02-03", Birth, StringComparison.Ordinal)
+        .Replace("W987654321", Member, StringComparison.Ordinal)
+        .Replace("MBR99887766", Member, StringComparison.Ordinal);
+
     [Fact]
     public void Fhir_bundle_reader_refuses_only_with_intake_errors_and_never_repeats_patient_data() =>
-        Survive("FHIR bundle", [Utf8(FhirBundle), Utf8(FhirBundle.Replace(",", ",\n", StringComparison.Ordinal))], PatientSlots,
+        Survive("FHIR bundle", [Utf8(FhirBundle), Utf8(FhirBundle.Replace(",", ",\n", StringComparison.Ordinal)), Utf8(FhirCoverageBundle)], PatientSlots,
             bytes => FhirEncounterReader.ReadBundle(Text(bytes), "bundle.json"), IsIntake);
 
     [Fact]
@@ -48,6 +58,10 @@ public sealed class ReaderSurvivalTests
             string.Join(',', EncounterCsvReader.Columns),
             $"EHR-1,1234567893,{Family},{Given},{Birth},M,{Member},2026-03-02,11,2026-03-02T17:31:00Z,\"{NoteWord}, chest pain \"\"sharp\"\"\"",
             $"EHR-2,1234567893,{Family},{Given},{Birth},F,{Member},2026-03-03,11,2026-03-03T08:00:00.5+02:00,{NoteWord} follow-up",
+            string.Empty)), Utf8(string.Join("\n",
+            string.Join(',', [.. EncounterCsvReader.Columns, .. EncounterCsvReader.CoverageColumns, .. EncounterCsvReader.AddressColumns]),
+            $"EHR-3,1234567893,{Family},{Given},{Birth},M,{Member},2026-03-02,11,2026-03-02T17:31:00Z,{NoteWord},AETNA,{Member},child,GRP-1,{Family},{Given},{Birth},F,12 Elm Street,,Austin,TX,78702",
+            $"EHR-4,1234567893,{Family},{Given},{Birth},F,{Member},2026-03-03,11,2026-03-03T08:00:00Z,{NoteWord},BCBS-TX,,self,,,,,,1 Main St,Apt 2,Dallas,TX,752011000",
             string.Empty))], PatientSlots,
             bytes => EncounterCsvReader.Read(Reader(bytes), "encounters.csv").ToList(), IsIntake);
 
@@ -70,7 +84,7 @@ public sealed class ReaderSurvivalTests
 
     [Fact]
     public void Setup_yaml_reader_refuses_only_with_setup_errors() =>
-        Survive("setup YAML", [Utf8(Setup.SetupSamples.Yaml)], [], bytes => Core.Setup.SetupReader.Read(Text(bytes), Core.Setup.SetupFormat.Yaml, "setup.yaml"),
+        Survive("setup YAML", [Utf8(Setup.SetupSamples.Yaml), Utf8(Setup.SetupBillingTests.Yaml())], [], bytes => Core.Setup.SetupReader.Read(Text(bytes), Core.Setup.SetupFormat.Yaml, "setup.yaml"),
             e => e is Core.Setup.SetupRefusedException);
 
     [Fact]

@@ -61,6 +61,10 @@ public static class LedgerEvents
         Entry<AuditFindingAdjudicated>(),
         Entry<ScorecardAnswered>(),
         Entry<FeeScheduleImported>(),
+        Entry<PayerRegistered>(),
+        Entry<PayerUpdated>(),
+        Entry<BillingProfileSet>(),
+        Entry<CoverageRecorded>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

@@ -355,6 +355,11 @@ public sealed partial class ReplayedState
                 ApplyBilling(entry, payload);
                 break;
 
+            // Payers, billing profiles (docs/SETUP.md) and coverage at intake (docs/INTAKE.md): ReplayedState.BillingSetup.cs.
+            case PayerRegistered or PayerUpdated or BillingProfileSet or CoverageRecorded:
+                ApplyBillingSetup(entry, payload);
+                break;
+
             // Record-only events (RecordOnly).
             case DemoStarted or DemoFinished or PhiRead or PhiReadRefused or IntakeRefused or CredentialMapSet or X12ControlNumberReserved:
             case UserAdded or UserUpdated or UserDisabled or UserPasswordReset or UserSecondFactorEnrolled or TokenIssued or TokenRevoked:
@@ -748,6 +753,7 @@ public sealed partial class ReplayedState
         AddAuditRows(rows, Want);
         AddScorecardRows(rows, Want);
         AddBillingRows(rows, Want);
+        AddBillingSetupRows(rows, Want);
         return rows;
     }
 

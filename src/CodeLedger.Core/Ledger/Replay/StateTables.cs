@@ -31,10 +31,14 @@ public static class StateTables
     public const string ScorecardAnswers = "scorecard_answers";
 
     public const string FeeSchedules = "fee_schedules";
+    public const string Payers = "payers";
+    public const string BillingProfiles = "billing_profiles";
+    public const string EncounterCoverages = "encounter_coverages";
 
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
-         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules];
+         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules,
+         Payers, BillingProfiles, EncounterCoverages];
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";
@@ -76,6 +80,15 @@ public static class StateTables
 
     public static string Lines(IEnumerable<ServiceLine> lines) =>
         string.Join(" ", lines.Select(l => Line(l.Code.Value, l.Modifiers.Select(m => m.Value), l.Units, l.Charge.ToString(), l.Pointers)));
+
+    /// <summary>A payer's interchange receiver as one text: <c>ZZ/CLEARINGHOUSE/CLEARINGHOUSE</c> (ISA07/ISA08/GS03).</summary>
+    public static string Receiver(string qualifier, string id, string groupCode) => $"{qualifier}/{id}/{groupCode}";
+
+    /// <summary>A postal address as one text, its parts separated by <c>|</c>.</summary>
+    public static string Address(string line1, string? line2, string city, string state, string zip) => $"{line1}|{line2}|{city}|{state}|{zip}";
+
+    /// <summary>A billing profile's submitter as one text, its parts separated by <c>|</c>.</summary>
+    public static string Submitter(string etin, string name, string contactName, string contactPhone) => $"{etin}|{name}|{contactName}|{contactPhone}";
 
     /// <summary>A fee schedule's fees as one text: <c>99213=125.00 99213-25=140.00</c>, in key order.</summary>
     public static string Fees(IEnumerable<(string Code, string? Modifier, string Charge)> fees) =>
