@@ -61,6 +61,9 @@ public static class LedgerEvents
         Entry<AuditFindingAdjudicated>(),
         Entry<ScorecardAnswered>(),
         Entry<FeeScheduleImported>(),
+        Entry<ClaimBuilt>(),
+        Entry<ClaimRebuilt>(),
+        Entry<ClaimsSubmitted>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)
