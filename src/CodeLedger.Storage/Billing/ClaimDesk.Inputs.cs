@@ -88,20 +88,30 @@ internal sealed class EncounterInputs
 /// </summary>
 public static class Outbox
 {
+    /// <summary>True when the file is already there with these bytes; refused when it is there with others.</summary>
+    public static bool Check(string folder, string fileName, byte[] content)
+    {
+        var path = Path.Combine(folder, fileName);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        return File.ReadAllBytes(path).AsSpan().SequenceEqual(content)
+            ? true
+            : throw new DomainException(BillingErrors.OutboxConflict,
+                $"{path} already exists with other content; it is not overwritten and nothing was submitted (is this outbox shared with another database?)");
+    }
+
     public static void Write(string folder, string fileName, byte[] content)
     {
+        if (Check(folder, fileName, content))
+        {
+            return;
+        }
+
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
-        if (File.Exists(path))
-        {
-            if (File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
-            {
-                return;
-            }
-
-            throw new DomainException(BillingErrors.OutboxConflict,
-                $"{path} already exists with other content; it is not overwritten (is this outbox shared with another database?)");
-        }
 
         var temp = Path.Combine(folder, $".{fileName}.{Guid.NewGuid():N}.tmp");
         File.WriteAllBytes(temp, content);

@@ -143,6 +143,9 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
                     var n = numbers[i];
                     var file = ClaimBatcher.Write(plans[i], submitter, new BatchControlNumbers(n, n, n), clock);
                     var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+
+                    // Checked before the commit, so a clash leaves the claims ready rather than submitted without their file.
+                    Outbox.Check(Folder(outbox, practice), file.FileName, file.Content);
                     foreach (var c in plans[i].Claims)
                     {
                         var row = rows[c.ClaimId];
@@ -161,12 +164,12 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
             var byFinding = held.SelectMany(c => c.Findings.Where(f => f.Severity == "error").Select(f => f.Code).Distinct())
                 .GroupBy(code => code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            return new ClaimSubmitSummary(practice.Code, built, rebuilt, files.Sum(f => f.Claims), held.Count, byFinding, files, outbox);
+            return new ClaimSubmitSummary(practice.Code, built, rebuilt, files.Sum(f => f.Claims), held.Count, byFinding, files, Folder(outbox, practice));
         }, ct);
 
         foreach (var file in result.Files)
         {
-            Outbox.Write(outbox, file.FileName, file.Content);
+            Outbox.Write(result.Outbox, file.FileName, file.Content);
         }
 
         return result;
@@ -244,6 +247,9 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
         return await db.Set<ClaimRow>().FirstOrDefaultAsync(c => c.PracticeId == practice.Id && c.ClaimId == id, ct)
             ?? throw new DomainException(BillingErrors.ClaimUnknown, $"practice {practice.Code} has no claim {Echo.Quote(id)}");
     }
+
+    /// <summary>Each practice has its own folder in the outbox: two practices' files to one partner may share a name (each ETIN counts from 1).</summary>
+    private static string Folder(string outbox, Organization practice) => Path.Combine(outbox, practice.Code);
 
     private static ClaimCorrection.Sent Sent(ClaimRow c) => new(c.ClaimId, c.Frequency, c.Status, c.ReplacesClaimId);
 
