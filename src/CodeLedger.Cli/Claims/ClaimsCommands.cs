@@ -99,6 +99,7 @@ internal static class ClaimsCommands
             return output.Errors > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
         });
         claims.Subcommands.Add(scrub);
+        Billing.ClaimsOutCommands.AddTo(claims, console);
         return claims;
     }
 

@@ -40,6 +40,13 @@ public static class AccountRules
     public static IReadOnlySet<UserRole> ReadFees { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
 
     /// <summary>
+    /// Who builds, submits, corrects and voids a practice's claims, and reads them: its admin, and the
+    /// admins and coding leads of a vendor under a BAA in force with it who bill for it (the tenant
+    /// scope decides which practices, and which of their encounters, they reach; docs/BILLING.md).
+    /// </summary>
+    public static IReadOnlySet<UserRole> Claims { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
+
+    /// <summary>
     /// Whether a role belongs in an organization of that kind: the vendor's staff in a vendor, the
     /// practice's staff in a practice, an auditor in an audit firm or in the practice it audits for.
     /// </summary>

@@ -25,4 +25,13 @@ public static class BillingErrors
 
     /// <summary>A batch was asked to write a claim that is not ready, claims of two practices, or control numbers that are malformed or too few.</summary>
     public static readonly ErrorCode BatchRefused = new("BILLING-BATCH-REFUSED", ErrorExit.Refused, Http.UnprocessableContent);
+
+    /// <summary>No claim with that CLM01 in the practice (or the practice's claims are out of the user's reach: the same message).</summary>
+    public static readonly ErrorCode ClaimUnknown = new("BILLING-CLAIM-UNKNOWN", ErrorExit.Refused, Http.NotFound);
+
+    /// <summary>A correction or void of a claim that never left, of a void, or of a claim a later submission already replaces or voids.</summary>
+    public static readonly ErrorCode ClaimNotCorrectable = new("BILLING-CLAIM-NOT-CORRECTABLE", ErrorExit.Refused, Http.Conflict);
+
+    /// <summary>The outbox already holds a file of that name with other bytes; it is never overwritten.</summary>
+    public static readonly ErrorCode OutboxConflict = new("BILLING-OUTBOX-CONFLICT", ErrorExit.Refused, Http.Conflict);
 }

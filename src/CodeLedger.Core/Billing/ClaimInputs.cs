@@ -62,7 +62,31 @@ public sealed record ClaimCoverage(
     PatientSex? SubscriberSex = null);
 
 /// <summary>The rendering physician (loop 2310B): NPI and name; the taxonomy is held for PRV once the writer carries it.</summary>
-public sealed record RenderingPhysician(string Npi, string FamilyName, string GivenName, string? Taxonomy = null);
+public sealed record RenderingPhysician(string Npi, string FamilyName, string GivenName, string? Taxonomy = null)
+{
+    /// <summary>
+    /// The physician as the roster holds them (one display name, "Dr. Maya Chen" or "Maya Chen, MD"):
+    /// the title and the credentials after a comma are dropped, the last word is the family name and
+    /// the words before it the given name (NM103/NM104). A name of one word has no given name, which
+    /// the assembler reports (<c>CLAIM-RENDERING</c>).
+    /// </summary>
+    public static RenderingPhysician FromRoster(string npi, string name, string? taxonomy)
+    {
+        var plain = (name ?? string.Empty).Split(',')[0];
+        var words = plain.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (words.Count > 1 && words[0].TrimEnd('.').ToUpperInvariant() is "DR" or "DOCTOR")
+        {
+            words.RemoveAt(0);
+        }
+
+        return words.Count switch
+        {
+            0 => new RenderingPhysician(npi, string.Empty, string.Empty, taxonomy),
+            1 => new RenderingPhysician(npi, words[0], string.Empty, taxonomy),
+            _ => new RenderingPhysician(npi, words[^1], string.Join(' ', words[..^1]), taxonomy),
+        };
+    }
+}
 
 /// <summary>One coded service as the final coding holds it: code, up to four modifiers, whole units, up to four diagnosis pointers.</summary>
 public sealed record CodedLine(ProcedureCode Code, IReadOnlyList<Modifier> Modifiers, int Units, IReadOnlyList<int> Pointers)

@@ -30,6 +30,9 @@ public sealed class ClaimRow
 
     public ClaimStatus Status { get; set; }
 
+    /// <summary>The coding version the claim was built from: the final one for an original or a replacement, the voided claim's for a void.</summary>
+    public int CodingVersion { get; set; }
+
     /// <summary>The practice's code for the payer, when the coverage named one.</summary>
     public string? PayerCode { get; set; }
 

@@ -282,7 +282,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
 
         await Audits.AuditStoredRows.ReadAsync(db, rows, Code, Ext, hash, ct);
         await Scorecard.ScorecardStoredRows.ReadAsync(db, rows, Code, ct);
-        await Billing.BillingStoredRows.ReadAsync(db, rows, Code, ct);
+        await Billing.BillingStoredRows.ReadAsync(db, rows, Code, Ext, ct);
         await Billing.BillingSetupStoredRows.ReadAsync(db, rows, Code, Ext, hash, ct);
     }
 }

@@ -29,52 +29,65 @@ public static class X12ControlNumbers
             throw new ArgumentOutOfRangeException(nameof(first), first, "an interchange control number is 1 to 999,999,999");
         }
 
-        return store.WriteAsync<IReadOnlyList<int>>("x12-ack", async (db, ledger) =>
+        return store.WriteAsync("x12-ack", (db, ledger) => ReserveAsync(db, ledger, interchanges, first, ct), ct);
+    }
+
+    /// <summary>
+    /// <see cref="ReserveAsync(CodeLedgerStore, IReadOnlyList{X12Parties}, int?, CancellationToken)"/> inside a write
+    /// the caller runs, so the numbers are taken in the same transaction as what uses them (claims submit: the
+    /// claims marked submitted and their 837P's numbers commit together or not at all).
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> ReserveAsync(CodeLedgerDbContext db, Ledger.LedgerAppender ledger, IReadOnlyList<X12Parties> interchanges, int? first,
+        CancellationToken ct = default)
+    {
+        if (first is < 1 or > X12AckOptions.MaxControlNumber)
         {
-            var counters = new Dictionary<X12Parties, X12ControlNumberRow>();
-            var numbers = new List<int>(interchanges.Count);
-            var requested = first;
-            foreach (var parties in interchanges)
+            throw new ArgumentOutOfRangeException(nameof(first), first, "an interchange control number is 1 to 999,999,999");
+        }
+
+        var counters = new Dictionary<X12Parties, X12ControlNumberRow>();
+        var numbers = new List<int>(interchanges.Count);
+        var requested = first;
+        foreach (var parties in interchanges)
+        {
+            if (!counters.TryGetValue(parties, out var counter))
             {
-                if (!counters.TryGetValue(parties, out var counter))
+                counter = await db.Set<X12ControlNumberRow>()
+                    .FindAsync([parties.SenderQualifier, parties.SenderId, parties.ReceiverQualifier, parties.ReceiverId], ct);
+                if (counter is null)
                 {
-                    counter = await db.Set<X12ControlNumberRow>()
-                        .FindAsync([parties.SenderQualifier, parties.SenderId, parties.ReceiverQualifier, parties.ReceiverId], ct);
-                    if (counter is null)
+                    counter = new X12ControlNumberRow
                     {
-                        counter = new X12ControlNumberRow
-                        {
-                            SenderQualifier = parties.SenderQualifier,
-                            SenderId = parties.SenderId,
-                            ReceiverQualifier = parties.ReceiverQualifier,
-                            ReceiverId = parties.ReceiverId,
-                        };
-                        db.Add(counter);
-                    }
-
-                    counters.Add(parties, counter);
+                        SenderQualifier = parties.SenderQualifier,
+                        SenderId = parties.SenderId,
+                        ReceiverQualifier = parties.ReceiverQualifier,
+                        ReceiverId = parties.ReceiverId,
+                    };
+                    db.Add(counter);
                 }
 
-                int number;
-                if (requested is { } given)
-                {
-                    number = given;
-                    requested = Following(given);
-                    counter.LastControlNumber = Math.Max(counter.LastControlNumber, number);
-                }
-                else
-                {
-                    number = Following(counter.LastControlNumber);
-                    counter.LastControlNumber = number;
-                }
-
-                numbers.Add(number);
-                ledger.Append($"{parties.SenderQualifier}:{parties.SenderId}>{parties.ReceiverQualifier}:{parties.ReceiverId}",
-                    new X12ControlNumberReserved(parties.SenderQualifier, parties.SenderId, parties.ReceiverQualifier, parties.ReceiverId, number, Given: first is not null));
+                counters.Add(parties, counter);
             }
 
-            return numbers;
-        }, ct);
+            int number;
+            if (requested is { } given)
+            {
+                number = given;
+                requested = Following(given);
+                counter.LastControlNumber = Math.Max(counter.LastControlNumber, number);
+            }
+            else
+            {
+                number = Following(counter.LastControlNumber);
+                counter.LastControlNumber = number;
+            }
+
+            numbers.Add(number);
+            ledger.Append($"{parties.SenderQualifier}:{parties.SenderId}>{parties.ReceiverQualifier}:{parties.ReceiverId}",
+                new X12ControlNumberReserved(parties.SenderQualifier, parties.SenderId, parties.ReceiverQualifier, parties.ReceiverId, number, Given: first is not null));
+        }
+
+        return numbers;
     }
 
     // Nine digits: after 999,999,999 the count starts again at 1 (0 is not a control number).

@@ -122,6 +122,11 @@ public sealed class ReplayedStateTests
         ("FM-NORTH", new BillingProfileSet("FM-NORTH", "1234567893", "741234567", "1200 Main Street", null, "Austin", "TX", "787011234", "NORTHFM01", "Northside FM", "Ana", "5125550100", false, [])),
         ("A-1", new CoverageRecorded(A1, 1, "BCBS-TX", K('c'), null)),
         ("A-1", new CoverageRecorded(A1, 2, "AETNA", K('e'), K('h'))),
+        ("A-1", new ClaimBuilt(ClaimRowId, Practice, A1, "A-1-1", 1, 1, null, null, 2, "fix-queue", "AETNA", "60054", null,
+            [new ClaimBuilt.Line(1, "99214", [], 1, [1], new DateOnly(2026, 3, 2), null, null)], [new ClaimBuilt.Finding("CLAIM-NO-FEE", "error", 1, "no fee for 99214")])),
+        ("A-1", new ClaimRebuilt(ClaimRowId, "A-1-1", 2, "ready", "AETNA", "60054", "180.00",
+            [new ClaimBuilt.Line(1, "99214", [], 1, [1], new DateOnly(2026, 3, 2), "180.00", "180.00")], [])),
+        ("FM-NORTH", new ClaimsSubmitted(Practice, "837P-AETNA-000000001.x12", new string('5', 64), "ZZ", "CLEARHOUSE01", 1, 1, 1, Monday.AddDays(1), ["A-1-1"])),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
 
@@ -160,6 +165,26 @@ public sealed class ReplayedStateTests
 
     private static readonly Guid ScorecardAnswerId = Guid.Parse("40000000-0000-0000-0000-000000000001");
     private static readonly Guid FeeScheduleId = Guid.Parse("40000000-0000-0000-0000-00000000f001");
+    private static readonly Guid ClaimRowId = Guid.Parse("40000000-0000-0000-0000-00000000c001");
+
+    [Fact]
+    public void A_claim_replays_built_rebuilt_and_submitted_and_a_claim_built_twice_rebuilt_after_leaving_or_sent_unbuilt_contradicts()
+    {
+        var twice = ("A-1", (object)new ClaimBuilt(Guid.NewGuid(), Practice, A1, "A-1-1", 1, 1, null, null, 2, "ready", "AETNA", "60054", "180.00", [], []));
+        var rebuiltAfterLeaving = ("A-1", (object)new ClaimRebuilt(ClaimRowId, "A-1-1", 2, "ready", "AETNA", "60054", "190.00", [], []));
+        var unbuilt = ("FM-NORTH", (object)new ClaimsSubmitted(Practice, "837P-AETNA-000000002.x12", new string('6', 64), "ZZ", "CLEARHOUSE01", 2, 2, 2, Monday.AddDays(2), ["A-9-1"]));
+
+        var state = Replay([.. Life(), twice, rebuiltAfterLeaving, unbuilt]);
+
+        var row = state.ToRows().Tables[StateTables.Claims][StateRows.Text(ClaimRowId)];
+        Assert.Equal(("FM-NORTH", "A-1", "submitted", "180.00", "1:99214[]x1->1@2026-03-02 fee=180.00 charge=180.00", "", "837P-AETNA-000000001.x12", "1"),
+            (row.Get("practice"), row.Get("encounter"), row.Get("status"), row.Get("total_charge"), row.Get("lines"), row.Get("findings"), row.Get("file_name"), row.Get("interchange")));
+        Assert.Single(state.ToRows().Tables[StateTables.Claims]);
+        Assert.Collection(state.Contradictions.Select(c => c.Message),
+            m => Assert.EndsWith("practice FM-NORTH already has claim A-1-1", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("claim A-1-1 was submitted: only a claim that has not left is rebuilt", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("837P-AETNA-000000002.x12 names claim A-9-1, which practice FM-NORTH never built", m, StringComparison.Ordinal));
+    }
 
     [Fact]
     public void A_fee_schedule_replays_as_its_version_with_every_fee_and_a_second_version_for_the_same_day_contradicts_it()

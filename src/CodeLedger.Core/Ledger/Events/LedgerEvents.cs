@@ -65,6 +65,9 @@ public static class LedgerEvents
         Entry<PayerUpdated>(),
         Entry<BillingProfileSet>(),
         Entry<CoverageRecorded>(),
+        Entry<ClaimBuilt>(),
+        Entry<ClaimRebuilt>(),
+        Entry<ClaimsSubmitted>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

@@ -351,7 +351,7 @@ public sealed partial class ReplayedState
                 break;
 
             // Claims out (docs/BILLING.md): ReplayedState.Billing.cs.
-            case FeeScheduleImported:
+            case FeeScheduleImported or ClaimBuilt or ClaimRebuilt or ClaimsSubmitted:
                 ApplyBilling(entry, payload);
                 break;
 

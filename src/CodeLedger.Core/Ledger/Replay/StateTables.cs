@@ -34,11 +34,12 @@ public static class StateTables
     public const string Payers = "payers";
     public const string BillingProfiles = "billing_profiles";
     public const string EncounterCoverages = "encounter_coverages";
+    public const string Claims = "claims";
 
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
          AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules,
-         Payers, BillingProfiles, EncounterCoverages];
+         Payers, BillingProfiles, EncounterCoverages, Claims];
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";
@@ -93,4 +94,26 @@ public static class StateTables
     /// <summary>A fee schedule's fees as one text: <c>99213=125.00 99213-25=140.00</c>, in key order.</summary>
     public static string Fees(IEnumerable<(string Code, string? Modifier, string Charge)> fees) =>
         string.Join(" ", fees.Select(f => (Key: f.Modifier is null ? f.Code : $"{f.Code}-{f.Modifier}", f.Charge)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Charge}"));
+
+    /// <summary>How a claim row is named in a divergence: <c>claim CLM01 of PRACTICE</c>.</summary>
+    public static string ClaimLabel(string practice, string claimId) => $"claim {claimId} of {practice}";
+
+    /// <summary>
+    /// A claim row's columns, one writer for the replayed and the stored row (docs/BILLING.md): lines as
+    /// <c>1:99213[25]x1->1,2@2026-01-05 fee=125.00 charge=125.00</c>, findings as <c>CODE/error/line: message</c>.
+    /// </summary>
+    public static StateRow ClaimRow(StateRow row, string practice, string encounter, string claimId, int submission, int frequency, string? replaces,
+        string? payerClaimNumber, int codingVersion, string status, string? payerCode, string? payerId, string? totalCharge,
+        IEnumerable<(int Number, string Code, IEnumerable<string> Modifiers, int Units, IEnumerable<int> Pointers, DateOnly DateOfService, string? Fee, string? Charge)> lines,
+        IEnumerable<(string Code, string Severity, int? Line, string Message)> findings,
+        string? fileName, string? receiverId, int? interchange, int? group, int? transaction, DateTimeOffset? submittedAt) =>
+        row.Set("practice", practice).Set("encounter", encounter).Set("claim_id", claimId).Set("submission", StateRows.Text(submission))
+            .Set("frequency", StateRows.Text(frequency)).Set("replaces", replaces).Set("payer_claim_number", payerClaimNumber)
+            .Set("coding_version", StateRows.Text(codingVersion)).Set("status", status).Set("payer_code", payerCode).Set("payer_id", payerId)
+            .Set("total_charge", totalCharge)
+            .Set("lines", string.Join(" ", lines.OrderBy(l => l.Number).Select(l =>
+                $"{StateRows.Text(l.Number)}:{l.Code}[{string.Join(",", l.Modifiers)}]x{StateRows.Text(l.Units)}->{string.Join(",", l.Pointers)}@{StateRows.Text(l.DateOfService)} fee={l.Fee} charge={l.Charge}")))
+            .Set("findings", string.Join(" | ", findings.Select(f => $"{f.Code}/{f.Severity}/{StateRows.Text(f.Line)}: {f.Message}")))
+            .Set("file_name", fileName).Set("receiver_id", receiverId).Set("interchange", StateRows.Text(interchange))
+            .Set("group", StateRows.Text(group)).Set("transaction", StateRows.Text(transaction)).Set("submitted_at", StateRows.Text(submittedAt));
 }

@@ -1518,6 +1518,10 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("claim_id");
 
+                    b.Property<int>("CodingVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("coding_version");
+
                     b.Property<Guid>("EncounterId")
                         .HasColumnType("uuid")
                         .HasColumnName("encounter_id");

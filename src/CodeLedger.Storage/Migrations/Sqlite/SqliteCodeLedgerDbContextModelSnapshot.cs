@@ -1387,6 +1387,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("claim_id");
 
+                    b.Property<int>("CodingVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coding_version");
+
                     b.Property<Guid>("EncounterId")
                         .HasColumnType("TEXT")
                         .HasColumnName("encounter_id");

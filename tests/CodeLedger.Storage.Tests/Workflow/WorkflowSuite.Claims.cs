@@ -1,0 +1,89 @@
+using System.Text;
+using CodeLedger.Core.Accounts;
+using CodeLedger.Core.Billing;
+using CodeLedger.Core.Edits;
+using CodeLedger.Storage.Billing;
+using CodeLedger.Storage.Ledger;
+using CodeLedger.Testing;
+using CodeLedger.X12;
+using Microsoft.EntityFrameworkCore;
+
+namespace CodeLedger.Storage.Tests.Workflow;
+
+/// <summary>
+/// Claims out on both providers (docs/BILLING.md, "Claims submit"): a coding a lead finalized over an
+/// edit error is held in the fix queue with that rule, the clean one leaves in a clean 837P, the
+/// control number moves on, and replay rebuilds the claims table.
+/// </summary>
+public abstract partial class WorkflowSuite
+{
+    private static async Task SeedBillingAsync(Harness h)
+    {
+        var practice = h.World.Practice;
+        await h.Store.WriteAsync("test-seed", async (db, _) =>
+        {
+            db.Add(new BillingProfileRow
+            {
+                PracticeId = practice.Id, Npi = "1245319599", Ein = "36-4178915", AddressLine1 = "4410 N Lincoln Ave", City = "Chicago", State = "IL",
+                PostalCode = "606251234", SubmitterEtin = "NORTHETIN01", SubmitterName = practice.Name, ContactName = "Billing Office", ContactPhone = "3125550142",
+            });
+            db.Add(new PayerRow
+            {
+                Id = Guid.NewGuid(), PracticeId = practice.Id, Code = "AETNA", Name = "Aetna", PayerId = "60054", ClaimFilingIndicator = "CI",
+                InterchangeQualifier = "ZZ", InterchangeId = "CLEARHOUSE01", GroupReceiverCode = "CLEARHOUSE01",
+            });
+            foreach (var e in await db.Encounters.ToListAsync(Ct))
+            {
+                db.Add(new EncounterCoverageRow
+                {
+                    EncounterId = e.Id, Version = 1, PayerCode = "AETNA", RecordedAt = e.ReceivedAt,
+                    Policy = new ClaimCoverage("AETNA", e.Patient.MemberId, SubscriberRelationship.Self, "GRP0042"),
+                    PatientAddress = new BillingAddress("120 W Oak St", null, "Evanston", "IL", "60201"),
+                });
+            }
+        }, Ct);
+        var admin = new Principal("pa-north", UserRole.PracticeAdmin, practice.Id);
+        await new FeeScheduleDesk(h.Store).ImportAsync(practice.Code, admin, "fees.csv", Encoding.UTF8.GetBytes("code,modifier,charge\n99213,,125.00\n"), new DateOnly(2020, 1, 1), Ct);
+    }
+
+    [Fact]
+    public async Task A_claim_finalized_over_an_edit_error_waits_in_the_fix_queue_while_the_clean_one_leaves_in_a_clean_837P()
+    {
+        await using var h = await StartAsync();
+        await h.ImportAsync(WorkflowWorld.Visit("A-1", h.Now), WorkflowWorld.Visit("A-2", h.Now));
+        Assert.True((await h.CodeAsync("A-1", await AssigneeAsync(h, "A-1"))).Finalized);
+        var broken = WorkflowWorld.Coding(1, 3);
+        await h.CodeAsync("A-2", h.World.Lead.UserName, broken, "pointer 3 refers to a diagnosis added on paper; payer confirmed");
+        await SeedBillingAsync(h);
+        var admin = new Principal("pa-north", UserRole.PracticeAdmin, h.World.Practice.Id);
+        var outbox = Path.Combine(Path.GetTempPath(), "codeledger-outbox-" + Guid.NewGuid().ToString("N"));
+        var desk = new ClaimDesk(h.Store, Editor);
+
+        try
+        {
+            var first = await desk.SubmitAsync(h.World.Practice.Code, admin, outbox, Ct);
+            var again = await desk.SubmitAsync(h.World.Practice.Code, admin, outbox, Ct);
+
+            Assert.Equal((2, 1, 1), (first.Built, first.Submitted, first.FixQueue));
+            Assert.Equal(1, first.FixQueueByFinding[EditRules.DxPointer]);
+            Assert.Equal((0, 0, 0), (again.Built, again.Rebuilt, again.Files.Count));
+            var held = Assert.Single(await desk.ListAsync(h.World.Practice.Code, admin, ClaimStatus.FixQueue, Ct));
+            Assert.Equal("A-2-1", held.ClaimId);
+            Assert.Contains(held.Findings, f => f.Code == EditRules.DxPointer && f.Severity == "error");
+            var file = Assert.Single(first.Files);
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(outbox, h.World.Practice.Code, file.FileName), Ct);
+            var parsed = X12Parser.Parse(bytes);
+            Assert.True(parsed.Errors.Count == 0, string.Join("; ", parsed.Errors.Select(e => $"{e.Code} {e.SegmentId}{e.Element}: {e.Message}")));
+            Assert.Contains("CLM*A-1-1*125*", Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+            Assert.DoesNotContain("A-2-1", Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+            Assert.Empty((await new ReplayVerifier(h.Store).VerifyAsync(Ct)).Divergences);
+        }
+        finally
+        {
+            if (Directory.Exists(outbox))
+            {
+                Directory.Delete(outbox, recursive: true);
+            }
+        }
+    }
+}
