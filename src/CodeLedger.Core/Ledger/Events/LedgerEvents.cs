@@ -61,6 +61,7 @@ public static class LedgerEvents
         Entry<AuditFindingAdjudicated>(),
         Entry<ScorecardAnswered>(),
         Entry<FeeScheduleImported>(),
+        Entry<AcknowledgmentImported>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)
