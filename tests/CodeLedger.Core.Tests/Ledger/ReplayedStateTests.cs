@@ -117,6 +117,9 @@ public sealed class ReplayedStateTests
         ("FM-NORTH", new ScorecardAnswered(ScorecardAnswerId, "FM-NORTH", "ACME", "reference", "Valley Heart|cardiology|2026-03-01", Monday)),
         ("FM-NORTH", new FeeScheduleImported(FeeScheduleId, Practice, new DateOnly(2026, 1, 1), "fees.csv", new string('f', 64),
             [new FeeScheduleImported.Fee("99213", null, "125.00"), new FeeScheduleImported.Fee("93000", "26", "20.00")])),
+        ("FM-NORTH", new AcknowledgmentImported(AcknowledgmentId, Practice, "277CA", "acme.277", new string('a', 64), "PAYER01", Monday,
+            [new AcknowledgmentImported.Claim("FMN-2-1", false, "rejected", true, null, [new AcknowledgmentImported.Finding("ACK-277CA-REJECTED", null, "STC A7:562:85 rejected")]),
+             new AcknowledgmentImported.Claim("FMN-1-1", true, "accepted", true, "PCCN1", [])], ["277CA for claim 'X-1': no such claim went out"])),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
 
@@ -124,6 +127,21 @@ public sealed class ReplayedStateTests
 
     private static readonly Guid ScorecardAnswerId = Guid.Parse("40000000-0000-0000-0000-000000000001");
     private static readonly Guid FeeScheduleId = Guid.Parse("40000000-0000-0000-0000-00000000f001");
+    private static readonly Guid AcknowledgmentId = Guid.Parse("40000000-0000-0000-0000-00000000a001");
+
+    [Fact]
+    public void An_acknowledgment_replays_onto_its_row_and_its_claims_and_the_same_file_twice_contradicts_it()
+    {
+        var again = ("FM-NORTH", (object)new AcknowledgmentImported(Guid.NewGuid(), Practice, "277CA", "copy.277", new string('a', 64), "PAYER01", Monday, [], []));
+
+        var state = Replay([.. Life(), again]);
+
+        var row = state.ToRows().Tables[StateTables.Acknowledgments][StateRows.Text(AcknowledgmentId)];
+        Assert.Equal(("FM-NORTH", "277CA", "FMN-1-1 accepted FMN-2-1 rejected", "1"), (row.Get("practice"), row.Get("kind"), row.Get("claims"), row.Get("unmatched")));
+        Assert.Equal(("accepted", "PCCN1"), (state.AcknowledgedClaim(Practice, "FMN-1-1")!.Status, state.AcknowledgedClaim(Practice, "FMN-1-1")!.PayerClaimControlNumber));
+        Assert.Equal("ACK-277CA-REJECTED", Assert.Single(state.AcknowledgedClaim(Practice, "FMN-2-1")!.Findings).Code);
+        Assert.EndsWith($"already imported the acknowledgment file with sha256 {new string('a', 64)}", Assert.Single(state.Contradictions).Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_fee_schedule_replays_as_its_version_with_every_fee_and_a_second_version_for_the_same_day_contradicts_it()
