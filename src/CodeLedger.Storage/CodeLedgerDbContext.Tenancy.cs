@@ -66,6 +66,7 @@ public abstract partial class CodeLedgerDbContext
         modelBuilder.Entity<Billing.FeeScheduleRow>().HasQueryFilter(f => TenantUnrestricted || TenantPracticeIds.Contains(f.PracticeId));
         // A practice's claims likewise: the practice's staff and its vendors' staff under a BAA in force.
         modelBuilder.Entity<Billing.ClaimRow>().HasQueryFilter(c => TenantUnrestricted || TenantPracticeIds.Contains(c.PracticeId));
+        modelBuilder.Entity<Acknowledgments.AcknowledgmentRow>().HasQueryFilter(a => TenantUnrestricted || TenantPracticeIds.Contains(a.PracticeId));
         modelBuilder.Entity<Billing.PayerRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
         modelBuilder.Entity<Billing.BillingProfileRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
         // An encounter's coverage is seen by whoever sees the encounter.

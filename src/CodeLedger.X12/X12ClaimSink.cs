@@ -94,6 +94,11 @@ public abstract class X12ClaimSink
     {
     }
 
+    /// <summary>A 277CA set (claim acknowledgment, 005010X214) as read, at its SE.</summary>
+    public virtual void OnClaimAcknowledgment277(ClaimStatus277.ClaimAcknowledgment277 acknowledgment)
+    {
+    }
+
     /// <summary>Called at SE, for every transaction set (whatever its type).</summary>
     public virtual void OnTransactionEnd()
     {

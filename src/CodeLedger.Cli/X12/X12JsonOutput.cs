@@ -41,6 +41,7 @@ internal sealed class X12JsonOutput : IDisposable
         X12DocumentKind.Claim837P => "837P",
         X12DocumentKind.Remittance835 => "835",
         X12DocumentKind.Acknowledgment999 => "999",
+        X12DocumentKind.ClaimAcknowledgment277 => "277CA",
         X12DocumentKind.Mixed => "mixed",
         _ => null,
     };

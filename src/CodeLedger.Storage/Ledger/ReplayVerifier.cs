@@ -284,6 +284,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         await Scorecard.ScorecardStoredRows.ReadAsync(db, rows, Code, ct);
         await Billing.BillingStoredRows.ReadAsync(db, rows, Code, Ext, ct);
         await Billing.BillingSetupStoredRows.ReadAsync(db, rows, Code, Ext, hash, ct);
+        await Acknowledgments.AcknowledgmentStoredRows.ReadAsync(db, rows, Code, ct);
     }
 }
 

@@ -16,4 +16,7 @@ public enum X12DocumentKind
 
     /// <summary>More than one of the above in one file.</summary>
     Mixed,
+
+    /// <summary>Health care claim acknowledgment (277CA), 005010X214.</summary>
+    ClaimAcknowledgment277,
 }

@@ -322,10 +322,21 @@ internal sealed class X12EnvelopeValidator(X12ParseContext context)
             Kind(X12DocumentKind.Acknowledgment999);
             _builder = new Acknowledgments.Reading.Acknowledgment999Builder(context, summary.ControlNumber);
         }
+        else if (f[1].SequenceEqual("277"u8) && guide == "005010X214")
+        {
+            Kind(X12DocumentKind.ClaimAcknowledgment277);
+            _builder = new ClaimStatus277.ClaimAcknowledgment277Builder(context, summary.ControlNumber);
+        }
+        else if (f[1].SequenceEqual("277"u8))
+        {
+            // A 277 answering a 276 status inquiry (X212) is not an acknowledgment of claims sent.
+            context.Error(X12ErrorCodes.TransactionNotSupported, segment.Position, "ST", 3,
+                $"277 with guide '{X12Bytes.Show(guide)}' is not supported: only the claim acknowledgment (005010X214) is read");
+        }
         else
         {
             context.Error(X12ErrorCodes.TransactionNotSupported, segment.Position, "ST", 1,
-                $"transaction set '{X12Bytes.Show(f[1])}' is not supported (837P, 835 and 999 are)");
+                $"transaction set '{X12Bytes.Show(f[1])}' is not supported (837P, 835, 999 and 277CA are)");
         }
     }
 

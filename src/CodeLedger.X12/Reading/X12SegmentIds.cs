@@ -39,6 +39,8 @@ internal static class X12SegmentIds
     public const uint Ref = 'R' | ('E' << 8) | ('F' << 16);
     public const uint Sbr = 'S' | ('B' << 8) | ('R' << 16);
     public const uint Svc = 'S' | ('V' << 8) | ('C' << 16);
+    public const uint Stc = 'S' | ('T' << 8) | ('C' << 16);
+    public const uint Qty = 'Q' | ('T' << 8) | ('Y' << 16);
     public const uint Svd = 'S' | ('V' << 8) | ('D' << 16);
     public const uint Sv1 = 'S' | ('V' << 8) | ('1' << 16);
     public const uint Trn = 'T' | ('R' << 8) | ('N' << 16);

@@ -127,6 +127,9 @@ public sealed class ReplayedStateTests
         ("A-1", new ClaimRebuilt(ClaimRowId, "A-1-1", 2, "ready", "AETNA", "60054", "180.00",
             [new ClaimBuilt.Line(1, "99214", [], 1, [1], new DateOnly(2026, 3, 2), "180.00", "180.00")], [])),
         ("FM-NORTH", new ClaimsSubmitted(Practice, "837P-AETNA-000000001.x12", new string('5', 64), "ZZ", "CLEARHOUSE01", 1, 1, 1, Monday.AddDays(1), ["A-1-1"])),
+        ("FM-NORTH", new AcknowledgmentImported(AcknowledgmentId, Practice, "277CA", "acme.277", new string('a', 64), "PAYER01", Monday,
+            [new AcknowledgmentImported.Claim("FMN-2-1", false, "rejected", true, null, [new AcknowledgmentImported.Finding("ACK-277CA-REJECTED", null, "STC A7:562:85 rejected")]),
+             new AcknowledgmentImported.Claim("FMN-1-1", true, "accepted", true, "PCCN1", [])], ["277CA for claim 'X-1': no such claim went out"])),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
 
@@ -184,6 +187,20 @@ public sealed class ReplayedStateTests
             m => Assert.EndsWith("practice FM-NORTH already has claim A-1-1", m, StringComparison.Ordinal),
             m => Assert.EndsWith("claim A-1-1 was submitted: only a claim that has not left is rebuilt", m, StringComparison.Ordinal),
             m => Assert.EndsWith("837P-AETNA-000000002.x12 names claim A-9-1, which practice FM-NORTH never built", m, StringComparison.Ordinal));
+    private static readonly Guid AcknowledgmentId = Guid.Parse("40000000-0000-0000-0000-00000000a001");
+
+    [Fact]
+    public void An_acknowledgment_replays_onto_its_row_and_its_claims_and_the_same_file_twice_contradicts_it()
+    {
+        var again = ("FM-NORTH", (object)new AcknowledgmentImported(Guid.NewGuid(), Practice, "277CA", "copy.277", new string('a', 64), "PAYER01", Monday, [], []));
+
+        var state = Replay([.. Life(), again]);
+
+        var row = state.ToRows().Tables[StateTables.Acknowledgments][StateRows.Text(AcknowledgmentId)];
+        Assert.Equal(("FM-NORTH", "277CA", "FMN-1-1 accepted FMN-2-1 rejected", "1"), (row.Get("practice"), row.Get("kind"), row.Get("claims"), row.Get("unmatched")));
+        Assert.Equal(("accepted", "PCCN1"), (state.AcknowledgedClaim(Practice, "FMN-1-1")!.Status, state.AcknowledgedClaim(Practice, "FMN-1-1")!.PayerClaimControlNumber));
+        Assert.Equal("ACK-277CA-REJECTED", Assert.Single(state.AcknowledgedClaim(Practice, "FMN-2-1")!.Findings).Code);
+        Assert.EndsWith($"already imported the acknowledgment file with sha256 {new string('a', 64)}", Assert.Single(state.Contradictions).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -178,6 +178,35 @@ public sealed class ReaderSurvivalTests
         SurvivePatientValues("835 remittance", [Utf8(Seed835)], PatientSlots,
             bytes => Assert.All(X12Parser.Parse(bytes).Errors, e => Assert.Null(Leak(e.Message))), _ => false, count: 2_000);
 
+    [Fact]
+    public void Claim_acknowledgment_277CA_read_survives_damage_and_repeats_codes_only_cut_short() =>
+        Survive("277CA acknowledgment", [Utf8(Seed277)], PatientSlots,
+            bytes => Assert.All(Read277(bytes), m => Assert.Null(HugeLeak(m))), _ => false, sentinels: false);
+
+    [Fact]
+    public void Claim_acknowledgment_277CA_read_never_repeats_a_patient_value() =>
+        SurvivePatientValues("277CA acknowledgment", [Utf8(Seed277)], PatientSlots,
+            bytes => Assert.All(Read277(bytes), m => Assert.Null(Leak(m))), _ => false, count: 2_000);
+
+    /// <summary>Every message the 277CA reader gives: its findings and each claim's reasons (as for the 835, a finding's Value is the IK404 copy of a code, at most 99 characters).</summary>
+    private static IEnumerable<string> Read277(byte[] bytes)
+    {
+        var doc = X12.Acknowledgments.Reading.X12AcknowledgmentDocument.Load(bytes);
+        return [.. doc.Result.Errors.Select(e => e.Message), .. doc.ClaimAcknowledgments277.SelectMany(a => a.Claims.SelectMany(c => c.Reasons()))];
+    }
+
+    /// <summary>A 277CA written from the 005010X214 guide, the patient's name and member id in 2100D.</summary>
+    private static string Seed277 => string.Join("~\n",
+        "ISA*00*          *00*          *ZZ*PAYER01        *ZZ*CODELEDGER     *240316*0805*^*00501*000000101*0*P*:",
+        "GS*HN*PAYER01*CODELEDGER*20240316*0805*101*X*005010X214", "ST*277*0001*005010X214", "BHT*0085*08*277CA0001*20240316*0805*TH",
+        "HL*1**20*1", "NM1*PR*2*ACME HEALTH PLAN*****PI*12345", "TRN*1*277CA0001", "DTP*050*D8*20240315", "DTP*009*D8*20240316",
+        "HL*2*1*21*1", "NM1*41*2*NORTHSIDE FAMILY MEDICINE*****46*CLSUBMIT01", "TRN*2*BATCH0042", "STC*A1:19:PR*20240316*WQ*250",
+        "HL*3*2*19*1", "NM1*85*2*NORTHSIDE FAMILY MEDICINE*****XX*1234567893", "TRN*1*0", "STC*A1:19:PR**WQ*250",
+        "HL*4*3*PT", $"NM1*QC*1*{Family}*{Given}****MI*{Member}", "TRN*2*ENC-1001-1", "STC*A2:20:PR*20240316*WQ*125", "REF*1K*PCCN1", "DTP*472*D8*20240301",
+        "HL*5*3*PT", $"NM1*QC*1*{Family}*{Given}****MI*{Member}", "TRN*2*ENC-1002-1", "STC*A7:562:85*20240316*U*125", "DTP*472*D8*20240301",
+        "SVC*HC:99213*125*****1", "STC*A7:454*20240316*U", "REF*FJ*1",
+        "SE*30*0001", "GE*1*101", "IEA*1*000000101") + "~\n";
+
     private static string Seed835 => File.ReadAllText(RepoPaths.Data("x12-samples", "835", "linuxforhealth", "demo.835"))
         .Replace("NM1*QC*1*JONES*SAM*O***HN*666666666A~", $"NM1*QC*1*{Family}*{Given}*O***HN*{Member}~", StringComparison.Ordinal);
 

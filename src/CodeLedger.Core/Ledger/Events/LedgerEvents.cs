@@ -68,6 +68,7 @@ public static class LedgerEvents
         Entry<ClaimBuilt>(),
         Entry<ClaimRebuilt>(),
         Entry<ClaimsSubmitted>(),
+        Entry<AcknowledgmentImported>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

@@ -103,11 +103,16 @@ public sealed partial class ReplayedState
         {
             foreach (var (id, c) in _claims)
             {
+                // What acknowledgments did to the claim after it left (ReplayedState.Acknowledgments.cs):
+                // their status, their findings after the claim's own (every one an error), the 277CA's
+                // payer claim control number.
+                var ack = AcknowledgedClaim(c.Built.Practice, c.Built.ClaimId);
                 StateTables.ClaimRow(rows.Add(StateTables.Claims, StateRows.Text(id), StateTables.ClaimLabel(Code(c.Built.Practice), c.Built.ClaimId), c.Sequence),
                     Code(c.Built.Practice), c.EncounterExternalId, c.Built.ClaimId, c.Built.Submission, c.Built.Frequency, c.Built.ReplacesClaimId,
-                    c.Built.PayerClaimControlNumber, c.CodingVersion, c.Status, c.PayerCode, c.PayerId, c.TotalCharge,
+                    ack?.PayerClaimControlNumber ?? c.Built.PayerClaimControlNumber, c.CodingVersion, ack?.Status ?? c.Status, c.PayerCode, c.PayerId, c.TotalCharge,
                     c.Lines.Select(l => (l.Number, l.Code, (IEnumerable<string>)l.Modifiers, l.Units, (IEnumerable<int>)l.Pointers, l.DateOfService, l.Fee, l.Charge)),
-                    c.Findings.Select(f => (f.Code, f.Severity, f.Line, f.Message)),
+                    c.Findings.Select(f => (f.Code, f.Severity, f.Line, f.Message))
+                        .Concat((ack?.Findings ?? []).Select(f => (f.Code, "error", f.Line, f.Message))),
                     c.FileName, c.ReceiverId, c.Interchange, c.Group, c.Transaction, c.SubmittedAt);
             }
         }

@@ -358,6 +358,9 @@ public sealed partial class ReplayedState
             // Payers, billing profiles (docs/SETUP.md) and coverage at intake (docs/INTAKE.md): ReplayedState.BillingSetup.cs.
             case PayerRegistered or PayerUpdated or BillingProfileSet or CoverageRecorded:
                 ApplyBillingSetup(entry, payload);
+            // Acknowledgments back onto claims: ReplayedState.Acknowledgments.cs.
+            case AcknowledgmentImported e:
+                ApplyAcknowledgment(entry, e);
                 break;
 
             // Record-only events (RecordOnly).
@@ -754,6 +757,7 @@ public sealed partial class ReplayedState
         AddScorecardRows(rows, Want);
         AddBillingRows(rows, Want);
         AddBillingSetupRows(rows, Want);
+        AddAcknowledgmentRows(rows, Want);
         return rows;
     }
 

@@ -36,10 +36,17 @@ public static class StateTables
     public const string EncounterCoverages = "encounter_coverages";
     public const string Claims = "claims";
 
+    public const string Acknowledgments = "acknowledgments";
+
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
          AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules,
-         Payers, BillingProfiles, EncounterCoverages, Claims];
+         Payers, BillingProfiles, EncounterCoverages, Claims, Acknowledgments];
+
+
+    /// <summary>What an acknowledgment said of its claims, one word each, in CLM01 order: <c>ENC-1-1 accepted ENC-2-1 rejected</c>.</summary>
+    public static string AcknowledgedClaims(IEnumerable<(string ClaimId, bool Accepted)> claims) =>
+        string.Join(" ", claims.OrderBy(c => c.ClaimId, StringComparer.Ordinal).Select(c => $"{c.ClaimId} {(c.Accepted ? "accepted" : "rejected")}"));
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";

@@ -1,3 +1,5 @@
+using CodeLedger.X12.ClaimStatus277;
+
 namespace CodeLedger.X12.Acknowledgments.Reading;
 
 /// <summary>
@@ -9,11 +11,13 @@ namespace CodeLedger.X12.Acknowledgments.Reading;
 /// </summary>
 public sealed class X12AcknowledgmentDocument
 {
-    private X12AcknowledgmentDocument(X12ParseResult result, IReadOnlyList<Acknowledgment999> acks, IReadOnlyList<InterchangeAcknowledgment> ta1s)
+    private X12AcknowledgmentDocument(X12ParseResult result, IReadOnlyList<Acknowledgment999> acks, IReadOnlyList<InterchangeAcknowledgment> ta1s,
+        IReadOnlyList<ClaimAcknowledgment277> claimAcks)
     {
         Result = result;
         Acknowledgments999 = acks;
         InterchangeAcknowledgments = ta1s;
+        ClaimAcknowledgments277 = claimAcks;
     }
 
     public X12ParseResult Result { get; }
@@ -22,11 +26,14 @@ public sealed class X12AcknowledgmentDocument
 
     public IReadOnlyList<InterchangeAcknowledgment> InterchangeAcknowledgments { get; }
 
+    /// <summary>The 277CA sets: the payer's or clearinghouse's verdict per claim (docs/X12.md, "277CA").</summary>
+    public IReadOnlyList<ClaimAcknowledgment277> ClaimAcknowledgments277 { get; }
+
     public static X12AcknowledgmentDocument Load(ReadOnlySpan<byte> data)
     {
         var collector = new Collector();
         var result = X12Parser.Parse(data, new X12ParseOptions { Sink = collector });
-        return new X12AcknowledgmentDocument(result, collector.Acks, collector.Ta1s);
+        return new X12AcknowledgmentDocument(result, collector.Acks, collector.Ta1s, collector.ClaimAcks);
     }
 
     public static X12AcknowledgmentDocument Load(string path) => Load(File.ReadAllBytes(path));
@@ -71,7 +78,11 @@ public sealed class X12AcknowledgmentDocument
 
         public override void OnAcknowledgment999(Acknowledgment999 acknowledgment) => Acks.Add(acknowledgment);
 
+        public List<ClaimAcknowledgment277> ClaimAcks { get; } = [];
+
         public override void OnInterchangeAcknowledgment(InterchangeAcknowledgment acknowledgment) => Ta1s.Add(acknowledgment);
+
+        public override void OnClaimAcknowledgment277(ClaimAcknowledgment277 acknowledgment) => ClaimAcks.Add(acknowledgment);
     }
 }
 
