@@ -15,6 +15,7 @@ internal static class ImportCommands
         var import = new Command("import", "Bring data in from a practice or payer.");
         import.Subcommands.Add(Encounters(console));
         import.Subcommands.Add(Claims.ImportClaimsCommand.Create(console));
+        import.Subcommands.Add(Remittances.RemitsCommands.Import(console));
         return import;
     }
 

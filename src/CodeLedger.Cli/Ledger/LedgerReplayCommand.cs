@@ -18,7 +18,7 @@ internal static class LedgerReplayCommand
     public static Command Create(CliConsole console)
     {
         var file = new Option<FileInfo>("--file") { Description = "the ledger export (JSON lines, `ledger export`)", Required = true };
-        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla; without it, the export is only replayed and every event that contradicts the state before it is named" };
+        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla, audit or denials; without it, the export is only replayed and every event that contradicts the state before it is named" };
         var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla)" };
         var vendor = new Option<string?>("--vendor") { Description = "the coding vendor's code; required when the practice has contracts with more than one vendor in force in the month" };
         var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla)" };
@@ -34,9 +34,9 @@ internal static class LedgerReplayCommand
         {
             // Usage errors (exit 2) before the file is read.
             var name = parse.GetValue(report);
-            if (name is not null && name != "sla" && name != "audit")
+            if (name is not null && name != "sla" && name != "audit" && name != "denials")
             {
-                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla, audit)");
+                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla, audit, denials)");
             }
 
             Guid audit = default;
@@ -47,9 +47,9 @@ internal static class LedgerReplayCommand
 
             var practiceCode = parse.GetValue(practice);
             var monthText = parse.GetValue(month);
-            if (name == "sla" && (practiceCode is null || monthText is null))
+            if (name is "sla" or "denials" && (practiceCode is null || monthText is null))
             {
-                throw new CliException("--report sla needs --practice and --month");
+                throw new CliException($"--report {name} needs --practice and --month");
             }
 
             if (monthText is not null && !SlaMonth.TryParse(monthText, out _))
@@ -101,6 +101,14 @@ internal static class LedgerReplayCommand
                 // The same AuditBook function over the events as `audit report` over the tables (docs/AUDIT.md).
                 var replayed = state.AuditReport(audit) ?? throw new CliException($"the export has no audit {audit:D}");
                 await console.Out.WriteAsync(parse.GetValue(json) ? Audits.AuditCommands.Json(replayed) : replayed.ToText());
+                return ExitCodes.Success;
+            }
+
+            if (name == "denials")
+            {
+                // The same DenialMonth calculation as `codeledger denials` over the tables (docs/REMITTANCE.md, "Figures").
+                var denials = state.DenialReport(practiceCode!, SlaMonth.Parse(monthText!)) ?? throw new CliException($"the export has no practice {practiceCode}");
+                await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(denials) + "\n" : Denials.DenialsCommand.Text(denials));
                 return ExitCodes.Success;
             }
 

@@ -39,6 +39,12 @@ public static class AccountRules
     /// </summary>
     public static IReadOnlySet<UserRole> ReadFees { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
 
+    /// <summary>Who may post a payer's 835 and match its unmatched payments by hand: the practice's admin (the remittance desk checks the organization; docs/REMITTANCE.md).</summary>
+    public static IReadOnlySet<UserRole> PostRemittances { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin };
+
+    /// <summary>Who reads a practice's unmatched queue and denial figures: its admin, and a vendor's admin or coding lead under a BAA in force with it (the tenant scope decides).</summary>
+    public static IReadOnlySet<UserRole> ReadRemittances { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
+
     /// <summary>
     /// Whether a role belongs in an organization of that kind: the vendor's staff in a vendor, the
     /// practice's staff in a practice, an auditor in an audit firm or in the practice it audits for.

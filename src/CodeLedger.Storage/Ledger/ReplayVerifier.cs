@@ -283,6 +283,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         await Audits.AuditStoredRows.ReadAsync(db, rows, Code, Ext, hash, ct);
         await Scorecard.ScorecardStoredRows.ReadAsync(db, rows, Code, ct);
         await Billing.BillingStoredRows.ReadAsync(db, rows, Code, ct);
+        await Remittances.RemittanceStoredRows.ReadAsync(db, rows, Code, ct);
     }
 }
 

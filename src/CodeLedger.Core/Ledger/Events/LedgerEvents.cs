@@ -61,6 +61,8 @@ public static class LedgerEvents
         Entry<AuditFindingAdjudicated>(),
         Entry<ScorecardAnswered>(),
         Entry<FeeScheduleImported>(),
+        Entry<RemittancePosted>(),
+        Entry<RemittanceMatched>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

@@ -355,6 +355,11 @@ public sealed partial class ReplayedState
                 ApplyBilling(entry, payload);
                 break;
 
+            // 835 posting and denials (docs/REMITTANCE.md): ReplayedState.Remittances.cs.
+            case RemittancePosted or RemittanceMatched:
+                ApplyRemittance(entry, payload);
+                break;
+
             // Record-only events (RecordOnly).
             case DemoStarted or DemoFinished or PhiRead or PhiReadRefused or IntakeRefused or CredentialMapSet or X12ControlNumberReserved:
             case UserAdded or UserUpdated or UserDisabled or UserPasswordReset or UserSecondFactorEnrolled or TokenIssued or TokenRevoked:
@@ -748,6 +753,7 @@ public sealed partial class ReplayedState
         AddAuditRows(rows, Want);
         AddScorecardRows(rows, Want);
         AddBillingRows(rows, Want);
+        AddRemittanceRows(rows, Want);
         return rows;
     }
 

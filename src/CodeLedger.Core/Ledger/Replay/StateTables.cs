@@ -32,9 +32,16 @@ public static class StateTables
 
     public const string FeeSchedules = "fee_schedules";
 
+    public const string RemittancePayments = "remittance_payments";
+    public const string ClaimPostings = "claim_postings";
+    public const string ProviderAdjustments = "provider_adjustments";
+    public const string UnmatchedClaimPayments = "unmatched_claim_payments";
+    public const string DenialWorkItems = "denial_work_items";
+
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
-         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules];
+         AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules,
+         RemittancePayments, ClaimPostings, ProviderAdjustments, UnmatchedClaimPayments, DenialWorkItems];
 
     /// <summary>Rows of one encounter's version (documentation or coding) are keyed by both.</summary>
     public static string VersionKey(Guid encounter, int version) => $"{encounter:D}/{version}";
