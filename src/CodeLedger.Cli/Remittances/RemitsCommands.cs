@@ -78,17 +78,27 @@ internal static class RemitsCommands
             w.WriteLine($"  claims matched {s.ClaimsMatched} ({s.Reversals} reversals), {s.Lines} lines, {s.Adjustments} adjustments, {s.ProviderAdjustments} PLB");
             w.WriteLine($"  denials        {s.Denials} opened");
             w.WriteLine($"  unmatched      {s.Unmatched.Count} claim payments, {s.Unmatched.Sum(u => u.Paid):0.00} paid");
-            foreach (var u in s.Unmatched)
+            foreach (var u in s.Unmatched.Take(20))
             {
                 w.WriteLine($"    {u.Payment} CLP {u.Position}: CLP01 {u.PatientControlNumber}, CLP07 {u.PayerClaimControlNumber ?? "-"}, status {u.Status}, charge {u.Charge:0.00}, paid {u.Paid:0.00}");
+            }
+
+            if (s.Unmatched.Count > 20)
+            {
+                w.WriteLine($"    ... and {s.Unmatched.Count - 20} more (codeledger remits unmatched lists them all)");
             }
 
             w.WriteLine($"  total posted   {s.TotalPosted:0.00} (Σ CLP04 − Σ PLB)");
         }
 
-        foreach (var warning in s.Warnings)
+        foreach (var warning in s.Warnings.Take(20))
         {
             w.WriteLine($"  warning: {warning}");
+        }
+
+        if (s.Warnings.Count > 20)
+        {
+            w.WriteLine($"  ... and {s.Warnings.Count - 20} more warnings (--json lists them all)");
         }
 
         return w.ToString();
