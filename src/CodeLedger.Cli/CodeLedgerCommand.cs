@@ -51,6 +51,8 @@ internal static class CodeLedgerCommand
         yield return Reports.ReportCommands.Create(console);
         yield return Scorecard.ScorecardCommands.Create(console);
         yield return Billing.FeesCommands.Create(console);
+        yield return Remittances.RemitsCommands.Create(console);
+        yield return Denials.DenialsCommand.Create(console);
     }
 
     /// <summary>Runs one command line. <paramref name="time"/> is the clock every command reads (the system clock unless a test fixes it).</summary>

@@ -69,6 +69,12 @@ public abstract partial class CodeLedgerDbContext
         modelBuilder.Entity<Acknowledgments.AcknowledgmentRow>().HasQueryFilter(a => TenantUnrestricted || TenantPracticeIds.Contains(a.PracticeId));
         modelBuilder.Entity<Billing.PayerRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
         modelBuilder.Entity<Billing.BillingProfileRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
+        // A practice's remittances and denials: whoever reaches the practice.
+        modelBuilder.Entity<Remittances.RemittancePaymentRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
+        modelBuilder.Entity<Remittances.ClaimPostingRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
+        modelBuilder.Entity<Remittances.ProviderAdjustmentRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
+        modelBuilder.Entity<Remittances.UnmatchedClaimPaymentRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
+        modelBuilder.Entity<Denials.DenialWorkItemRow>().HasQueryFilter(d => TenantUnrestricted || TenantPracticeIds.Contains(d.PracticeId));
         // An encounter's coverage is seen by whoever sees the encounter.
         modelBuilder.Entity<Billing.EncounterCoverageRow>().HasQueryFilter(c => TenantUnrestricted || Set<Encounter>().Any(e => e.Id == c.EncounterId));
 

@@ -16,6 +16,7 @@ internal static class ImportCommands
         import.Subcommands.Add(Encounters(console));
         import.Subcommands.Add(Claims.ImportClaimsCommand.Create(console));
         import.Subcommands.Add(Acknowledgments.ImportAcksCommand.Create(console));
+        import.Subcommands.Add(Remittances.RemitsCommands.Import(console));
         return import;
     }
 

@@ -19,10 +19,10 @@ internal static class LedgerReplayCommand
     public static Command Create(CliConsole console)
     {
         var file = new Option<FileInfo>("--file") { Description = "the ledger export (JSON lines, `ledger export`)", Required = true };
-        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla, audit or monthly; without it, the export is only replayed and every event that contradicts the state before it is named" };
-        var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla or monthly)" };
+        var report = new Option<string?>("--report") { Description = "the figure to recompute: sla, audit, monthly or denials; without it, the export is only replayed and every event that contradicts the state before it is named" };
+        var practice = new Option<string?>("--practice") { Description = "the practice's code (with --report sla, monthly or denials)" };
         var vendor = new Option<string?>("--vendor") { Description = "the coding vendor's code; required when the practice has contracts with more than one vendor in force in the month" };
-        var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla or monthly)" };
+        var month = new Option<string?>("--month") { Description = "the month (YYYY-MM, with --report sla, monthly or denials)" };
         var auditId = new Option<string?>("--audit") { Description = "the audit's id (with --report audit: the same report as `audit report AUDIT`)" };
         var codeSets = new Option<DirectoryInfo?>("--code-sets") { Description = "with --report monthly: a folder of the code-set files the ledger imported (matched by SHA-256; the starter set is built in)" };
         var json = CommonOptions.Json();
@@ -36,9 +36,9 @@ internal static class LedgerReplayCommand
         {
             // Usage errors (exit 2) before the file is read.
             var name = parse.GetValue(report);
-            if (name is not null && name != "sla" && name != "audit" && name != "monthly")
+            if (name is not null && name != "sla" && name != "audit" && name != "monthly" && name != "denials")
             {
-                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla, audit, monthly)");
+                throw new DomainException(LedgerErrors.UnknownReport, $"--report '{name}' is not a report replay computes (sla, audit, monthly, denials)");
             }
 
             Guid audit = default;
@@ -49,7 +49,7 @@ internal static class LedgerReplayCommand
 
             var practiceCode = parse.GetValue(practice);
             var monthText = parse.GetValue(month);
-            if (name is "sla" or "monthly" && (practiceCode is null || monthText is null))
+            if (name is "sla" or "monthly" or "denials" && (practiceCode is null || monthText is null))
             {
                 throw new CliException($"--report {name} needs --practice and --month");
             }
@@ -131,6 +131,14 @@ internal static class LedgerReplayCommand
                     await console.Error.WriteLineAsync(Reports.ReplayCodeSets.MissingLine(info));
                 }
 
+                return ExitCodes.Success;
+            }
+
+            if (name == "denials")
+            {
+                // The same DenialMonth calculation as `codeledger denials` over the tables (docs/REMITTANCE.md, "Figures").
+                var denials = state.DenialReport(practiceCode!, SlaMonth.Parse(monthText!)) ?? throw new CliException($"the export has no practice {practiceCode}");
+                await console.Out.WriteAsync(parse.GetValue(json) ? WorkflowCli.Serialize(denials) + "\n" : Denials.DenialsCommand.Text(denials));
                 return ExitCodes.Success;
             }
 

@@ -39,6 +39,12 @@ public static class AccountRules
     /// </summary>
     public static IReadOnlySet<UserRole> ReadFees { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
 
+    /// <summary>Who may post a payer's 835 and match its unmatched payments by hand: the practice's admin (the remittance desk checks the organization; docs/REMITTANCE.md).</summary>
+    public static IReadOnlySet<UserRole> PostRemittances { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin };
+
+    /// <summary>Who reads a practice's unmatched queue and denial figures: its admin, and a vendor's admin or coding lead under a BAA in force with it (the tenant scope decides).</summary>
+    public static IReadOnlySet<UserRole> ReadRemittances { get; } = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
+
     /// <summary>
     /// Who builds, submits, corrects and voids a practice's claims, and reads them: its admin, and the
     /// admins and coding leads of a vendor under a BAA in force with it who bill for it (the tenant

@@ -20,6 +20,12 @@ public static class RemittanceErrors
     /// <summary>A hand match of an unmatched claim payment to a claim of another practice or payer, or a claim the payment cannot fit (its lines).</summary>
     public static readonly ErrorCode MatchInvalid = new("REMIT-MATCH-INVALID", ErrorExit.Refused, Http.UnprocessableContent);
 
+    /// <summary>A file that is not a readable 005010 835, or has any X12 error (segment, loop and element named): nothing is posted.</summary>
+    public static readonly ErrorCode Unreadable = new("REMIT-UNREADABLE", ErrorExit.Unreadable, Http.BadRequest);
+
+    /// <summary>An unmatched claim payment named by <c>remits match</c> (payment key and CLP01) that is not in the practice's queue, or a claim the practice does not have.</summary>
+    public static readonly ErrorCode NotFound = new("REMIT-NOT-FOUND", ErrorExit.Refused, Http.NotFound);
+
     /// <summary>The known claims handed to the poster hold an empty claim id or the same claim id twice.</summary>
     public static readonly ErrorCode ClaimInvalid = new("REMIT-CLAIM-INVALID", ErrorExit.Refused, Http.BadRequest);
 }

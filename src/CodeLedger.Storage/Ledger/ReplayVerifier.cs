@@ -285,6 +285,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         await Billing.BillingStoredRows.ReadAsync(db, rows, Code, Ext, ct);
         await Billing.BillingSetupStoredRows.ReadAsync(db, rows, Code, Ext, hash, ct);
         await Acknowledgments.AcknowledgmentStoredRows.ReadAsync(db, rows, Code, ct);
+        await Remittances.RemittanceStoredRows.ReadAsync(db, rows, Code, ct);
     }
 }
 

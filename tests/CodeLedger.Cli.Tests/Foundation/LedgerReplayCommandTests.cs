@@ -156,7 +156,7 @@ public sealed class LedgerReplayCommandTests
     [Fact]
     public void An_unknown_report_or_a_missing_practice_is_a_usage_error_before_the_file_is_read()
     {
-        var unknown = CliRun.Of("ledger", "replay", "--file", "/nonexistent.jsonl", "--report", "denials", "--practice", "P", "--month", "2026-10");
+        var unknown = CliRun.Of("ledger", "replay", "--file", "/nonexistent.jsonl", "--report", "payroll", "--practice", "P", "--month", "2026-10");
         var missing = CliRun.Of("ledger", "replay", "--file", "/nonexistent.jsonl", "--report", "sla", "--month", "2026-10");
 
         Assert.Equal(2, unknown.ExitCode);

@@ -130,6 +130,8 @@ public sealed class ReplayedStateTests
         ("FM-NORTH", new AcknowledgmentImported(AcknowledgmentId, Practice, "277CA", "acme.277", new string('a', 64), "PAYER01", Monday,
             [new AcknowledgmentImported.Claim("FMN-2-1", false, "rejected", true, null, [new AcknowledgmentImported.Finding("ACK-277CA-REJECTED", null, "STC A7:562:85 rejected")]),
              new AcknowledgmentImported.Claim("FMN-1-1", true, "accepted", true, "PCCN1", [])], ["277CA for claim 'X-1': no such claim went out"])),
+        ("FM-NORTH", Remittance(PaymentId, "EFT1", Posted(PostingId, null, 145m))),
+        ("FM-NORTH", new RemittanceMatched(UnmatchedId, PaymentId, Practice, Monday, Posted(Guid.Parse("50000000-0000-0000-0000-000000000009"), null, 90m) with { MatchedByHand = true }, [])),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
 
@@ -201,6 +203,42 @@ public sealed class ReplayedStateTests
         Assert.Equal(("accepted", "PCCN1"), (state.AcknowledgedClaim(Practice, "FMN-1-1")!.Status, state.AcknowledgedClaim(Practice, "FMN-1-1")!.PayerClaimControlNumber));
         Assert.Equal("ACK-277CA-REJECTED", Assert.Single(state.AcknowledgedClaim(Practice, "FMN-2-1")!.Findings).Code);
         Assert.EndsWith($"already imported the acknowledgment file with sha256 {new string('a', 64)}", Assert.Single(state.Contradictions).Message, StringComparison.Ordinal);
+    }
+
+    private static readonly Guid PaymentId = Guid.Parse("50000000-0000-0000-0000-000000000001");
+    private static readonly Guid PostingId = Guid.Parse("50000000-0000-0000-0000-000000000002");
+    private static readonly Guid UnmatchedId = Guid.Parse("50000000-0000-0000-0000-000000000003");
+    private static readonly Guid ClaimRowId = Guid.Parse("50000000-0000-0000-0000-000000000004");
+
+    private static RemittancePosted.Posting Posted(Guid id, Guid? reverses, decimal paid) =>
+        new(id, ClaimRowId, "A-1-1", 1, reverses is null ? "1" : "22", reverses is null ? 250m : -250m, paid, null, "PCCN1", reverses, false,
+            [], [new RemittancePosted.Line(1, 1, "99213", [], 250m, paid, [new RemittancePosted.Cas("CO", "45", 250m - paid, [])], [])], "paid",
+            new RemittancePosted.ClaimFacts("PAYER01", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 3), 250m, 1, true));
+
+    private static RemittancePosted Remittance(Guid id, string trace, params RemittancePosted.Posting[] postings) =>
+        new(id, Practice, "1512345678", trace, postings.Sum(p => p.Paid), new DateOnly(2026, 3, 20), "era.835", new string('a', 64), "0001", false, Monday, postings,
+            [new RemittancePosted.ProviderAdjustment(id == PaymentId ? Guid.Parse("50000000-0000-0000-0000-000000000005") : Guid.NewGuid(), 1, "1234567893", new DateOnly(2026, 12, 31), "WO", "PCCN1", 0m, "A-1-1")],
+            id == PaymentId ? [new RemittancePosted.UnmatchedPayment(UnmatchedId, 2, "ACCT-9", null, "1", 90m, 90m, null, [], [])] : [], []);
+
+    [Fact]
+    public void A_remittance_replays_onto_its_tables_and_a_second_post_of_the_key_a_reversal_of_nothing_or_a_match_of_no_item_contradicts()
+    {
+        var again = ("FM-NORTH", (object)Remittance(Guid.NewGuid(), "EFT1", Posted(Guid.NewGuid(), null, 145m)));
+        var reversal = ("FM-NORTH", (object)Remittance(Guid.NewGuid(), "EFT2", Posted(Guid.NewGuid(), Guid.NewGuid(), -145m)));
+        var match = ("FM-NORTH", (object)new RemittanceMatched(UnmatchedId, PaymentId, Practice, Monday, Posted(Guid.NewGuid(), null, 90m), []));
+
+        var state = Replay([.. Life(), again, reversal, match]);
+
+        var rows = state.ToRows();
+        Assert.Equal(("1512345678", "EFT1", "145", "test"), (rows.Tables[StateTables.RemittancePayments][StateRows.Text(PaymentId)] is var p ? (p.Get("payer_id"), p.Get("trace_number"), p.Get("total_payment"), p.Get("posted_by")) : default));
+        Assert.Equal("1>1=99213[]250/145{CO-45:105}", rows.Tables[StateTables.ClaimPostings][StateRows.Text(PostingId)].Get("lines"));
+        Assert.Equal(2, rows.Tables[StateTables.ClaimPostings].Count);
+        Assert.Empty(rows.Tables[StateTables.UnmatchedClaimPayments]);
+        Assert.Equal("paid", state.ClaimStatusesFromRemittances[ClaimRowId]);
+        Assert.Collection(state.Contradictions.Select(c => c.Message),
+            m => Assert.EndsWith("payment 1512345678/EFT1 of practice FM-NORTH was already posted; a payment posts once", m, StringComparison.Ordinal),
+            m => Assert.Contains("reversal undoes posting", m, StringComparison.Ordinal),
+            m => Assert.Contains($"unmatched claim payment {UnmatchedId:D} is not in the queue", m, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -69,6 +69,8 @@ public static class LedgerEvents
         Entry<ClaimRebuilt>(),
         Entry<ClaimsSubmitted>(),
         Entry<AcknowledgmentImported>(),
+        Entry<RemittancePosted>(),
+        Entry<RemittanceMatched>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

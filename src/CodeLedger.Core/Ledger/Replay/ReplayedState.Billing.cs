@@ -106,10 +106,16 @@ public sealed partial class ReplayedState
                 // What acknowledgments did to the claim after it left (ReplayedState.Acknowledgments.cs):
                 // their status, their findings after the claim's own (every one an error), the 277CA's
                 // payer claim control number.
+                // Then what remittances did (ReplayedState.Remittances.cs): paid or denied wins over an
+                // acknowledgment's status (a payer answers with money after it acknowledged), and the
+                // first CLP07 fills a payer claim control number the claim did not have yet.
                 var ack = AcknowledgedClaim(c.Built.Practice, c.Built.ClaimId);
+                var remitted = ClaimStatusesFromRemittances.TryGetValue(id, out var paidOrDenied) ? paidOrDenied : null;
+                var payerNumber = ack?.PayerClaimControlNumber ?? c.Built.PayerClaimControlNumber
+                    ?? (ClaimPayerNumbersFromRemittances.TryGetValue(id, out var clp07) ? clp07 : null);
                 StateTables.ClaimRow(rows.Add(StateTables.Claims, StateRows.Text(id), StateTables.ClaimLabel(Code(c.Built.Practice), c.Built.ClaimId), c.Sequence),
                     Code(c.Built.Practice), c.EncounterExternalId, c.Built.ClaimId, c.Built.Submission, c.Built.Frequency, c.Built.ReplacesClaimId,
-                    ack?.PayerClaimControlNumber ?? c.Built.PayerClaimControlNumber, c.CodingVersion, ack?.Status ?? c.Status, c.PayerCode, c.PayerId, c.TotalCharge,
+                    payerNumber, c.CodingVersion, remitted ?? ack?.Status ?? c.Status, c.PayerCode, c.PayerId, c.TotalCharge,
                     c.Lines.Select(l => (l.Number, l.Code, (IEnumerable<string>)l.Modifiers, l.Units, (IEnumerable<int>)l.Pointers, l.DateOfService, l.Fee, l.Charge)),
                     c.Findings.Select(f => (f.Code, f.Severity, f.Line, f.Message))
                         .Concat((ack?.Findings ?? []).Select(f => (f.Code, "error", f.Line, f.Message))),

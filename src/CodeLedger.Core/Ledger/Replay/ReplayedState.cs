@@ -358,9 +358,16 @@ public sealed partial class ReplayedState
             // Payers, billing profiles (docs/SETUP.md) and coverage at intake (docs/INTAKE.md): ReplayedState.BillingSetup.cs.
             case PayerRegistered or PayerUpdated or BillingProfileSet or CoverageRecorded:
                 ApplyBillingSetup(entry, payload);
+                break;
+
             // Acknowledgments back onto claims: ReplayedState.Acknowledgments.cs.
             case AcknowledgmentImported e:
                 ApplyAcknowledgment(entry, e);
+                break;
+
+            // 835 posting and denials (docs/REMITTANCE.md): ReplayedState.Remittances.cs.
+            case RemittancePosted or RemittanceMatched:
+                ApplyRemittance(entry, payload);
                 break;
 
             // Record-only events (RecordOnly).
@@ -758,6 +765,7 @@ public sealed partial class ReplayedState
         AddBillingRows(rows, Want);
         AddBillingSetupRows(rows, Want);
         AddAcknowledgmentRows(rows, Want);
+        AddRemittanceRows(rows, Want);
         return rows;
     }
 

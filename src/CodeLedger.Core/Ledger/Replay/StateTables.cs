@@ -38,10 +38,17 @@ public static class StateTables
 
     public const string Acknowledgments = "acknowledgments";
 
+    public const string RemittancePayments = "remittance_payments";
+    public const string ClaimPostings = "claim_postings";
+    public const string ProviderAdjustments = "provider_adjustments";
+    public const string UnmatchedClaimPayments = "unmatched_claim_payments";
+    public const string DenialWorkItems = "denial_work_items";
+
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
          AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules,
-         Payers, BillingProfiles, EncounterCoverages, Claims, Acknowledgments];
+         Payers, BillingProfiles, EncounterCoverages, Claims, Acknowledgments,
+         RemittancePayments, ClaimPostings, ProviderAdjustments, UnmatchedClaimPayments, DenialWorkItems];
 
 
     /// <summary>What an acknowledgment said of its claims, one word each, in CLM01 order: <c>ENC-1-1 accepted ENC-2-1 rejected</c>.</summary>

@@ -1843,6 +1843,67 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("code_set_releases", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Denials.DenialWorkItemRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(38)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Coder")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coder");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posting_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("root_cause");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostingId");
+
+                    b.HasIndex("PracticeId", "State");
+
+                    b.ToTable("denial_work_items", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Ledger.LedgerEventRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1896,6 +1957,287 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasIndex("Type", "Subject");
 
                     b.ToTable("ledger_events", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Remittances.ClaimPostingRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Adjustments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adjustments");
+
+                    b.Property<long>("Charge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charge");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(38)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<Guid>("ClaimRowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_row_id");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines");
+
+                    b.Property<bool>("MatchedByHand")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("matched_by_hand");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid");
+
+                    b.Property<long?>("PatientResponsibility")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patient_responsibility");
+
+                    b.Property<string>("PayerClaimControlNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_claim_control_number");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posted_at");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid?>("ReversesPostingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reverses_posting_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimRowId");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("PracticeId", "ClaimId");
+
+                    b.ToTable("claim_postings", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Remittances.ProviderAdjustmentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(38)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateOnly?>("FiscalPeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fiscal_period_end");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId");
+
+                    b.ToTable("provider_adjustments", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Remittances.RemittancePaymentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_id");
+
+                    b.Property<DateOnly?>("PaymentDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_date");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_by");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<long>("TotalPayment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_payment");
+
+                    b.Property<string>("TraceNumber")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_number");
+
+                    b.Property<string>("TransactionSet")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_set");
+
+                    b.Property<bool>("Unbalanced")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unbalanced");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "PayerId", "TraceNumber")
+                        .IsUnique();
+
+                    b.ToTable("remittance_payments", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Remittances.UnmatchedClaimPaymentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Adjustments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adjustments");
+
+                    b.Property<long>("Charge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charge");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid");
+
+                    b.Property<string>("PatientControlNumber")
+                        .IsRequired()
+                        .HasMaxLength(38)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_control_number");
+
+                    b.Property<long?>("PatientResponsibility")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patient_responsibility");
+
+                    b.Property<string>("PayerClaimControlNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_claim_control_number");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("services");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("PaymentId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("unmatched_claim_payments", (string)null);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.Scorecard.ScorecardAnswerRow", b =>
@@ -2414,6 +2756,57 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Denials.DenialWorkItemRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Remittances.ClaimPostingRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Remittances.ClaimPostingRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Billing.ClaimRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CodeLedger.Storage.Remittances.RemittancePaymentRow", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Remittances.ProviderAdjustmentRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Remittances.RemittancePaymentRow", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Remittances.RemittancePaymentRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Remittances.UnmatchedClaimPaymentRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Remittances.RemittancePaymentRow", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
