@@ -67,19 +67,40 @@ public sealed record AccountPolicy
         return name.Trim();
     }
 
-    /// <summary>Whether an account may sign in at <paramref name="now"/>: not disabled, and not locked out (a lockout ends at its instant).</summary>
-    public static void RequireUsable(string userName, bool disabled, DateTimeOffset? lockoutEnd, DateTimeOffset now)
+    /// <summary>A disabled user acts as no one: no sign-in, no token, no <c>--as</c>; else USER-DISABLED.</summary>
+    public static void RequireEnabled(string userName, bool disabled)
     {
         if (disabled)
         {
             throw new DomainException(AccountErrors.UserDisabled, $"user {userName} is disabled");
         }
+    }
 
+    /// <summary>Whether an account may sign in at <paramref name="now"/>: not disabled, and not locked out (a lockout ends at its instant).</summary>
+    public static void RequireUsable(string userName, bool disabled, DateTimeOffset? lockoutEnd, DateTimeOffset now)
+    {
+        RequireEnabled(userName, disabled);
         if (lockoutEnd is { } end && end > now)
         {
             throw new DomainException(AccountErrors.LockedOut, $"user {userName} is locked out after repeated failed sign-ins until {Instants.Format(end)}");
         }
     }
+
+    /// <summary>
+    /// A one-time code is used once: the step it matched must be later than the last step the user
+    /// has used (<paramref name="lastUsedStep"/>, null before the first), so a code overheard or sent
+    /// twice, or an older one still within the drift, is refused.
+    /// </summary>
+    public static bool StepAlreadyUsed(long step, long? lastUsedStep) => lastUsedStep is { } last && step <= last;
+
+    /// <summary>
+    /// The step a one-time code matched, accepted: not null (the code matched no step within the drift)
+    /// and not already used; else SECOND-FACTOR-INVALID, the same answer for both, so a replay is not
+    /// told apart from a wrong code.
+    /// </summary>
+    public static long RequireUnusedStep(long? matchedStep, long? lastUsedStep) =>
+        matchedStep is { } step && !StepAlreadyUsed(step, lastUsedStep) ? step
+        : throw new DomainException(AccountErrors.SecondFactorInvalid, "the code is wrong or was already used");
 
     /// <summary>
     /// Why a stored token may not be used at <paramref name="now"/>, checked in this order: revoked,

@@ -112,6 +112,37 @@ public static class AccountRules
         }
     }
 
+    /// <summary>
+    /// A user stays in the organization it was added to: a spec naming another organization for an
+    /// existing user is USER-CONFLICT, because moving the user would hand their history (the ledger's
+    /// actor) to another tenant. Disable it and add a new one. Null <paramref name="currentOrganization"/>: a new user.
+    /// </summary>
+    public static void RequireNotMoved(string userName, Guid? currentOrganization, Guid organization)
+    {
+        if (currentOrganization is { } current && current != organization)
+        {
+            throw new DomainException(AccountErrors.UserConflict, $"user {userName} belongs to another organization; a user is never moved (disable it and add a new one)");
+        }
+    }
+
+    /// <summary>
+    /// A coder or lead links to a coder record of their own vendor: of the coder records named
+    /// <paramref name="coderUserName"/> (any vendor's, as <c>(Id, VendorId)</c>), the one at
+    /// <paramref name="vendor"/>; another vendor's coder of the same name is refused as USER-LINK-INVALID.
+    /// </summary>
+    public static Guid CoderOfOwnVendor(string userName, string coderUserName, Organization vendor, IEnumerable<(Guid Id, Guid VendorId)> coders) =>
+        coders.Where(c => c.VendorId == vendor.Id).Select(c => (Guid?)c.Id).SingleOrDefault()
+        ?? throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: no coder {coderUserName} at {vendor.Code}");
+
+    /// <summary>
+    /// A physician user links to an NPI enrolled at their own practice: <paramref name="enrolledAt"/>
+    /// are the practices where the NPI is enrolled; one of them must be <paramref name="practice"/>,
+    /// else USER-LINK-INVALID (an NPI of another practice gives no access to its charts).
+    /// </summary>
+    public static string NpiOfOwnPractice(string userName, string npi, Organization practice, IEnumerable<Guid> enrolledAt) =>
+        enrolledAt.Contains(practice.Id) ? npi
+        : throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: NPI {npi} is not enrolled at {practice.Code}");
+
     public static UserRole Role(string? text) =>
         UserRoles.TryParse(text, out var role) ? role
         : throw new DomainException(AccountErrors.RoleUnknown, $"role is not one of: {string.Join(", ", UserRoles.All)}");

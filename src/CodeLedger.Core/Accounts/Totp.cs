@@ -50,7 +50,7 @@ public static class Totp
         var current = StepAt(now);
         for (var step = current - Drift; step <= current + Drift; step++)
         {
-            if (step > (lastUsedStep ?? long.MinValue) && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Code(key, step)), Encoding.ASCII.GetBytes(code)))
+            if (!AccountPolicy.StepAlreadyUsed(step, lastUsedStep) && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Code(key, step)), Encoding.ASCII.GetBytes(code)))
             {
                 return step;
             }

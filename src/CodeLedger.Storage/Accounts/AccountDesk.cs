@@ -51,10 +51,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
 
             var (coderId, npi) = await LinkAsync(db, userName, role, org, spec, ct);
             var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
-            if (user is not null && user.OrganizationId != org.Id)
-            {
-                throw new DomainException(AccountErrors.UserConflict, $"user {userName} belongs to another organization; a user is never moved (disable it and add a new one)");
-            }
+            AccountRules.RequireNotMoved(userName, user?.OrganizationId, org.Id);
 
             return Put(db, ledger, user, org, userName, role, spec.DisplayName, spec.Email, coderId, npi);
         }, ct);
@@ -244,23 +241,23 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
                 throw new DomainException(AccountErrors.SecondFactorRequired, $"user {userName} has no second factor enrolled");
             }
 
-            var step = Totp.Verify(key, code, store.Time.GetUtcNow(), user.SecondFactorLastStep);
-            if (step is null)
+            long step;
+            try
+            {
+                step = AccountPolicy.RequireUnusedStep(Totp.Verify(key, code, store.Time.GetUtcNow(), user.SecondFactorLastStep), user.SecondFactorLastStep);
+            }
+            catch (DomainException)
             {
                 await FailAsync(user.UserName!, ct);
-                throw new DomainException(AccountErrors.SecondFactorInvalid, "the code is wrong or was already used");
+                throw;
             }
 
             await store.WriteAsync(user.UserName!, async (w, _) =>
             {
                 var u = await FindAsync(w, userName, ct);
-                if (u.SecondFactorLastStep is { } last && last >= step)
-                {
-                    // Another request used this code first.
-                    throw new DomainException(AccountErrors.SecondFactorInvalid, "the code is wrong or was already used");
-                }
 
-                u.SecondFactorLastStep = step;
+                // Read again inside the write: another request may have used this code first.
+                u.SecondFactorLastStep = AccountPolicy.RequireUnusedStep(step, u.SecondFactorLastStep);
                 u.AccessFailedCount = 0;
             }, ct);
         }
@@ -275,11 +272,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
     public async Task<Principal> ResolveAsync(string userName, IReadOnlySet<UserRole>? roles = null, string? work = null, CancellationToken ct = default)
     {
         var user = await ReadUserAsync(userName, ct);
-        if (user.Disabled)
-        {
-            throw new DomainException(AccountErrors.UserDisabled, $"user {user.UserName} is disabled");
-        }
-
+        AccountPolicy.RequireEnabled(user.UserName!, user.Disabled);
         var principal = user.ToPrincipal();
         if (roles is not null)
         {
@@ -408,17 +401,15 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         var (coderName, npi) = AccountRules.Link(userName, role, spec.CoderUserName, spec.PhysicianNpi);
         if (coderName is not null)
         {
-            var coder = await db.Coders.AsNoTracking().Where(x => x.VendorId == org.Id && x.UserName == coderName).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct);
-            return coder is null
-                ? throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: no coder {coderName} at {org.Code}")
-                : (coder, null);
+            var named = await db.Coders.AsNoTracking().Where(x => x.UserName == coderName).Select(x => new { x.Id, x.VendorId }).ToListAsync(ct);
+            return (AccountRules.CoderOfOwnVendor(userName, coderName, org, named.Select(x => (x.Id, x.VendorId))), null);
         }
 
         if (npi is not null)
         {
             var parsed = Core.Codes.Npi.Parse(npi);
-            var enrolled = await db.Physicians.AsNoTracking().AnyAsync(p => p.PracticeId == org.Id && p.Npi == parsed, ct);
-            return enrolled ? (null, npi) : throw new DomainException(AccountErrors.LinkInvalid, $"user {userName}: NPI {npi} is not enrolled at {org.Code}");
+            var enrolledAt = await db.Physicians.AsNoTracking().Where(p => p.Npi == parsed).Select(p => p.PracticeId).ToListAsync(ct);
+            return (null, AccountRules.NpiOfOwnPractice(userName, npi, org, enrolledAt));
         }
 
         return (null, null);

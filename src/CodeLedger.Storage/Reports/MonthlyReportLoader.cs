@@ -56,50 +56,34 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
         var physicians = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct))
             .ToDictionary(p => p.Id, p => new ReportPhysician(p.Npi, p.Name, p.Specialty));
 
-        var workQuery = db.Set<WorkItem>().AsNoTracking().Where(w => w.PracticeId == practice.Id && w.FinalizedAt != null);
-        if (vendor is not null)
+        // The two large reads, one statement each with a data reader (MonthlyRows): at a million
+        // encounters, per-chunk EF queries and entity shaping were most of the package's time.
+        List<MonthlyWorkRow> work;
+        List<MonthlyQueryRow> queryRows;
+        var rows = MonthlyRows.Of(db);
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            workQuery = workQuery.Where(w => w.VendorId == vendor.Id);
+            work = await rows.FinalizedWorkAsync(practice.Id, vendor?.Id, from, to, ct);
+            queryRows = await rows.QueriesAsync(practice.Id, ct);
         }
-
-        // Instants compare in memory: providers store them differently, and a practice's thirteen months are a bounded set.
-        var work = (await workQuery.ToListAsync(ct)).Where(w => w.FinalizedAt >= from && w.FinalizedAt < to).ToList();
-        var encounterIds = work.Select(w => w.EncounterId).ToList();
-        var encounters = new Dictionary<Guid, (Guid PhysicianId, DateOnly DateOfService)>();
-        var codings = new Dictionary<(Guid, int), CodingResult>();
-        foreach (var chunk in encounterIds.Chunk(500))
+        finally
         {
-            foreach (var e in await db.Encounters.AsNoTracking().Where(e => chunk.Contains(e.Id)).Select(e => new { e.Id, e.PhysicianId, e.DateOfService }).ToListAsync(ct))
-            {
-                encounters[e.Id] = (e.PhysicianId, e.DateOfService);
-            }
-
-            foreach (var c in await db.CodingResults.AsNoTracking().Where(c => chunk.Contains(c.EncounterId)).ToListAsync(ct))
-            {
-                codings[(c.EncounterId, c.Version)] = c;
-            }
+            await db.Database.CloseConnectionAsync();
         }
 
         // Every query of the practice's encounters: the turnaround pauses read those of the finalized work, section 3 those raised in the month.
-        var practiceEncounters = db.Encounters.AsNoTracking().Where(e => e.PracticeId == practice.Id).Select(e => new { e.Id, e.PhysicianId });
-        var queryRows = await (from q in db.Set<DocumentationQuery>().AsNoTracking()
-                               join e in practiceEncounters on q.EncounterId equals e.Id
-                               select new { Query = q, e.PhysicianId }).ToListAsync(ct);
         var workIds = work.Select(w => w.EncounterId).ToHashSet();
-        var vendorWorkIds = vendor is null ? null
-            : (await db.Set<WorkItem>().AsNoTracking().Where(w => w.PracticeId == practice.Id && w.VendorId == vendor.Id).Select(w => w.EncounterId).ToListAsync(ct)).ToHashSet();
-        var pauses = queryRows.Where(r => workIds.Contains(r.Query.EncounterId))
-            .GroupBy(r => r.Query.EncounterId)
-            .ToDictionary(g => g.Key, g => g.Select(r => (r.Query.RaisedAt, r.Query.ClosedAt)).ToList());
+        var pauses = queryRows.Where(r => workIds.Contains(r.EncounterId))
+            .GroupBy(r => r.EncounterId)
+            .ToDictionary(g => g.Key, g => g.Select(r => (r.RaisedAt, r.ClosedAt)).ToList());
+        work.Sort((a, b) => a.EncounterId.CompareTo(b.EncounterId));
 
         var clock = contract is null ? null : new TurnaroundClock(contract);
-        var reportEncounters = new List<ReportEncounter>();
-        foreach (var w in work.OrderBy(w => w.EncounterId))
+        var reportEncounters = new List<ReportEncounter>(work.Count);
+        foreach (var w in work)
         {
-            var (physicianId, dateOfService) = encounters[w.EncounterId];
-            var finalizedAt = w.FinalizedAt!.Value;
-            var coding = w.FinalCodingVersion is { } v ? codings.GetValueOrDefault((w.EncounterId, v)) : null;
-            var procedures = coding?.ServiceLines.Select(l => l.Code.Value).ToList() ?? [];
+            var finalizedAt = w.FinalizedAt;
             TurnaroundSample? sample = null;
             if (clock is not null)
             {
@@ -111,21 +95,21 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
 
             reportEncounters.Add(new ReportEncounter(
                 w.EncounterId,
-                physicians[physicianId],
-                dateOfService,
+                physicians[w.PhysicianId],
+                w.DateOfService,
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finalizedAt, zone).DateTime),
-                procedures.FirstOrDefault(p => EmLevels.Classify(p) is not null),
-                coding?.Diagnoses.Select(d => d.Value).ToList() ?? [],
-                procedures,
-                coding?.CoderId ?? w.CoderId,
+                w.EmCode,
+                w.Diagnoses,
+                w.Procedures,
+                w.CoderId,
                 sample));
         }
 
         var window = slaMonth.Window(zone);
         var queries = queryRows
-            .Where(r => r.Query.RaisedAt >= window.Start && r.Query.RaisedAt < window.End && (vendorWorkIds is null || vendorWorkIds.Contains(r.Query.EncounterId)))
-            .OrderBy(r => r.Query.Id)
-            .Select(r => ReportQuery.From(r.Query, physicians[r.PhysicianId]))
+            .Where(r => r.RaisedAt >= window.Start && r.RaisedAt < window.End && (vendor is null || r.WorkVendorId == vendor.Id))
+            .OrderBy(r => r.Id)
+            .Select(r => new ReportQuery(r.Id, physicians[r.PhysicianId], r.Category, r.RaisedAt, r.DueAt, r.Status, r.ClosedAt))
             .ToList();
 
         var coderIds = vendor is null

@@ -1,0 +1,202 @@
+using System.Data.Common;
+using CodeLedger.Core.Coding;
+using CodeLedger.Core.Codes;
+using CodeLedger.Core.Encounters;
+using CodeLedger.Core.Queries;
+using CodeLedger.Core.Reports;
+using CodeLedger.Core.Workflow;
+using CodeLedger.Storage.Mapping;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CodeLedger.Storage.Reports;
+
+/// <summary>A finalized work item of the month with what the report reads of its encounter and final coding (codes as text; empty without a coding).</summary>
+internal readonly record struct MonthlyWorkRow(
+    Guid EncounterId, Guid? CoderId, DateTimeOffset ClockStart, DateTimeOffset FinalizedAt, Guid PhysicianId, DateOnly DateOfService,
+    string? EmCode, IReadOnlyList<string> Diagnoses, IReadOnlyList<string> Procedures);
+
+/// <summary>A documentation query of the practice's encounters, without its PHI-bearing text: the encounter's physician and its work item's vendor (null without one).</summary>
+internal readonly record struct MonthlyQueryRow(
+    Guid Id, Guid EncounterId, Guid PhysicianId, QueryCategory Category, DateTimeOffset RaisedAt, DateTimeOffset DueAt, QueryStatus Status, DateTimeOffset? ClosedAt, Guid? WorkVendorId);
+
+/// <summary>
+/// The monthly loader's two large reads (issue 19: a month of 1,000,000 encounters), each one
+/// statement read with a plain data reader: the month's finalized work joined to its encounter and
+/// final coding, and the practice's queries joined to their encounter and work item. Only the
+/// columns the report needs are selected (no PHI column, so nothing is decrypted), and nothing is
+/// read per row. Names, parameters and stored values come from the EF model, as in
+/// <c>Workflow/SlaSchema</c>, so the statements read what EF would on SQLite and PostgreSQL. A
+/// coding's diagnoses and service lines are read with the same <see cref="StoredJson"/> converter
+/// EF uses (a malformed stored code still fails), once per distinct stored text: a month repeats
+/// the same codings many times.
+/// </summary>
+internal sealed class MonthlyRows
+{
+    private const int DistinctTextsKept = 100_000;
+
+    private readonly CodeLedgerDbContext _db;
+    private readonly ISqlGenerationHelper _sql;
+    private readonly Dictionary<string, IReadOnlyList<string>> _diagnoses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IReadOnlyList<string> Procedures, string? EmCode)> _lines = new(StringComparer.Ordinal);
+
+    private MonthlyRows(CodeLedgerDbContext db)
+    {
+        _db = db;
+        _sql = db.GetService<ISqlGenerationHelper>();
+    }
+
+    public static MonthlyRows Of(CodeLedgerDbContext db) => new(db);
+
+    /// <summary>Work of the practice (and vendor, when given) finalized in [from, to), with its encounter's physician and date of service and its final coding's codes.</summary>
+    public async Task<List<MonthlyWorkRow>> FinalizedWorkAsync(Guid practiceId, Guid? vendorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var w = Table<WorkItem>("w");
+        var e = Table<Encounter>("e");
+        var c = Table<CodingResult>("c");
+        var text = $"SELECT {w[nameof(WorkItem.EncounterId)]}, {w[nameof(WorkItem.CoderId)]}, {w[nameof(WorkItem.ClockStart)]}, {w[nameof(WorkItem.FinalizedAt)]},"
+            + $" {e[nameof(Encounter.PhysicianId)]}, {e[nameof(Encounter.DateOfService)]}, {c[nameof(CodingResult.CoderId)]}, {c[nameof(CodingResult.Diagnoses)]}, {c[nameof(CodingResult.ServiceLines)]}"
+            + $" FROM {w.From} INNER JOIN {e.From} ON {e[nameof(Encounter.Id)]} = {w[nameof(WorkItem.EncounterId)]}"
+            + $" LEFT JOIN {c.From} ON {c[nameof(CodingResult.EncounterId)]} = {w[nameof(WorkItem.EncounterId)]} AND {c[nameof(CodingResult.Version)]} = {w[nameof(WorkItem.FinalCodingVersion)]}"
+            + $" WHERE {w[nameof(WorkItem.PracticeId)]} = @practice AND {w[nameof(WorkItem.FinalizedAt)]} >= @from AND {w[nameof(WorkItem.FinalizedAt)]} < @to"
+            + (vendorId is null ? string.Empty : $" AND {w[nameof(WorkItem.VendorId)]} = @vendor");
+        var instant = w.Mapping(nameof(WorkItem.FinalizedAt));
+        var id = w.Mapping(nameof(WorkItem.PracticeId));
+        await using var command = Command(text);
+        command.Parameters.Add(id.CreateParameter(command, "practice", practiceId, nullable: false));
+        // Npgsql binds timestamptz from UTC instants only; SQLite's converter reads UTC ticks either way.
+        command.Parameters.Add(instant.CreateParameter(command, "from", from.ToUniversalTime(), nullable: false));
+        command.Parameters.Add(instant.CreateParameter(command, "to", to.ToUniversalTime(), nullable: false));
+        if (vendorId is { } vendor)
+        {
+            command.Parameters.Add(id.CreateParameter(command, "vendor", vendor, nullable: false));
+        }
+
+        var readInstant = InstantReader(instant);
+        var rows = new List<MonthlyWorkRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var workCoder = reader.IsDBNull(1) ? (Guid?)null : reader.GetGuid(1);
+            var coded = !reader.IsDBNull(6);
+            var (procedures, emCode) = coded ? Lines(reader.GetString(8)) : ([], null);
+            rows.Add(new MonthlyWorkRow(
+                reader.GetGuid(0),
+                coded ? reader.GetGuid(6) : workCoder,
+                readInstant(reader, 2),
+                readInstant(reader, 3),
+                reader.GetGuid(4),
+                reader.GetFieldValue<DateOnly>(5),
+                emCode,
+                coded ? Diagnoses(reader.GetString(7)) : [],
+                procedures));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every query on an encounter of the practice: its own columns but the text, the encounter's physician, and the vendor of the encounter's work item at the practice.</summary>
+    public async Task<List<MonthlyQueryRow>> QueriesAsync(Guid practiceId, CancellationToken ct)
+    {
+        var q = Table<DocumentationQuery>("q");
+        var e = Table<Encounter>("e");
+        var w = Table<WorkItem>("w");
+        var text = $"SELECT {q[nameof(DocumentationQuery.Id)]}, {q[nameof(DocumentationQuery.EncounterId)]}, {q[nameof(DocumentationQuery.Category)]}, {q[nameof(DocumentationQuery.RaisedAt)]},"
+            + $" {q[nameof(DocumentationQuery.DueAt)]}, {q[nameof(DocumentationQuery.Status)]}, {q[nameof(DocumentationQuery.ClosedAt)]}, {e[nameof(Encounter.PhysicianId)]}, {w[nameof(WorkItem.VendorId)]}"
+            + $" FROM {q.From} INNER JOIN {e.From} ON {e[nameof(Encounter.Id)]} = {q[nameof(DocumentationQuery.EncounterId)]}"
+            + $" LEFT JOIN {w.From} ON {w[nameof(WorkItem.EncounterId)]} = {q[nameof(DocumentationQuery.EncounterId)]} AND {w[nameof(WorkItem.PracticeId)]} = @practice"
+            + $" WHERE {e[nameof(Encounter.PracticeId)]} = @practice";
+        var instant = q.Mapping(nameof(DocumentationQuery.RaisedAt));
+        var category = q.Mapping(nameof(DocumentationQuery.Category)).Converter!;
+        var status = q.Mapping(nameof(DocumentationQuery.Status)).Converter!;
+        await using var command = Command(text);
+        command.Parameters.Add(w.Mapping(nameof(WorkItem.PracticeId)).CreateParameter(command, "practice", practiceId, nullable: false));
+
+        var readInstant = InstantReader(instant);
+        var rows = new List<MonthlyQueryRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new MonthlyQueryRow(
+                reader.GetGuid(0),
+                reader.GetGuid(1),
+                reader.GetGuid(7),
+                (QueryCategory)category.ConvertFromProvider(reader.GetString(2))!,
+                readInstant(reader, 3),
+                readInstant(reader, 4),
+                (QueryStatus)status.ConvertFromProvider(reader.GetString(5))!,
+                reader.IsDBNull(6) ? null : readInstant(reader, 6),
+                reader.IsDBNull(8) ? null : reader.GetGuid(8)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>SQLite stores instants as Unix microseconds through a converter; PostgreSQL as timestamptz.</summary>
+    private static Func<DbDataReader, int, DateTimeOffset> InstantReader(RelationalTypeMapping mapping) =>
+        (mapping.Converter as ValueConverter<DateTimeOffset, long>)?.ConvertFromProviderTyped is { } convert
+            ? (reader, i) => convert(reader.GetInt64(i))
+            : (reader, i) => reader.GetFieldValue<DateTimeOffset>(i);
+
+    private IReadOnlyList<string> Diagnoses(string stored)
+    {
+        if (!_diagnoses.TryGetValue(stored, out var codes))
+        {
+            codes = [.. StoredJson.Deserialize<List<IcdCode>>(stored).Select(d => d.Value)];
+            Keep(_diagnoses, stored, codes);
+        }
+
+        return codes;
+    }
+
+    private (IReadOnlyList<string> Procedures, string? EmCode) Lines(string stored)
+    {
+        if (!_lines.TryGetValue(stored, out var lines))
+        {
+            string[] procedures = [.. StoredJson.Deserialize<List<ServiceLine>>(stored).Select(l => l.Code.Value)];
+            lines = (procedures, procedures.FirstOrDefault(p => EmLevels.Classify(p) is not null));
+            Keep(_lines, stored, lines);
+        }
+
+        return lines;
+    }
+
+    /// <summary>Remembers a stored text's codes while there are few distinct texts; past that, each row is read on its own.</summary>
+    private static void Keep<T>(Dictionary<string, T> cache, string stored, T value)
+    {
+        if (cache.Count < DistinctTextsKept)
+        {
+            cache[stored] = value;
+        }
+    }
+
+    private DbCommand Command(string text)
+    {
+        var command = _db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = text;
+        command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private MappedTable Table<T>(string alias)
+    {
+        var entity = _db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
+        var table = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped to a table");
+        return new MappedTable(entity, StoreObjectIdentifier.Table(table, entity.GetSchema()), $"{_sql.DelimitIdentifier(table, entity.GetSchema())} AS {alias}", alias, _sql);
+    }
+
+    private sealed record MappedTable(IEntityType Entity, StoreObjectIdentifier Store, string From, string Alias, ISqlGenerationHelper Sql)
+    {
+        /// <summary>The property's column, qualified by the table's alias.</summary>
+        public string this[string property] =>
+            Alias + "." + Sql.DelimitIdentifier(Property(property).GetColumnName(Store) ?? throw new InvalidOperationException($"{Entity.DisplayName()}.{property} has no column"));
+
+        public RelationalTypeMapping Mapping(string property) => (RelationalTypeMapping)Property(property).GetRelationalTypeMapping();
+
+        private IProperty Property(string name) =>
+            Entity.FindProperty(name) ?? throw new InvalidOperationException($"{Entity.DisplayName()}.{name} is not in the model");
+    }
+}
