@@ -189,6 +189,8 @@ public sealed class ReplayedStateTests
             m => Assert.EndsWith("practice FM-NORTH already has claim A-1-1", m, StringComparison.Ordinal),
             m => Assert.EndsWith("claim A-1-1 was submitted: only a claim that has not left is rebuilt", m, StringComparison.Ordinal),
             m => Assert.EndsWith("837P-AETNA-000000002.x12 names claim A-9-1, which practice FM-NORTH never built", m, StringComparison.Ordinal));
+    }
+
     private static readonly Guid AcknowledgmentId = Guid.Parse("40000000-0000-0000-0000-00000000a001");
 
     [Fact]
@@ -208,10 +210,10 @@ public sealed class ReplayedStateTests
     private static readonly Guid PaymentId = Guid.Parse("50000000-0000-0000-0000-000000000001");
     private static readonly Guid PostingId = Guid.Parse("50000000-0000-0000-0000-000000000002");
     private static readonly Guid UnmatchedId = Guid.Parse("50000000-0000-0000-0000-000000000003");
-    private static readonly Guid ClaimRowId = Guid.Parse("50000000-0000-0000-0000-000000000004");
+    private static readonly Guid RemitClaimRowId = Guid.Parse("50000000-0000-0000-0000-000000000004");
 
     private static RemittancePosted.Posting Posted(Guid id, Guid? reverses, decimal paid) =>
-        new(id, ClaimRowId, "A-1-1", 1, reverses is null ? "1" : "22", reverses is null ? 250m : -250m, paid, null, "PCCN1", reverses, false,
+        new(id, RemitClaimRowId, "A-1-1", 1, reverses is null ? "1" : "22", reverses is null ? 250m : -250m, paid, null, "PCCN1", reverses, false,
             [], [new RemittancePosted.Line(1, 1, "99213", [], 250m, paid, [new RemittancePosted.Cas("CO", "45", 250m - paid, [])], [])], "paid",
             new RemittancePosted.ClaimFacts("PAYER01", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 3), 250m, 1, true));
 
@@ -234,7 +236,7 @@ public sealed class ReplayedStateTests
         Assert.Equal("1>1=99213[]250/145{CO-45:105}", rows.Tables[StateTables.ClaimPostings][StateRows.Text(PostingId)].Get("lines"));
         Assert.Equal(2, rows.Tables[StateTables.ClaimPostings].Count);
         Assert.Empty(rows.Tables[StateTables.UnmatchedClaimPayments]);
-        Assert.Equal("paid", state.ClaimStatusesFromRemittances[ClaimRowId]);
+        Assert.Equal("paid", state.ClaimStatusesFromRemittances[RemitClaimRowId]);
         Assert.Collection(state.Contradictions.Select(c => c.Message),
             m => Assert.EndsWith("payment 1512345678/EFT1 of practice FM-NORTH was already posted; a payment posts once", m, StringComparison.Ordinal),
             m => Assert.Contains("reversal undoes posting", m, StringComparison.Ordinal),

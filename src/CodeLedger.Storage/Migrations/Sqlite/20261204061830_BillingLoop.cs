@@ -6,11 +6,44 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CodeLedger.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Remittances : Migration
+    public partial class BillingLoop : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "coding_version",
+                table: "claims",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "acknowledgments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    practice_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    sender = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    imported_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    imported_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    claims = table.Column<string>(type: "TEXT", nullable: false),
+                    unmatched = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_acknowledgments", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_acknowledgments_organizations_practice_id",
+                        column: x => x.practice_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "remittance_payments",
                 columns: table => new
@@ -158,6 +191,12 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_acknowledgments_practice_id_sha256",
+                table: "acknowledgments",
+                columns: new[] { "practice_id", "sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_claim_postings_claim_row_id",
                 table: "claim_postings",
                 column: "claim_row_id");
@@ -209,6 +248,9 @@ namespace CodeLedger.Storage.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "acknowledgments");
+
+            migrationBuilder.DropTable(
                 name: "denial_work_items");
 
             migrationBuilder.DropTable(
@@ -222,6 +264,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "remittance_payments");
+
+            migrationBuilder.DropColumn(
+                name: "coding_version",
+                table: "claims");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CodeLedger.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCodeLedgerDbContext))]
-    [Migration("20261204051603_Remittances")]
-    partial class Remittances
+    [Migration("20261204061830_BillingLoop")]
+    partial class BillingLoop
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -936,6 +936,70 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Acknowledgments.AcknowledgmentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Claims")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claims");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Unmatched")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unmatched");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("acknowledgments", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Audits.AuditAdjudicationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1389,6 +1453,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("claim_id");
+
+                    b.Property<int>("CodingVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coding_version");
 
                     b.Property<Guid>("EncounterId")
                         .HasColumnType("TEXT")
@@ -2549,6 +2617,15 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasOne("CodeLedger.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Acknowledgments.AcknowledgmentRow", b =>
+                {
+                    b.HasOne("CodeLedger.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
