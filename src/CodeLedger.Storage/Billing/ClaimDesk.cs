@@ -305,7 +305,8 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
         row.Findings = [.. claim.Findings.Select(f => new ClaimFindingRow(f.Code, f.Severity == EditSeverity.Error ? "error" : "warning", f.Line, f.Message))];
     }
 
-    private static ClaimBuilt BuiltEvent(ClaimRow row) =>
+    /// <summary>The claim.built event of a row as built (public: tests that store a claim by hand ledger it exactly as submit does).</summary>
+    public static ClaimBuilt BuiltEvent(ClaimRow row) =>
         new(row.Id, row.PracticeId, row.EncounterId, row.ClaimId, row.Submission, (int)row.Frequency, row.ReplacesClaimId, row.PayerClaimControlNumber,
             row.CodingVersion, row.Status.Name(), row.PayerCode, row.PayerId, row.TotalCharge?.ToString(), Lines(row), Findings(row));
 

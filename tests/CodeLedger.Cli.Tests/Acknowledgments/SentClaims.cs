@@ -23,24 +23,30 @@ internal static class SentClaims
     public static async Task SeedAsync(string db, string practice, params Sent[] claims)
     {
         var store = await CodeLedgerStore.OpenAsync(db, TestClock.Create(), TestContext.Current.CancellationToken);
-        await store.WriteAsync("seed", async (ctx, _) =>
+        await store.WriteAsync("seed", async (ctx, ledger) =>
         {
             var practiceId = await ctx.Organizations.Where(o => o.Code == practice).Select(o => o.Id).SingleAsync();
-            var encounters = await ctx.Encounters.Where(e => e.PracticeId == practiceId).OrderBy(e => e.ExternalId).Select(e => e.Id).Take(claims.Length).ToListAsync();
+            var encounters = await ctx.Encounters.Where(e => e.PracticeId == practiceId).OrderBy(e => e.ExternalId).Select(e => new { e.Id, e.ExternalId }).Take(claims.Length).ToListAsync();
+            var rows = new List<(ClaimRow, string)>();
             var submitted = new DateTimeOffset(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
             foreach (var (claim, encounter) in claims.Zip(encounters))
             {
-                ctx.Add(new ClaimRow
+                var row = new ClaimRow
                 {
-                    Id = Guid.NewGuid(), PracticeId = practiceId, EncounterId = encounter, ClaimId = claim.ClaimId, Submission = 1,
+                    Id = Guid.NewGuid(), PracticeId = practiceId, EncounterId = encounter.Id, ClaimId = claim.ClaimId, Submission = 1,
                     Frequency = ClaimFrequency.Original, Status = ClaimStatus.Submitted, PayerCode = "ACME", PayerId = "12345",
                     TotalCharge = Money.Parse("125.00"),
                     Lines = [new ClaimLineRow(1, "1", "99213", [], 1, [1], new DateOnly(2026, 10, 30), 125.00m, 125.00m)],
                     Findings = [], BuiltAt = submitted.AddHours(-1), BuiltBy = "pa-north", SubmittedAt = submitted,
                     InterchangeControlNumber = claim.Interchange, ReceiverId = claim.Receiver, GroupControlNumber = claim.Group,
-                    TransactionControlNumber = claim.Transaction, FileName = "outbox/837P-000000907.x12",
-                });
+                    TransactionControlNumber = claim.Transaction, FileName = $"837P-ACME-{claim.Interchange:D9}-{claim.Transaction}.x12",
+                };
+                ctx.Add(row);
+                rows.Add((row, encounter.ExternalId));
             }
+
+            // Ledgered as claims submit ledgers them, one claims.submitted per file.
+            Billing.ClaimLedger.RecordSent(ledger, practice, rows);
 
             await ctx.SaveChangesAsync();
         }, TestContext.Current.CancellationToken);

@@ -24,12 +24,13 @@ internal static class RemitWorld
     {
         var store = await CodeLedgerStore.OpenAsync(db, TestClock.Create(), TestContext.Current.CancellationToken);
         var ids = new List<Guid>();
-        await store.WriteAsync("claims-test", async (ctx, _) =>
+        await store.WriteAsync("claims-test", async (ctx, ledger) =>
         {
             var practiceId = await ctx.Organizations.Where(o => o.Code == practice).Select(o => o.Id).SingleAsync();
             var taken = await ctx.Set<ClaimRow>().Select(c => c.EncounterId).ToListAsync();
             var encounters = (await ctx.Encounters.Where(e => e.PracticeId == practiceId).Select(e => new { e.Id, e.ExternalId }).ToListAsync())
                 .Where(e => !taken.Contains(e.Id)).OrderBy(e => e.ExternalId, StringComparer.Ordinal).ToList();
+            var sent = new List<(ClaimRow, string)>();
             for (var i = 0; i < claims.Length; i++)
             {
                 var (claimId, lines) = claims[i];
@@ -40,11 +41,15 @@ internal static class RemitWorld
                     Id = Guid.NewGuid(), PracticeId = practiceId, EncounterId = encounters[i].Id, ClaimId = claimId, Submission = 1, Frequency = ClaimFrequency.Original,
                     Status = ClaimStatus.Submitted, PayerCode = "PAYER-ONE", PayerId = "PAYER01", TotalCharge = Money.FromDecimal(lines.Sum(l => l.Charge)), Lines = rows,
                     BuiltAt = new DateTimeOffset(2026, 9, 20, 14, 0, 0, TimeSpan.Zero), BuiltBy = "claims-test",
-                    SubmittedAt = new DateTimeOffset(2026, 9, 21, 9, 0, 0, TimeSpan.Zero), InterchangeControlNumber = 1, ReceiverId = "PAYER01", FileName = "out.837",
+                    SubmittedAt = new DateTimeOffset(2026, 9, 21, 9, 0, 0, TimeSpan.Zero), InterchangeControlNumber = 1, GroupControlNumber = 1, TransactionControlNumber = 1, ReceiverId = "PAYER01", FileName = "out.837",
                 };
                 ctx.Add(row);
                 ids.Add(row.Id);
+                sent.Add((row, encounters[i].ExternalId));
             }
+
+            // Ledgered as claims submit ledgers them, so `ledger verify` holds the seeded rows.
+            Billing.ClaimLedger.RecordSent(ledger, practice, sent);
 
             await ctx.SaveChangesAsync();
         });

@@ -17,30 +17,35 @@ namespace CodeLedger.Storage.Tests.Workflow;
 /// </summary>
 public abstract partial class WorkflowSuite
 {
+    private static readonly ClaimCoverage AetnaPolicy = new("AETNA", "MBR99887766", SubscriberRelationship.Self, "GRP0042");
+    private static readonly BillingAddress ClaimHome = new("120 W Oak St", null, "Evanston", "IL", "60201");
+
+    /// <summary>
+    /// The practice's billing profile and payer as `setup apply` stores them: rows and their events
+    /// together, so `ledger verify` holds them like any other (coverage comes with the visits, at intake).
+    /// </summary>
     private static async Task SeedBillingAsync(Harness h)
     {
         var practice = h.World.Practice;
-        await h.Store.WriteAsync("test-seed", async (db, _) =>
+        await h.Store.WriteAsync("test-seed", (db, ledger) =>
         {
-            db.Add(new BillingProfileRow
+            var profile = new BillingProfileRow
             {
-                PracticeId = practice.Id, Npi = "1245319599", Ein = "36-4178915", AddressLine1 = "4410 N Lincoln Ave", City = "Chicago", State = "IL",
+                PracticeId = practice.Id, Npi = "1245319599", Ein = "364178915", AddressLine1 = "4410 N Lincoln Ave", City = "Chicago", State = "IL",
                 PostalCode = "606251234", SubmitterEtin = "NORTHETIN01", SubmitterName = practice.Name, ContactName = "Billing Office", ContactPhone = "3125550142",
-            });
-            db.Add(new PayerRow
+            };
+            db.Add(profile);
+            ledger.Append(practice.Code, new Core.Ledger.Events.BillingProfileSet(practice.Code, profile.Npi, profile.Ein, profile.AddressLine1, profile.AddressLine2,
+                profile.City, profile.State, profile.PostalCode, profile.SubmitterEtin, profile.SubmitterName, profile.ContactName, profile.ContactPhone, profile.Production, []));
+            var payer = new PayerRow
             {
                 Id = Guid.NewGuid(), PracticeId = practice.Id, Code = "AETNA", Name = "Aetna", PayerId = "60054", ClaimFilingIndicator = "CI",
                 InterchangeQualifier = "ZZ", InterchangeId = "CLEARHOUSE01", GroupReceiverCode = "CLEARHOUSE01",
-            });
-            foreach (var e in await db.Encounters.ToListAsync(Ct))
-            {
-                db.Add(new EncounterCoverageRow
-                {
-                    EncounterId = e.Id, Version = 1, PayerCode = "AETNA", RecordedAt = e.ReceivedAt,
-                    Policy = new ClaimCoverage("AETNA", e.Patient.MemberId, SubscriberRelationship.Self, "GRP0042"),
-                    PatientAddress = new BillingAddress("120 W Oak St", null, "Evanston", "IL", "60201"),
-                });
-            }
+            };
+            db.Add(payer);
+            ledger.Append(practice.Code, new Core.Ledger.Events.PayerRegistered(payer.Id, practice.Code, payer.Code, payer.Name, payer.PayerId, payer.ClaimFilingIndicator,
+                payer.InterchangeQualifier, payer.InterchangeId, payer.GroupReceiverCode));
+            return Task.CompletedTask;
         }, Ct);
         var admin = new Principal("pa-north", UserRole.PracticeAdmin, practice.Id);
         await new FeeScheduleDesk(h.Store).ImportAsync(practice.Code, admin, "fees.csv", Encoding.UTF8.GetBytes("code,modifier,charge\n99213,,125.00\n"), new DateOnly(2020, 1, 1), Ct);
@@ -50,7 +55,8 @@ public abstract partial class WorkflowSuite
     public async Task A_claim_finalized_over_an_edit_error_waits_in_the_fix_queue_while_the_clean_one_leaves_in_a_clean_837P()
     {
         await using var h = await StartAsync();
-        await h.ImportAsync(WorkflowWorld.Visit("A-1", h.Now), WorkflowWorld.Visit("A-2", h.Now));
+        await h.ImportAsync(WorkflowWorld.Visit("A-1", h.Now) with { Coverage = AetnaPolicy, PatientAddress = ClaimHome },
+            WorkflowWorld.Visit("A-2", h.Now) with { Coverage = AetnaPolicy, PatientAddress = ClaimHome });
         Assert.True((await h.CodeAsync("A-1", await AssigneeAsync(h, "A-1"))).Finalized);
         var broken = WorkflowWorld.Coding(1, 3);
         await h.CodeAsync("A-2", h.World.Lead.UserName, broken, "pointer 3 refers to a diagnosis added on paper; payer confirmed");
