@@ -6,13 +6,13 @@ namespace CodeLedger.Core.Reports;
 
 /// <summary>
 /// The monthly figures as the package's document: the executive summary first, then sections 1
-/// (E/M), 2 (turnaround), 3 (queries), 4 (denials: a statement, no table, until the billing loop
-/// ledgers claims), 5 (audit) and 6 (code sets). Every table is <see cref="ReportTables.From"/>'s,
+/// (E/M), 2 (turnaround), 3 (queries), 4 (denials: a statement pointing to the
+/// denials report, no table, until the replayed denial figures count claims that were never paid as the tables do), 5 (audit) and 6 (code sets). Every table is <see cref="ReportTables.From"/>'s,
 /// cell for cell, so the CSVs hold the same text as the figures; the charts draw the same numbers.
 /// </summary>
 public static class MonthlyPackage
 {
-    public const string DenialsStatement = "Denial figures arrive with the billing loop (issue 18): claims, remittances and denials are not yet ledgered, so this section has no figures this month.";
+    public const string DenialsStatement = "This package does not carry denial figures yet: codeledger denials --practice P --month YYYY-MM computes them from the posted 835s, and ledger replay --report denials recomputes them from the ledger.";
 
     public static PackageDocument Document(MonthlyFigures f, string practiceName, string vendorName, DateTimeOffset generatedAt)
     {
