@@ -1,3 +1,4 @@
+using static CodeLedger.Cli.Tests.Foundation.SqliteRows;
 using System.Globalization;
 using CodeLedger.Cli.Tests.Claims;
 using CodeLedger.Cli.Tests.Foundation;
@@ -31,24 +32,6 @@ public sealed class ImportAcksCommandTests(ClaimsDemo demo) : IClassFixture<Clai
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
         return (out999, Path.ChangeExtension(out999, ".ta1"));
     }
-
-    private static List<string> Query(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-
-        return values;
-    }
-
-    private static int Count(string db, string sql) => int.Parse(Query(db, sql)[0], CultureInfo.InvariantCulture);
 
     private static string Write(TempFolder folder, string name, string text)
     {

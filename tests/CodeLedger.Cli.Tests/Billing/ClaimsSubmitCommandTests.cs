@@ -1,3 +1,4 @@
+using static CodeLedger.Cli.Tests.Foundation.SqliteRows;
 using System.Globalization;
 using System.Text;
 using CodeLedger.Cli.Tests.Claims;
@@ -30,33 +31,6 @@ public sealed class ClaimsSubmitCommandTests(ClaimsDemo demo) : IClassFixture<Cl
 
     private static CliRun Submit(string db, string outbox, string practice = North, string user = "pa-north") =>
         Run(db, "claims", "submit", "--practice", practice, "--as", user, "--out", outbox);
-
-    private static List<string> Query(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-
-        return values;
-    }
-
-    private static void Execute(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static int Count(string db, string sql) => int.Parse(Query(db, sql)[0], CultureInfo.InvariantCulture);
 
     private static void Ok(CliRun run) => Assert.True(run.ExitCode == 0, run.ToString());
 

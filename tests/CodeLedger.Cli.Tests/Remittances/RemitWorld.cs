@@ -1,3 +1,4 @@
+using CodeLedger.Cli.Tests.Foundation;
 using System.Globalization;
 using CodeLedger.Core.Billing;
 using CodeLedger.Core.Codes;
@@ -90,30 +91,9 @@ internal static class RemitWorld
         ("PCN-2", [new Line("93000", 80m, "20260916")]),
     ];
 
-    public static List<string> Query(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
+    public static List<string> Query(string db, string sql) => SqliteRows.Query(db, sql);
 
-        return values;
-    }
+    public static int Count(string db, string sql) => SqliteRows.Count(db, sql);
 
-    public static int Count(string db, string sql) => int.Parse(Query(db, sql)[0], CultureInfo.InvariantCulture);
-
-    public static void Execute(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public static void Execute(string db, string sql) => SqliteRows.Execute(db, sql);
 }

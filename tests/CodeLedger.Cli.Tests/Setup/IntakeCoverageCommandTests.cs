@@ -1,3 +1,4 @@
+using static CodeLedger.Cli.Tests.Foundation.SqliteRows;
 using CodeLedger.Cli.Tests.Foundation;
 using CodeLedger.Testing;
 using Microsoft.Data.Sqlite;

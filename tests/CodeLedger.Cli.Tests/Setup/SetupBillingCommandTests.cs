@@ -1,3 +1,4 @@
+using static CodeLedger.Cli.Tests.Foundation.SqliteRows;
 using System.Globalization;
 using CodeLedger.Cli.Tests.Foundation;
 using CodeLedger.Testing;
@@ -67,24 +68,6 @@ public sealed class SetupBillingCommandTests
         File.WriteAllText(path, text);
         return path;
     }
-
-    internal static List<string> Query(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-
-        return values;
-    }
-
-    internal static int Count(string db, string sql) => int.Parse(Query(db, sql)[0], CultureInfo.InvariantCulture);
 
     internal static CliRun Ok(params string[] args)
     {
