@@ -84,6 +84,12 @@ public sealed class BillingLoopTests(ClaimsDemo demo) : IClassFixture<ClaimsDemo
         Assert.DoesNotContain("\"mean\": -", denials.Out, StringComparison.Ordinal);
         Assert.Contains(denied.ClaimId, Run(db, "claims", "list", "--practice", North, "--status", "denied", "--as", "pa-north").Out, StringComparison.Ordinal);
 
+        // The same figures from an export alone: every claim counts, paid, denied or still open.
+        Ok(Run(db, "ledger", "export", "--out", folder.File("ledger.jsonl")));
+        var replayed = CliRun.Of("ledger", "replay", "--file", folder.File("ledger.jsonl"), "--report", "denials", "--practice", North, "--month", "2026-10", "--json");
+        Ok(replayed);
+        Assert.Equal(denials.Out, replayed.Out);
+
         // The ledger proves the state: every billing table replays to what is stored.
         var verify = Run(db, "ledger", "verify");
         Assert.True(verify.ExitCode == 0, verify.ToString());

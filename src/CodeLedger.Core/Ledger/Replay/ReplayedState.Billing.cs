@@ -54,7 +54,7 @@ public sealed partial class ReplayedState
                     return;
                 }
 
-                var built = new ClaimState(e, encounter.ExternalId, entry.Sequence);
+                var built = new ClaimState(e, encounter.ExternalId, entry.Sequence, entry.Instant);
                 _claims[e.Id] = built;
                 _claimsById[(e.Practice, e.ClaimId)] = built;
                 break;
@@ -110,12 +110,11 @@ public sealed partial class ReplayedState
                 // acknowledgment's status (a payer answers with money after it acknowledged), and the
                 // first CLP07 fills a payer claim control number the claim did not have yet.
                 var ack = AcknowledgedClaim(c.Built.Practice, c.Built.ClaimId);
-                var remitted = ClaimStatusesFromRemittances.TryGetValue(id, out var paidOrDenied) ? paidOrDenied : null;
                 var payerNumber = ack?.PayerClaimControlNumber ?? c.Built.PayerClaimControlNumber
                     ?? (ClaimPayerNumbersFromRemittances.TryGetValue(id, out var clp07) ? clp07 : null);
                 StateTables.ClaimRow(rows.Add(StateTables.Claims, StateRows.Text(id), StateTables.ClaimLabel(Code(c.Built.Practice), c.Built.ClaimId), c.Sequence),
                     Code(c.Built.Practice), c.EncounterExternalId, c.Built.ClaimId, c.Built.Submission, c.Built.Frequency, c.Built.ReplacesClaimId,
-                    payerNumber, c.CodingVersion, remitted ?? ack?.Status ?? c.Status, c.PayerCode, c.PayerId, c.TotalCharge,
+                    payerNumber, c.CodingVersion, StatusNow(id, c), c.PayerCode, c.PayerId, c.TotalCharge,
                     c.Lines.Select(l => (l.Number, l.Code, (IEnumerable<string>)l.Modifiers, l.Units, (IEnumerable<int>)l.Pointers, l.DateOfService, l.Fee, l.Charge)),
                     c.Findings.Select(f => (f.Code, f.Severity, f.Line, f.Message))
                         .Concat((ack?.Findings ?? []).Select(f => (f.Code, "error", f.Line, f.Message))),
@@ -137,9 +136,17 @@ public sealed partial class ReplayedState
     }
 
     /// <summary>One claim as its events describe it: built, perhaps rebuilt while it had not left, then submitted.</summary>
-    private sealed class ClaimState(ClaimBuilt built, string encounterExternalId, long sequence)
+    /// <summary>A claim's status after everything replayed: paid or denied by a remittance, else what an acknowledgment said, else its own.</summary>
+    private string StatusNow(Guid id, ClaimState c) =>
+        ClaimStatusesFromRemittances.TryGetValue(id, out var paidOrDenied) ? paidOrDenied
+        : AcknowledgedClaim(c.Built.Practice, c.Built.ClaimId)?.Status ?? c.Status;
+
+    private sealed class ClaimState(ClaimBuilt built, string encounterExternalId, long sequence, DateTimeOffset builtAt)
     {
         public ClaimBuilt Built { get; } = built;
+
+        /// <summary>When the claim.built event was recorded: the claims row's built-at.</summary>
+        public DateTimeOffset BuiltAt { get; } = builtAt;
 
         public string EncounterExternalId { get; } = encounterExternalId;
 

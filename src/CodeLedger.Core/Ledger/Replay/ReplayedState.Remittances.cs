@@ -163,6 +163,9 @@ public sealed partial class ReplayedState
         }
     }
 
+    // Through cents, as the claims table stores money, so 305.00 and 305 are one amount in the figures' JSON.
+    private static decimal Amount(string text) => Codes.Money.FromCents(Codes.Money.Parse(text).Cents).Amount;
+
     public static string PaymentLabel(string practice, string payer, string trace) => $"payment {payer}/{trace} of {practice}";
 
     public static string PostingLabel(string claimId, int position) => $"posting of claim {claimId} (CLP {position})";
@@ -205,8 +208,28 @@ public sealed partial class ReplayedState
             }
         }
 
-        var histories = claims.Values.Select(c => new ClaimHistory(c.Latest.ClaimId, practiceCode, c.Latest.History.PayerId, c.Latest.History.ServiceDate,
-            c.Latest.History.FirstSubmitted, c.Latest.History.Charge, c.Latest.History.AcceptedOnFirstAcknowledgment, c.Latest.History.Submissions, c.Postings));
+        // Every claim the practice built counts, paid or not, with its facts as the claims table holds
+        // them now (RemittanceDesk.ClaimFacts reads the same from the rows): the first submission of
+        // its encounter, its earliest line date, its charge, how many submissions the encounter had,
+        // and whether it stood without rejection. A posting naming a claim no event built (a database
+        // older than claim events) keeps the facts its posting recorded.
+        var histories = new List<ClaimHistory>();
+        var built = _claims.Where(c => c.Value.Built.Practice == practice).ToList();
+        var chains = built.ToLookup(c => c.Value.Built.Encounter);
+        foreach (var (id, c) in built)
+        {
+            var chain = chains[c.Built.Encounter].OrderBy(x => x.Value.Built.Submission).ToList();
+            var first = chain[0].Value;
+            var submitted = first.SubmittedAt ?? first.BuiltAt;
+            var serviceDate = c.Lines.Count > 0 ? c.Lines.Min(l => l.DateOfService) : DateOnly.FromDateTime(c.BuiltAt.UtcDateTime);
+            var charge = c.TotalCharge is { } total ? Amount(total) : c.Lines.Sum(l => l.Charge is { } x ? Amount(x) : 0m);
+            histories.Add(new ClaimHistory(c.Built.ClaimId, practiceCode, c.PayerId ?? c.PayerCode ?? string.Empty, serviceDate, DateOnly.FromDateTime(submitted.UtcDateTime),
+                charge, chain.Count == 1 && StatusNow(id, c) != "rejected", chain.Count, claims.TryGetValue(id, out var posted) ? posted.Postings : []));
+        }
+
+        histories.AddRange(claims.Where(c => !_claims.ContainsKey(c.Key)).Select(c => c.Value).Select(c => new ClaimHistory(c.Latest.ClaimId, practiceCode,
+            c.Latest.History.PayerId, c.Latest.History.ServiceDate, c.Latest.History.FirstSubmitted, c.Latest.History.Charge,
+            c.Latest.History.AcceptedOnFirstAcknowledgment, c.Latest.History.Submissions, c.Postings)));
         return DenialMonth.Compute(practiceCode, month, histories, DenialRules.Default, asOf);
     }
 }
