@@ -19,7 +19,8 @@ public sealed record MonthlyFigures(
     TurnaroundFigures Turnaround,
     QueryFigures Queries,
     AuditSectionFigures Audit,
-    IReadOnlyList<ReleaseCompliance> CodeSetCompliance)
+    IReadOnlyList<ReleaseCompliance> CodeSetCompliance,
+    Denials.DenialMonthReport? Denials = null)
 {
     public const int FormatVersion = 1;
 
@@ -46,6 +47,6 @@ public static class MonthlyReport
         var compliance = CodeSetCompliance.Build(month, input.CodeSets, encounters, input.Training);
         var summary = ExecutiveSummary.Build(input.Contract, audit, input.Audit, turnaround, queries, input.AdditionalCommitments);
         var count = encounters.Count(e => SlaMonth.Of(e.FinalizedOn) == month);
-        return new MonthlyFigures(input.Practice, input.Vendor, month.ToString(), count, summary, em, turnaround, queries, audit, compliance);
+        return new MonthlyFigures(input.Practice, input.Vendor, month.ToString(), count, summary, em, turnaround, queries, audit, compliance, input.Denials);
     }
 }

@@ -6,13 +6,13 @@ namespace CodeLedger.Core.Reports;
 
 /// <summary>
 /// The monthly figures as the package's document: the executive summary first, then sections 1
-/// (E/M), 2 (turnaround), 3 (queries), 4 (denials: a statement pointing to the
-/// denials report, no table, until the replayed denial figures count claims that were never paid as the tables do), 5 (audit) and 6 (code sets). Every table is <see cref="ReportTables.From"/>'s,
+/// (E/M), 2 (turnaround), 3 (queries), 4 (denials, from the month's 835 postings, or a
+/// statement when the practice bills nothing through CodeLedger), 5 (audit) and 6 (code sets). Every table is <see cref="ReportTables.From"/>'s,
 /// cell for cell, so the CSVs hold the same text as the figures; the charts draw the same numbers.
 /// </summary>
 public static class MonthlyPackage
 {
-    public const string DenialsStatement = "This package does not carry denial figures yet: codeledger denials --practice P --month YYYY-MM computes them from the posted 835s, and ledger replay --report denials recomputes them from the ledger.";
+    public const string DenialsStatement = "The practice bills nothing through CodeLedger this month: no claim was built, adjudicated or open, so there are no denial figures.";
 
     public static PackageDocument Document(MonthlyFigures f, string practiceName, string vendorName, DateTimeOffset generatedAt)
     {
@@ -39,7 +39,7 @@ public static class MonthlyPackage
                         [.. f.Turnaround.Histogram.Select(b => new ChartBin(b.Label, b.Count))])],
                 f.Turnaround.Report is null ? ["no turnaround target: no contract in force this month"] : null),
             QuerySectionOf(f, T),
-            new("denials", "4. Denials", [DenialsStatement], notes: ["no denial figures this period"]),
+            DenialSection(f, T),
             new("audit", "5. Audit", [f.Audit.Statement], null,
                 f.Audit.Audited ? [T("audit", "Audit"), T("audit-components", "Accuracy by component"), T("audit-error-categories", "Findings by error category")] : [T("audit", "Audit")],
                 notes: f.Audit.Audited ? null : ["no audit this period"]),
@@ -51,6 +51,27 @@ public static class MonthlyPackage
 
         var title = $"Monthly quality package: {practiceName}, {f.Month}";
         return new PackageDocument(title, practiceName, vendorName, month, generatedAt, sections);
+    }
+
+    /// <summary>
+    /// Section 4 from the month's 835 postings (Core/Denials/DenialMonth, docs/REMITTANCE.md "Figures"):
+    /// denial rates, coding against billing against other root causes, top CARCs and RARCs with
+    /// dollars, first-pass acceptance; a Pareto chart of denied dollars by CARC when any were denied.
+    /// </summary>
+    private static PackageSection DenialSection(MonthlyFigures f, Func<string, string, PackageTable> table)
+    {
+        if (f.Denials is not { } d)
+        {
+            return new("denials", "4. Denials", [DenialsStatement], notes: ["no denial figures this period"]);
+        }
+
+        var statement = string.Create(CultureInfo.InvariantCulture,
+            $"{d.AdjudicatedClaims} claims adjudicated in {d.Month}, {d.DeniedClaims} denied ({d.DeniedDollars:0.00} dollars); by root cause: {(d.ByRootCause.Count == 0 ? "none" : string.Join(", ", d.ByRootCause.Select(c => $"{c.Key} {c.Claims}")))}. {d.SubmittedClaims} claims submitted, first-pass acceptance {(d.FirstPassRate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "not measurable")}.");
+        var carcs = d.ByCarc.Where(c => c.Dollars > 0).Select(c => new ParetoItem(c.Key, c.Dollars)).ToList();
+        return new("denials", "4. Denials", [statement], null,
+            [table("denials", "Denials and first-pass acceptance"), table("denials-by-cause", "Denied claims and dollars by root cause, CARC and RARC")],
+            carcs.Count == 0 ? null : [new ParetoChart("denials-carc-pareto", "Denied dollars by CARC", "Denied dollars by claim adjustment reason code, largest first, with the cumulative share.", "CARC", "Denied dollars", 2, carcs)],
+            d.DeniedClaims == 0 ? ["no claim denied this period"] : null);
     }
 
     private static PackageSection EmSection(MonthlyFigures f, Func<string, string, PackageTable> table)

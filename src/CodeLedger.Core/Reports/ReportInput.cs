@@ -58,6 +58,7 @@ public sealed record ReportQuery(
 /// <param name="Contract">The contract in force in the month, or null when there is none.</param>
 /// <param name="Audit">The latest audit report of the practice whose period ends in the month, or null.</param>
 /// <param name="Pricing">RVUs and conversion factors for the informational revenue difference; null leaves it out.</param>
+/// <param name="Denials">The month's denial figures (Core/Denials/DenialMonth) when the practice bills through CodeLedger (<see cref="MonthlyDenials.Billed"/>), else null.</param>
 /// <param name="AdditionalCommitments">Lines another section adds to the executive summary (denials, next round).</param>
 public sealed record MonthlyInput(
     string Practice,
@@ -72,4 +73,5 @@ public sealed record MonthlyInput(
     AuditReport? Audit,
     EmBenchmarkTable Benchmarks,
     IAuditPricing? Pricing,
-    IReadOnlyList<CommitmentLine>? AdditionalCommitments = null);
+    IReadOnlyList<CommitmentLine>? AdditionalCommitments = null,
+    Denials.DenialMonthReport? Denials = null);

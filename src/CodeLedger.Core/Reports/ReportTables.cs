@@ -41,6 +41,16 @@ public static class ReportTables
         new("audit-components", ["component", "accuracy", "lower", "upper", "right", "audited"],
             [.. f.Audit.Components.Select(c => Row(c.Component, D(c.Accuracy.Point), D(c.Accuracy.Lower), D(c.Accuracy.Upper), N(c.Accuracy.Successes), N(c.Accuracy.Trials)))]),
         new("audit-error-categories", ["category", "findings"], [.. f.Audit.ErrorCategories.Select(c => Row(c.Category, N(c.Findings)))]),
+        new("denials", ["submitted_claims", "clean_claim_rate", "adjudicated_claims", "adjudicated_charges", "denied_claims", "denied_dollars", "claim_denial_rate", "dollar_denial_rate", "duplicate_claims", "duplicate_dollars", "first_pass_rate"],
+            f.Denials is { } d
+                ? [Row(N(d.SubmittedClaims), D(d.CleanClaimRate), N(d.AdjudicatedClaims), D(d.AdjudicatedCharges), N(d.DeniedClaims), D(d.DeniedDollars), D(d.ClaimDenialRate), D(d.DollarDenialRate),
+                    N(d.DuplicateClaims), D(d.DuplicateDollars), D(d.FirstPassRate))]
+                : []),
+        new("denials-by-cause", ["dimension", "key", "claims", "dollars"],
+            f.Denials is { } c
+                ? [.. c.ByRootCause.Select(x => Row("root cause", x.Key, N(x.Claims), D(x.Dollars))), .. c.ByCarc.Select(x => Row("CARC", x.Key, N(x.Claims), D(x.Dollars))),
+                    .. c.ByRarc.Select(x => Row("RARC", x.Key, N(x.Claims), D(x.Dollars)))]
+                : []),
         new("code-set-compliance", ["release", "kind", "effective_date", "encounters", "encounters_with_inactive_codes", "inactive_codes", "new_codes_in_use", "coders", "trained_before", "trained_late", "not_trained"],
             [.. f.CodeSetCompliance.Select(c => Row(c.Release, c.Kind, c.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(c.Encounters), N(c.EncountersWithInactiveCodes),
                 string.Join("; ", c.InactiveCodes.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Code} {i.Encounters}"))), c.NewCodesInUse?.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using CodeLedger.Core.Denials;
 using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Audits;
 using CodeLedger.Core.Coding;
@@ -122,7 +123,8 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
 
         var input = new MonthlyInput(practice.Code, vendor?.Code, slaMonth, zoneId, contract, reportEncounters, queries, codeSets, training, audit,
             benchmarks ?? EmBenchmarkTable.Default, new RvuReleasePricing(codeSets),
-            AdditionalCommitments: null);
+            AdditionalCommitments: null,
+            Denials: MonthlyDenials.Billed(DenialMonth.Compute(practice.Code, slaMonth, await Remittances.RemittanceDesk.HistoriesAsync(db, practice, ct), DenialRules.Default)));
         return new LoadedMonth(input, practice.Name, vendor?.Name ?? "no vendor");
     }
 

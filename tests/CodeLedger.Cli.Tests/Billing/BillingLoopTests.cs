@@ -90,6 +90,16 @@ public sealed class BillingLoopTests(ClaimsDemo demo) : IClassFixture<ClaimsDemo
         Ok(replayed);
         Assert.Equal(denials.Out, replayed.Out);
 
+        // The monthly package carries the same denial figures (section 4), and verify recomputes them
+        // from the replayed ledger as from the tables.
+        var package = folder.File("package");
+        Ok(Run(db, "report", "monthly", "--practice", North, "--month", "2026-10", "--out", package, "--as", "pa-north"));
+        var figures = File.ReadAllText(Path.Combine(package, "package.json"));
+        Assert.Contains("\"deniedClaims\": 1", figures, StringComparison.Ordinal);
+        Assert.Contains("Denied dollars by CARC", File.ReadAllText(Path.Combine(package, "index.html")), StringComparison.Ordinal);
+        var verified = Run(db, "report", "verify", package);
+        Assert.True(verified.ExitCode == 0, verified.ToString());
+
         // The ledger proves the state: every billing table replays to what is stored.
         var verify = Run(db, "ledger", "verify");
         Assert.True(verify.ExitCode == 0, verify.ToString());

@@ -95,11 +95,12 @@ public sealed class MonthlyFiguresTests
 
         var tables = ReportTables.From(MonthlyReport.Build(Input(rows, queries, Contract(), audit: null)));
 
-        Assert.Equal(["executive-summary", "em-distribution", "em-tests", "turnaround", "turnaround-histogram", "queries", "query-feedback", "audit", "audit-components", "audit-error-categories", "code-set-compliance"],
+        Assert.Equal(["executive-summary", "em-distribution", "em-tests", "turnaround", "turnaround-histogram", "queries", "query-feedback", "audit", "audit-components", "audit-error-categories", "denials", "denials-by-cause", "code-set-compliance"],
             tables.Select(t => t.Name));
         Assert.All(tables, t => Assert.All(t.Rows, r => Assert.Equal(t.Columns.Count, r.Count)));
         Assert.Equal(4 * 9, tables.Single(t => t.Name == "em-distribution").Rows.Count);
         Assert.Equal("no audit this period", tables.Single(t => t.Name == "audit").Rows[0][1]);
+        Assert.Empty(tables.Single(t => t.Name == "denials").Rows); // the practice bills nothing through CodeLedger: no denial row, not a row of zeros
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public static class ReplayedMonth
         var audit = state.AuditEndingIn(practiceCode, slaMonth.First, slaMonth.Last) is { } auditId ? state.AuditReport(auditId) : null;
 
         var input = new MonthlyInput(practiceCode, vendor, slaMonth, zoneId, contract, encounters, monthQueries, codeSets, training, audit,
-            benchmarks ?? EmBenchmarkTable.Default, pricing);
+            benchmarks ?? EmBenchmarkTable.Default, pricing, Denials: MonthlyDenials.Billed(state.DenialReport(practiceCode, slaMonth)));
         return new ReplayedMonthInput(input, state.OrganizationName(practiceCode) ?? practiceCode, vendor is null ? "no vendor" : state.OrganizationName(vendor) ?? vendor);
     }
 
