@@ -1,3 +1,4 @@
+using CodeLedger.X12;
 using System.Security.Cryptography;
 using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Acknowledgments;
@@ -122,7 +123,11 @@ public sealed class AcknowledgmentDesk(CodeLedgerStore store, Func<Guid>? newId 
         var result = document.Result;
         if (!result.IsX12)
         {
-            throw new DomainException(AcknowledgmentErrors.Unreadable, $"{fileName}: not an X12 file (it does not begin with an ISA segment)");
+            // Say what the reader found (a missing ISA, an ISA whose separators cannot be read), not a guess.
+            var first = result.Errors.FirstOrDefault(e => e.Severity == X12Severity.Error);
+            var found = first is null ? "it does not begin with an ISA segment"
+                : first.Segment > 0 ? AcknowledgmentPoster.Problems(result)[0] : first.Message;
+            throw new DomainException(AcknowledgmentErrors.Unreadable, $"{fileName}: {found}; nothing changed");
         }
 
         var problems = AcknowledgmentPoster.Problems(result);

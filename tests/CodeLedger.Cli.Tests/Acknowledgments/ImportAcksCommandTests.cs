@@ -192,6 +192,21 @@ public sealed class ImportAcksCommandTests(ClaimsDemo demo) : IClassFixture<Clai
     }
 
     [Fact]
+    public void A_file_that_is_not_X12_or_whose_ISA_cannot_be_read_is_refused_saying_what_the_reader_found()
+    {
+        using var folder = new TempFolder();
+        var db = demo.Copy(folder);
+
+        var prose = Import(db, Write(folder, "notes.999", "Payer says all claims accepted."));
+        var broken = Import(db, Write(folder, "broken.999", "ISA*00*junk~GS*HP"));
+
+        Assert.Equal((2, 2), (prose.ExitCode, broken.ExitCode));
+        Assert.Contains("notes.999: not an X12 file: it does not start with an ISA segment; nothing changed", prose.Error, StringComparison.Ordinal);
+        Assert.Contains("broken.999: segment 1 (ISA): the ISA's 16 elements, separators and segment terminator cannot be found; nothing changed", broken.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Payer says", prose.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_837P_is_not_an_acknowledgment_and_is_refused()
     {
         using var folder = new TempFolder();
