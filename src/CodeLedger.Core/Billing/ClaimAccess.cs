@@ -34,6 +34,14 @@ public static class ClaimCorrection
     /// <summary>A claim of the encounter as the rule needs it: CLM01, frequency, status and the claim it replaces.</summary>
     public sealed record Sent(string ClaimId, ClaimFrequency Frequency, ClaimStatus Status, string? ReplacesClaimId);
 
+    /// <summary>
+    /// The coding version a correction is built from: a replacement (7) sends what the encounter's
+    /// final coding says now (the reason to correct), a void (8) the voided claim's own lines; a
+    /// replacement of an encounter with no final coding on record keeps the claim's version.
+    /// </summary>
+    public static int CodingVersion(ClaimFrequency frequency, int claimVersion, int? currentFinalVersion) =>
+        frequency == ClaimFrequency.Replacement ? currentFinalVersion ?? claimVersion : claimVersion;
+
     public static void Check(Sent target, IEnumerable<Sent> encounterClaims, ClaimFrequency frequency)
     {
         var what = frequency == ClaimFrequency.Void ? "voided" : "corrected";

@@ -191,12 +191,8 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
             var target = await FindAsync(db, practice, claimId, ct);
             var siblings = await db.Set<ClaimRow>().AsNoTracking().Where(c => c.EncounterId == target.EncounterId).ToListAsync(ct);
             ClaimCorrection.Check(Sent(target), siblings.Select(Sent), frequency);
-            var version = target.CodingVersion;
-            if (frequency == ClaimFrequency.Replacement)
-            {
-                version = await db.Set<WorkItem>().AsNoTracking().Where(w => w.EncounterId == target.EncounterId).Select(w => w.FinalCodingVersion).FirstOrDefaultAsync(ct)
-                    ?? target.CodingVersion;
-            }
+            var finalVersion = await db.Set<WorkItem>().AsNoTracking().Where(w => w.EncounterId == target.EncounterId).Select(w => w.FinalCodingVersion).FirstOrDefaultAsync(ct);
+            var version = ClaimCorrection.CodingVersion(frequency, target.CodingVersion, finalVersion);
 
             var context = await BillingContext.LoadAsync(db, practice, ct);
             var inputs = await EncounterInputs.LoadAsync(db, [target.EncounterId], ct);

@@ -121,4 +121,12 @@ public sealed class ClaimCorrectionTests
 
         Assert.Equal((family, given), (physician.FamilyName, physician.GivenName));
     }
+
+    [Fact]
+    public void A_replacement_sends_the_current_final_coding_and_a_void_the_voided_claims_own()
+    {
+        Assert.Equal(3, ClaimCorrection.CodingVersion(ClaimFrequency.Replacement, claimVersion: 2, currentFinalVersion: 3));
+        Assert.Equal(2, ClaimCorrection.CodingVersion(ClaimFrequency.Void, claimVersion: 2, currentFinalVersion: 3));
+        Assert.Equal(2, ClaimCorrection.CodingVersion(ClaimFrequency.Replacement, claimVersion: 2, currentFinalVersion: null));
+    }
 }
