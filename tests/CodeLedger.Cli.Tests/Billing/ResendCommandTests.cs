@@ -103,7 +103,7 @@ public sealed class ResendCommandTests(ClaimsDemo demo) : IClassFixture<ClaimsDe
         Assert.Contains("0 claims built, 0 rebuilt, 1 rejected claims resent, 1 submitted in 1 files, 0 in the fix queue", resubmit.Out, StringComparison.Ordinal);
         var encounter = rejected[..rejected.LastIndexOf('-')];
         var resend = $"{encounter}-2";
-        Assert.Equal([$"{rejected}|1|rejected||", $"{resend}|1|submitted|{rejected}|"],
+        Assert.Equal([$"{rejected}|Original|rejected||", $"{resend}|Original|submitted|{rejected}|"],
             Query(db, $"SELECT claim_id, frequency, status, replaces_claim_id, payer_claim_control_number FROM claims WHERE claim_id LIKE '{encounter}-%' ORDER BY claim_id"));
         var file = Assert.Single(Directory.GetFiles(Path.Combine(outbox, North)), f => !files.Contains(f));
         AssertClean(file);
