@@ -65,14 +65,14 @@ internal static class ClaimsOutCommands
                 return ExitCodes.Success;
             }
 
-            if (s.Built == 0 && s.Rebuilt == 0 && s.Files.Count == 0)
+            if (s.Built == 0 && s.Rebuilt == 0 && s.Resent == 0 && s.Files.Count == 0)
             {
                 await console.Out.WriteLineAsync($"practice {s.Practice}: nothing to submit: no finalized encounter without a claim, and the fix queue ({s.FixQueue} claims) is unchanged");
             }
             else
             {
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"practice {s.Practice}: {s.Built} claims built, {s.Rebuilt} rebuilt, {s.Submitted} submitted in {s.Files.Count} files, {s.FixQueue} in the fix queue"));
+                    $"practice {s.Practice}: {s.Built} claims built, {s.Rebuilt} rebuilt, {(s.Resent > 0 ? $"{s.Resent} rejected claims resent, " : "")}{s.Submitted} submitted in {s.Files.Count} files, {s.FixQueue} in the fix queue"));
             }
 
             foreach (var (code, count) in s.FixQueueByFinding)
@@ -142,30 +142,34 @@ internal static class ClaimsOutCommands
         var practice = Practice();
         var asUser = As();
         var json = CommonOptions.Json();
-        var command = new Command("fixes", "The fix queue: each held claim with every finding (code, line, message) that keeps it from leaving.");
+        var command = new Command("fixes", "The fix queue: each held claim with every finding (code, line, message) that keeps it from leaving, and each rejected claim not yet resent with the acknowledgment's reasons.");
         command.Options.Add(practice);
         command.Options.Add(asUser);
         command.Options.Add(json);
         command.SetAction((parse, ct) => WorkflowCli.RunAsync(async () =>
         {
             var (store, principal) = await OpenAsync(parse, console, asUser, "reading claims", ct);
-            var claims = await (await DeskAsync(store, ct)).ListAsync(parse.GetValue(practice)!, principal, ClaimStatus.FixQueue, ct);
+            var claims = await (await DeskAsync(store, ct)).FixesAsync(parse.GetValue(practice)!, principal, ct);
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(WorkflowCli.Serialize(claims.Select(c => new { c.ClaimId, c.Encounter, c.Frequency, c.PayerCode, c.Findings })));
+                await console.Out.WriteLineAsync(WorkflowCli.Serialize(claims.Select(c => new { c.ClaimId, c.Encounter, c.Frequency, c.Status, c.PayerCode, c.Findings })));
                 return ExitCodes.Success;
             }
 
             foreach (var c in claims)
             {
-                await console.Out.WriteLineAsync($"{c.ClaimId} (encounter {c.Encounter}, frequency {c.Frequency}):");
+                var rejected = c.Status == ClaimStatus.Rejected.Name() ? ", rejected: the next claims submit resends it" : "";
+                var resends = c.Replaces is not null && c.Frequency == (int)ClaimFrequency.Original ? $", resending {c.Replaces}" : "";
+                await console.Out.WriteLineAsync($"{c.ClaimId} (encounter {c.Encounter}, frequency {c.Frequency}{resends}{rejected}):");
                 foreach (var f in c.Findings)
                 {
                     await console.Out.WriteLineAsync($"  {f.Code} {f.Severity}{(f.Line is { } l ? $" line {l}" : "")}: {f.Message}");
                 }
             }
 
-            await console.Out.WriteLineAsync($"{claims.Count} claims in the fix queue");
+            var rejectedCount = claims.Count(c => c.Status == ClaimStatus.Rejected.Name());
+            await console.Out.WriteLineAsync(rejectedCount == 0 ? $"{claims.Count} claims in the fix queue"
+                : $"{claims.Count - rejectedCount} claims in the fix queue, {rejectedCount} rejected claims to resend");
             return ExitCodes.Success;
         }));
         return command;
@@ -232,7 +236,7 @@ internal static class ClaimsOutCommands
         }
 
         await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"claim {c.ClaimId}: encounter {c.Encounter}, submission {c.Submission}, frequency {c.Frequency}{(c.Replaces is null ? "" : $" replacing {c.Replaces} (REF*F8 {c.PayerClaimControlNumber})")}, {c.Status}, payer {c.PayerCode ?? "-"}, total {c.TotalCharge ?? "-"}"));
+            $"claim {c.ClaimId}: encounter {c.Encounter}, submission {c.Submission}, frequency {c.Frequency}{(c.Replaces is null ? "" : c.Frequency == (int)ClaimFrequency.Original ? $" resending {c.Replaces} (rejected)" : $" replacing {c.Replaces} (REF*F8 {c.PayerClaimControlNumber})")}, {c.Status}, payer {c.PayerCode ?? "-"}, total {c.TotalCharge ?? "-"}"));
         await console.Out.WriteLineAsync($"  built {Core.Common.Instants.Format(c.BuiltAt)} by {c.BuiltBy}");
         if (c.FileName is not null)
         {

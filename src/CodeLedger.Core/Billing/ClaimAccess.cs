@@ -25,8 +25,9 @@ public static class ClaimAccess
 
 /// <summary>
 /// Whether a claim may be replaced (frequency 7) or voided (frequency 8) (docs/BILLING.md,
-/// "Corrections and voids"): only a claim that left (submitted, or answered since), that is not
-/// itself a void, and that no later submission of the encounter already replaces or voids. The
+/// "Corrections and voids"): only a claim that left (submitted, or answered since) and that no
+/// acknowledgment rejected, that is not itself a void, and that no later submission of the
+/// encounter already replaces, voids or resends. The
 /// refusal names the claim and why, never the patient.
 /// </summary>
 public static class ClaimCorrection
@@ -42,6 +43,13 @@ public static class ClaimCorrection
     public static int CodingVersion(ClaimFrequency frequency, int claimVersion, int? currentFinalVersion) =>
         frequency == ClaimFrequency.Replacement ? currentFinalVersion ?? claimVersion : claimVersion;
 
+    private static string Followed(ClaimFrequency frequency) => frequency switch
+    {
+        ClaimFrequency.Void => "voided by",
+        ClaimFrequency.Replacement => "replaced by",
+        _ => "resent as",
+    };
+
     public static void Check(Sent target, IEnumerable<Sent> encounterClaims, ClaimFrequency frequency)
     {
         var what = frequency == ClaimFrequency.Void ? "voided" : "corrected";
@@ -56,6 +64,14 @@ public static class ClaimCorrection
                 $"claim {target.ClaimId} never left (it is {target.Status.Name()}): it cannot be {what}; fix it and let claims submit send it");
         }
 
+        // A rejection stopped the claim before the payer adjudicated it: there is nothing on the payer's
+        // side to replace or void, and the next claims submit sends it again (ClaimResend).
+        if (target.Status == ClaimStatus.Rejected)
+        {
+            throw new DomainException(BillingErrors.ClaimNotCorrectable,
+                $"claim {target.ClaimId} was rejected by an acknowledgment before the payer adjudicated it: it cannot be {what}; fix the cause and the next claims submit resends it");
+        }
+
         if (target.Frequency == ClaimFrequency.Void)
         {
             throw new DomainException(BillingErrors.ClaimNotCorrectable, $"claim {target.ClaimId} is a void: it cannot be {what}");
@@ -64,7 +80,7 @@ public static class ClaimCorrection
         if (encounterClaims.FirstOrDefault(c => string.Equals(c.ReplacesClaimId, target.ClaimId, StringComparison.Ordinal)) is { } later)
         {
             throw new DomainException(BillingErrors.ClaimNotCorrectable,
-                $"claim {target.ClaimId} is already {(later.Frequency == ClaimFrequency.Void ? "voided" : "replaced")} by {later.ClaimId} ({later.Status.Name()}); correct or void that one");
+                $"claim {target.ClaimId} is already {Followed(later.Frequency)} {later.ClaimId} ({later.Status.Name()}); correct or void that one");
         }
     }
 }

@@ -69,7 +69,8 @@ public sealed class ClaimAssembler(ClaimEditor editor)
                 [.. request.Coding.Diagnoses.Select((d, i) => new Diagnosis837(i == 0 ? "ABK" : "ABF", d.Value))],
                 null, rendering,
                 [.. lines.Select(l => new ServiceLine837(l.Number, "HC", l.Coded.Code.Value, [.. l.Coded.Modifiers.Select(m => m.Value)], null,
-                    l.Charge!.Value, "UN", l.Coded.Units, null, [.. l.Coded.Pointers], request.DateOfService, null))]);
+                    l.Charge!.Value, "UN", l.Coded.Units, null, [.. l.Coded.Pointers], request.DateOfService, null,
+                    LineItemControlNumber: ClaimId.LineItemControlNumber(claimId, l.Number)))]);
         }
 
         return new AssembledClaim(request.PracticeKey, claimId, request.Frequency, payer, lines, total, findings, claim);

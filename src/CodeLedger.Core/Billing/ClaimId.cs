@@ -37,5 +37,20 @@ public static class ClaimId
         return key + suffix;
     }
 
+    /// <summary>
+    /// REF*6R of a claim's line (loop 2400): <c>{CLM01}-{LX}</c>, at most 24 characters (REF02 allows
+    /// 50). Unique per practice because CLM01 is and the line number follows the last '-', so the
+    /// payer's echo in an 835 (loop 2110 REF*6R) or a 277CA (REF*FJ) names one line of one claim sent.
+    /// </summary>
+    public static string LineItemControlNumber(string claimId, int lineNumber)
+    {
+        if (lineNumber < 1)
+        {
+            throw new DomainException(BillingErrors.ClaimSubmission, $"a claim's line number is 1 or more, got {lineNumber}");
+        }
+
+        return claimId + "-" + lineNumber.ToString(CultureInfo.InvariantCulture);
+    }
+
     private static bool Plain(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.';
 }

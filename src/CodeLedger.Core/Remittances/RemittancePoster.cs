@@ -14,9 +14,9 @@ namespace CodeLedger.Core.Remittances;
 public static class RemittancePoster
 {
     /// <param name="lineItemControlNumbers">
-    /// The loop 2110 REF*6R line item control numbers by (CLP position, SVC position), both from 1,
-    /// when the reader supplies them; the X12 model does not carry them yet, and without them lines
-    /// match by code, modifiers and date.
+    /// Line item control numbers by (CLP position, SVC position), both from 1, for an SVC whose
+    /// loop 2110 carries no REF*6R of its own (the reader keeps the REF*6R on the service payment,
+    /// which wins); without either, lines match by code, modifiers and date.
     /// </param>
     public static PostingPlan Plan(RemittanceAdvice835 advice, RemittanceBook book, PostingOptions? options = null,
         IReadOnlyDictionary<(int Claim, int Service), string>? lineItemControlNumbers = null) =>
@@ -145,8 +145,13 @@ public static class RemittancePoster
         for (var s = 0; s < lines.Length; s++)
         {
             var service = payment.Services[s];
-            string? control = null;
-            lineItemControlNumbers?.TryGetValue((position, s + 1), out control);
+            // The payer's echo of REF*6R (loop 2110) names the line; a caller's map stands in for a reader without it.
+            var control = service.LineItemControlNumber;
+            if (control is null)
+            {
+                lineItemControlNumbers?.TryGetValue((position, s + 1), out control);
+            }
+
             var line = RemittanceMatcher.Line(claim, service, control, taken);
             if (line is null)
             {

@@ -13,7 +13,7 @@ internal static class BillingStoredRows
             StateTables.ClaimRow(rows.Add(StateTables.Claims, StateRows.Text(c.Id), StateTables.ClaimLabel(code(c.PracticeId), c.ClaimId), 0),
                 code(c.PracticeId), ext(c.EncounterId), c.ClaimId, c.Submission, (int)c.Frequency, c.ReplacesClaimId, c.PayerClaimControlNumber, c.CodingVersion,
                 Core.Billing.ClaimStatusNames.Name(c.Status), c.PayerCode, c.PayerId, c.TotalCharge?.ToString(),
-                c.Lines.Select(l => (l.Number, l.Code, (IEnumerable<string>)l.Modifiers, l.Units, (IEnumerable<int>)l.Pointers, l.DateOfService, ClaimDesk.Amount(l.Fee), ClaimDesk.Amount(l.Charge))),
+                c.Lines.Select(l => (l.Number, l.LineItemControlNumber, l.Code, (IEnumerable<string>)l.Modifiers, l.Units, (IEnumerable<int>)l.Pointers, l.DateOfService, ClaimDesk.Amount(l.Fee), ClaimDesk.Amount(l.Charge))),
                 c.Findings.Select(f => (f.Code, f.Severity, f.Line, f.Message)),
                 c.FileName, c.ReceiverId, c.InterchangeControlNumber, c.GroupControlNumber, c.TransactionControlNumber, c.SubmittedAt);
         }

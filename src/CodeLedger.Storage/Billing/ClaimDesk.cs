@@ -26,13 +26,14 @@ public sealed record SubmittedFile(string FileName, string Sha256, string PayerC
 
 /// <summary>
 /// What <c>claims submit</c> did: claims built (new originals), rebuilt (fix-queue or ready claims
-/// whose assembly changed), ready and held in the fix queue after it (with how many claims each
+/// whose assembly changed), resent (new submissions of rejected claims, sent or held), ready and held in the fix queue after it (with how many claims each
 /// error finding code holds), and the files written, each already in the outbox.
 /// </summary>
 public sealed record ClaimSubmitSummary(
     string Practice,
     int Built,
     int Rebuilt,
+    int Resent,
     int Submitted,
     int FixQueue,
     IReadOnlyDictionary<string, int> FixQueueByFinding,
@@ -89,7 +90,10 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
             var billed = claims.Select(c => c.EncounterId).ToHashSet();
             var pending = claims.Where(c => c.Status is ClaimStatus.FixQueue or ClaimStatus.Ready).ToList();
             var fresh = finalized.Where(w => !billed.Contains(w.EncounterId) && w.FinalCodingVersion is not null).ToList();
-            var inputs = await EncounterInputs.LoadAsync(db, [.. fresh.Select(f => f.EncounterId), .. pending.Select(p => p.EncounterId)], ct);
+            var due = ClaimResend.Due(claims.Select(ResendView)).ToHashSet(StringComparer.Ordinal);
+            var rejected = claims.Where(c => due.Contains(c.ClaimId)).OrderBy(c => c.ClaimId, StringComparer.Ordinal).ToList();
+            var inputs = await EncounterInputs.LoadAsync(db,
+                [.. fresh.Select(f => f.EncounterId), .. pending.Select(p => p.EncounterId), .. rejected.Select(r => r.EncounterId)], ct);
 
             var ready = new List<(ClaimRow Row, AssembledClaim Claim)>();
             var built = 0;
@@ -124,6 +128,27 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
                 if (assembled.Status == ClaimStatus.Ready)
                 {
                     ready.Add((row, assembled));
+                }
+            }
+
+            // Rejected claims go out again as a new submission built from what the database holds now
+            // (the practice fixed the coverage, the payer id, the profile...): clean, in this submit's
+            // files; still in error, in the fix queue with the findings, rebuilt like any held claim.
+            var resent = 0;
+            var submissions = claims.GroupBy(c => c.EncounterId).ToDictionary(g => g.Key, g => g.Max(c => c.Submission));
+            foreach (var row in rejected)
+            {
+                var resend = ClaimResend.Of(new ClaimResend.Rejected(row.ClaimId, row.Frequency, row.CodingVersion, row.PayerClaimControlNumber),
+                    finalVersions.GetValueOrDefault(row.EncounterId));
+                var submission = submissions[row.EncounterId] += 1;
+                var (again, assembled) = Build(context, inputs, row.EncounterId, submission, resend.Frequency, resend.RejectedClaimId, resend.PayerClaimControlNumber,
+                    resend.CodingVersion, principal, now);
+                db.Add(again);
+                ledger.Append(inputs.Encounter(row.EncounterId).ExternalId, BuiltEvent(again));
+                resent++;
+                if (assembled.Status == ClaimStatus.Ready)
+                {
+                    ready.Add((again, assembled));
                 }
             }
 
@@ -164,7 +189,7 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
             var byFinding = held.SelectMany(c => c.Findings.Where(f => f.Severity == "error").Select(f => f.Code).Distinct())
                 .GroupBy(code => code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            return new ClaimSubmitSummary(practice.Code, built, rebuilt, files.Sum(f => f.Claims), held.Count, byFinding, files, Folder(outbox, practice));
+            return new ClaimSubmitSummary(practice.Code, built, rebuilt, resent, files.Sum(f => f.Claims), held.Count, byFinding, files, Folder(outbox, practice));
         }, ct);
 
         foreach (var file in result.Files)
@@ -220,6 +245,18 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
         return [.. rows.OrderBy(r => keys[r.EncounterId], StringComparer.Ordinal).ThenBy(r => r.Submission).Select(r => View(r, keys[r.EncounterId]))];
     }
 
+    /// <summary>
+    /// <c>claims fixes</c>: what keeps the practice's claims from the payer. Claims in the fix queue
+    /// with their findings, and rejected claims not yet resent with the acknowledgment's reasons
+    /// (their findings after assembly's); the next submit resends those.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimView>> FixesAsync(string practiceCode, Principal principal, CancellationToken ct = default)
+    {
+        var all = await ListAsync(practiceCode, principal, null, ct);
+        var due = ClaimResend.Due(all.Select(c => new ClaimResend.Claim(c.ClaimId, ClaimStatusNames.Parse(c.Status), c.Replaces))).ToHashSet(StringComparer.Ordinal);
+        return [.. all.Where(c => c.Status == ClaimStatus.FixQueue.Name() || due.Contains(c.ClaimId))];
+    }
+
     public async Task<ClaimView> ShowAsync(string practiceCode, Principal principal, string claimId, CancellationToken ct = default)
     {
         await using var db = await store.CreateContextAsync(principal, ct);
@@ -248,6 +285,8 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
     private static string Folder(string outbox, Organization practice) => Path.Combine(outbox, practice.Code);
 
     private static ClaimCorrection.Sent Sent(ClaimRow c) => new(c.ClaimId, c.Frequency, c.Status, c.ReplacesClaimId);
+
+    private static ClaimResend.Claim ResendView(ClaimRow c) => new(c.ClaimId, c.Status, c.ReplacesClaimId);
 
     private (ClaimRow Row, AssembledClaim Claim) Build(BillingContext context, EncounterInputs inputs, Guid encounterId, int submission, ClaimFrequency frequency,
         string? replaces, string? payerClaimNumber, int codingVersion, Principal principal, DateTimeOffset now)
@@ -296,7 +335,7 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
         row.PayerCode = claim.Payer?.Code;
         row.PayerId = claim.Payer?.PayerId;
         row.TotalCharge = claim.TotalCharge is { } t ? Money.FromDecimal(t) : null;
-        row.Lines = [.. claim.Lines.Select(l => new ClaimLineRow(l.Number, l.Number.ToString(CultureInfo.InvariantCulture), l.Coded.Code.Value,
+        row.Lines = [.. claim.Lines.Select(l => new ClaimLineRow(l.Number, ClaimId.LineItemControlNumber(claim.ClaimId, l.Number), l.Coded.Code.Value,
             [.. l.Coded.Modifiers.Select(m => m.Value)], l.Coded.Units, [.. l.Coded.Pointers], dateOfService, l.Fee, l.Charge))];
         row.Findings = [.. claim.Findings.Select(f => new ClaimFindingRow(f.Code, f.Severity == EditSeverity.Error ? "error" : "warning", f.Line, f.Message))];
     }
@@ -307,7 +346,7 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
             row.CodingVersion, row.Status.Name(), row.PayerCode, row.PayerId, row.TotalCharge?.ToString(), Lines(row), Findings(row));
 
     internal static IReadOnlyList<ClaimBuilt.Line> Lines(ClaimRow row) =>
-        [.. row.Lines.Select(l => new ClaimBuilt.Line(l.Number, l.Code, l.Modifiers, l.Units, l.Pointers, l.DateOfService, Amount(l.Fee), Amount(l.Charge)))];
+        [.. row.Lines.Select(l => new ClaimBuilt.Line(l.Number, l.Code, l.Modifiers, l.Units, l.Pointers, l.DateOfService, Amount(l.Fee), Amount(l.Charge), l.LineItemControlNumber))];
 
     internal static IReadOnlyList<ClaimBuilt.Finding> Findings(ClaimRow row) =>
         [.. row.Findings.Select(f => new ClaimBuilt.Finding(f.Code, f.Severity, f.Line, f.Message))];

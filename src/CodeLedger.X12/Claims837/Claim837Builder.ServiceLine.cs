@@ -6,7 +6,7 @@ namespace CodeLedger.X12.Claims837;
 /// <summary>
 /// Loop 2400 service line: LX (line number), SV1 (procedure, modifiers, charge, unit basis UN or
 /// MJ, units, place of service, up to four diagnosis pointers; required), DTP*472 service date
-/// (required), REF*G1 prior authorization, and the 2420 rendering provider (NM1*82). A line is
+/// (required), REF*G1 prior authorization, REF*6R line item control number, and the 2420 rendering provider (NM1*82). A line is
 /// written into the open row of the batch and counted when the next line or claim closes it; a
 /// line without SV1 is reported and not kept. 2410, 2430 and 2440 are read past.
 /// </summary>
@@ -245,12 +245,16 @@ internal sealed partial class Claim837Builder
         context.Error(X12ErrorCodes.InvalidDate, f.Position, "DTP", 3, $"'{X12Bytes.Show(value)}' is not a valid {X12Bytes.Show(format)} date");
     }
 
-    /// <summary>REF*G1: the line's own prior authorization.</summary>
+    /// <summary>REF*G1: the line's own prior authorization; REF*6R: its line item control number.</summary>
     private void OnLineRef(in X12Fields f)
     {
         if (f[1].SequenceEqual("G1"u8))
         {
             OpenLineRow.PriorAuthorization = X12Bytes.Text(f[2]);
+        }
+        else if (f[1].SequenceEqual("6R"u8))
+        {
+            OpenLineRow.LineItemControlNumber = X12Bytes.Text(f[2]);
         }
     }
 

@@ -166,11 +166,13 @@ public readonly struct ServiceLineRow837
 
     public X12Name? Rendering => Row.Rendering;
 
+    public string? LineItemControlNumber => Row.LineItemControlNumber;
+
     public ServiceLine837 ToRecord()
     {
         ref var row = ref Row;
         return new ServiceLine837(row.LineNumber, row.Qualifier, row.ProcedureCode, row.Modifiers ?? [], row.Description, row.Charge, row.UnitBasis,
-            row.Units, row.PlaceOfService, row.Pointers ?? [], row.ServiceFrom, row.ServiceTo, row.PriorAuthorization, row.Rendering);
+            row.Units, row.PlaceOfService, row.Pointers ?? [], row.ServiceFrom, row.ServiceTo, row.PriorAuthorization, row.Rendering, row.LineItemControlNumber);
     }
 }
 
@@ -217,4 +219,5 @@ internal struct LineData
     public DateOnly? ServiceTo;
     public string? PriorAuthorization;
     public X12Name? Rendering;
+    public string? LineItemControlNumber;
 }

@@ -167,12 +167,14 @@ public readonly struct ServicePaymentRow835
 
     public ReadOnlySpan<Remark835> Remarks => _batch.Remarks.AsSpan(Row.RemarkStart, Row.RemarkEnd - Row.RemarkStart);
 
+    public string? LineItemControlNumber => Row.LineItemControlNumber;
+
     public ServicePayment835 ToRecord()
     {
         ref var row = ref Row;
         return new ServicePayment835(row.Qualifier, row.ProcedureCode, row.Modifiers, row.Charge, row.Paid, row.RevenueCode, row.UnitsPaid,
             row.OriginalQualifier, row.OriginalProcedureCode, row.OriginalModifiers, row.OriginalUnits, Dates.ToArray(), Adjustments.ToArray(),
-            Amounts.ToArray(), Remarks.ToArray());
+            Amounts.ToArray(), Remarks.ToArray(), row.LineItemControlNumber);
     }
 }
 
@@ -217,4 +219,5 @@ internal struct ServiceRow
     public int AmountEnd;
     public int RemarkStart;
     public int RemarkEnd;
+    public string? LineItemControlNumber;
 }

@@ -122,6 +122,14 @@ internal sealed class Remittance835Builder(X12ParseContext context, string contr
             case X12SegmentIds.Lx:
                 EnsureHeader(f.Position);
                 break;
+            case X12SegmentIds.Ref:
+                // Loop 2110 REF*6R: the line item control number of the 837P line this SVC pays.
+                if (_inService && f[1].SequenceEqual("6R"u8))
+                {
+                    Service.LineItemControlNumber = X12Bytes.Text(f[2]);
+                }
+
+                break;
             default:
                 break;
         }

@@ -174,6 +174,12 @@ public static class Claim837Writer
                 w.Segment("REF", "G1", line.PriorAuthorization);
             }
 
+            // 6R follows G1 in the guide's order of the 2400 REFs.
+            if (line.LineItemControlNumber is not null)
+            {
+                w.Segment("REF", "6R", line.LineItemControlNumber);
+            }
+
             if (line.Rendering is not null)
             {
                 Name(w, line.Rendering);

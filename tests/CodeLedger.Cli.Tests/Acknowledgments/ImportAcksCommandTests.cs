@@ -191,6 +191,38 @@ public sealed class ImportAcksCommandTests(ClaimsDemo demo) : IClassFixture<Clai
         Assert.Equal(events, Count(db, "SELECT count(*) FROM ledger_events"));
     }
 
+    [Theory]
+    [InlineData("truncated after a segment")]
+    [InlineData("cut inside a segment")]
+    [InlineData("SE01 one too many")]
+    public async Task A_damaged_999_rejecting_the_claim_is_refused_whole_with_its_location_and_the_claim_stays_submitted(string damage)
+    {
+        using var folder = new TempFolder();
+        var db = demo.Copy(folder);
+        await SentClaims.SeedAsync(db, Practice, SentClaims.Demo837);
+        var broken = Write(folder, "broken.837", File.ReadAllText(Demo837).Replace("SV1*HC:87070*15*UN*", "SV1*HC:87070*15*XX*", StringComparison.Ordinal));
+        var text = File.ReadAllText(Acknowledge(folder, db, broken).Ack999);
+        Assert.Contains("IK5*R", text, StringComparison.Ordinal);
+        var se = System.Text.RegularExpressions.Regex.Match(text, @"(?<=~\s*)SE\*(\d+)\*");
+        var damaged = damage switch
+        {
+            "truncated after a segment" => text[..(text.IndexOf("IK5*", StringComparison.Ordinal))],
+            "cut inside a segment" => text[..(text.IndexOf("IK5*", StringComparison.Ordinal) + 3)],
+            _ => text[..se.Groups[1].Index] + (int.Parse(se.Groups[1].Value, CultureInfo.InvariantCulture) + 1) + text[(se.Groups[1].Index + se.Groups[1].Length)..],
+        };
+        var events = Count(db, "SELECT count(*) FROM ledger_events");
+
+        var run = Import(db, Write(folder, "damaged.999", damaged));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("ACK-UNREADABLE", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"damaged\.999: refused whole, nothing changed: segment \d+ \(", run.Error);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["submitted"], Query(db, "SELECT status FROM claims"));
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM acknowledgments"));
+        Assert.Equal(events, Count(db, "SELECT count(*) FROM ledger_events"));
+    }
+
     [Fact]
     public void A_file_that_is_not_X12_or_whose_ISA_cannot_be_read_is_refused_saying_what_the_reader_found()
     {

@@ -224,8 +224,10 @@ public sealed class ClaimsSubmitCommandTests(ClaimsDemo demo) : IClassFixture<Cl
             AssertClean(Path.Combine(outbox, North, f));
         }
 
-        // The void repeats the voided claim's lines and charge.
-        Assert.Equal(Query(db, $"SELECT lines, total_charge FROM claims WHERE claim_id = '{sent[1]}'"), Query(db, $"SELECT lines, total_charge FROM claims WHERE claim_id = '{voidId}'"));
+        // The void repeats the voided claim's lines and charge; each line's REF*6R is the void's own (its CLM01 and LX).
+        Assert.Equal(Query(db, $"SELECT lines, total_charge FROM claims WHERE claim_id = '{sent[1]}'").Select(r => r.Replace($"\"{sent[1]}-", $"\"{voidId}-", StringComparison.Ordinal)),
+            Query(db, $"SELECT lines, total_charge FROM claims WHERE claim_id = '{voidId}'"));
+        Assert.Contains($"REF*6R*{voidId}-1~", text, StringComparison.Ordinal);
         var show = Run(db, "claims", "show", voidId, "--practice", North, "--as", "pa-north");
         Ok(show);
         Assert.Contains($"frequency 8 replacing {sent[1]} (REF*F8 2026287A00456), submitted", show.Out, StringComparison.Ordinal);

@@ -136,6 +136,57 @@ public sealed class ImportRemitsCommandTests(ClaimsDemo demo) : IClassFixture<Cl
         Assert.Equal(events, Events(db));
     }
 
+    [Theory]
+    [InlineData("cut inside a segment", "X12-0109")]
+    [InlineData("SE01 one too many", "X12-0303")]
+    public async Task An_835_cut_inside_a_segment_or_with_a_wrong_segment_count_is_refused_whole_with_its_location(string damage, string code)
+    {
+        using var folder = new TempFolder();
+        var db = demo.Copy(folder);
+        await SeedClaimsAsync(db, Practice, StandardClaims());
+        var text = Text(Standard, "145");
+        var events = Events(db);
+        var se = System.Text.RegularExpressions.Regex.Match(text, @"(?<=~\s*)SE\*(\d+)\*");
+        var damaged = damage.StartsWith("cut", StringComparison.Ordinal)
+            ? text[..(text.IndexOf("SVC*HC:36415", StringComparison.Ordinal) + "SVC*HC:36".Length)]
+            : text[..se.Groups[1].Index] + (int.Parse(se.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1) + text[(se.Groups[1].Index + se.Groups[1].Length)..];
+
+        var run = Import(db, Write(folder, "damaged.835", damaged));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("REMIT-UNREADABLE: damaged.835", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was posted", run.Error, StringComparison.Ordinal);
+        Assert.Matches($@"X12 {code} at segment \d+", run.Error);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM remittance_payments"));
+        Assert.Equal(["submitted", "submitted"], Query(db, "SELECT status FROM claims"));
+        Assert.Equal(events, Events(db));
+    }
+
+    [Fact]
+    public async Task One_encounter_paid_on_two_ERAs_posts_each_line_once_to_the_one_claim_and_leaves_nothing_undistributed()
+    {
+        using var folder = new TempFolder();
+        var db = demo.Copy(folder);
+        await SeedClaimsAsync(db, Practice, StandardClaims());
+        // The payer splits PCN-1: the first ERA pays its 99214 line, a second one (another trace number) its 36415 line.
+        var first = "CLP*PCN-1*1*150*80*20*12*PAYERCCN1~NM1*QC*1*DOE*JANE****MI*M123~SVC*HC:99214:25*150*80**1~DTM*472*20260915~CAS*CO*45*50~CAS*PR*3*20~";
+        var second = "CLP*PCN-1*1*100*65*0*12*PAYERCCN1~NM1*QC*1*DOE*JANE****MI*M123~SVC*HC:36415*100*65**1~DTM*472*20260915~CAS*CO*45*35~";
+
+        var one = Import(db, Write(folder, "era-1.835", Text(first, "80")));
+        var two = Import(db, Write(folder, "era-2.835", Text(second, "65", trace: "EFT2")));
+
+        Assert.True(one.ExitCode == 0, one.ToString());
+        Assert.True(two.ExitCode == 0, two.ToString());
+        Assert.Equal(["PCN-1|paid"], Query(db, "SELECT claim_id, status FROM claims WHERE claim_id = 'PCN-1'"));
+        Assert.Equal(["PCN-1|8000|1|0", "PCN-1|6500|0|1"],
+            Query(db, "SELECT claim_id, paid, instr(lines, '\"lineNumber\":1') > 0, instr(lines, '\"lineNumber\":2') > 0 FROM claim_postings ORDER BY paid DESC"));
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM claim_postings WHERE lines LIKE '%\"lineNumber\":0%'"));
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM unmatched_claim_payments"));
+        Assert.Equal(2, Count(db, "SELECT count(*) FROM remittance_payments"));
+        Verified(db);
+    }
+
     [Fact]
     public async Task A_reversal_undoes_the_payment_exactly_and_a_WO_recovery_links_to_the_overpaid_claim()
     {

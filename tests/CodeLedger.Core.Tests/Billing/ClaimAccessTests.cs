@@ -76,7 +76,6 @@ public sealed class ClaimCorrectionTests
     [InlineData(ClaimStatus.Accepted)]
     [InlineData(ClaimStatus.Paid)]
     [InlineData(ClaimStatus.Denied)]
-    [InlineData(ClaimStatus.Rejected)]
     public void A_claim_that_left_may_be_replaced_or_voided(ClaimStatus status)
     {
         var sent = Claim("ENC1-1", status);
@@ -90,6 +89,24 @@ public sealed class ClaimCorrectionTests
     [InlineData(ClaimStatus.Ready, "ready")]
     public void A_claim_that_never_left_is_fixed_not_corrected(ClaimStatus status, string name) =>
         Assert.Contains($"claim ENC1-1 never left (it is {name})", Refusal(Claim("ENC1-1", status), ClaimFrequency.Replacement), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_rejected_claim_never_reached_the_payer_so_it_is_resent_not_corrected()
+    {
+        var rejected = Claim("ENC1-1", ClaimStatus.Rejected);
+
+        Assert.Contains("claim ENC1-1 was rejected by an acknowledgment before the payer adjudicated it: it cannot be corrected", Refusal(rejected, ClaimFrequency.Replacement), StringComparison.Ordinal);
+        Assert.Contains("the next claims submit resends it", Refusal(rejected, ClaimFrequency.Void), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_claim_already_resent_names_its_resend()
+    {
+        var resent = Claim("ENC1-2", ClaimStatus.Submitted, ClaimFrequency.Original, "ENC1-1");
+
+        // The resend's predecessor was rejected; a replacement of an accepted one (say, after a later 999) still names its resend.
+        Assert.Contains("claim ENC1-1 is already resent as ENC1-2 (submitted)", Refusal(Claim("ENC1-1", ClaimStatus.Accepted), ClaimFrequency.Replacement, resent), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_void_is_neither_voided_nor_replaced()

@@ -124,6 +124,22 @@ public sealed class ClaimBatcherTests
     }
 
     [Fact]
+    public void Every_line_written_carries_its_own_REF_6R_after_its_date_and_the_reader_keeps_it()
+    {
+        foreach (var file in ClaimBatcher.Batch(TwoPayers(), Submitter, Counter(), Clock))
+        {
+            var text = Encoding.ASCII.GetString(file.Content);
+            var claims = Assert.Single(X12Document.Load(file.Content).Claims837).Transactions.Single().Claims;
+            var lines = claims.SelectMany(c => c.Lines.Select(l => (c.PatientControlNumber, l.LineNumber, l.LineItemControlNumber))).ToList();
+
+            Assert.All(lines, l => Assert.Equal($"{l.PatientControlNumber}-{l.LineNumber}", l.LineItemControlNumber));
+            Assert.Equal(lines.Count, text.Split('~').Count(s => s.StartsWith("REF*6R*", StringComparison.Ordinal)));
+            Assert.Equal(lines.Count, lines.Select(l => l.LineItemControlNumber).Distinct(StringComparer.Ordinal).Count());
+            Assert.All(lines, l => Assert.Matches($@"~DTP\*472\*D8\*\d{{8}}~REF\*6R\*{l.LineItemControlNumber}~", text));
+        }
+    }
+
+    [Fact]
     public void Every_file_written_passes_pyx12()
     {
         foreach (var file in ClaimBatcher.Batch(TwoPayers(), Submitter, Counter(), Clock))

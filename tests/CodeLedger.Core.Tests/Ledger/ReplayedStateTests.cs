@@ -182,7 +182,7 @@ public sealed class ReplayedStateTests
         var state = Replay([.. Life(), twice, rebuiltAfterLeaving, unbuilt]);
 
         var row = state.ToRows().Tables[StateTables.Claims][StateRows.Text(ClaimRowId)];
-        Assert.Equal(("FM-NORTH", "A-1", "submitted", "180.00", "1:99214[]x1->1@2026-03-02 fee=180.00 charge=180.00", "", "837P-AETNA-000000001.x12", "1"),
+        Assert.Equal(("FM-NORTH", "A-1", "submitted", "180.00", "1#1:99214[]x1->1@2026-03-02 fee=180.00 charge=180.00", "", "837P-AETNA-000000001.x12", "1"),
             (row.Get("practice"), row.Get("encounter"), row.Get("status"), row.Get("total_charge"), row.Get("lines"), row.Get("findings"), row.Get("file_name"), row.Get("interchange")));
         Assert.Single(state.ToRows().Tables[StateTables.Claims]);
         Assert.Collection(state.Contradictions.Select(c => c.Message),
@@ -192,6 +192,24 @@ public sealed class ReplayedStateTests
     }
 
     private static readonly Guid AcknowledgmentId = Guid.Parse("40000000-0000-0000-0000-00000000a001");
+
+    [Fact]
+    public void A_resend_follows_only_a_rejected_claim_and_a_lines_control_number_replays_onto_its_row()
+    {
+        // A-1-1 went out and was never rejected in Life(): an original naming it is no resend of a rejected claim.
+        var resendOfPaid = ("A-1", (object)new ClaimBuilt(Guid.NewGuid(), Practice, A1, "A-1-2", 2, 1, "A-1-1", null, 2, "ready", "AETNA", "60054", "180.00", [], []));
+        var resendOfNothing = ("A-1", (object)new ClaimBuilt(Guid.NewGuid(), Practice, A1, "A-1-3", 3, 1, "A-1-9", null, 2, "ready", "AETNA", "60054", "180.00", [], []));
+        var replacement = Guid.NewGuid();
+        var withControl = ("A-1", (object)new ClaimBuilt(replacement, Practice, A1, "A-1-4", 4, 7, "A-1-1", "PCCN1", 2, "ready", "AETNA", "60054", "180.00",
+            [new ClaimBuilt.Line(1, "99214", [], 1, [1], new DateOnly(2026, 3, 2), "180.00", "180.00", "A-1-4-1")], []));
+
+        var state = Replay([.. Life(), resendOfPaid, resendOfNothing, withControl]);
+
+        Assert.Collection(state.Contradictions.Select(c => c.Message),
+            m => Assert.EndsWith("claim A-1-2 resends claim A-1-1, which was submitted, not rejected", m, StringComparison.Ordinal),
+            m => Assert.EndsWith("claim A-1-3 resends claim A-1-9, which practice FM-NORTH never built", m, StringComparison.Ordinal));
+        Assert.StartsWith("1#A-1-4-1:99214", state.ToRows().Tables[StateTables.Claims][StateRows.Text(replacement)].Get("lines"), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void An_acknowledgment_replays_onto_its_row_and_its_claims_and_the_same_file_twice_contradicts_it()

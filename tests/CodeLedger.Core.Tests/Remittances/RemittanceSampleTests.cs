@@ -145,4 +145,26 @@ public sealed class RemittanceSampleTests
         var plb = Assert.Single(plan.ProviderAdjustments);
         Assert.Equal(("CV", "CP", -1.27m, (string?)null), (plb.Reason, plb.Reference, plb.Amount, plb.ClaimId));
     }
+
+    [Fact]
+    public void The_REF_6R_a_real_payer_echoes_picks_the_line_it_names_among_twins()
+    {
+        // oopfactory/Example1.txt echoes REF*6R*444444 on the one SVC of claim 444444. Given that
+        // claim as two identical lines, only the control number tells them apart: without it the
+        // first would be paid.
+        var advice = Example1As5010();
+        var service = advice.Claims.First(c => c.PatientControlNumber == "444444").Services.Single();
+        Assert.Equal("444444", service.LineItemControlNumber);
+        var claims = ClaimsOf(advice);
+        var claim = claims.Single(c => c.ClaimId == "444444");
+        var twin = claim.Lines.Single();
+        claims[claims.IndexOf(claim)] = claim with { Lines = [twin with { Number = 1, LineItemControlNumber = "OTHER" }, twin with { Number = 2, LineItemControlNumber = "444444" }] };
+
+        var plan = RemittancePoster.Plan(advice, BookBefore(advice, claims), new PostingOptions(AcceptUnbalanced: true));
+
+        Assert.Equal([2], plan.Claims.First(c => c.ClaimId == "444444").Lines.Select(l => l.LineNumber));
+        var withoutEcho = advice with { Claims = advice.Claims.Select(c => c with { Services = c.Services.Select(s => s with { LineItemControlNumber = null }).ToArray() }).ToArray() };
+        Assert.Equal([1], RemittancePoster.Plan(withoutEcho, BookBefore(withoutEcho, claims), new PostingOptions(AcceptUnbalanced: true))
+            .Claims.First(c => c.ClaimId == "444444").Lines.Select(l => l.LineNumber));
+    }
 }

@@ -13,6 +13,23 @@ public class Claim837Tests
         X12Assert.RoundTrips(Fixtures.Interchange837());
     }
 
+    [Theory]
+    [InlineData("837p/linuxforhealth/demo.example6.837")]
+    [InlineData("837p/linuxforhealth/demo.cob.2ndary.example4.837")]
+    [InlineData("837p/oopfactory/ST1309-XX.txt")]
+    public void A_real_837Ps_line_item_control_numbers_are_read_and_written_back(string file)
+    {
+        var bytes = File.ReadAllBytes(SampleFiles.Path("x12-samples/" + file));
+        var sent = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.ASCII.GetString(bytes), @"REF\*6R\*([^~\r\n]+)").Select(m => m.Groups[1].Value).ToList();
+
+        var interchanges = X12Document.Load(bytes).Claims837;
+        var lines = interchanges.SelectMany(i => i.Transactions).SelectMany(t => t.Claims).SelectMany(c => c.Lines).ToList();
+
+        Assert.NotEmpty(sent);
+        Assert.Equal(sent, lines.Where(l => l.LineItemControlNumber is not null).Select(l => l.LineItemControlNumber!));
+        Assert.All(interchanges, i => Assert.Contains(sent[0], System.Text.Encoding.ASCII.GetString(Claim837Writer.Write(i)), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Writer_numbers_HL_and_counts_segments()
     {

@@ -34,6 +34,28 @@ public class Remittance835Tests
         Assert.Equal(("WO", "ABC", 20m), (plb.Reason, plb.Reference, plb.Amount));
     }
 
+    [Theory]
+    [InlineData("835/oopfactory/835_WithMultipleInterchanges.txt")]
+    [InlineData("835/oopfactory/ExampleFromNth.txt")]
+    public void The_REF_6R_a_real_payer_echoes_in_loop_2110_stays_on_its_service_payment(string file)
+    {
+        var bytes = File.ReadAllBytes(SampleFiles.Path("x12-samples/" + file));
+        var echoed = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.ASCII.GetString(bytes), @"REF\*6R\*([^~\r\n]+)").Select(m => m.Groups[1].Value).ToList();
+
+        var services = X12Document.Load(bytes).Remittances835.SelectMany(r => r.Claims).SelectMany(c => c.Services).ToList();
+
+        Assert.NotEmpty(echoed);
+        Assert.Equal(echoed, services.Where(s => s.LineItemControlNumber is not null).Select(s => s.LineItemControlNumber!));
+    }
+
+    [Fact]
+    public void A_REF_6R_outside_a_service_payment_is_no_services_and_a_service_without_one_has_none()
+    {
+        var advice = Assert.Single(X12Document.Load(Fixtures.Bytes(Fixtures.Text835())).Remittances835);
+
+        Assert.All(advice.Claims.SelectMany(c => c.Services), s => Assert.Null(s.LineItemControlNumber));
+    }
+
     [Fact]
     public void Shared_values_keep_each_claim_exactly_as_sent()
     {

@@ -27,8 +27,17 @@ public sealed record ClaimBuilt(
 {
     public static string Type => "claim.built";
 
-    /// <summary>A priced line: LX number, code, modifiers, units, pointers, date of service, fee and charge (null without a fee), in dollars (<c>125.00</c>).</summary>
-    public sealed record Line(int Number, string Code, IReadOnlyList<string> Modifiers, int Units, IReadOnlyList<int> Pointers, DateOnly DateOfService, string? Fee, string? Charge);
+    /// <summary>
+    /// A priced line: LX number, code, modifiers, units, pointers, date of service, fee and charge
+    /// (null without a fee), in dollars (<c>125.00</c>), and its line item control number (REF*6R).
+    /// Events recorded before REF*6R was written carry none: their lines held the LX number.
+    /// </summary>
+    public sealed record Line(int Number, string Code, IReadOnlyList<string> Modifiers, int Units, IReadOnlyList<int> Pointers, DateOnly DateOfService, string? Fee, string? Charge,
+        string? LineItemControlNumber = null)
+    {
+        /// <summary>The line item control number the claims row holds for this line (the LX number for events before REF*6R).</summary>
+        public string ControlNumber => LineItemControlNumber ?? Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A finding: code, "error" or "warning", line or null, message (no PHI).</summary>
     public sealed record Finding(string Code, string Severity, int? Line, string Message);

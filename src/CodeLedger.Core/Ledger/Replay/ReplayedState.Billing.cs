@@ -54,6 +54,23 @@ public sealed partial class ReplayedState
                     return;
                 }
 
+                // A resend (an original naming the claim it follows, docs/BILLING.md) follows a claim an
+                // acknowledgment rejected: any other is a contradiction.
+                if (e.Frequency == 1 && e.ReplacesClaimId is { } follows)
+                {
+                    if (!_claimsById.TryGetValue((e.Practice, follows), out var before))
+                    {
+                        Contradict(entry, $"claim {e.ClaimId} resends claim {follows}, which practice {Code(e.Practice)} never built");
+                        return;
+                    }
+
+                    if (StatusNow(before.Built.Id, before) != "rejected")
+                    {
+                        Contradict(entry, $"claim {e.ClaimId} resends claim {follows}, which was {StatusNow(before.Built.Id, before)}, not rejected");
+                        return;
+                    }
+                }
+
                 var built = new ClaimState(e, encounter.ExternalId, entry.Sequence, entry.Instant);
                 _claims[e.Id] = built;
                 _claimsById[(e.Practice, e.ClaimId)] = built;
@@ -115,7 +132,7 @@ public sealed partial class ReplayedState
                 StateTables.ClaimRow(rows.Add(StateTables.Claims, StateRows.Text(id), StateTables.ClaimLabel(Code(c.Built.Practice), c.Built.ClaimId), c.Sequence),
                     Code(c.Built.Practice), c.EncounterExternalId, c.Built.ClaimId, c.Built.Submission, c.Built.Frequency, c.Built.ReplacesClaimId,
                     payerNumber, c.CodingVersion, StatusNow(id, c), c.PayerCode, c.PayerId, c.TotalCharge,
-                    c.Lines.Select(l => (l.Number, l.Code, (IEnumerable<string>)l.Modifiers, l.Units, (IEnumerable<int>)l.Pointers, l.DateOfService, l.Fee, l.Charge)),
+                    c.Lines.Select(l => (l.Number, l.ControlNumber, l.Code, (IEnumerable<string>)l.Modifiers, l.Units, (IEnumerable<int>)l.Pointers, l.DateOfService, l.Fee, l.Charge)),
                     c.Findings.Select(f => (f.Code, f.Severity, f.Line, f.Message))
                         .Concat((ack?.Findings ?? []).Select(f => (f.Code, "error", f.Line, f.Message))),
                     c.FileName, c.ReceiverId, c.Interchange, c.Group, c.Transaction, c.SubmittedAt);

@@ -114,11 +114,11 @@ public static class StateTables
 
     /// <summary>
     /// A claim row's columns, one writer for the replayed and the stored row (docs/BILLING.md): lines as
-    /// <c>1:99213[25]x1->1,2@2026-01-05 fee=125.00 charge=125.00</c>, findings as <c>CODE/error/line: message</c>.
+    /// <c>1#ENC-1-1:99213[25]x1->1,2@2026-01-05 fee=125.00 charge=125.00</c> (number, REF*6R, code ...), findings as <c>CODE/error/line: message</c>.
     /// </summary>
     public static StateRow ClaimRow(StateRow row, string practice, string encounter, string claimId, int submission, int frequency, string? replaces,
         string? payerClaimNumber, int codingVersion, string status, string? payerCode, string? payerId, string? totalCharge,
-        IEnumerable<(int Number, string Code, IEnumerable<string> Modifiers, int Units, IEnumerable<int> Pointers, DateOnly DateOfService, string? Fee, string? Charge)> lines,
+        IEnumerable<(int Number, string Control, string Code, IEnumerable<string> Modifiers, int Units, IEnumerable<int> Pointers, DateOnly DateOfService, string? Fee, string? Charge)> lines,
         IEnumerable<(string Code, string Severity, int? Line, string Message)> findings,
         string? fileName, string? receiverId, int? interchange, int? group, int? transaction, DateTimeOffset? submittedAt) =>
         row.Set("practice", practice).Set("encounter", encounter).Set("claim_id", claimId).Set("submission", StateRows.Text(submission))
@@ -126,7 +126,7 @@ public static class StateTables
             .Set("coding_version", StateRows.Text(codingVersion)).Set("status", status).Set("payer_code", payerCode).Set("payer_id", payerId)
             .Set("total_charge", totalCharge)
             .Set("lines", string.Join(" ", lines.OrderBy(l => l.Number).Select(l =>
-                $"{StateRows.Text(l.Number)}:{l.Code}[{string.Join(",", l.Modifiers)}]x{StateRows.Text(l.Units)}->{string.Join(",", l.Pointers)}@{StateRows.Text(l.DateOfService)} fee={l.Fee} charge={l.Charge}")))
+                $"{StateRows.Text(l.Number)}#{l.Control}:{l.Code}[{string.Join(",", l.Modifiers)}]x{StateRows.Text(l.Units)}->{string.Join(",", l.Pointers)}@{StateRows.Text(l.DateOfService)} fee={l.Fee} charge={l.Charge}")))
             .Set("findings", string.Join(" | ", findings.Select(f => $"{f.Code}/{f.Severity}/{StateRows.Text(f.Line)}: {f.Message}")))
             .Set("file_name", fileName).Set("receiver_id", receiverId).Set("interchange", StateRows.Text(interchange))
             .Set("group", StateRows.Text(group)).Set("transaction", StateRows.Text(transaction)).Set("submitted_at", StateRows.Text(submittedAt));
