@@ -169,7 +169,7 @@ public sealed class DenialWorkCommandTests(ClaimsDemo demo) : IClassFixture<Clai
         Assert.Equal($"{replacement}|resolved|paid|Coding|Coding", after[S(resubmitted, "item")]);
         Assert.Equal($"{b.ClaimId}|open|denied-again|Coding|Coding", after[itemB]);
         Assert.Equal(2, after.Count);
-        Assert.Equal(3, Count(db, "SELECT count(*) FROM ledger_events WHERE type = 'denial.stepped'"));
+        Assert.Equal(["appeal", "corrected", "denied-again", "paid"], Query(db, "SELECT json_extract(payload, '$.step') FROM ledger_events WHERE type = 'denial.stepped' ORDER BY 1"));
         Verified(db);
 
         // The denial figures from the tables still equal those replayed from an export.
