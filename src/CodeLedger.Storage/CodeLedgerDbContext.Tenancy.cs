@@ -75,6 +75,7 @@ public abstract partial class CodeLedgerDbContext
         modelBuilder.Entity<Remittances.ProviderAdjustmentRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
         modelBuilder.Entity<Remittances.UnmatchedClaimPaymentRow>().HasQueryFilter(p => TenantUnrestricted || TenantPracticeIds.Contains(p.PracticeId));
         modelBuilder.Entity<Denials.DenialWorkItemRow>().HasQueryFilter(d => TenantUnrestricted || TenantPracticeIds.Contains(d.PracticeId));
+        modelBuilder.Entity<Denials.DenialWorkStepRow>().HasQueryFilter(d => TenantUnrestricted || TenantPracticeIds.Contains(d.PracticeId));
         // An encounter's coverage is seen by whoever sees the encounter.
         modelBuilder.Entity<Billing.EncounterCoverageRow>().HasQueryFilter(c => TenantUnrestricted || Set<Encounter>().Any(e => e.Id == c.EncounterId));
 

@@ -57,7 +57,20 @@ public sealed record DenialWorkItem(string ClaimId, DenialRootCause RootCause, d
     public static DenialOwner OwnerFor(DenialRootCause cause, string? coderId) =>
         cause == DenialRootCause.Coding ? new DenialOwner(DenialTeam.Coding, string.IsNullOrWhiteSpace(coderId) ? null : coderId) : new DenialOwner(DenialTeam.Billing, null);
 
-    public bool CanMoveTo(DenialWorkState next) => Allowed[State].Contains(next);
+    public bool CanMoveTo(DenialWorkState next) => Allows(State, next);
+
+    /// <summary>Whether the rule lets an item in <paramref name="from"/> move to <paramref name="to"/> (replay checks every recorded step with it).</summary>
+    public static bool Allows(DenialWorkState from, DenialWorkState to) => Allowed[from].Contains(to);
+
+    /// <summary>Whole days from the day the item was opened to <paramref name="now"/>'s day (UTC), never negative.</summary>
+    public static int AgeDays(DateTimeOffset openedAt, DateTimeOffset now) =>
+        Math.Max(0, DateOnly.FromDateTime(now.UtcDateTime).DayNumber - DateOnly.FromDateTime(openedAt.UtcDateTime).DayNumber);
+
+    /// <summary>Whether the item waits for the payer's answer (a resubmission or an appeal): the next posting of its claim answers it.</summary>
+    public bool AwaitsPayer => State is DenialWorkState.Resubmitted or DenialWorkState.Appealed;
+
+    /// <summary>The item after <paramref name="step"/>, or DENIAL-TRANSITION naming from and to when its state does not allow the step.</summary>
+    public DenialWorkItem Take(DenialStep step) => MoveTo(DenialSteps.Target(step));
 
     /// <summary>
     /// The item in its next state. Open goes to resubmitted, appealed or written off; a

@@ -224,6 +224,12 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
             var (row, _) = Build(context, inputs, target.EncounterId, siblings.Max(s => s.Submission) + 1, frequency, target.ClaimId, payerClaimNumber.Trim(), version, principal, now);
             db.Add(row);
             ledger.Append(inputs.Encounter(target.EncounterId).ExternalId, BuiltEvent(row));
+            if (frequency == ClaimFrequency.Replacement)
+            {
+                // The corrected claim's open denials are resubmitted and wait on the replacement (docs/REMITTANCE.md, "Work items").
+                await Denials.DenialFollowUps.OnCorrectionAsync(db, ledger, practice.Code, practice.Id, target.ClaimId, row.ClaimId, principal.UserName, now, _newId, ct);
+            }
+
             return View(row, inputs.Encounter(target.EncounterId).ExternalId);
         }, ct);
     }

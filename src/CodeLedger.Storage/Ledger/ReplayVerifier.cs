@@ -286,6 +286,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         await Billing.BillingSetupStoredRows.ReadAsync(db, rows, Code, Ext, hash, ct);
         await Acknowledgments.AcknowledgmentStoredRows.ReadAsync(db, rows, Code, ct);
         await Remittances.RemittanceStoredRows.ReadAsync(db, rows, Code, ct);
+        await Denials.DenialStoredRows.ReadAsync(db, rows, Code, hash, ct);
     }
 }
 

@@ -23,6 +23,7 @@ internal static class PhiColumns
     public const string QueryAnswer = "documentation_queries.answer";
     public const string CoveragePolicy = "encounter_coverages.policy";
     public const string CoveragePatientAddress = "encounter_coverages.patient_address";
+    public const string DenialStepNote = "denial_work_steps.note";
 
     public static void Apply(ModelBuilder model, PhiCipher phi)
     {
@@ -62,6 +63,11 @@ internal static class PhiColumns
                     s => StoredJson.Deserialize<Core.Billing.BillingAddress>(phi.Unprotect(s, CoveragePatientAddress))),
                 Converters.JsonComparer<Core.Billing.BillingAddress>());
         });
+
+        // A denial's appeal note or write-off reason is free text a person may fill with the patient's
+        // name or condition. EF never passes null to a converter: a step without a note stays NULL.
+        model.Entity<Denials.DenialWorkStepRow>(b =>
+            b.Property(d => d.Note).HasConversion(new ValueConverter<string?, string>(v => phi.Protect(v!, DenialStepNote), s => phi.Unprotect(s, DenialStepNote))));
     }
 
     private static ValueConverter<T, string> Json<T>(PhiCipher phi, string column) where T : class =>

@@ -110,5 +110,23 @@ internal sealed class DenialWorkItemRowConfiguration : IEntityTypeConfiguration<
         b.Property(d => d.Team).HasMaxLength(10);
         b.Property(d => d.Coder).HasMaxLength(64);
         b.Property(d => d.State).HasMaxLength(20);
+        b.Property(d => d.LastStep).HasMaxLength(20);
+    }
+}
+
+/// <summary>denial_work_steps: one per step of a work item, in the order taken.</summary>
+internal sealed class DenialWorkStepRowConfiguration : IEntityTypeConfiguration<DenialWorkStepRow>
+{
+    public void Configure(EntityTypeBuilder<DenialWorkStepRow> b)
+    {
+        b.ToTable("denial_work_steps");
+        b.HasKey(d => d.Id);
+        b.HasOne<DenialWorkItemRow>().WithMany().HasForeignKey(d => d.WorkItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => new { d.WorkItemId, d.At });
+        b.Property(d => d.Step).HasMaxLength(20);
+        b.Property(d => d.FromState).HasMaxLength(20);
+        b.Property(d => d.ToState).HasMaxLength(20);
+        b.Property(d => d.Actor).HasMaxLength(64);
+        b.Property(d => d.ClaimId).HasMaxLength(38);
     }
 }

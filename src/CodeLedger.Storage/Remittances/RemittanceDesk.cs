@@ -77,6 +77,7 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
 
             var facts = ClaimFacts(claims);
             var coders = await CodersOfRecordAsync(db, claims, ct);
+            var followUp = await PostingFollowUp.LoadAsync(db, practice.Id, ct);
             int posted = 0, already = 0, matched = 0, lines = 0, adjustments = 0, plbCount = 0, reversals = 0, denials = 0;
             decimal total = 0;
             var unmatched = new List<UnmatchedItem>();
@@ -119,9 +120,9 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
                     var e = PostingEvent(id, row, c, reverses, matchedByHand: false, facts[row.Id]);
                     postingEvents.Add(e);
                     db.Add(PostingRow(id, payment, e, now));
-                    if (item is not null)
+                    if (followUp.Answer(row.ClaimId, id, c.IsReversal, item))
                     {
-                        var denial = PostingRecords.Record(_newId(), id, item);
+                        var denial = PostingRecords.Record(_newId(), id, item!);
                         denialEvents.Add(denial);
                         db.Add(DenialRow(practice.Id, denial, now));
                     }
@@ -160,6 +161,8 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
                     payment.FileName, payment.FileSha256, payment.TransactionSet, payment.Unbalanced, now, postingEvents, plbEvents, unmatchedEvents, denialEvents));
             }
 
+            // Items that waited on the payer (resubmitted, appealed) and were answered by these postings.
+            followUp.Save(db, ledger, practice.Code, principal.UserName, now, _newId);
             await db.SaveChangesAsync(ct);
             return new RemitImportSummary(practice.Code, file.FileName, file.Sha256, file.Sets.Count, posted, already, matched, lines, adjustments, plbCount, reversals, denials,
                 unbalanced, total, unmatched, warnings);
@@ -219,15 +222,17 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
             db.Add(PostingRow(id, paid, e, now));
             db.Remove(row);
             var denials = new List<RemittancePosted.Denial>();
-            if (item is not null)
+            var followUp = await PostingFollowUp.LoadAsync(db, practice.Id, ct);
+            if (followUp.Answer(claim.ClaimId, id, posting.IsReversal, item))
             {
-                var denial = PostingRecords.Record(_newId(), id, item);
+                var denial = PostingRecords.Record(_newId(), id, item!);
                 denials.Add(denial);
                 db.Add(DenialRow(practice.Id, denial, now));
             }
 
-            await db.SaveChangesAsync(ct);
             ledger.Append(practice.Code, new RemittanceMatched(row.Id, paid.Id, practice.Id, now, e, denials));
+            followUp.Save(db, ledger, practice.Code, principal.UserName, now, _newId);
+            await db.SaveChangesAsync(ct);
             return new RemitMatchSummary(practice.Code, $"{paid.PayerId}/{paid.TraceNumber}", row.PatientControlNumber, claim.ClaimId, posting.Paid, posting.Lines.Count,
                 Core.Billing.ClaimStatusNames.Name(claim.Status), item?.RootCause.ToString());
         }, ct);

@@ -1,11 +1,10 @@
 using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Core.Ledger.Replay;
-using CodeLedger.Storage.Denials;
 using Microsoft.EntityFrameworkCore;
 
 namespace CodeLedger.Storage.Remittances;
 
-/// <summary>The remittance and denial tables as <see cref="StateRows"/> for <c>ledger verify</c>, written by <see cref="RemittanceStateRows"/> exactly as the replay writes them.</summary>
+/// <summary>The remittance tables as <see cref="StateRows"/> for <c>ledger verify</c>, written by <see cref="RemittanceStateRows"/> exactly as the replay writes them.</summary>
 internal static class RemittanceStoredRows
 {
     public static async Task ReadAsync(CodeLedgerDbContext db, IStateRowSink rows, Func<Guid, string> code, CancellationToken ct)
@@ -35,12 +34,6 @@ internal static class RemittanceStoredRows
                 u.PaymentId, code(u.PracticeId),
                 new RemittancePosted.UnmatchedPayment(u.Id, u.Position, u.PatientControlNumber, u.PayerClaimControlNumber, u.Status, u.Charge, u.Paid, u.PatientResponsibility,
                     u.Adjustments, u.Services));
-        }
-
-        foreach (var d in await db.Set<DenialWorkItemRow>().IgnoreQueryFilters().AsNoTracking().ToListAsync(ct))
-        {
-            RemittanceStateRows.Denial(rows.Add(StateTables.DenialWorkItems, StateRows.Text(d.Id), $"denial of claim {d.ClaimId}", 0), code(d.PracticeId),
-                new RemittancePosted.Denial(d.Id, d.PostingId, d.ClaimId, d.RootCause, d.Amount, d.Team, d.Coder), d.State);
         }
     }
 }

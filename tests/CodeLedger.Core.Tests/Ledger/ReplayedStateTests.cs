@@ -131,11 +131,36 @@ public sealed class ReplayedStateTests
             [new AcknowledgmentImported.Claim("FMN-2-1", false, "rejected", true, null, [new AcknowledgmentImported.Finding("ACK-277CA-REJECTED", null, "STC A7:562:85 rejected")]),
              new AcknowledgmentImported.Claim("FMN-1-1", true, "accepted", true, "PCCN1", [])], ["277CA for claim 'X-1': no such claim went out"])),
         ("FM-NORTH", Remittance(PaymentId, "EFT1", Posted(PostingId, null, 145m))),
-        ("FM-NORTH", new RemittanceMatched(UnmatchedId, PaymentId, Practice, Monday, Posted(Guid.Parse("50000000-0000-0000-0000-000000000009"), null, 90m) with { MatchedByHand = true }, [])),
+        ("FM-NORTH", new RemittanceMatched(UnmatchedId, PaymentId, Practice, Monday, Posted(Guid.Parse("50000000-0000-0000-0000-000000000009"), null, 90m) with { MatchedByHand = true },
+            [new RemittancePosted.Denial(DenialItemId, Guid.Parse("50000000-0000-0000-0000-000000000009"), "A-1-1", "BillingFrontEnd", 160m, "Billing", null)])),
+        ("FM-NORTH", new DenialStepped(Guid.Parse("50000000-0000-0000-0000-00000000000d"), DenialItemId, Practice, "appeal", "Open", "Appealed", Monday.AddDays(2), "A-1-1", null, K('n'), null)),
         ("demo", new DemoFinished(1, 2, "2026-03")),
     ];
 
     private static readonly Guid PayerId = Guid.Parse("40000000-0000-0000-0000-00000000b001");
+
+    private static readonly Guid DenialItemId = Guid.Parse("50000000-0000-0000-0000-00000000000c");
+
+    [Fact]
+    public void A_denial_step_moves_its_replayed_item_and_a_step_of_no_item_from_the_wrong_state_or_not_allowed_contradicts()
+    {
+        var rows = Replay(Life()).ToRows();
+        var item = rows.Tables[StateTables.DenialWorkItems][StateRows.Text(DenialItemId)];
+        Assert.Equal(("Appealed", "appeal", StateRows.Text(Monday.AddDays(2))), (item.Get("state"), item.Get("last_step"), item.Get("updated_at")));
+        Assert.Equal(K('n'), Assert.Single(rows.Tables[StateTables.DenialWorkSteps].Values).Get("note_hash"));
+
+        foreach (var wrong in new[]
+                 {
+                     new DenialStepped(Guid.NewGuid(), Guid.NewGuid(), Practice, "appeal", "Open", "Appealed", Monday.AddDays(3), "A-1-1", null, null, null),
+                     new DenialStepped(Guid.NewGuid(), DenialItemId, Practice, "write-off", "Open", "WrittenOff", Monday.AddDays(3), "A-1-1", null, null, null),
+                     new DenialStepped(Guid.NewGuid(), DenialItemId, Practice, "corrected", "Appealed", "Resubmitted", Monday.AddDays(3), "A-1-1", null, null, null),
+                     new DenialStepped(Guid.NewGuid(), DenialItemId, Practice, "appeal", "Appealed", "Resolved", Monday.AddDays(3), "A-1-1", null, null, null),
+                 })
+        {
+            var state = Replay([.. Life().Where(e => e.Event is not DemoFinished), ("FM-NORTH", wrong)]);
+            Assert.Single(state.Contradictions);
+        }
+    }
 
     [Fact]
     public void Payers_profiles_and_coverage_versions_replay_onto_their_rows_and_out_of_order_ones_contradict()

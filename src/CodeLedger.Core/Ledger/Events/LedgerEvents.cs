@@ -71,6 +71,7 @@ public static class LedgerEvents
         Entry<AcknowledgmentImported>(),
         Entry<RemittancePosted>(),
         Entry<RemittanceMatched>(),
+        Entry<DenialStepped>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Serialize<TEvent>(TEvent payload)

@@ -34,10 +34,6 @@ public static class RemittanceStateRows
             .Set("services", string.Join(" ", u.Services.Select(s =>
                 $"{s.Code}[{string.Join(",", s.Modifiers)}]{StateRows.Text(s.Charge)}/{StateRows.Text(s.Paid)}{(s.DateOfService is { } d ? "@" + StateRows.Text(d) : string.Empty)}{{{Cas(s.Adjustments)}}}")));
 
-    public static StateRow Denial(StateRow row, string practice, RemittancePosted.Denial d, string state) =>
-        row.Set("practice", practice).Set("posting", StateRows.Text(d.Posting)).Set("claim_id", d.ClaimId).Set("root_cause", d.RootCause)
-            .Set("amount", StateRows.Text(d.Amount)).Set("team", d.Team).Set("coder", d.Coder).Set("state", state);
-
     /// <summary>CAS as <c>CO-45:50 PR-3:20</c> with the RARCs after a slash (<c>CO-16:80/M76</c>).</summary>
     public static string Cas(IEnumerable<RemittancePosted.Cas> adjustments) =>
         string.Join(" ", adjustments.Select(a => $"{a.Group}-{a.Reason}:{StateRows.Text(a.Amount)}{(a.Remarks.Count > 0 ? "/" + string.Join(",", a.Remarks) : string.Empty)}"));

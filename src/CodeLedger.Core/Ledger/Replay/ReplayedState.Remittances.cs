@@ -21,7 +21,7 @@ public sealed partial class ReplayedState
     private readonly Dictionary<Guid, DateTimeOffset> _postedAt = [];
     private readonly Dictionary<Guid, (Guid Payment, RemittancePosted.ProviderAdjustment Adjustment, long Sequence)> _providerAdjustments = [];
     private readonly Dictionary<Guid, (Guid Payment, RemittancePosted.UnmatchedPayment Item, long Sequence)> _unmatched = [];
-    private readonly Dictionary<Guid, (Guid Practice, RemittancePosted.Denial Denial, long Sequence)> _denials = [];
+    private readonly Dictionary<Guid, ReplayedDenial> _denials = [];
     private readonly Dictionary<Guid, string> _claimStatusesFromRemittances = [];
 
     /// <summary>
@@ -89,7 +89,7 @@ public sealed partial class ReplayedState
 
                 foreach (var d in e.Denials)
                 {
-                    _denials[d.Id] = (e.Practice, d, entry.Sequence);
+                    _denials[d.Id] = new ReplayedDenial(e.Practice, d, e.PostedAt, entry.Sequence);
                 }
 
                 break;
@@ -110,9 +110,12 @@ public sealed partial class ReplayedState
                 }
                 foreach (var d in e.Denials)
                 {
-                    _denials[d.Id] = (e.Practice, d, entry.Sequence);
+                    _denials[d.Id] = new ReplayedDenial(e.Practice, d, e.MatchedAt, entry.Sequence);
                 }
 
+                break;
+            case DenialStepped e:
+                ApplyDenialStep(entry, e);
                 break;
         }
     }
@@ -154,13 +157,7 @@ public sealed partial class ReplayedState
             }
         }
 
-        if (want(StateTables.DenialWorkItems))
-        {
-            foreach (var (id, (practice, d, seq)) in _denials)
-            {
-                RemittanceStateRows.Denial(rows.Add(StateTables.DenialWorkItems, StateRows.Text(id), $"denial of claim {d.ClaimId}", seq), Code(practice), d, nameof(DenialWorkState.Open));
-            }
-        }
+        AddDenialRows(rows, want);
     }
 
     // Through cents, as the claims table stores money, so 305.00 and 305 are one amount in the figures' JSON.

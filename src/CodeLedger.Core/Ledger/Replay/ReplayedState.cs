@@ -366,7 +366,7 @@ public sealed partial class ReplayedState
                 break;
 
             // 835 posting and denials (docs/REMITTANCE.md): ReplayedState.Remittances.cs.
-            case RemittancePosted or RemittanceMatched:
+            case RemittancePosted or RemittanceMatched or DenialStepped:
                 ApplyRemittance(entry, payload);
                 break;
 

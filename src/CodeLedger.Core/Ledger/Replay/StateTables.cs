@@ -43,12 +43,13 @@ public static class StateTables
     public const string ProviderAdjustments = "provider_adjustments";
     public const string UnmatchedClaimPayments = "unmatched_claim_payments";
     public const string DenialWorkItems = "denial_work_items";
+    public const string DenialWorkSteps = "denial_work_steps";
 
     public static readonly IReadOnlyList<string> All =
         [Organizations, Agreements, Contracts, Physicians, Coders, Encounters, DocumentationVersions, WorkItems, CodingResults, Queries, Training, CodeSetReleases, VendorClaimCodings,
          AuditEngagements, AuditSampleMembers, AuditGrants, AuditCodings, AuditRebuttals, AuditAdjudications, ScorecardAnswers, FeeSchedules,
          Payers, BillingProfiles, EncounterCoverages, Claims, Acknowledgments,
-         RemittancePayments, ClaimPostings, ProviderAdjustments, UnmatchedClaimPayments, DenialWorkItems];
+         RemittancePayments, ClaimPostings, ProviderAdjustments, UnmatchedClaimPayments, DenialWorkItems, DenialWorkSteps];
 
 
     /// <summary>What an acknowledgment said of its claims, one word each, in CLM01 order: <c>ENC-1-1 accepted ENC-2-1 rejected</c>.</summary>

@@ -1865,6 +1865,11 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("coder");
 
+                    b.Property<string>("LastStep")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_step");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("opened_at");
@@ -1895,6 +1900,10 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("team");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PostingId");
@@ -1902,6 +1911,70 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasIndex("PracticeId", "State");
 
                     b.ToTable("denial_work_items", (string)null);
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Denials.DenialWorkStepRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(38)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("PostingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posting_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_state");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_item_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkItemId", "At");
+
+                    b.ToTable("denial_work_steps", (string)null);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.Ledger.LedgerEventRow", b =>
@@ -2764,6 +2837,15 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasOne("CodeLedger.Storage.Remittances.ClaimPostingRow", null)
                         .WithMany()
                         .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CodeLedger.Storage.Denials.DenialWorkStepRow", b =>
+                {
+                    b.HasOne("CodeLedger.Storage.Denials.DenialWorkItemRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
