@@ -73,9 +73,10 @@ public class RemitImportBenchmarks
         {
             var demo = await DemoRun.CreateAsync(_template.Spec, seed: 2026, 40, new DateOnly(2026, 10, 1), TimeProvider.System);
             await demo.RunMonthAsync();
+            var store = await CodeLedgerStore.OpenAsync(_template.Spec, TimeProvider.System);
+            await new AccountDesk(store).ApplyAsync("remit-bench", new UserSpec("pa-north", "North Admin", null, Practice, "practice-admin"));
             if (Path == "matched")
             {
-                var store = await CodeLedgerStore.OpenAsync(_template.Spec, TimeProvider.System);
                 Console.WriteLine($"// fixture: {await RemitFixture.AddClaimsAsync(store, Practice, _file):N0} submitted claims");
             }
         }).GetAwaiter().GetResult();
