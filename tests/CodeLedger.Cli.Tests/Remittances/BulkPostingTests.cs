@@ -2,6 +2,17 @@ using System.Globalization;
 using System.Text;
 using CodeLedger.Cli.Tests.Claims;
 using CodeLedger.Cli.Tests.Foundation;
+using CodeLedger.Cli.Tests.Workflow;
+using CodeLedger.Core.Accounts;
+using CodeLedger.Storage;
+using CodeLedger.Storage.Accounts;
+using CodeLedger.Storage.Ledger;
+using CodeLedger.Storage.Protection;
+using CodeLedger.Storage.Remittances;
+using CodeLedger.Storage.Workflow;
+using CodeLedger.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using static CodeLedger.Cli.Tests.Remittances.RemitWorld;
 
 namespace CodeLedger.Cli.Tests.Remittances;
@@ -119,5 +130,76 @@ public sealed class BulkPostingTests(ClaimsDemo demo) : IClassFixture<ClaimsDemo
         Assert.Equal(0, Import(db, file).ExitCode);
         Assert.Equal(Known, Count(db, "SELECT count(*) FROM claim_postings"));
         Verified(db);
+    }
+
+    /// <summary>
+    /// PostgreSQL writes the same rows another way (binary COPY; claims updated from unnest arrays
+    /// only at the row version read): replay must rebuild them exactly, an edited one must be named,
+    /// and the file again must post nothing.
+    /// </summary>
+    [Fact]
+    public async Task On_PostgreSQL_the_copied_rows_and_updated_claims_are_what_replay_rebuilds_and_the_file_twice_posts_nothing()
+    {
+        var admin = TestEnvironment.RequirePostgres();
+        var ct = TestContext.Current.CancellationToken;
+        var name = "cl_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        var spec = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        try
+        {
+            var store = await CodeLedgerStore.OpenAsync(spec, TestClock.Create(), PhiKey.Generate(), ct);
+            await CliWorld.SeedAsync(store);
+            var csv = new StringBuilder("external_id,physician_npi,patient_family_name,patient_given_name,patient_birth_date,patient_sex,patient_member_id,date_of_service,place_of_service,documentation_completed_at,note\n");
+            for (var i = 1; i <= Known; i++)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"V-{i},{CliWorld.Npi},Garcia,Luis,1958-07-04,M,MBR{i:D6},2026-03-02,11,2026-03-02T18:00:00Z,\"Office visit {i}.\"\n");
+            }
+
+            using (var reader = new StringReader(csv.ToString()))
+            {
+                var visits = Core.Intake.EncounterCsvReader.Read(reader).ToList();
+                await new EncounterIntake(store).ImportAsync("FM-NORTH", "ACME", () => visits, "setup", ct: ct);
+            }
+
+            var (text, claims) = LargeFile();
+            await SeedClaimsAsync(store, "FM-NORTH", claims);
+            var verifier = new ReplayVerifier(store);
+            var before = (await verifier.VerifyAsync(ct)).Divergences.Select(d => d.Message).ToList();
+            var principal = await new AccountDesk(store).ResolveAsync("mallory", AccountRules.PostRemittances, "posting an 835", ct);
+            var desk = new RemittanceDesk(store);
+            var bytes = Encoding.ASCII.GetBytes(text);
+
+            var posted = await desk.ImportAsync("FM-NORTH", principal, "bulk.835", bytes, acceptUnbalanced: false, ct);
+            var after = (await verifier.VerifyAsync(ct)).Divergences.Select(d => d.Message).ToList();
+            var again = await desk.ImportAsync("FM-NORTH", principal, "bulk.835", bytes, acceptUnbalanced: false, ct);
+
+            Assert.Equal((Known, Unknown, Known / 5), (posted.ClaimsMatched, posted.Unmatched.Count, posted.Denials));
+            Assert.Equal(before, after);
+            Assert.Equal((0, 1), (again.PaymentsPosted, again.PaymentsAlreadyPosted));
+            await using (var db = store.CreateContext())
+            {
+                Assert.Equal(Known / 5, await db.Set<Storage.Billing.ClaimRow>().CountAsync(c => c.Status == Core.Billing.ClaimStatus.Denied, ct));
+                Assert.Equal(Known - (Known / 5), await db.Set<Storage.Billing.ClaimRow>().CountAsync(c => c.Status == Core.Billing.ClaimStatus.Paid && c.PayerClaimControlNumber != null, ct));
+                Assert.Equal(Unknown, await db.Set<UnmatchedClaimPaymentRow>().CountAsync(ct));
+                await db.Database.ExecuteSqlRawAsync("UPDATE claim_postings SET paid = paid + 1 WHERE claim_id = 'BULK-3'", ct);
+            }
+
+            var edited = (await verifier.VerifyAsync(ct)).Divergences.Select(d => d.Message).Except(before).ToList();
+            Assert.Contains(edited, m => m.Contains("claim_postings", StringComparison.Ordinal) && m.Contains("BULK-3", StringComparison.Ordinal));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync(CancellationToken.None);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 }
