@@ -47,6 +47,35 @@ internal sealed class BenchDatabase : IDisposable
         return new BenchDatabase(new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString, null, database);
     }
 
+    /// <summary>
+    /// A fresh copy of <paramref name="template"/> (whose connections must be closed): SQLite, its folder's
+    /// files under the same names (the database, its WAL, its PHI key file); PostgreSQL, CREATE DATABASE ... TEMPLATE.
+    /// </summary>
+    public static BenchDatabase CopyOf(BenchDatabase template, string name)
+    {
+        if (template._folder is not null)
+        {
+            var folder = Directory.CreateTempSubdirectory($"codeledger-bench-{name}-").FullName;
+            foreach (var file in Directory.GetFiles(template._folder))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            return new BenchDatabase(Path.Combine(folder, Path.GetFileName(template.Spec)), folder, null);
+        }
+
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable)!;
+        var database = "cl_bench_" + Guid.NewGuid().ToString("N")[..12];
+        using (var connection = new NpgsqlConnection(admin))
+        {
+            connection.Open();
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE {database} TEMPLATE {template._pgDatabase}", connection);
+            cmd.ExecuteNonQuery();
+        }
+
+        return new BenchDatabase(new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString, null, database);
+    }
+
     public void Dispose()
     {
         if (_folder is not null)

@@ -8,6 +8,7 @@ using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Billing;
 using CodeLedger.Storage.Denials;
 using CodeLedger.Storage.Tenancy;
+using CodeLedger.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 using BillingStatus = CodeLedger.Core.Billing.ClaimStatus;
 
@@ -61,7 +62,9 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
 
         return await store.WriteAsync(principal, async (db, ledger) =>
         {
-            var claims = await db.Set<ClaimRow>().Where(c => c.PracticeId == practice.Id).ToListAsync(ct);
+            // Read without tracking: posting changes two columns of the claims it posts to, saved in bulk
+            // below (RemittanceBulk); tracking every claim of the practice cost more than the posting.
+            var (claims, versions) = await ClaimsAsync(db, practice, ct);
             var byClaimId = claims.ToDictionary(c => c.ClaimId, StringComparer.Ordinal);
             var (book, postingIds) = await BookAsync(db, practice, claims, ct);
             var matcher = new RemittanceMatcher(book.Claims);
@@ -75,14 +78,22 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
                 plans.Add((set.Header.ControlNumber, plan));
             }
 
+            // Whether a posting opens a denial does not depend on who coded the claim; who owns it does.
+            // So the coders of record are looked up for the encounters of denied claims only.
+            var denied = plans.Where(p => !p.Plan.AlreadyPosted).SelectMany(p => p.Plan.Claims)
+                .Where(c => PostingRecords.Denial(c, rules, coder: null) is not null).Select(c => byClaimId[c.ClaimId]).ToList();
+            var coders = await CodersOfRecordAsync(db, denied, ct);
             var facts = ClaimFacts(claims);
-            var coders = await CodersOfRecordAsync(db, claims, ct);
             var followUp = await PostingFollowUp.LoadAsync(db, practice.Id, ct);
             int posted = 0, already = 0, matched = 0, lines = 0, adjustments = 0, plbCount = 0, reversals = 0, denials = 0;
             decimal total = 0;
             var unmatched = new List<UnmatchedItem>();
             var warnings = new List<string>();
             var unbalanced = false;
+            var postingRows = new List<ClaimPostingRow>();
+            var denialRows = new List<DenialWorkItemRow>();
+            var unmatchedRows = new List<UnmatchedClaimPaymentRow>();
+            var changedClaims = new Dictionary<Guid, ClaimRow>();
             foreach (var (set, plan) in plans)
             {
                 warnings.AddRange(plan.Warnings);
@@ -115,16 +126,17 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
                     {
                         row.Status = c.IsDenied || (c.Paid == 0 && item is not null) ? BillingStatus.Denied : BillingStatus.Paid;
                         row.PayerClaimControlNumber ??= c.PayerClaimControlNumber;
+                        changedClaims[row.Id] = row;
                     }
 
                     var e = PostingEvent(id, row, c, reverses, matchedByHand: false, facts[row.Id]);
                     postingEvents.Add(e);
-                    db.Add(PostingRow(id, payment, e, now));
+                    postingRows.Add(PostingRow(id, payment, e, now));
                     if (followUp.Answer(row.ClaimId, id, c.IsReversal, item))
                     {
                         var denial = PostingRecords.Record(_newId(), id, item!);
                         denialEvents.Add(denial);
-                        db.Add(DenialRow(practice.Id, denial, now));
+                        denialRows.Add(DenialRow(practice.Id, denial, now));
                     }
 
                     matched++;
@@ -150,7 +162,7 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
                 {
                     var e = PostingRecords.Record(_newId(), u);
                     unmatchedEvents.Add(e);
-                    db.Add(UnmatchedRow(payment.Id, practice.Id, e));
+                    unmatchedRows.Add(UnmatchedRow(payment.Id, practice.Id, e));
                     unmatched.Add(new UnmatchedItem(plan.Payment.ToString(), file.FileName, u.Position, u.PatientControlNumber, u.PayerClaimControlNumber, u.Status, u.Charge, u.Paid, u.PatientResponsibility));
                 }
 
@@ -161,12 +173,36 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
                     payment.FileName, payment.FileSha256, payment.TransactionSet, payment.Unbalanced, now, postingEvents, plbEvents, unmatchedEvents, denialEvents));
             }
 
-            // Items that waited on the payer (resubmitted, appealed) and were answered by these postings.
+            // The payments (a few rows, tracked) first: the bulk rows refer to them, and denials to postings.
+            await db.SaveChangesAsync(ct);
+            await RemittanceBulk.InsertAsync(db, postingRows, ct);
+            await RemittanceBulk.InsertAsync(db, denialRows, ct);
+            await RemittanceBulk.InsertAsync(db, unmatchedRows, ct);
+            await RemittanceBulk.UpdateClaimsAsync(db, [.. changedClaims.Values], versions, ct);
+
+            // Items that waited on the payer (resubmitted, appealed) and were answered by these postings:
+            // after the postings, which a refiled item names (a foreign key).
             followUp.Save(db, ledger, practice.Code, principal.UserName, now, _newId);
             await db.SaveChangesAsync(ct);
             return new RemitImportSummary(practice.Code, file.FileName, file.Sha256, file.Sets.Count, posted, already, matched, lines, adjustments, plbCount, reversals, denials,
                 unbalanced, total, unmatched, warnings);
         }, ct);
+    }
+
+    /// <summary>
+    /// The practice's claims, untracked, and on PostgreSQL the row version (xmin) each was read at, which
+    /// <see cref="RemittanceBulk.UpdateClaimsAsync"/> requires still to hold when it saves a posted claim.
+    /// </summary>
+    private static async Task<(List<ClaimRow> Claims, Dictionary<Guid, uint> Versions)> ClaimsAsync(CodeLedgerDbContext db, Organization practice, CancellationToken ct)
+    {
+        var query = db.Set<ClaimRow>().AsNoTracking().Where(c => c.PracticeId == practice.Id);
+        if (db.Provider != DatabaseProvider.PostgreSql)
+        {
+            return (await query.ToListAsync(ct), []);
+        }
+
+        var read = await query.Select(c => new { Claim = c, Version = EF.Property<uint>(c, EncounterConcurrency.RowVersion) }).ToListAsync(ct);
+        return ([.. read.Select(r => r.Claim)], read.ToDictionary(r => r.Claim.Id, r => r.Version));
     }
 
     /// <summary>The practice's unmatched queue, in posting order; a practice the user does not reach is unknown to them.</summary>

@@ -21,9 +21,12 @@ internal static class RemitWorld
     public sealed record Line(string Code, decimal Charge, string Date, params string[] Modifiers);
 
     /// <summary>Stores one submitted claim per (CLM01, lines), each on an encounter of the practice that has no claim yet; returns their row ids.</summary>
-    public static async Task<List<Guid>> SeedClaimsAsync(string db, string practice, params (string ClaimId, Line[] Lines)[] claims)
+    public static async Task<List<Guid>> SeedClaimsAsync(string db, string practice, params (string ClaimId, Line[] Lines)[] claims) =>
+        await SeedClaimsAsync(await CodeLedgerStore.OpenAsync(db, TestClock.Create(), TestContext.Current.CancellationToken), practice, claims);
+
+    /// <summary>The same into an open store (PostgreSQL, whose PHI key the test holds).</summary>
+    public static async Task<List<Guid>> SeedClaimsAsync(CodeLedgerStore store, string practice, params (string ClaimId, Line[] Lines)[] claims)
     {
-        var store = await CodeLedgerStore.OpenAsync(db, TestClock.Create(), TestContext.Current.CancellationToken);
         var ids = new List<Guid>();
         await store.WriteAsync("claims-test", async (ctx, ledger) =>
         {
