@@ -109,7 +109,8 @@ internal sealed class DemoRemittances(Random random)
             paymentDate.ToString("yyMMdd", CultureInfo.InvariantCulture), time, "^", "00501", isa, "0", "P", ":");
         w.Segment("GS", "HP", payer.PayerId, practice.Etin, date, time, X12SegmentWriter.Number(control), "X", "005010X221A1");
         w.ResetCount();
-        w.Segment("ST", "835", "0001", "005010X221A1");
+        // ST03 is "not used" in the 835 guide (pyx12 refuses it), unlike the 837P's.
+        w.Segment("ST", "835", "0001");
         var trace = string.Create(CultureInfo.InvariantCulture, $"{payer.PayerId}{paymentDate:yyMMdd}{number:D3}");
         if (total == 0)
         {

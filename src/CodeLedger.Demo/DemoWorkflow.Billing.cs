@@ -18,7 +18,7 @@ namespace CodeLedger.Demo;
 /// <summary>
 /// The month's billing, woven into the same agenda as the coding (docs/BILLING.md, "The demo's
 /// billing month"): each practice's admin imports its chargemaster the day before the month
-/// starts; every weekday at 23:00Z submits what was finalized (<c>claims submit</c>, into the
+/// starts; every Monday, Wednesday and Friday at 23:00Z submits what was finalized (<c>claims submit</c>, into the
 /// outbox beside the database); an hour later the clearinghouse's 999 for each file, written by the
 /// code <c>x12 ack</c> runs, is imported (<c>import acks</c>); each payer pays weekly on its own day
 /// the claims accepted at least its days before (<see cref="DemoRemittances"/>), and the 835 is
@@ -45,7 +45,7 @@ internal sealed partial class DemoWorkflow
         {
             foreach (var p in _world.Practices)
             {
-                if (day.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
+                if (day.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday)
                 {
                     var at = day.AddHours(23);
                     Schedule(at, async () =>
