@@ -47,15 +47,7 @@ internal sealed partial class DemoWorkflow
             {
                 if (day.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday)
                 {
-                    var at = day.AddHours(23);
-                    Schedule(at, async () =>
-                    {
-                        var files = await billing.SubmitAsync(p);
-                        foreach (var file in files)
-                        {
-                            Schedule(at.AddHours(1), () => billing.AcknowledgeAsync(p, file));
-                        }
-                    });
+                    ScheduleSubmit(billing, p, day.AddHours(23));
                 }
 
                 foreach (var payer in DemoBilling.Of(p.Practice.Code).Payers.Where(y => y.PaysOn == day.DayOfWeek))
@@ -65,6 +57,40 @@ internal sealed partial class DemoWorkflow
             }
         }
     }
+
+    private void ScheduleSubmit(DemoBillingRun billing, DemoPractice p, DateTimeOffset at) =>
+        Schedule(at, async () =>
+        {
+            var files = await billing.SubmitAsync(p);
+            foreach (var file in files)
+            {
+                Schedule(at.AddHours(1), () => billing.AcknowledgeAsync(p, file));
+            }
+        });
+
+    /// <summary>
+    /// Once the agenda is done: the month's last batch, the next evening, for whatever was finalized after
+    /// the last planned submit (a query answered late), so every finalized encounter of the month is billed.
+    /// Returns false when there is nothing more to plan.
+    /// </summary>
+    private bool PlanLastBatch()
+    {
+        if (_billing is not { } billing || _lastBatchPlanned)
+        {
+            return false;
+        }
+
+        _lastBatchPlanned = true;
+        var at = new DateTimeOffset(_clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(23), TimeSpan.Zero);
+        foreach (var p in _world.Practices)
+        {
+            ScheduleSubmit(billing, p, at);
+        }
+
+        return true;
+    }
+
+    private bool _lastBatchPlanned;
 
     /// <summary>The coverage and address the practice's interface sends with an encounter, or none when the demo runs without billing.</summary>
     private (ClaimCoverage? Coverage, BillingAddress? Address) CoverageOf(DemoPractice practice, Encounter encounter) =>

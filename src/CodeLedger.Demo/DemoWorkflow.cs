@@ -102,13 +102,17 @@ internal sealed partial class DemoWorkflow
     public async Task<DemoCounts> RunAsync(Action<int>? progress, CancellationToken ct)
     {
         var done = 0;
-        while (_agenda.TryDequeue(out var action, out var when))
+        do
         {
-            ct.ThrowIfCancellationRequested();
-            _clock.MoveTo(new DateTimeOffset(when.Ticks, TimeSpan.Zero));
-            await action();
-            progress?.Invoke(Math.Min(++done, PlannedSteps));
+            while (_agenda.TryDequeue(out var action, out var when))
+            {
+                ct.ThrowIfCancellationRequested();
+                _clock.MoveTo(new DateTimeOffset(when.Ticks, TimeSpan.Zero));
+                await action();
+                progress?.Invoke(Math.Min(++done, PlannedSteps));
+            }
         }
+        while (PlanLastBatch());
 
         return new DemoCounts(_imports, _submissions, _blocks, _overrides, _raised, _answered, _expired);
     }

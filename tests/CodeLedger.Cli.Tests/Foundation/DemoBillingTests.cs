@@ -88,8 +88,9 @@ public sealed partial class DemoBillingTests
             Assert.Equal(paid - plb, bpr);
 
             // Posted as sent: the payment's total and its claims' payments, in cents.
-            var name = Path.GetFileName(file);
-            var posted = Query($"SELECT p.total_payment, (SELECT coalesce(sum(c.paid), 0) FROM claim_postings c WHERE c.payment_id = p.id) FROM remittance_payments p WHERE p.file_name = '{name}'").Single();
+            var (name, practice) = (Path.GetFileName(file), Path.GetFileName(Path.GetDirectoryName(file)));
+            var posted = Query($"SELECT p.total_payment, (SELECT coalesce(sum(c.paid), 0) FROM claim_postings c WHERE c.payment_id = p.id) FROM remittance_payments p " +
+                $"JOIN organizations o ON o.id = p.practice_id WHERE p.file_name = '{name}' AND o.code = '{practice}'").Single();
             Assert.Equal($"{bpr * 100:0}|{paid * 100:0}", posted);
         }
 
