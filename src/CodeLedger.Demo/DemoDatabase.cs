@@ -18,11 +18,36 @@ namespace CodeLedger.Demo;
 /// </summary>
 internal static class DemoDatabase
 {
-    public static async Task PrepareFreshAsync(string spec, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// The demo's billing folders: the outbox <c>claims submit</c> uses beside a SQLite database
+    /// (<c>DB.outbox</c>) and an inbox beside it for the 999s and 835s (<c>DB.inbox</c>); for
+    /// PostgreSQL, <c>outbox</c> and <c>inbox</c> in <paramref name="files"/>.
+    /// </summary>
+    public static (string Outbox, string Inbox) BillingFolders(string spec, string? files)
     {
+        var location = DatabaseLocation.Parse(spec);
+        if (location.Provider == DatabaseProvider.Sqlite && files is null)
+        {
+            var path = Path.GetFullPath(location.Display);
+            return (path + ".outbox", path + ".inbox");
+        }
+
+        var root = files ?? throw new ArgumentNullException(nameof(files), "a PostgreSQL demo needs a folder for its 837P, 999 and 835 files");
+        return (Path.Combine(root, "outbox"), Path.Combine(root, "inbox"));
+    }
+
+    /// <summary>
+    /// Makes <paramref name="spec"/> ready for a new demo (see the class). <paramref name="folders"/>, the
+    /// billing folders the demo writes, go with a replaced demo database; beside a new one they must not
+    /// exist yet, since their files would not be the demo's.
+    /// </summary>
+    public static async Task PrepareFreshAsync(string spec, TimeProvider time, CancellationToken ct, IReadOnlyList<string>? folders = null)
+    {
+        folders ??= [];
         var location = DatabaseLocation.Parse(spec);
         if (location.Provider == DatabaseProvider.Sqlite && !File.Exists(location.Display))
         {
+            RefuseStrayFolders(location.Display, folders);
             return;
         }
 
@@ -32,6 +57,7 @@ internal static class DemoDatabase
         var first = await events.OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Type, e.Payload }).FirstOrDefaultAsync(ct);
         if (first is null)
         {
+            RefuseStrayFolders(location.Display, folders);
             return;
         }
 
@@ -52,6 +78,20 @@ internal static class DemoDatabase
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm", Storage.Protection.PhiKeys.FileSuffix })
         {
             File.Delete(location.Display + suffix);
+        }
+
+        // The replaced demo's 837Ps, 999s and 835s go with it: the new demo writes its own under the same names.
+        foreach (var folder in folders.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void RefuseStrayFolders(string display, IReadOnlyList<string> folders)
+    {
+        if (folders.FirstOrDefault(Directory.Exists) is { } stray && Directory.EnumerateFileSystemEntries(stray).Any())
+        {
+            throw new DemoException($"{stray} already holds files, and {display} is not a finished demo whose files they could be; the demo replaces nothing else: give it another --db or move the folder");
         }
     }
 

@@ -18,11 +18,11 @@ public static class DemoSetup
     public static string PhysicianUserName(string npi) => "dr-" + npi;
 
     /// <summary>The whole setup of the demo of <paramref name="seed"/>: its organizations, agreements, contracts, physicians, coders with the lead, and users.</summary>
-    public static SetupDocument Of(int seed, int encounters, DateOnly month)
+    public static SetupDocument Of(int seed, int encounters, DateOnly month, bool billing = true)
     {
         var world = DemoGenerator.Generate(seed, encounters, month);
         var lead = DemoWorldWriter.Lead(world, DemoWorkflow.RandomFor(seed));
-        return Stage(world, lead, world.Practices.Count, coders: true, withLead: true);
+        return Stage(world, lead, world.Practices.Count, coders: true, withLead: true, billing);
     }
 
     /// <summary>
@@ -34,23 +34,34 @@ public static class DemoSetup
     /// is a real user. No passwords: an operator sets one with <c>codeledger users reset-password</c>.
     /// Lists are in the world's order, which is the order the desk records them in.
     /// </summary>
-    internal static SetupDocument Stage(DemoWorld world, Coder lead, int practicesSigned, bool coders, bool withLead)
+    internal static SetupDocument Stage(DemoWorld world, Coder lead, int practicesSigned, bool coders, bool withLead, bool billing)
     {
         var signed = world.Practices.OrderBy(p => p.Baa.SignedOn).Take(practicesSigned).Select(p => p.Practice.Code).ToHashSet(StringComparer.Ordinal);
         IEnumerable<Coder> staff = coders ? withLead ? [.. world.Coders, lead] : world.Coders : [];
         var vendor = world.Vendor.Code;
         return new SetupDocument(
             [new OrganizationSetup(vendor, world.Vendor.Name, [.. staff.Select(Coder)])],
-            [.. world.Practices.Select(p => new PracticeSetup(p.Practice.Code, p.Practice.Name,
-                signed.Contains(p.Practice.Code) ? [.. p.Physicians.Select(Physician)] : []))],
+            [.. world.Practices.Select(p => Practice(p, signed.Contains(p.Practice.Code), billing))],
             // The audit firm arrives with the lead, the last stage before the month: it audits the month after it.
             withLead ? [new OrganizationSetup(DemoAudits.Firm, DemoAudits.FirmName, [])] : [],
             [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Agreement(p.Practice.Code, vendor, p.Baa))],
             [.. world.Practices.OrderBy(p => p.Baa.SignedOn).Where(p => signed.Contains(p.Practice.Code)).Select(p => Contract(p.Practice.Code, vendor, p.Contract))],
-            withLead ? Users(world) : null);
+            withLead ? Users(world, billing) : null);
     }
 
-    private static List<UserSetup> Users(DemoWorld world)
+    /// <summary>A practice's entry: its physicians, payers and billing profile once it signed (billing is set up with the contract), else its name alone.</summary>
+    private static PracticeSetup Practice(DemoPractice p, bool signed, bool billing)
+    {
+        if (!signed || !billing)
+        {
+            return new PracticeSetup(p.Practice.Code, p.Practice.Name, signed ? [.. p.Physicians.Select(Physician)] : []);
+        }
+
+        var (payers, profile) = DemoBilling.Setup(p.Practice.Code);
+        return new PracticeSetup(p.Practice.Code, p.Practice.Name, [.. p.Physicians.Select(Physician)], payers, profile);
+    }
+
+    private static List<UserSetup> Users(DemoWorld world, bool billing)
     {
         var vendor = world.Vendor.Code;
         var users = new List<UserSetup> { new(DemoWorldWriter.Admin, "Demo Administrator", null, vendor, UserRole.VendorAdmin.Name(), null, null) };
@@ -58,6 +69,11 @@ public static class DemoSetup
         users.Add(new UserSetup(DemoWorldWriter.LeadUserName, "Marisol Reyes", null, vendor, UserRole.CodingLead.Name(), DemoWorldWriter.LeadUserName, null));
         users.AddRange(world.Practices.SelectMany(p => p.Physicians.Select(d =>
             new UserSetup(PhysicianUserName(d.Npi.Value), d.Name, null, p.Practice.Code, UserRole.Physician.Name(), null, d.Npi.Value))));
+        if (billing)
+        {
+            users.AddRange(world.Practices.Select(p => DemoBilling.Admin(p.Practice.Code)));
+        }
+
         users.Add(new UserSetup(DemoAudits.AdjudicatorUserName, "Luis Ortiz", null, DemoAudits.Firm, UserRole.Auditor.Name(), null, null));
         users.Add(new UserSetup(DemoAudits.AuditorUserName, "Dana Kim", null, DemoAudits.Firm, UserRole.Auditor.Name(), null, null));
         return users;
@@ -87,7 +103,10 @@ public static class DemoSetup
             ids[$"coder/{c.UserName}"] = c.Id;
         }
 
-        return (kind, key) => ids.TryGetValue($"{kind}/{key}", out var id) ? id : throw new InvalidOperationException($"the demo world has no {kind} {key}");
+        // Payers are not part of the generated world: their ids derive from their keys, as `setup apply` derives them.
+        return (kind, key) => ids.TryGetValue($"{kind}/{key}", out var id) ? id
+            : kind == "payer" ? SetupDesk.DerivedIds(kind, key)
+            : throw new InvalidOperationException($"the demo world has no {kind} {key}");
     }
 
     private static PhysicianSetup Physician(Physician d) => new(d.Npi.Value, d.Name, d.Taxonomy.Value, d.Specialty.Value);

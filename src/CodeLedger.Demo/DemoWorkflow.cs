@@ -48,7 +48,11 @@ internal sealed partial class DemoWorkflow
     private long _seq;
 
     /// <summary>Plans the month: every hourly import and every expiry run. <paramref name="random"/> is <see cref="RandomFor"/> the demo's seed.</summary>
-    public DemoWorkflow(CodeLedgerStore store, ManualClock clock, DemoWorld world, Random random)
+    /// <summary>
+    /// With <paramref name="billing"/> (the billing generator, <see cref="DemoRun"/>) the month also bills
+    /// (<see cref="PlanBilling"/>): 837Ps into <paramref name="outbox"/>, 999s and 835s into <paramref name="inbox"/>.
+    /// </summary>
+    public DemoWorkflow(CodeLedgerStore store, ManualClock clock, DemoWorld world, Random random, Random? billing = null, string? outbox = null, string? inbox = null)
     {
         _store = store;
         _clock = clock;
@@ -58,6 +62,11 @@ internal sealed partial class DemoWorkflow
         _queries = new QueryDesk(store, _random.NextGuid);
         _intake = new EncounterIntake(store, _random.NextGuid);
         Plan();
+        if (billing is not null)
+        {
+            PlanBilling(billing, outbox ?? throw new ArgumentNullException(nameof(outbox)), inbox ?? throw new ArgumentNullException(nameof(inbox)));
+        }
+
         PlannedSteps = _agenda.Count;
     }
 
@@ -93,13 +102,17 @@ internal sealed partial class DemoWorkflow
     public async Task<DemoCounts> RunAsync(Action<int>? progress, CancellationToken ct)
     {
         var done = 0;
-        while (_agenda.TryDequeue(out var action, out var when))
+        do
         {
-            ct.ThrowIfCancellationRequested();
-            _clock.MoveTo(new DateTimeOffset(when.Ticks, TimeSpan.Zero));
-            await action();
-            progress?.Invoke(Math.Min(++done, PlannedSteps));
+            while (_agenda.TryDequeue(out var action, out var when))
+            {
+                ct.ThrowIfCancellationRequested();
+                _clock.MoveTo(new DateTimeOffset(when.Ticks, TimeSpan.Zero));
+                await action();
+                progress?.Invoke(Math.Min(++done, PlannedSteps));
+            }
         }
+        while (PlanLastBatch());
 
         return new DemoCounts(_imports, _submissions, _blocks, _overrides, _raised, _answered, _expired);
     }
@@ -110,8 +123,12 @@ internal sealed partial class DemoWorkflow
 
     private async Task ImportAsync(DemoPractice practice, List<Encounter> encounters, Dictionary<Guid, Npi> npis)
     {
-        var submissions = encounters.Select(e => new EncounterSubmission(e.ExternalId, e.ExternalId, npis[e.PhysicianId], e.Patient, e.DateOfService,
-            e.PlaceOfService, e.DocumentationText, e.DocumentationCompletedAt)).ToList();
+        var submissions = encounters.Select(e =>
+        {
+            var (coverage, address) = CoverageOf(practice, e);
+            return new EncounterSubmission(e.ExternalId, e.ExternalId, npis[e.PhysicianId], e.Patient, e.DateOfService,
+                e.PlaceOfService, e.DocumentationText, e.DocumentationCompletedAt, coverage, address);
+        }).ToList();
         await _intake.ImportAsync(practice.Practice.Code, _world.Vendor.Code, () => submissions, "ehr-interface:" + practice.Practice.Code);
         _imports++;
 

@@ -24,11 +24,12 @@ internal static class DemoWorldWriter
     public const string LeadUserName = "mreyes";
 
     /// <summary>
-    /// Writes <paramref name="world"/>, moving <paramref name="clock"/> to each signing. The lead's
+    /// Writes <paramref name="world"/>, moving <paramref name="clock"/> to each signing; with <paramref name="billing"/>
+    /// each practice's payers and billing profile come with its contract, and its billing admin with the other users. The lead's
     /// id and credential numbers come from <paramref name="workflowRandom"/>, the simulation's own
     /// generator (its first draws), which is how existing demo ledgers were made.
     /// </summary>
-    public static async Task WriteAsync(CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed, Random workflowRandom, CancellationToken ct)
+    public static async Task WriteAsync(CodeLedgerStore store, ManualClock clock, DemoWorld world, int seed, Random workflowRandom, bool billing, CancellationToken ct)
     {
         await store.WriteAsync(Admin, (_, ledger) =>
         {
@@ -40,7 +41,7 @@ internal static class DemoWorldWriter
         var ids = DemoSetup.Ids(world, lead);
         var desk = new SetupDesk(store);
         Task Apply(int practicesSigned, bool coders, bool withLead) =>
-            desk.ApplyAsync(_ => DemoSetup.Stage(world, lead, practicesSigned, coders, withLead), Admin, dryRun: false, ids, ct);
+            desk.ApplyAsync(_ => DemoSetup.Stage(world, lead, practicesSigned, coders, withLead, billing), Admin, dryRun: false, ids, ct);
 
         await Apply(0, coders: false, withLead: false);
         var signed = 0;

@@ -3,12 +3,15 @@ using System.Globalization;
 using System.Text;
 using CodeLedger.Cli.Coding;
 using CodeLedger.Cli.Coverage;
+using CodeLedger.Cli.Denials;
 using CodeLedger.Cli.Sla;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Demo;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Reports.Package;
+using CodeLedger.Core.Turnaround;
 using CodeLedger.Storage;
+using CodeLedger.Storage.Denials;
 using CodeLedger.Storage.Protection;
 using CodeLedger.Storage.Reports;
 
@@ -28,11 +31,16 @@ internal static class DemoCommand
         var encounters = new Option<int>("--encounters") { Description = "encounters in the month", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "random seed: the same seed gives the same data", DefaultValueFactory = _ => 2026 };
         var month = new Option<string>("--month") { Description = "the month of encounters (YYYY-MM)", DefaultValueFactory = _ => "2026-10" };
+        var withoutBilling = new Option<bool>("--without-billing")
+        {
+            Description = "leave the billing out (no payers, coverage, fees, claims, 999s or 835s): a database to try the billing commands on by hand",
+        };
         var command = new Command("demo", "Build a fresh demo database (vendor, two practices, BAAs, SLA contracts, physicians, coders, a month of encounters) and print a summary.");
         command.Options.Add(outDir);
         command.Options.Add(encounters);
         command.Options.Add(seed);
         command.Options.Add(month);
+        command.Options.Add(withoutBilling);
         command.SetAction(async (parse, ct) =>
         {
             if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var firstDay))
@@ -49,7 +57,12 @@ internal static class DemoCommand
             DemoRun demo;
             try
             {
-                demo = await DemoRun.CreateAsync(CommonOptions.ResolveDb(parse), parse.GetValue(seed), count, firstDay, console.Time, ct);
+                var spec = CommonOptions.ResolveDb(parse);
+                // PostgreSQL has no folder beside it: the demo's 837P, 999 and 835 files go under --out, or a new temporary folder.
+                var files = DatabaseLocation.Parse(spec).Provider == DatabaseProvider.Sqlite ? null
+                    : parse.GetValue(outDir) is { } o ? Path.Combine(o.FullName, "x12")
+                    : Directory.CreateTempSubdirectory("codeledger-demo-").FullName;
+                demo = await DemoRun.CreateAsync(spec, parse.GetValue(seed), count, firstDay, console.Time, ct, billing: !parse.GetValue(withoutBilling), files);
             }
             catch (DemoException e)
             {
@@ -71,6 +84,8 @@ internal static class DemoCommand
             await console.Out.WriteAsync(operationsText);
             var auditsText = string.Concat(demo.Audits.Select(DemoAudits.Text));
             await console.Out.WriteAsync(auditsText);
+            var billingText = await BillingTextAsync(demo, ct);
+            await console.Out.WriteAsync(billingText);
             var verification = await store.VerifyLedgerAsync(ct);
             await console.Out.WriteLineAsync($"Ledger: {verification.EventCount} events, chain {(verification.IsIntact ? "intact" : "BROKEN")}, head {verification.HeadHash}");
             await console.Out.WriteLineAsync($"Database: {store.Location.Display}");
@@ -79,7 +94,7 @@ internal static class DemoCommand
             if (parse.GetValue(outDir) is { } dir)
             {
                 dir.Create();
-                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text + operationsText + auditsText, ct);
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.txt"), summary.Text + operationsText + auditsText + billingText, ct);
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, "summary.json"), summary.Json, ct);
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, "operations.json"), Json(operations), ct);
                 await using var export = new FileStream(Path.Combine(dir.FullName, "ledger.jsonl"), FileMode.Create, FileAccess.Write);
@@ -122,6 +137,32 @@ internal static class DemoCommand
                 await console.Out.WriteLineAsync($"Monthly package {practice} {month}: not written: {e.Message}");
             }
         }
+    }
+
+    /// <summary>
+    /// The month's billing: what went out and came back, then each practice's denial summary and AR
+    /// aging for the month, the figures <c>codeledger denials --practice P --month M</c> prints (the
+    /// same <see cref="DenialDesk"/> over the same tables). Empty without billing.
+    /// </summary>
+    private static async Task<string> BillingTextAsync(DemoRun demo, CancellationToken ct)
+    {
+        if (demo.Outbox is null)
+        {
+            return string.Empty;
+        }
+
+        var b = demo.BillingCounts;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"\nBilling: {b.ClaimsSubmitted} claims submitted in {b.Files837} 837P files (outbox {demo.Outbox}), {b.Acknowledgments} 999s imported\n");
+        text.Append(CultureInfo.InvariantCulture, $"  {b.Remittances} 835s posted (inbox {demo.Inbox}): {b.ClaimsPaid} claims paid, {b.ClaimsDenied} denied; claim {b.ReversedClaim ?? "none"} reversed and paid again corrected\n");
+        var month = SlaMonth.Parse(demo.World.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        foreach (var practice in demo.World.Practices.Select(p => p.Practice.Code))
+        {
+            var report = await new DenialDesk(demo.Store).ReportAsync(practice, null, month, null, ct);
+            text.Append('\n').Append(DenialsCommand.Text(report));
+        }
+
+        return text.ToString();
     }
 
     private static string Text(DemoOperations o)

@@ -10,12 +10,7 @@ namespace CodeLedger.Cli.Tests.Foundation;
 /// </summary>
 public sealed partial class DemoAuditTests
 {
-    private static readonly Lazy<(CliRun Run, string Db, TempFolder Folder)> Default = new(() =>
-    {
-        var folder = new TempFolder();
-        var db = folder.File("demo.db");
-        return (CliRun.Of("demo", "--db", db), db, folder);
-    });
+    private static Lazy<(CliRun Run, string Db, TempFolder Folder)> Default => DefaultDemo.Value;
 
     [Fact]
     public void The_default_demo_prints_an_audit_of_each_practice_with_initial_and_final_accuracy_and_its_interval()
@@ -69,7 +64,20 @@ public sealed partial class DemoAuditTests
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(Head(Default.Value.Run.Out), Head(again.Out));
-        Assert.Contains("Ledger: 6857 events, chain intact, head b5b24837d1b4a26d955595d24775eefc8e3abacd6fb054169d8cef23b4b33884", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Ledger: 11349 events, chain intact, head ab45056581013ff7e4f8b609541808905c3040a61cf4b49a1e2f5c2d31dce4ae", again.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_demo_without_billing_is_the_month_as_it_was_before_billing_event_for_event()
+    {
+        using var folder = new TempFolder();
+        var run = CliRun.Of("demo", "--db", folder.File("plain.db"), "--without-billing");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Billing draws from its own generator: leaving it out leaves the month's ledger exactly as before billing was added.
+        Assert.Contains("Ledger: 6857 events, chain intact, head b5b24837d1b4a26d955595d24775eefc8e3abacd6fb054169d8cef23b4b33884", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Billing:", run.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.File("plain.db.outbox")));
     }
 
     private static string Head(string output) => Regex.Match(output, "head ([0-9a-f]{64})").Groups[1].Value;

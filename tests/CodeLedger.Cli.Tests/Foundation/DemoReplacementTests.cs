@@ -102,6 +102,30 @@ public sealed class DemoReplacementTests : IDisposable
         Assert.StartsWith("OK", Head(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_replaced_demo_takes_its_X12_files_along_but_files_beside_a_new_database_are_never_the_demo_s_to_remove()
+    {
+        Assert.True(Demo().ExitCode == 0);
+        var stale = Path.Combine(Db + ".outbox", "NORTHSIDE-FM", "stale.x12");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        File.WriteAllText(stale, "left by the first demo");
+
+        // Replacing the finished demo removes its outbox and inbox with it.
+        Assert.True(Demo().ExitCode == 0);
+        Assert.False(File.Exists(stale));
+
+        // Beside a database that does not exist, an outbox with files in it is someone's: refused, kept.
+        var fresh = folder.File("fresh.db");
+        Directory.CreateDirectory(fresh + ".outbox");
+        File.WriteAllText(Path.Combine(fresh + ".outbox", "claims.x12"), "not the demo's");
+        var refused = CliRun.Of("demo", "--db", fresh, "--encounters", "5");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("fresh.db.outbox already holds files", refused.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(fresh + ".outbox", "claims.x12")));
+        Assert.False(File.Exists(fresh));
+    }
+
     private string DemoPhysicianNpi(string practice)
     {
         using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");

@@ -22,7 +22,9 @@ public sealed class MonthlyPackageCommandTests : IClassFixture<MonthlyPackageCom
     {
         public DemoWorld()
         {
-            var demo = CliRun.Of("demo", "--db", Folder.File("d.db"), "--out", Folder.File("out"), "--encounters", "400", "--seed", "11");
+            // Without billing, so section 4 shows what a practice that bills elsewhere sees; the demo's billed
+            // month in the package is DemoBillingTests'.
+            var demo = CliRun.Of("demo", "--db", Folder.File("d.db"), "--out", Folder.File("out"), "--encounters", "400", "--seed", "11", "--without-billing");
             Assert.True(demo.ExitCode == 0, demo.ToString());
             DemoOut = demo.Out;
             var add = CliRun.Of("users", "add", "pa-heart", "--name", "Heart Admin", "--org", "HEARTWELL-CARDIO", "--role", "practice-admin", "--db", Db);

@@ -48,12 +48,13 @@ public sealed class SetupCommandTests
         var events = Events(db);
         var second = Ok("setup", "apply", Example, "--db", db);
 
-        Assert.EndsWith("43 changes recorded\n", first.Out, StringComparison.Ordinal);
+        // 43 changes of the world and its users, and 10 of billing: six payers, two billing profiles, two practice admins.
+        Assert.EndsWith("53 changes recorded\n", first.Out, StringComparison.Ordinal);
         Assert.Equal("nothing changed\n", second.Out);
         Assert.Equal(events, Events(db));
-        Assert.Equal(43, events);
-        Assert.Equal(19, Events(db, "user.added"));
-        Assert.Equal(19, Scalar(db, "SELECT count(*) FROM users"));
+        Assert.Equal(53, events);
+        Assert.Equal(21, Events(db, "user.added"));
+        Assert.Equal(21, Scalar(db, "SELECT count(*) FROM users"));
         Assert.Equal(0, Scalar(db, "SELECT count(*) FROM ledger_events WHERE actor <> 'onboarding'"));
         VerifyClean(db);
     }
@@ -186,7 +187,7 @@ public sealed class SetupCommandTests
 
         Assert.StartsWith("would register vendor ACME-CODING\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("would add user dr-1226029464 (physician) at NORTHSIDE-FM\n", run.Out, StringComparison.Ordinal);
-        Assert.EndsWith("43 changes (dry run: nothing stored)\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("53 changes (dry run: nothing stored)\n", run.Out, StringComparison.Ordinal);
         Assert.Equal(0, Events(db));
     }
 
