@@ -44,6 +44,8 @@ public abstract partial class CodeLedgerDbContext(DbContextOptions options) : Id
 
     public DbSet<LedgerEventRow> LedgerEvents => Set<LedgerEventRow>();
 
+    public DbSet<StoredCheckpointRow> LedgerCheckpoints => Set<StoredCheckpointRow>();
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>The PHI cipher the model's converters use (part of the model cache key).</summary>

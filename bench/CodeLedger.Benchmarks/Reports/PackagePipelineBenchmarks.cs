@@ -9,6 +9,7 @@ using CodeLedger.Core.Ledger.Checkpoints;
 using CodeLedger.Core.Reports;
 using CodeLedger.Core.Reports.Package;
 using CodeLedger.Storage;
+using CodeLedger.Storage.Ledger;
 using CodeLedger.Storage.Protection;
 using CodeLedger.Storage.Reports;
 
@@ -22,8 +23,10 @@ namespace CodeLedger.Benchmarks.Reports;
 /// 333,000, about 3.3 million ledger events). Each step is what ReportCommands.Monthly does:
 /// <see cref="MonthlyReportLoader"/> reads the tables, <see cref="MonthlyReport.Build"/> computes
 /// the figures, <see cref="MonthlyPackage"/> and <see cref="PackageWriter"/> write the files; the
-/// checkpoint the package is signed at is a walk of the whole ledger (<see cref="CheckpointTally"/>),
-/// measured on its own because it grows with the ledger, not with the month.
+/// checkpoint the package is signed at (<see cref="LedgerCheckpoints"/>) is measured on its own, as
+/// the whole walk (<c>CheckpointTally</c>, a key with no stored receipt) and resumed at a stored
+/// receipt (<c>CheckpointResumed</c>); <c>ReportMonthly</c> is <see cref="MonthlyPackageBuilder"/>
+/// with the files written, what `report monthly` runs after start-up.
 /// The fixture is named by CODELEDGER_BENCH_PACKAGE_SQLITE (a file) and, for PostgreSQL,
 /// CODELEDGER_BENCH_PACKAGE_PG (a connection string); a provider without its variable is skipped.
 /// </summary>
@@ -36,6 +39,7 @@ public class PackagePipelineBenchmarks
     private const string Month = "2026-10";
 
     private CodeLedgerStore _store = null!;
+    private SigningKey _key = null!;
     private CheckpointReceipt _receipt = null!;
     private string _out = null!;
 
@@ -57,15 +61,20 @@ public class PackagePipelineBenchmarks
         _store = CodeLedgerStore.OpenAsync(spec, TimeProvider.System, PhiKey.ForDemo(2026)).GetAwaiter().GetResult();
         _out = Directory.CreateTempSubdirectory("codeledger-package-bench-").FullName;
 
-        // The receipt is signed once at the ledger's head for the package steps; the walk is measured in CheckpointTally.
-        var tally = Tally().GetAwaiter().GetResult();
-        using var key = SigningKey.Generate();
-        _receipt = CheckpointReceipt.Sign(tally.Checkpoint(DateTimeOffset.UtcNow), key);
+        // The receipt is signed once at the ledger's head for the package steps, and kept: CheckpointResumed and ReportMonthly resume at it.
+        _key = SigningKey.Generate();
+        var taken = LedgerCheckpoints.TakeAsync(_store, _key.PublicKey, DateTimeOffset.UtcNow).GetAwaiter().GetResult();
+        _receipt = CheckpointReceipt.Sign(taken.Checkpoint, _key);
+        LedgerCheckpoints.RecordAsync(_store, _receipt).GetAwaiter().GetResult();
         Console.WriteLine($"// fixture: {spec.Split(';')[0]}, ledger 1..{_receipt.Checkpoint.Sequence}");
     }
 
     [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(_out, recursive: true);
+    public void Cleanup()
+    {
+        _key.Dispose();
+        Directory.Delete(_out, recursive: true);
+    }
 
     /// <summary>The loader alone: NORTHSIDE-FM's 667,000 encounters of the month and its queries, code sets, training, audit.</summary>
     [Benchmark]
@@ -79,9 +88,26 @@ public class PackagePipelineBenchmarks
     [Benchmark]
     public async Task<int> PackagesOfTheMonth() => await PackageAsync("NORTHSIDE-FM") + await PackageAsync("HEARTWELL-CARDIO");
 
-    /// <summary>The checkpoint a package is signed at: every ledger event read and its hash chain checked.</summary>
+    /// <summary>The checkpoint with nothing stored to resume at (a key that signed nothing yet): every ledger event read and its hash chain checked.</summary>
     [Benchmark]
-    public async Task<long> CheckpointTally() => (await Tally()).Checkpoint(DateTimeOffset.UtcNow).Sequence;
+    public async Task<long> CheckpointTally()
+    {
+        using var fresh = SigningKey.Generate();
+        return (await LedgerCheckpoints.TakeAsync(_store, fresh.PublicKey, DateTimeOffset.UtcNow)).Checkpoint.Sequence;
+    }
+
+    /// <summary>The checkpoint resumed at the receipt stored in setup: the stored row read, its signature and its event's hash checked, the events after it walked.</summary>
+    [Benchmark]
+    public async Task<long> CheckpointResumed() => (await LedgerCheckpoints.TakeAsync(_store, _key.PublicKey, DateTimeOffset.UtcNow)).Checkpoint.Sequence;
+
+    /// <summary>`report monthly` for NORTHSIDE-FM after start-up: <see cref="MonthlyPackageBuilder"/> (load, figures, document, checkpoint resumed, signed, kept) and the files written.</summary>
+    [Benchmark]
+    public async Task<int> ReportMonthly()
+    {
+        var built = await new MonthlyPackageBuilder(_store).BuildAsync("NORTHSIDE-FM", null, Month, null, _key.ToPem());
+        PackageWriter.Write(built.Files, Path.Combine(_out, "report-monthly"), replace: true);
+        return built.Figures.Encounters;
+    }
 
     private async Task<int> PackageAsync(string practice)
     {
@@ -96,20 +122,6 @@ public class PackagePipelineBenchmarks
         var facts = new ManifestFacts(loaded.Input.Practice, month, new LedgerRange(1, _receipt.Checkpoint.Sequence), releases, _receipt);
         PackageWriter.Write(document, json, facts, Path.Combine(_out, practice), replace: true);
         return figures.Encounters;
-    }
-
-    private async Task<CheckpointTally> Tally()
-    {
-        var tally = new CheckpointTally();
-        await foreach (var e in _store.ReadLedgerAsync())
-        {
-            if (!tally.Add(e))
-            {
-                break;
-            }
-        }
-
-        return tally;
     }
 
     /// <summary>One warm-up and three measured runs in this process (the generated project does not build within BenchmarkDotNet's timeout on the shared VM).</summary>

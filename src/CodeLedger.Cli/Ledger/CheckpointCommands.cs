@@ -6,6 +6,7 @@ using CodeLedger.Core.Common;
 using CodeLedger.Core.Ledger;
 using CodeLedger.Core.Ledger.Checkpoints;
 using CodeLedger.Storage;
+using CodeLedger.Storage.Ledger;
 using CodeLedger.Storage.Protection;
 
 namespace CodeLedger.Cli.Ledger;
@@ -44,6 +45,9 @@ internal static class CheckpointCommands
             var checkpoint = tally.Checkpoint(Instants.Now(console.Time));
             using var key = await ResolveKeyAsync(store, console, ct);
             var receipt = CheckpointReceipt.Sign(checkpoint, key);
+
+            // Kept for the next package's walk to resume at (docs/LEDGER.md, "Stored checkpoints"): this one walked the whole chain.
+            await LedgerCheckpoints.RecordAsync(store, receipt, ct);
             var bytes = receipt.ToJson();
             if (target is null)
             {

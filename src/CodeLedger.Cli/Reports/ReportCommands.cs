@@ -65,6 +65,7 @@ internal static class ReportCommands
             await console.Out.WriteLineAsync(Path.Combine(target, "index.html"));
             await console.Out.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{(written ? "wrote" : "unchanged")}: {figures.Practice} {figures.Month}, {figures.Encounters} encounters, {figures.EmDistribution.Count} physicians, {figures.Queries.Total.Raised} queries, ledger 1..{built.LedgerSequence}, key id {built.KeyId}"));
+            await console.Out.WriteLineAsync($"checkpoint: {built.CheckpointWalk}");
             return ExitCodes.Success;
         }));
         return command;

@@ -12,6 +12,28 @@ public sealed class LedgerVerifier
     private string _previous = LedgerHash.Genesis;
     private LedgerVerification? _failure;
 
+    public LedgerVerifier()
+    {
+    }
+
+    private LedgerVerifier(long sequence, string hash)
+    {
+        _expected = sequence + 1;
+        _previous = hash;
+    }
+
+    /// <summary>
+    /// A walk that resumes after event <paramref name="sequence"/>, taken to have hash
+    /// <paramref name="hash"/>: the events before it are not seen, so this checks only what follows.
+    /// The caller answers for the prefix (a signed checkpoint it checked still holds, docs/LEDGER.md).
+    /// <see cref="Count"/> counts the events walked, not the ledger's length.
+    /// </summary>
+    public static LedgerVerifier After(long sequence, string hash)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sequence);
+        return new(sequence, hash);
+    }
+
     public long Count { get; private set; }
 
     public bool IsBroken => _failure is not null;

@@ -5,6 +5,7 @@ using CodeLedger.Core.Common;
 using CodeLedger.Core.Ledger.Checkpoints;
 using CodeLedger.Core.Reports;
 using CodeLedger.Core.Reports.Package;
+using CodeLedger.Storage.Ledger;
 using CodeLedger.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ namespace CodeLedger.Storage.Reports;
 /// <summary>A monthly package built in memory: its files by name (manifest.json included) and what the caller prints.</summary>
 /// <param name="Files">The files exactly as <see cref="PackageWriter.Render"/> gave them; write them with <see cref="PackageWriter.Write(IReadOnlyDictionary{string, byte[]}, string, bool)"/>.</param>
 /// <param name="LedgerSequence">The last ledger sequence the checkpoint covers (the range is 1..this).</param>
+/// <param name="CheckpointWalk">Where the checkpoint's walk of the chain started and why (<see cref="CheckpointResume.Reason"/>), with the events walked.</param>
 public sealed record BuiltPackage(
     string Practice,
     string PracticeName,
@@ -22,13 +24,15 @@ public sealed record BuiltPackage(
     MonthlyFigures Figures,
     IReadOnlyDictionary<string, byte[]> Files,
     long LedgerSequence,
-    string KeyId);
+    string KeyId,
+    string CheckpointWalk);
 
 /// <summary>
 /// Builds a practice's monthly package: the figures from <see cref="MonthlyReportLoader"/> (its
 /// tenant check included), the document, a checkpoint of the ledger signed with the database's
 /// signing key, and the manifest (docs/PACKAGE.md). One path for `codeledger report monthly`, the
-/// web host's /reports pages and the demo, so the three cannot differ. Appends nothing to the ledger.
+/// web host's /reports pages and the demo, so the three cannot differ. Appends nothing to the ledger;
+/// keeps the receipt it signs in ledger_checkpoints, where the next build's walk resumes (docs/LEDGER.md).
 /// </summary>
 public sealed class MonthlyPackageBuilder(CodeLedgerStore store)
 {
@@ -38,32 +42,28 @@ public sealed class MonthlyPackageBuilder(CodeLedgerStore store)
     {
         var loaded = await new MonthlyReportLoader(store).LoadAsync(practice, vendor, month, principal, ct: ct);
 
-        // The ledger range is 1..head at the time of writing: the figures read the tables, which are the whole ledger replayed.
-        var tally = new CheckpointTally();
-        await foreach (var e in store.ReadLedgerAsync(ct))
-        {
-            if (!tally.Add(e))
-            {
-                break;
-            }
-        }
-
         var now = Instants.Now(store.Time);
         var figures = MonthlyReport.Build(loaded.Input);
         var document = MonthlyPackage.Document(figures, loaded.PracticeName, loaded.VendorName, now);
 
-        // Signed once: ECDSA signatures are randomized, so the receipt written is the one the manifest hashes.
-        var checkpoint = tally.Checkpoint(now);
+        // The ledger range is 1..head at the time of writing: the figures read the tables, which are the whole ledger replayed.
+        // The walk resumes at the newest receipt this key signed and stored, when it still holds (LedgerCheckpoints).
         var resolution = await SigningKeys.ResolveAsync(store.Location, signingKeyVariable, ct);
         using var key = resolution.Key;
+        var taken = await LedgerCheckpoints.TakeAsync(store, key.PublicKey, now, ct);
+        var checkpoint = taken.Checkpoint;
+
+        // Signed once: ECDSA signatures are randomized, so the receipt written is the one the manifest hashes.
         var receipt = CheckpointReceipt.Sign(checkpoint, key);
+        await LedgerCheckpoints.RecordAsync(store, receipt, ct);
         var releases = loaded.Input.CodeSets.Infos
             .Select(i => new CodeSetRelease(i.Kind.ToString(), i.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .Distinct().ToList();
         PackageMonth.TryParse(month, out var packageMonth);
         var facts = new ManifestFacts(loaded.Input.Practice, packageMonth, new LedgerRange(1, checkpoint.Sequence), releases, receipt);
         var files = PackageWriter.Render(document, Encoding.UTF8.GetBytes(MonthlyFiguresJson.Write(figures)), facts);
-        return new BuiltPackage(loaded.Input.Practice, loaded.PracticeName, loaded.Input.Vendor, loaded.VendorName, month, figures, files, checkpoint.Sequence, receipt.PublicKey.KeyId);
+        return new BuiltPackage(loaded.Input.Practice, loaded.PracticeName, loaded.Input.Vendor, loaded.VendorName, month, figures, files, checkpoint.Sequence, receipt.PublicKey.KeyId,
+            $"{taken.Resume.Reason} ({taken.Walked} events walked)");
     }
 
     /// <summary>The ledger's last sequence and hash (0 and empty for an empty ledger): a built package stays current while they do.</summary>

@@ -2032,6 +2032,37 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.ToTable("ledger_events", (string)null);
                 });
 
+            modelBuilder.Entity("CodeLedger.Storage.Ledger.StoredCheckpointRow", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("KeyId", "Sequence");
+
+                    b.ToTable("ledger_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("CodeLedger.Storage.Remittances.ClaimPostingRow", b =>
                 {
                     b.Property<Guid>("Id")
