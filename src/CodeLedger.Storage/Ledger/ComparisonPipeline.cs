@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CodeLedger.Core.Ledger.Replay;
 
 namespace CodeLedger.Storage.Ledger;
@@ -7,13 +6,13 @@ namespace CodeLedger.Storage.Ledger;
 /// The stored rows handed to a <see cref="StreamingStateComparison"/> running on another thread: this
 /// thread reads the tables (EF Core materialization, decryption, keyed hashes), the other builds each
 /// key's replayed row and compares. A row is handed over when the next one starts (its columns are all
-/// set by then), in batches through a bounded queue, so the rows in flight are a few thousand whatever
+/// set by then), in batches through a bounded queue (<see cref="HandOff{T}"/>), so the rows in flight are a few thousand whatever
 /// the database's size, and the comparison sees them in exactly the order they were read.
 /// </summary>
 internal sealed class ComparisonPipeline : IStateRowSink, IDisposable
 {
-    private const int BatchSize = 512;
-    private readonly BlockingCollection<(string Table, string Key, StateRow Row)[]> _batches = new(boundedCapacity: 16);
+    private const int BatchSize = 1024;
+    private readonly HandOff<(string Table, string Key, StateRow Row)[]> _batches;
     private readonly CancellationTokenSource _stop;
     private readonly Task<List<StateDivergence>> _comparison;
     private List<(string Table, string Key, StateRow Row)> _batch = new(BatchSize);
@@ -22,12 +21,13 @@ internal sealed class ComparisonPipeline : IStateRowSink, IDisposable
     public ComparisonPipeline(StreamingStateComparison comparison, CancellationToken ct)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _batches = new HandOff<(string Table, string Key, StateRow Row)[]>(capacity: 8, _stop.Token);
         _comparison = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
-                    foreach (var batch in _batches.GetConsumingEnumerable(_stop.Token))
+                    foreach (var batch in _batches.Consume())
                     {
                         foreach (var (table, key, row) in batch)
                         {
@@ -65,7 +65,7 @@ internal sealed class ComparisonPipeline : IStateRowSink, IDisposable
             HandOver();
             if (_batch.Count > 0)
             {
-                _batches.Add([.. _batch], _stop.Token);
+                _batches.Add([.. _batch]);
             }
         }
         catch (OperationCanceledException) when (_comparison.IsFaulted)
@@ -112,7 +112,7 @@ internal sealed class ComparisonPipeline : IStateRowSink, IDisposable
         _batch.Add(started);
         if (_batch.Count == BatchSize)
         {
-            _batches.Add([.. _batch], _stop.Token);
+            _batches.Add([.. _batch]);
             _batch.Clear();
         }
     }

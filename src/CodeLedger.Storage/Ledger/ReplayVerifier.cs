@@ -6,7 +6,6 @@ using CodeLedger.Core.Queries;
 using CodeLedger.Core.Training;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.CodeSets;
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,15 +70,15 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     /// </summary>
     private static async Task<LedgerVerification> ReplayLedgerAsync(CodeLedgerDbContext db, ReplayedState state, CancellationToken ct)
     {
-        const int BatchSize = 512;
-        using var batches = new BlockingCollection<LedgerEntry[]>(boundedCapacity: 16);
+        const int BatchSize = 1024;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var batches = new HandOff<LedgerEntry[]>(capacity: 8, stop.Token);
         var fold = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
-                    foreach (var batch in batches.GetConsumingEnumerable(stop.Token))
+                    foreach (var batch in batches.Consume())
                     {
                         foreach (var entry in batch)
                         {
@@ -112,14 +111,14 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 batch.Add(entry);
                 if (batch.Count == BatchSize)
                 {
-                    batches.Add([.. batch], stop.Token);
+                    batches.Add([.. batch]);
                     batch.Clear();
                 }
             }
 
             if (!chain.IsBroken && batch.Count > 0)
             {
-                batches.Add([.. batch], stop.Token);
+                batches.Add([.. batch]);
             }
         }
         catch (OperationCanceledException) when (fold.IsFaulted && !ct.IsCancellationRequested)
@@ -139,6 +138,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     public async Task<StateRows> ReadStoredAsync(CancellationToken ct = default)
     {
         await using var db = store.CreateContext();
+        await db.Database.OpenConnectionAsync(ct);
         var rows = new StateRows();
         foreach (var table in StateTables.All)
         {
@@ -204,36 +204,10 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
 
         string? User(Guid? id) => id is { } v ? users.GetValueOrDefault(v, StateRows.Text(v)) : null;
 
-        // Encounters are streamed, so the decrypted notes of a large database are never all in memory at once.
+        // The tables with a row per encounter, straight off the data reader (EncounterStoredRows).
         var external = new Dictionary<Guid, string>();
-        await foreach (var e in db.Encounters.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
-        {
-            external[e.Id] = e.ExternalId;
-            rows.Add(StateTables.Encounters, StateRows.Text(e.Id), $"encounter {e.ExternalId}", 0)
-                .Set("practice", Code(e.PracticeId)).Set("external_id", e.ExternalId).Set("physician", npis.GetValueOrDefault(e.PhysicianId, StateRows.Text(e.PhysicianId)))
-                .Set("date_of_service", StateRows.Text(e.DateOfService)).Set("place_of_service", e.PlaceOfService.Value)
-                .Set("specialty", e.Specialty.Value).Set("documentation_completed_at", StateRows.Text(e.DocumentationCompletedAt))
-                .Set("documentation_hash", hash.Of(e.DocumentationText)).Set("demographics_hash", hash.Of(e.Patient));
-        }
-
+        await EncounterStoredRows.ReadAsync(db, rows, Code, id => npis.GetValueOrDefault(id, StateRows.Text(id)), external, User, ct);
         string Ext(Guid id) => external.GetValueOrDefault(id, StateRows.Text(id));
-
-        await foreach (var v in db.Set<DocumentationVersion>().AsNoTracking().Select(v => new { v.EncounterId, v.Version, v.Text, v.CompletedAt }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(v.EncounterId, v.Version), $"encounter {Ext(v.EncounterId)} documentation version {v.Version}", 0)
-                .Set("hash", hash.Of(v.Text)).Set("completed_at", StateRows.Text(v.CompletedAt));
-        }
-
-        await foreach (var w in db.Set<WorkItem>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
-        {
-            rows.Add(StateTables.WorkItems, StateRows.Text(w.EncounterId), $"encounter {Ext(w.EncounterId)}", 0)
-                .Set("practice", Code(w.PracticeId)).Set("vendor", Code(w.VendorId)).Set("coder", User(w.CoderId)).Set("basis", w.Basis.ToString())
-                .Set("status", w.Status.ToString()).Set("documentation_version", StateRows.Text(w.DocumentationVersion))
-                .Set("documentation_completed_at", StateRows.Text(w.DocumentationCompletedAt)).Set("clock_start", StateRows.Text(w.ClockStart))
-                .Set("finalized_at", StateRows.Text(w.FinalizedAt)).Set("final_coding_version", StateRows.Text(w.FinalCodingVersion))
-                .Set("coded_without_query_response", StateRows.Text(w.CodedWithoutQueryResponse))
-                .Set("override_reason", w.OverrideReason).Set("override_by", w.OverrideBy);
-        }
 
         // Only the columns compared: the E/M documentation (JSON parsed into a tree) and the rest are not read.
         await foreach (var c in db.CodingResults.AsNoTracking()

@@ -107,6 +107,60 @@ public sealed class PhiCipher
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// The plaintext's UTF-8 bytes, decrypted into <paramref name="scratch"/> (grown when too small)
+    /// without making a string: what replay verification hashes (<see cref="PhiLedgerHash.Hasher"/>).
+    /// The same bytes <see cref="Unprotect"/> decodes, and the same errors; a value stored before
+    /// encryption existed gives its own UTF-8 bytes.
+    /// </summary>
+    internal ReadOnlySpan<byte> UnprotectUtf8(string stored, string column, ref byte[] scratch)
+    {
+        if (!IsProtected(stored))
+        {
+            var count = Encoding.UTF8.GetByteCount(stored);
+            Grow(ref scratch, count);
+            return scratch.AsSpan(0, Encoding.UTF8.GetBytes(stored, scratch));
+        }
+
+        var key = _key ?? throw Missing();
+        var keyId = stored.AsSpan(Prefix.Length, Math.Min(8, stored.Length - Prefix.Length));
+        if (!keyId.SequenceEqual(key.Id))
+        {
+            throw new StorageException(StorageErrorCodes.PhiKeyMismatch,
+                $"{column} was encrypted with PHI key {keyId}, but the key in use is {key.Id}: set CODELEDGER_PHI_KEY to the key this database was written with");
+        }
+
+        // The sealed box (nonce | ciphertext | tag) goes in the first half of the scratch, the plaintext after it.
+        var base64 = stored.AsSpan(Math.Min(stored.Length, Prefix.Length + 9));
+        var boxMax = (base64.Length / 4 * 3) + 3;
+        Grow(ref scratch, boxMax * 2);
+        if (!Convert.TryFromBase64Chars(base64, scratch.AsSpan(0, boxMax), out var boxLength) || boxLength < NonceLength + TagLength)
+        {
+            throw Corrupt(column);
+        }
+
+        var length = boxLength - NonceLength - TagLength;
+        var plain = scratch.AsSpan(boxMax, length);
+        try
+        {
+            _aes!.Value!.Decrypt(scratch.AsSpan(0, NonceLength), scratch.AsSpan(NonceLength, length), scratch.AsSpan(NonceLength + length, TagLength), plain, Aad(column, stackalloc byte[MaxColumnBytes]));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            throw Corrupt(column);
+        }
+
+        return plain;
+    }
+
+    private static void Grow(ref byte[] scratch, int size)
+    {
+        if (scratch.Length < size)
+        {
+            scratch = new byte[Math.Max(size, scratch.Length * 2)];
+        }
+    }
+
     /// <summary>The column name as associated data, encoded on the stack (names are short ASCII).</summary>
     private static ReadOnlySpan<byte> Aad(string column, Span<byte> scratch) => scratch[..Encoding.UTF8.GetBytes(column, scratch)];
 

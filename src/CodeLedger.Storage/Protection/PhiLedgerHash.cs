@@ -37,6 +37,9 @@ public sealed class PhiLedgerHash
     /// <summary>The ledger value of a PHI text: <c>hmac-sha256:KEYID:</c> and the lower-case hex HMAC of its UTF-8 bytes.</summary>
     public string Of(string text) => string.Concat(Scheme, ":", KeyId, ":", Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text))));
 
+    /// <summary>A hasher for one thread that hashes many values: the key is set once, not per value.</summary>
+    internal Hasher CreateHasher() => new(this);
+
     /// <summary>The ledger value of a patient's demographics: the keyed hash of their <see cref="Canonical"/> form.</summary>
     public string Of(PatientDemographics patient) => Of(Canonical(patient));
 
@@ -58,5 +61,45 @@ public sealed class PhiLedgerHash
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Of(string)"/> over UTF-8 bytes already at hand (a decrypted note), with one keyed
+    /// HMAC reused: setting the key per value cost as much as hashing a note (docs/PERFORMANCE.md).
+    /// Not thread-safe: one per thread.
+    /// </summary>
+    internal sealed class Hasher : IDisposable
+    {
+        private readonly IncrementalHash _hmac;
+        private readonly string _prefix;
+        private byte[] _utf8 = new byte[1024];
+
+        internal Hasher(PhiLedgerHash hash)
+        {
+            _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, hash._key);
+            _prefix = string.Concat(Scheme, ":", hash.KeyId, ":");
+        }
+
+        public string Of(ReadOnlySpan<byte> utf8)
+        {
+            Span<byte> digest = stackalloc byte[32];
+            _hmac.AppendData(utf8);
+            _hmac.GetHashAndReset(digest);
+            return string.Concat(_prefix, Convert.ToHexStringLower(digest));
+        }
+
+        /// <summary>The same value as <see cref="PhiLedgerHash.Of(string)"/>.</summary>
+        public string Of(string text)
+        {
+            var count = Encoding.UTF8.GetByteCount(text);
+            if (_utf8.Length < count)
+            {
+                _utf8 = new byte[Math.Max(count, _utf8.Length * 2)];
+            }
+
+            return Of(_utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, _utf8)));
+        }
+
+        public void Dispose() => _hmac.Dispose();
     }
 }

@@ -77,7 +77,8 @@ public sealed partial class ReplayedState
         ILedgerEvent? payload;
         try
         {
-            payload = LedgerEvents.Read(entry.Type, entry.Payload);
+            // The hot event types in one reader pass; any other shape through the serializer (HotEventReader).
+            payload = HotEventReader.TryRead(entry.Type, entry.Payload) ?? LedgerEvents.Read(entry.Type, entry.Payload);
         }
         catch (JsonException)
         {
