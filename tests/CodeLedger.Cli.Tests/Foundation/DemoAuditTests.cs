@@ -64,7 +64,7 @@ public sealed partial class DemoAuditTests
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(Head(Default.Value.Run.Out), Head(again.Out));
-        Assert.Contains("Ledger: 11349 events, chain intact, head 64298e055b33a38959bc9fa54da83e607cdbe012cfe5aef3fad9986a2b5fc9f5", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Ledger: 11349 events, chain intact, head 3cd5053a4c55cc3a875772f9ecfd1ba06338ab63e31a166f6f6d064b239f734d", again.Out, StringComparison.Ordinal);
     }
 
     [Fact]

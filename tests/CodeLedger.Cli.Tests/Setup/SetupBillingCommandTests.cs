@@ -55,11 +55,39 @@ public sealed class SetupBillingCommandTests
     /// <summary>The demo's setup with payers and a billing profile inserted after each practice's physicians.</summary>
     internal static string Setup(string north = NorthBilling, string heart = HeartBilling)
     {
-        var text = File.ReadAllText(Example);
+        var text = WithoutBilling(File.ReadAllText(Example));
         var northAt = text.IndexOf("  - code: NORTHSIDE-FM", StringComparison.Ordinal);
         var auditAt = text.IndexOf("auditFirms:", StringComparison.Ordinal);
         Assert.True(northAt > 0 && auditAt > northAt, "the demo setup lists HEARTWELL-CARDIO, then NORTHSIDE-FM, then the audit firms");
         return text[..northAt] + heart + text[northAt..auditAt] + north + text[auditAt..];
+    }
+
+    /// <summary>The demo's setup bills (payers and a profile per practice); these tests bring their own, so the demo's are cut out.</summary>
+    private static string WithoutBilling(string text)
+    {
+        var kept = new List<string>();
+        var skipping = false;
+        foreach (var line in text.Split('\n'))
+        {
+            var indent = line.Length - line.TrimStart(' ').Length;
+            if (line is "    payers:" or "    billing:")
+            {
+                skipping = true;
+                continue;
+            }
+
+            if (skipping && line.Length > 0 && indent <= 4)
+            {
+                skipping = false;
+            }
+
+            if (!skipping)
+            {
+                kept.Add(line);
+            }
+        }
+
+        return string.Join('\n', kept);
     }
 
     internal static string Write(TempFolder folder, string name, string text)

@@ -79,7 +79,7 @@ public sealed class SetupUserCommandTests
         Assert.Equal("disable user demo-admin at ACME-CODING\n1 changes recorded\n", applied.Out);
         Assert.Equal(1, Events(db, "user.disabled"));
         Assert.Equal(1, Scalar(db, "SELECT disabled FROM users WHERE user_name = 'demo-admin'"));
-        Assert.Equal(19, Scalar(db, "SELECT count(*) FROM users"));
+        Assert.Equal(21, Scalar(db, "SELECT count(*) FROM users"));
         Assert.Equal("nothing changed\n", Ok("setup", "apply", folder.File("without.yaml"), "--db", db).Out);
         var export = Ok("setup", "export", "--db", db).Out;
         Assert.Contains("  - userName: demo-admin\n    displayName: Demo Administrator\n    organization: ACME-CODING\n    role: vendor-admin\n    active: false\n", export, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class SetupUserCommandTests
         var again = CliRun.Of("setup", "apply", Example, "--db", db);
 
         Assert.Equal(1, again.ExitCode);
-        Assert.Contains("users[3].active: user demo-admin is disabled; a setup file does not re-enable an account", again.Error, StringComparison.Ordinal);
+        Assert.Contains("users[5].active: user demo-admin is disabled; a setup file does not re-enable an account", again.Error, StringComparison.Ordinal);
         Assert.Equal(1, Scalar(db, "SELECT disabled FROM users WHERE user_name = 'demo-admin'"));
     }
 
@@ -109,7 +109,7 @@ public sealed class SetupUserCommandTests
         var emptied = CliRun.Of("setup", "apply", folder.File("empty.yaml"), "--db", db, "--dry-run");
 
         Assert.True(emptied.ExitCode == 0, emptied.ToString());
-        Assert.EndsWith("19 changes (dry run: nothing stored)\n", emptied.Out, StringComparison.Ordinal);
+        Assert.EndsWith("21 changes (dry run: nothing stored)\n", emptied.Out, StringComparison.Ordinal);
         Assert.Contains("would disable user demo-admin at ACME-CODING\n", emptied.Out, StringComparison.Ordinal);
         Assert.Equal(0, Scalar(db, "SELECT count(*) FROM users WHERE disabled"));
     }
@@ -132,9 +132,9 @@ public sealed class SetupUserCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("codeledger: SETUP-INVALID: 4 problems, nothing stored:", run.Error, StringComparison.Ordinal);
         Assert.Contains("\n  contracts[1].timeZone: 'America/Nowhere' is not an IANA time zone", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  users[3].role: unknown role 'overlord' (one of vendor-admin, coding-lead, coder, practice-admin, physician, auditor)", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  users[4].userName: a user name is 3 to 64 lower-case letters", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  users[5].physicianNpi: user dr-1226029464: a physician user names the physician's NPI", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  users[5].role: unknown role 'overlord' (one of vendor-admin, coding-lead, coder, practice-admin, physician, auditor)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  users[6].userName: a user name is 3 to 64 lower-case letters", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  users[7].physicianNpi: user dr-1226029464: a physician user names the physician's NPI", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(db) && Events(db) > 0, "nothing stored");
     }
 
@@ -159,11 +159,11 @@ public sealed class SetupUserCommandTests
         var run = CliRun.Of("setup", "apply", folder.File("misfit.yaml"), "--db", db);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("\n  users[2].role: a coder cannot belong to NORTHSIDE-FM, a practice", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  users[3].organization: no organization with code NOWHERE in the file", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  users[5].coder: no coder ghost at ACME-CODING in the file", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  users[6].physicianNpi: NPI 1226029464 is not listed at HEARTWELL-CARDIO", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  users[7].userName: user ghost is already listed at users[5]", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  users[4].role: a coder cannot belong to NORTHSIDE-FM, a practice", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  users[5].organization: no organization with code NOWHERE in the file", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  users[7].coder: no coder ghost at ACME-CODING in the file", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  users[8].physicianNpi: NPI 1226029464 is not listed at HEARTWELL-CARDIO", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  users[9].userName: user ghost is already listed at users[7]", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(db) && Events(db) > 0, "nothing stored");
     }
 }

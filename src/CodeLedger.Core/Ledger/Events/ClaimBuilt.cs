@@ -35,7 +35,8 @@ public sealed record ClaimBuilt(
     public sealed record Line(int Number, string Code, IReadOnlyList<string> Modifiers, int Units, IReadOnlyList<int> Pointers, DateOnly DateOfService, string? Fee, string? Charge,
         string? LineItemControlNumber = null)
     {
-        /// <summary>The line item control number the claims row holds for this line (the LX number for events before REF*6R).</summary>
+        /// <summary>The line item control number the claims row holds for this line (the LX number for events before REF*6R); derived, so not in the payload.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
         public string ControlNumber => LineItemControlNumber ?? Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
