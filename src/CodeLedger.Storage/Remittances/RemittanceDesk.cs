@@ -7,6 +7,7 @@ using CodeLedger.Core.Remittances;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Billing;
 using CodeLedger.Storage.Denials;
+using CodeLedger.Storage.Ledger;
 using CodeLedger.Storage.Tenancy;
 using CodeLedger.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -56,11 +57,28 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
     {
         var now = Instants.Now(store.Time);
         var practice = await PracticeForPostingAsync(practiceCode, principal, "posting an 835", ct);
-        var file = RemittanceFile.Read(fileName, bytes);
+
+        // The file is parsed on another core while the write reads the practice's claims and postings
+        // (each about a third of the command's CPU, and neither needs the other until the plan). A
+        // refused file still refuses the write whole: its error is thrown where the plan awaits it.
+        var reading = Task.Run(() => RemittanceFile.Read(fileName, bytes), ct);
         var options = new PostingOptions(acceptUnbalanced);
         var rules = DenialRules.Default;
 
         return await store.WriteAsync(principal, async (db, ledger) =>
+        {
+            var restoreCache = await RemittanceBulk.WidenSqliteCacheAsync(db, ct);
+            try
+            {
+                return await PostAsync(db, ledger);
+            }
+            finally
+            {
+                await restoreCache();
+            }
+        }, ct);
+
+        async Task<RemitImportSummary> PostAsync(CodeLedgerDbContext db, LedgerAppender ledger)
         {
             // Read without tracking: posting changes two columns of the claims it posts to, saved in bulk
             // below (RemittanceBulk); tracking every claim of the practice cost more than the posting.
@@ -68,6 +86,7 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
             var byClaimId = claims.ToDictionary(c => c.ClaimId, StringComparer.Ordinal);
             var (book, postingIds) = await BookAsync(db, practice, claims, ct);
             var matcher = new RemittanceMatcher(book.Claims);
+            var file = await reading;
 
             // Plan every set first: a refusal anywhere leaves nothing saved.
             var plans = new List<(string Set, PostingPlan Plan)>();
@@ -94,6 +113,7 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
             var denialRows = new List<DenialWorkItemRow>();
             var unmatchedRows = new List<UnmatchedClaimPaymentRow>();
             var changedClaims = new Dictionary<Guid, ClaimRow>();
+            var events = new List<RemittancePosted>(plans.Count);
             foreach (var (set, plan) in plans)
             {
                 warnings.AddRange(plan.Warnings);
@@ -169,16 +189,36 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
                 plbCount += plan.ProviderAdjustments.Count;
                 denials += denialEvents.Count;
                 total += plan.NetPayment;
-                ledger.Append(practice.Code, new RemittancePosted(payment.Id, practice.Id, payment.PayerId, payment.TraceNumber, payment.TotalPayment, payment.PaymentDate,
+                events.Add(new RemittancePosted(payment.Id, practice.Id, payment.PayerId, payment.TraceNumber, payment.TotalPayment, payment.PaymentDate,
                     payment.FileName, payment.FileSha256, payment.TransactionSet, payment.Unbalanced, now, postingEvents, plbEvents, unmatchedEvents, denialEvents));
             }
 
-            // The payments (a few rows, tracked) first: the bulk rows refer to them, and denials to postings.
-            await db.SaveChangesAsync(ct);
-            await RemittanceBulk.InsertAsync(db, postingRows, ct);
-            await RemittanceBulk.InsertAsync(db, denialRows, ct);
-            await RemittanceBulk.InsertAsync(db, unmatchedRows, ct);
-            await RemittanceBulk.UpdateClaimsAsync(db, [.. changedClaims.Values], versions, ct);
+            // The events are serialized (LedgerAppender.Append) on another core while this one writes the
+            // rows: both are JSON of the same postings, and neither reads the other. The appender is left
+            // to that task alone until it is awaited, so the events keep their order, before the follow-up's.
+            var appending = Task.Run(() =>
+            {
+                foreach (var e in events)
+                {
+                    ledger.Append(practice.Code, e);
+                }
+            }, ct);
+            try
+            {
+                // The payments (a few rows, tracked) first: the bulk rows refer to them, and denials to postings.
+                await db.SaveChangesAsync(ct);
+                await RemittanceBulk.InsertAsync(db, postingRows, ct);
+                await RemittanceBulk.InsertAsync(db, denialRows, ct);
+                await RemittanceBulk.InsertAsync(db, unmatchedRows, ct);
+                await RemittanceBulk.UpdateClaimsAsync(db, [.. changedClaims.Values], versions, ct);
+            }
+            finally
+            {
+                // Never leave the task running past the write, even when the rows failed.
+                await appending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            await appending;
 
             // Items that waited on the payer (resubmitted, appealed) and were answered by these postings:
             // after the postings, which a refiled item names (a foreign key).
@@ -186,7 +226,7 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
             await db.SaveChangesAsync(ct);
             return new RemitImportSummary(practice.Code, file.FileName, file.Sha256, file.Sets.Count, posted, already, matched, lines, adjustments, plbCount, reversals, denials,
                 unbalanced, total, unmatched, warnings);
-        }, ct);
+        }
     }
 
     /// <summary>
@@ -195,12 +235,12 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
     /// </summary>
     private static async Task<(List<ClaimRow> Claims, Dictionary<Guid, uint> Versions)> ClaimsAsync(CodeLedgerDbContext db, Organization practice, CancellationToken ct)
     {
-        var query = db.Set<ClaimRow>().AsNoTracking().Where(c => c.PracticeId == practice.Id);
-        if (db.Provider != DatabaseProvider.PostgreSql)
+        if (db.Provider == DatabaseProvider.Sqlite)
         {
-            return (await query.ToListAsync(ct), []);
+            return (await RemittanceClaimRows.ReadSqliteAsync(db, practice.Id, ct), []);
         }
 
+        var query = db.Set<ClaimRow>().AsNoTracking().Where(c => c.PracticeId == practice.Id);
         var read = await query.Select(c => new { Claim = c, Version = EF.Property<uint>(c, EncounterConcurrency.RowVersion) }).ToListAsync(ct);
         return ([.. read.Select(r => r.Claim)], read.ToDictionary(r => r.Claim.Id, r => r.Version));
     }
