@@ -39,68 +39,104 @@ public sealed record LoadedMonth(MonthlyInput Input, string PracticeName, string
 /// </summary>
 public sealed class MonthlyReportLoader(CodeLedgerStore store)
 {
-    /// <summary>Roles that may read a monthly package at all; the organization is checked after.</summary>
     /// <summary>The SQLite page cache for the two large reads: 64 MiB (a negative size is in KiB).</summary>
     private const string LargeCache = "PRAGMA cache_size = -65536";
 
+    /// <summary>Roles that may read a monthly package at all; the organization is checked after.</summary>
     public static readonly IReadOnlySet<UserRole> Readers = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
 
     /// <param name="principal">The reader; null for the operator (the database's owner), who reads any practice.</param>
-    public async Task<LoadedMonth> LoadAsync(string practiceCode, string? vendorCode, string month, Principal? principal, EmBenchmarkTable? benchmarks = null, CancellationToken ct = default)
+    /// <param name="onAuthorized">Called once the reader's access and the month's contract are checked, before the large reads: work the caller runs beside them (the package's checkpoint) starts there, and never for a reader refused.</param>
+    public async Task<LoadedMonth> LoadAsync(string practiceCode, string? vendorCode, string month, Principal? principal, EmBenchmarkTable? benchmarks = null, Action? onAuthorized = null, CancellationToken ct = default)
     {
         var slaMonth = SlaMonth.Parse(month);
         await using var db = store.CreateContext();
         var (practice, contract, vendor) = await ChooseAsync(db, practiceCode, vendorCode, slaMonth, principal, ct);
+        onAuthorized?.Invoke();
 
         var zoneId = contract?.TimeZoneId ?? "UTC";
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var from = slaMonth.AddMonths(-12).Window(zone).Start;
         var to = slaMonth.Window(zone).End;
 
-        var physicians = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct))
-            .ToDictionary(p => p.Id, p => new ReportPhysician(p.Npi, p.Name, p.Specialty));
-
-        // The two large reads, one statement each with a data reader (MonthlyRows): at a million
-        // encounters, per-chunk EF queries and entity shaping were most of the package's time.
-        List<MonthlyWorkRow> work;
-        List<MonthlyQueryRow> queryRows;
-        var rows = MonthlyRows.Of(db);
-        await db.Database.OpenConnectionAsync(ct);
-        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        // The two large reads, one statement each with a data reader (MonthlyRows), and the code-set
+        // library run at once, each on its own connection: a month of a million encounters is seconds
+        // of reading, and the machine has more than one core. The work read, the longest, is read in
+        // two halves by encounter id on two connections. They read committed rows only, as the
+        // one connection before read them statement by statement (no snapshot spanned the reads then either).
+        var practiceId = practice.Id;
+        var vendorId = vendor?.Id;
+        var workReads = MonthlyRows.WorkHalves.Select(ids => Task.Run(() => ReadLargeAsync(rows => rows.FinalizedWorkAsync(practiceId, vendorId, from, to, ids, ct), ct), ct)).ToList();
+        var queryRead = Task.Run(() => ReadLargeAsync(rows => rows.QueriesAsync(practiceId, ct), ct), ct);
+        var codeSetRead = Task.Run(() => CodeSetCatalog.LoadLibraryAsync(store, null, ct), ct);
+        Dictionary<Guid, ReportPhysician> physicians;
+        List<TrainingRecord> training;
+        AuditReport? audit;
+        DenialMonthReport? denials;
         try
         {
-            // The work read probes encounters and codings by random keys across a file of gigabytes
-            // at a million encounters: with SQLite's default 2 MB page cache each probe re-reads the
-            // b-trees' inner pages from the OS, which cost more CPU (system time) than the rows. 64 MB
-            // keeps them: 8.3 CPU-s down to 4.6 for the million (docs/PERFORMANCE.md).
-            if (sqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync(LargeCache, ct);
-            }
-
-            work = await rows.FinalizedWorkAsync(practice.Id, vendor?.Id, from, to, ct);
-            queryRows = await rows.QueriesAsync(practice.Id, ct);
+            // The small reads meanwhile, on this context.
+            physicians = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct))
+                .ToDictionary(p => p.Id, p => new ReportPhysician(p.Npi, p.Name, p.Specialty));
+            var coderIds = vendor is null
+                ? await db.Coders.AsNoTracking().Select(k => k.Id).ToListAsync(ct)
+                : await db.Coders.AsNoTracking().Where(k => k.VendorId == vendor.Id).Select(k => k.Id).ToListAsync(ct);
+            training = (await db.Set<TrainingRecord>().AsNoTracking().Where(t => coderIds.Contains(t.CoderId)).ToListAsync(ct)).OrderBy(t => t.Id).ToList();
+            audit = await AuditOfMonthAsync(db, practice, slaMonth, ct);
+            denials = MonthlyDenials.Billed(DenialMonth.Compute(practice.Code, slaMonth, await Remittances.RemittanceDesk.HistoriesAsync(db, practice, ct), DenialRules.Default));
         }
         finally
         {
-            // The connection goes back to the pool (the web host keeps it): with SQLite's default cache again.
-            if (sqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
-            }
-
-            await db.Database.CloseConnectionAsync();
+            // Never leave a read running on its own: its exception (or this one) is the caller's.
+            await Task.WhenAll(new List<Task>(workReads) { queryRead, codeSetRead }).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        var halves = await Task.WhenAll(workReads);
+        var queryRows = await queryRead;
+        var codeSets = await codeSetRead;
+
         // Every query of the practice's encounters: the turnaround pauses read those of the finalized work, section 3 those raised in the month.
-        var workIds = work.Select(w => w.EncounterId).ToHashSet();
+        var workIds = new HashSet<Guid>(halves.Sum(h => h.Count));
+        foreach (var w in halves.SelectMany(h => h))
+        {
+            workIds.Add(w.EncounterId);
+        }
+
         var pauses = queryRows.Where(r => workIds.Contains(r.EncounterId))
             .GroupBy(r => r.EncounterId)
             .ToDictionary(g => g.Key, g => g.Select(r => (r.RaisedAt, r.ClosedAt)).ToList());
-        work.Sort((a, b) => a.EncounterId.CompareTo(b.EncounterId));
 
+        // Each half is measured on its own thread with its own clock (a TurnaroundClock caches days
+        // and is not shared); the encounters are then put in id order, as the report has them.
+        var mapped = await Task.WhenAll(halves.Select(half => Task.Run(() => Encounters(half, contract, zone, physicians, pauses), ct)));
+        var reportEncounters = new List<ReportEncounter>(mapped.Sum(m => m.Count));
+        foreach (var m in mapped)
+        {
+            reportEncounters.AddRange(m);
+        }
+
+        reportEncounters.Sort((a, b) => a.EncounterId.CompareTo(b.EncounterId));
+
+        var window = slaMonth.Window(zone);
+        var queries = queryRows
+            .Where(r => r.RaisedAt >= window.Start && r.RaisedAt < window.End && (vendor is null || r.WorkVendorId == vendor.Id))
+            .OrderBy(r => r.Id)
+            .Select(r => new ReportQuery(r.Id, physicians[r.PhysicianId], r.Category, r.RaisedAt, r.DueAt, r.Status, r.ClosedAt))
+            .ToList();
+
+        var input = new MonthlyInput(practice.Code, vendor?.Code, slaMonth, zoneId, contract, reportEncounters, queries, codeSets, training, audit,
+            benchmarks ?? EmBenchmarkTable.Default, new RvuReleasePricing(codeSets),
+            AdditionalCommitments: null,
+            Denials: denials);
+        return new LoadedMonth(input, practice.Name, vendor?.Name ?? "no vendor");
+    }
+
+    /// <summary>The report's encounters of work rows: the finalized day in the month's zone, and the turnaround sample <see cref="SlaMonthMeasure"/> would measure.</summary>
+    private static List<ReportEncounter> Encounters(List<MonthlyWorkRow> work, SlaContract? contract, TimeZoneInfo zone, Dictionary<Guid, ReportPhysician> physicians,
+        Dictionary<Guid, List<(DateTimeOffset RaisedAt, DateTimeOffset? ClosedAt)>> pauses)
+    {
         var clock = contract is null ? null : new TurnaroundClock(contract);
-        var reportEncounters = new List<ReportEncounter>(work.Count);
+        var encounters = new List<ReportEncounter>(work.Count);
         foreach (var w in work)
         {
             var finalizedAt = w.FinalizedAt;
@@ -113,7 +149,7 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
                 sample = new TurnaroundSample(w.EncounterId.ToString("D"), w.ClockStart, finalizedAt, elapsed);
             }
 
-            reportEncounters.Add(new ReportEncounter(
+            encounters.Add(new ReportEncounter(
                 w.EncounterId,
                 physicians[w.PhysicianId],
                 w.DateOfService,
@@ -125,26 +161,40 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
                 sample));
         }
 
-        var window = slaMonth.Window(zone);
-        var queries = queryRows
-            .Where(r => r.RaisedAt >= window.Start && r.RaisedAt < window.End && (vendor is null || r.WorkVendorId == vendor.Id))
-            .OrderBy(r => r.Id)
-            .Select(r => new ReportQuery(r.Id, physicians[r.PhysicianId], r.Category, r.RaisedAt, r.DueAt, r.Status, r.ClosedAt))
-            .ToList();
+        return encounters;
+    }
 
-        var coderIds = vendor is null
-            ? await db.Coders.AsNoTracking().Select(k => k.Id).ToListAsync(ct)
-            : await db.Coders.AsNoTracking().Where(k => k.VendorId == vendor.Id).Select(k => k.Id).ToListAsync(ct);
-        var training = (await db.Set<TrainingRecord>().AsNoTracking().Where(t => coderIds.Contains(t.CoderId)).ToListAsync(ct)).OrderBy(t => t.Id).ToList();
+    /// <summary>
+    /// One of the two large reads on a connection of its own, with SQLite's page cache raised for it.
+    /// The work read probes encounters and codings by random keys across a file of gigabytes at a
+    /// million encounters: with SQLite's default 2 MB page cache each probe re-reads the b-trees'
+    /// inner pages from the OS, which cost more CPU (system time) than the rows. 64 MB keeps them:
+    /// 8.3 CPU-s down to 4.6 for the million (docs/PERFORMANCE.md).
+    /// </summary>
+    private async Task<List<T>> ReadLargeAsync<T>(Func<MonthlyRows, Task<List<T>>> read, CancellationToken ct)
+    {
+        await using var db = store.CreateContext();
+        await db.Database.OpenConnectionAsync(ct);
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        try
+        {
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync(LargeCache, ct);
+            }
 
-        var audit = await AuditOfMonthAsync(db, practice, slaMonth, ct);
-        var codeSets = await CodeSetCatalog.LoadLibraryAsync(store, null, ct);
+            return await read(MonthlyRows.Of(db));
+        }
+        finally
+        {
+            // The connection goes back to the pool (the web host keeps it): with SQLite's default cache again.
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            }
 
-        var input = new MonthlyInput(practice.Code, vendor?.Code, slaMonth, zoneId, contract, reportEncounters, queries, codeSets, training, audit,
-            benchmarks ?? EmBenchmarkTable.Default, new RvuReleasePricing(codeSets),
-            AdditionalCommitments: null,
-            Denials: MonthlyDenials.Billed(DenialMonth.Compute(practice.Code, slaMonth, await Remittances.RemittanceDesk.HistoriesAsync(db, practice, ct), DenialRules.Default)));
-        return new LoadedMonth(input, practice.Name, vendor?.Name ?? "no vendor");
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

@@ -77,6 +77,24 @@ public sealed class MonthlyReportLoaderTests(MonthlyPackageCommandTests.DemoWorl
     }
 
     [Fact]
+    public async Task Work_beside_the_reads_starts_once_for_a_reader_let_in_and_never_for_one_refused()
+    {
+        // The package's checkpoint walk starts when the loader calls back (MonthlyPackageBuilder): a
+        // practice the reader cannot open must not cost a walk of the ledger.
+        var ct = TestContext.Current.CancellationToken;
+        var store = await CodeLedgerStore.OpenAsync(world.Db, TimeProvider.System, ct);
+        var started = 0;
+
+        var loaded = await new MonthlyReportLoader(store).LoadAsync(Practice, null, Month, null, onAuthorized: () => started++, ct: ct);
+        Assert.Equal(1, started);
+        Assert.NotEmpty(loaded.Input.Encounters);
+
+        var refused = await Record.ExceptionAsync(() => new MonthlyReportLoader(store).LoadAsync("NO-SUCH-PRACTICE", null, Month, null, onAuthorized: () => started++, ct: ct));
+        Assert.IsType<CodeLedger.Core.Common.DomainException>(refused);
+        Assert.Equal(1, started);
+    }
+
+    [Fact]
     public async Task A_coding_edited_to_hold_a_malformed_code_fails_the_load_instead_of_being_counted()
     {
         var ct = TestContext.Current.CancellationToken;
