@@ -455,6 +455,9 @@ namespace CodeLedger.Storage.Migrations.Postgres
 
                     b.HasIndex("PracticeId", "DateOfService");
 
+                    b.HasIndex("Id", "PracticeId", "PhysicianId", "DateOfService")
+                        .HasDatabaseName("IX_encounters_visit");
+
                     b.ToTable("encounters", (string)null);
                 });
 

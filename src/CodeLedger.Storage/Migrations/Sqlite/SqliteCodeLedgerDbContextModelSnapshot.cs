@@ -414,6 +414,9 @@ namespace CodeLedger.Storage.Migrations.Sqlite
 
                     b.HasIndex("PracticeId", "DateOfService");
 
+                    b.HasIndex("Id", "PracticeId", "PhysicianId", "DateOfService")
+                        .HasDatabaseName("IX_encounters_visit");
+
                     b.ToTable("encounters", (string)null);
                 });
 
