@@ -35,7 +35,8 @@ public static class PostingRecords
                 var remarks = s.Remarks.ToArray().Where(r => r.Qualifier == "HE").Select(r => r.Code).ToArray();
                 var date = s.Dates.ToArray().Where(d => d.Qualifier is "472" or "150").Select(d => (DateOnly?)d.Date).FirstOrDefault();
                 return new RemittancePosted.Service(s.Qualifier, s.ProcedureCode, s.Modifiers.ToArray(), s.Charge, s.Paid, s.UnitsPaid, s.OriginalProcedureCode,
-                    s.OriginalModifiers.ToArray(), s.OriginalUnits, date, [.. s.Adjustments.ToArray().Select(a => new RemittancePosted.Cas(a.Group, a.Reason, a.Amount, remarks))], remarks);
+                    s.OriginalModifiers.ToArray(), s.OriginalUnits, date, [.. s.Adjustments.ToArray().Select(a => new RemittancePosted.Cas(a.Group, a.Reason, a.Amount, remarks))], remarks,
+                    s.LineItemControlNumber);
             })]);
 
     /// <summary>The unmatched CLP back as the poster reads it (no patient), for <see cref="RemittanceMatcher.MatchByHand"/>.</summary>
@@ -45,7 +46,7 @@ public static class PostingRecords
             s.OriginalCode is null ? null : s.Qualifier, s.OriginalCode, s.OriginalModifiers.ToArray(), s.OriginalUnits,
             s.DateOfService is { } d ? new[] { new DateReference835("472", d) } : [],
             s.Adjustments.Select(a => new Adjustment835(a.Group, a.Reason, a.Amount, null)).ToArray(), Array.Empty<Amount835>(),
-            s.Remarks.Select(r => new Remark835("HE", r)).ToArray())).ToArray();
+            s.Remarks.Select(r => new Remark835("HE", r)).ToArray(), s.LineItemControlNumber)).ToArray();
         var clp = new ClaimPayment835(u.PatientControlNumber, u.Status, u.Charge, u.Paid, u.PatientResponsibility, null, u.PayerClaimControlNumber, null,
             u.Adjustments.Select(a => new Adjustment835(a.Group, a.Reason, a.Amount, null)).ToArray(), Array.Empty<DateReference835>(), Array.Empty<Amount835>(), services);
         return new UnmatchedClaimPayment(u.Position, u.PatientControlNumber, u.PayerClaimControlNumber, u.Status, u.Charge, u.Paid, u.PatientResponsibility, clp);

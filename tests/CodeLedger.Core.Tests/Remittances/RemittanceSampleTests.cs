@@ -1,4 +1,6 @@
+using System.Text.Json;
 using CodeLedger.Core.Common;
+using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Core.Remittances;
 using CodeLedger.Testing;
 using static CodeLedger.Core.Tests.Remittances.RemitFixtures;
@@ -166,5 +168,39 @@ public sealed class RemittanceSampleTests
         var withoutEcho = advice with { Claims = advice.Claims.Select(c => c with { Services = c.Services.Select(s => s with { LineItemControlNumber = null }).ToArray() }).ToArray() };
         Assert.Equal([1], RemittancePoster.Plan(withoutEcho, BookBefore(withoutEcho, claims), new PostingOptions(AcceptUnbalanced: true))
             .Claims.First(c => c.ClaimId == "444444").Lines.Select(l => l.LineNumber));
+    }
+
+    [Fact]
+    public void An_unmatched_payment_keeps_the_REF_6R_so_a_hand_match_picks_the_line_it_names()
+    {
+        // Claim 444444 is unknown when the 835 posts (its CLP01 was mistyped, say): it waits in the
+        // unmatched queue, recorded as the ledger writes it. Matched by hand to a claim whose two
+        // lines are twins, the echoed control number still decides the line, as the poster would.
+        var advice = Example1As5010();
+        var claims = ClaimsOf(advice);
+        var claim = claims.Single(c => c.ClaimId == "444444");
+        claims.Remove(claim);
+        var plan = RemittancePoster.Plan(advice, BookBefore(advice, claims), new PostingOptions(AcceptUnbalanced: true));
+        var waiting = plan.Unmatched.Single(u => u.PatientControlNumber == "444444");
+
+        var json = JsonSerializer.Serialize(PostingRecords.Record(Guid.NewGuid(), waiting), LedgerEvents.Options);
+        var recorded = JsonSerializer.Deserialize<RemittancePosted.UnmatchedPayment>(json, LedgerEvents.Options)!;
+        Assert.Equal("444444", recorded.Services.Single().LineItemControlNumber);
+
+        var twin = claim.Lines.Single();
+        var chosen = claim with { Lines = [twin with { Number = 1, LineItemControlNumber = "OTHER" }, twin with { Number = 2, LineItemControlNumber = "444444" }] };
+        var posting = RemittanceMatcher.MatchByHand(PostingRecords.Unmatched(recorded), chosen, chosen.Practice);
+        Assert.Equal([2], posting.Lines.Select(l => l.LineNumber));
+    }
+
+    [Fact]
+    public void An_unmatched_service_without_an_echo_writes_no_control_number_so_older_events_read_and_hash_the_same()
+    {
+        var service = new RemittancePosted.Service("HC", "99213", [], 100m, 80m, 1m, null, [], null, new DateOnly(2026, 10, 1), [], []);
+
+        var json = JsonSerializer.Serialize(service, LedgerEvents.Options);
+
+        Assert.DoesNotContain("lineItemControlNumber", json, StringComparison.Ordinal);
+        Assert.Equal(service.Code, JsonSerializer.Deserialize<RemittancePosted.Service>(json, LedgerEvents.Options)!.Code);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CodeLedger.Core.Ledger.Events;
 
 /// <summary>
@@ -69,9 +71,14 @@ public sealed record RemittancePosted(
     public sealed record UnmatchedPayment(Guid Id, int Position, string PatientControlNumber, string? PayerClaimControlNumber, string Status, decimal Charge, decimal Paid,
         decimal? PatientResponsibility, IReadOnlyList<Cas> Adjustments, IReadOnlyList<Service> Services);
 
-    /// <summary>An unmatched CLP's SVC as read (adjudicated and submitted code, units, dates), for the hand match.</summary>
+    /// <summary>
+    /// An unmatched CLP's SVC as read (adjudicated and submitted code, units, dates, the payer's echo of
+    /// the line's REF*6R), for the hand match. The control number is left out of the JSON when the payer
+    /// echoed none, so events written before it was kept read and hash as they were written.
+    /// </summary>
     public sealed record Service(string Qualifier, string Code, IReadOnlyList<string> Modifiers, decimal Charge, decimal Paid, decimal? UnitsPaid,
-        string? OriginalCode, IReadOnlyList<string> OriginalModifiers, decimal? OriginalUnits, DateOnly? DateOfService, IReadOnlyList<Cas> Adjustments, IReadOnlyList<string> Remarks);
+        string? OriginalCode, IReadOnlyList<string> OriginalModifiers, decimal? OriginalUnits, DateOnly? DateOfService, IReadOnlyList<Cas> Adjustments, IReadOnlyList<string> Remarks,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LineItemControlNumber = null);
 
     /// <summary>A denial work item opened by a posting: claim, root cause, amount, team, the coder of record (coding denials).</summary>
     public sealed record Denial(Guid Id, Guid Posting, string ClaimId, string RootCause, decimal Amount, string Team, string? Coder);
