@@ -86,14 +86,17 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.WaitForURLAsync("**/sign-in/code");
         await page.FillAsync("#code", Totp.Code(key, Totp.StepAt(world.Clock.GetUtcNow())));
         await ShotAsync(page, $"{userName}-code");
-        await page.ClickAsync("#verify");
 
         // Wait for the navigation to commit rather than for the load event (CI once waited 120 s for
         // a load on a machine at load 40); when it never comes, say which page the browser is on and
-        // what it shows, so a refused code is told apart from a slow machine.
+        // what it shows, so a refused code is told apart from a slow machine. The wait starts before
+        // the click: begun after a fast redirect, with the URL already matching, Playwright waits for
+        // a load state instead of the navigation (ReportBrowserTests once waited out its two minutes so).
+        var arrived = page.WaitForURLAsync("**/queries", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.ClickAsync("#verify");
         try
         {
-            await page.WaitForURLAsync("**/queries", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await arrived;
         }
         catch (TimeoutException)
         {

@@ -80,16 +80,21 @@ public sealed class ReportBrowserTests : IAsyncLifetime
         await page.ClickAsync("#sign-in");
         await page.WaitForURLAsync("**/sign-in/code");
         await page.FillAsync("#code", Totp.Code(key, Totp.StepAt(world.Clock.GetUtcNow())));
+        // Each wait for a URL starts before the click that navigates: when the URL already matches as
+        // the wait begins, Playwright waits for a load state instead of the navigation, and a fast
+        // redirect once left it waiting out the two minutes.
+        var signedIn = page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.ClickAsync("#verify");
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await signedIn;
         await page.GotoAsync("/reports");
         await page.WaitForSelectorAsync("main");
         await ShotAsync(page, "reports-list");
 
-        await page.ClickAsync("a.month[href='/reports/FM-NORTH/2026-03']");
         // Commit, not load: the load event waits for the framed package too, which a loaded CI machine
         // took over two minutes to finish once; the sections below are waited for one by one.
-        await page.WaitForURLAsync("**/reports/FM-NORTH/2026-03", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        var opened = page.WaitForURLAsync("**/reports/FM-NORTH/2026-03", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.ClickAsync("a.month[href='/reports/FM-NORTH/2026-03']");
+        await opened;
         var frame = page.FrameLocator("#package-frame");
         foreach (var section in Sections)
         {
