@@ -51,12 +51,35 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
     public async Task<LoadedMonth> LoadAsync(string practiceCode, string? vendorCode, string month, Principal? principal, EmBenchmarkTable? benchmarks = null, Action? onAuthorized = null, CancellationToken ct = default)
     {
         var slaMonth = SlaMonth.Parse(month);
-        await using var db = store.CreateContext();
-        var (practice, contract, vendor) = await ChooseAsync(db, practiceCode, vendorCode, slaMonth, principal, ct);
-        onAuthorized?.Invoke();
 
-        var zoneId = contract?.TimeZoneId ?? "UTC";
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        // The code-set library's headers, then the releases the figures judge the month's codes
+        // against (those in force on its days), parsed on another core from the start: the tenant
+        // check below is start-up on one core (EF's model and first queries, about two CPU-seconds),
+        // and the figures parsed them on first use, where they were the longest section's first
+        // second. Code sets are reference data, the same for every reader and practice; a reader
+        // refused waits for the release being parsed, then the rest is cancelled.
+        using var refused = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var codeSetRead = Task.Run(async () => Preloaded(await CodeSetCatalog.LoadLibraryAsync(store, null, refused.Token), slaMonth, refused.Token), refused.Token);
+        await using var db = store.CreateContext();
+        Organization practice;
+        SlaContract? contract;
+        Organization? vendor;
+        string zoneId;
+        TimeZoneInfo zone;
+        try
+        {
+            (practice, contract, vendor) = await ChooseAsync(db, practiceCode, vendorCode, slaMonth, principal, ct);
+            zoneId = contract?.TimeZoneId ?? "UTC";
+            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        }
+        catch
+        {
+            await refused.CancelAsync();
+            await ((Task)codeSetRead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        onAuthorized?.Invoke();
         var from = slaMonth.AddMonths(-12).Window(zone).Start;
         var to = slaMonth.Window(zone).End;
 
@@ -88,10 +111,6 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
             return mapped;
         }, ct)).ToList();
 
-        // The code-set library's headers, then the releases the figures judge the month's codes
-        // against (those in force on its days), parsed here while the reads run rather than on
-        // first use inside the figures, where they were the longest section's first second.
-        var codeSetRead = Task.Run(async () => Preloaded(await CodeSetCatalog.LoadLibraryAsync(store, null, ct), slaMonth), ct);
         List<TrainingRecord> training;
         AuditReport? audit;
         DenialMonthReport? denials;
@@ -171,12 +190,13 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
     /// use (the library loads each once), earlier. A release that fails to load is left to fail
     /// where it did before, in the figures, which meet the same stored error.
     /// </summary>
-    private static CodeSetLibrary Preloaded(CodeSetLibrary library, SlaMonth month)
+    private static CodeSetLibrary Preloaded(CodeSetLibrary library, SlaMonth month, CancellationToken ct)
     {
         foreach (var kind in CodeSetCompliance.KindsJudged)
         {
             for (var day = month.First; day <= month.Last; day = day.AddDays(1))
             {
+                ct.ThrowIfCancellationRequested();
                 TryInForce(library, kind, day);
             }
         }
