@@ -1,3 +1,4 @@
+using CodeLedger.Core.Coding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -12,6 +13,23 @@ public sealed class SqliteCodeLedgerDbContext(DbContextOptions<SqliteCodeLedgerD
         // SQLite has no instant type and EF cannot compare DateTimeOffset text in SQL; microseconds
         // since the Unix epoch (UTC) sort, compare and subtract as plain integers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMicrosecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // The monthly package reads, per finalized work item of the month, its final coding's coder,
+        // diagnoses and service lines (MonthlyRows). Through the unique (encounter, version) index
+        // that is an index probe and then a probe of the table by rowid, into a file of gigabytes at
+        // a million encounters; this index holds what is read, so the row is not fetched (in sqlite3
+        // at a million, with the work index covering too: 3.9 -> 1.1 CPU-s; docs/PERFORMANCE.md,
+        // "Covering the work read"). It repeats the codes' JSON (about 200 bytes a coding). SQLite
+        // only: PostgreSQL joins the codings by hashing a scan of the table, and its b-tree entries
+        // are limited to about 2.7 KB, which a coding of many lines could pass.
+        modelBuilder.Entity<CodingResult>()
+            .HasIndex(c => new { c.EncounterId, c.Version, c.CoderId, c.Diagnoses, c.ServiceLines })
+            .HasDatabaseName(Mapping.CodingResultConfiguration.FinalCodesIndex);
     }
 
     private sealed class UnixMicrosecondsConverter() : ValueConverter<DateTimeOffset, long>(

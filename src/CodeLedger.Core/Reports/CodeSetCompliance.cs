@@ -46,6 +46,9 @@ public static class CodeSetCompliance
 {
     private static readonly CodeSetKind[] Kinds = [CodeSetKind.Icd10Cm, CodeSetKind.Rvu, CodeSetKind.Cpt, CodeSetKind.Hcpcs];
 
+    /// <summary>The kinds of release the section judges codes against (the RVU release also prices the E/M revenue): a loader may have them parsed before the figures need them.</summary>
+    public static IReadOnlyList<CodeSetKind> KindsJudged => Kinds;
+
     public static IReadOnlyList<ReleaseCompliance> Build(SlaMonth month, CodeSetLibrary library, IEnumerable<ReportEncounter> encounters, IEnumerable<TrainingRecord> training)
     {
         var monthRows = encounters.Where(e => e.FinalizedOn >= month.First && e.FinalizedOn <= month.Last).ToList();

@@ -102,6 +102,9 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
 
 internal sealed class CodingResultConfiguration : IEntityTypeConfiguration<CodingResult>
 {
+    /// <summary>SQLite only (<see cref="SqliteCodeLedgerDbContext"/>): a coding's codes by encounter and version, what the monthly package reads of a final coding.</summary>
+    public const string FinalCodesIndex = "IX_coding_results_final_codes";
+
     public void Configure(EntityTypeBuilder<CodingResult> b)
     {
         b.ToTable("coding_results");

@@ -1,6 +1,7 @@
 using CodeLedger.Core.Denials;
 using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Audits;
+using CodeLedger.Core.CodeSets;
 using CodeLedger.Core.Coding;
 using CodeLedger.Core.Common;
 using CodeLedger.Core.Contracts;
@@ -50,12 +51,35 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
     public async Task<LoadedMonth> LoadAsync(string practiceCode, string? vendorCode, string month, Principal? principal, EmBenchmarkTable? benchmarks = null, Action? onAuthorized = null, CancellationToken ct = default)
     {
         var slaMonth = SlaMonth.Parse(month);
-        await using var db = store.CreateContext();
-        var (practice, contract, vendor) = await ChooseAsync(db, practiceCode, vendorCode, slaMonth, principal, ct);
-        onAuthorized?.Invoke();
 
-        var zoneId = contract?.TimeZoneId ?? "UTC";
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        // The code-set library's headers, then the releases the figures judge the month's codes
+        // against (those in force on its days), parsed on another core from the start: the tenant
+        // check below is start-up on one core (EF's model and first queries, about two CPU-seconds),
+        // and the figures parsed them on first use, where they were the longest section's first
+        // second. Code sets are reference data, the same for every reader and practice; a reader
+        // refused waits for the release being parsed, then the rest is cancelled.
+        using var refused = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var codeSetRead = Task.Run(async () => Preloaded(await CodeSetCatalog.LoadLibraryAsync(store, null, refused.Token), slaMonth, refused.Token), refused.Token);
+        await using var db = store.CreateContext();
+        Organization practice;
+        SlaContract? contract;
+        Organization? vendor;
+        string zoneId;
+        TimeZoneInfo zone;
+        try
+        {
+            (practice, contract, vendor) = await ChooseAsync(db, practiceCode, vendorCode, slaMonth, principal, ct);
+            zoneId = contract?.TimeZoneId ?? "UTC";
+            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        }
+        catch
+        {
+            await refused.CancelAsync();
+            await ((Task)codeSetRead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        onAuthorized?.Invoke();
         var from = slaMonth.AddMonths(-12).Window(zone).Start;
         var to = slaMonth.Window(zone).End;
 
@@ -66,18 +90,35 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
         // one connection before read them statement by statement (no snapshot spanned the reads then either).
         var practiceId = practice.Id;
         var vendorId = vendor?.Id;
-        var workReads = MonthlyRows.WorkHalves.Select(ids => Task.Run(() => ReadLargeAsync(rows => rows.FinalizedWorkAsync(practiceId, vendorId, from, to, ids, ct), ct), ct)).ToList();
         var queryRead = Task.Run(() => ReadLargeAsync(rows => rows.QueriesAsync(practiceId, ct), ct), ct);
-        var codeSetRead = Task.Run(() => CodeSetCatalog.LoadLibraryAsync(store, null, ct), ct);
-        Dictionary<Guid, ReportPhysician> physicians;
+
+        // The turnaround pauses: each encounter's queries, in the order read. Every query of the
+        // practice is grouped, not only those of the month's work: each work row looks up its own
+        // encounter only, so the lists it finds are the same, and they are ready before the work is.
+        var pausesRead = Task.Run(async () => (await queryRead).GroupBy(r => r.EncounterId)
+            .ToDictionary(g => g.Key, g => g.Select(r => (r.RaisedAt, r.ClosedAt)).ToList()), ct);
+        var physiciansRead = new TaskCompletionSource<Dictionary<Guid, ReportPhysician>>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Each half is mapped to the report's encounters and sorted by id on its own thread as soon
+        // as it is read (a TurnaroundClock caches days and is not shared), so the mapping of one
+        // overlaps the other's read instead of waiting for both. The halves are ranges of ids, the
+        // lower first, so the sorted halves one after the other are the month in id order.
+        var workReads = MonthlyRows.WorkHalves.Select(ids => Task.Run(async () =>
+        {
+            var rows = await ReadLargeAsync(r => r.FinalizedWorkAsync(practiceId, vendorId, from, to, ids, ct), ct);
+            var mapped = Encounters(rows, contract, zone, await physiciansRead.Task, await pausesRead);
+            mapped.Sort(ById);
+            return mapped;
+        }, ct)).ToList();
+
         List<TrainingRecord> training;
         AuditReport? audit;
         DenialMonthReport? denials;
         try
         {
-            // The small reads meanwhile, on this context.
-            physicians = (await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct))
-                .ToDictionary(p => p.Id, p => new ReportPhysician(p.Npi, p.Name, p.Specialty));
+            // The small reads meanwhile, on this context; the physicians first, which the mapping needs.
+            physiciansRead.SetResult((await db.Physicians.AsNoTracking().Where(p => p.PracticeId == practice.Id).ToListAsync(ct))
+                .ToDictionary(p => p.Id, p => new ReportPhysician(p.Npi, p.Name, p.Specialty)));
             var coderIds = vendor is null
                 ? await db.Coders.AsNoTracking().Select(k => k.Id).ToListAsync(ct)
                 : await db.Coders.AsNoTracking().Where(k => k.VendorId == vendor.Id).Select(k => k.Id).ToListAsync(ct);
@@ -87,35 +128,28 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
         }
         finally
         {
+            // A failed physicians read leaves the mapping nothing to wait for (no-op when they were read).
+            physiciansRead.TrySetCanceled(CancellationToken.None);
+
             // Never leave a read running on its own: its exception (or this one) is the caller's.
-            await Task.WhenAll(new List<Task>(workReads) { queryRead, codeSetRead }).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(new List<Task>(workReads) { queryRead, pausesRead, codeSetRead }).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        var physicians = await physiciansRead.Task;
         var halves = await Task.WhenAll(workReads);
         var queryRows = await queryRead;
         var codeSets = await codeSetRead;
-
-        // Every query of the practice's encounters: the turnaround pauses read those of the finalized work, section 3 those raised in the month.
-        var workIds = new HashSet<Guid>(halves.Sum(h => h.Count));
-        foreach (var w in halves.SelectMany(h => h))
+        var reportEncounters = new List<ReportEncounter>(halves.Sum(h => h.Count));
+        foreach (var half in halves)
         {
-            workIds.Add(w.EncounterId);
+            reportEncounters.AddRange(half);
         }
 
-        var pauses = queryRows.Where(r => workIds.Contains(r.EncounterId))
-            .GroupBy(r => r.EncounterId)
-            .ToDictionary(g => g.Key, g => g.Select(r => (r.RaisedAt, r.ClosedAt)).ToList());
-
-        // Each half is measured on its own thread with its own clock (a TurnaroundClock caches days
-        // and is not shared); the encounters are then put in id order, as the report has them.
-        var mapped = await Task.WhenAll(halves.Select(half => Task.Run(() => Encounters(half, contract, zone, physicians, pauses), ct)));
-        var reportEncounters = new List<ReportEncounter>(mapped.Sum(m => m.Count));
-        foreach (var m in mapped)
+        if (!InIdOrder(halves))
         {
-            reportEncounters.AddRange(m);
+            // Not expected (the halves are disjoint ranges in order); the report's order is kept whatever the ranges.
+            reportEncounters.Sort(ById);
         }
-
-        reportEncounters.Sort((a, b) => a.EncounterId.CompareTo(b.EncounterId));
 
         var window = slaMonth.Window(zone);
         var queries = queryRows
@@ -129,6 +163,57 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
             AdditionalCommitments: null,
             Denials: denials);
         return new LoadedMonth(input, practice.Name, vendor?.Name ?? "no vendor");
+    }
+
+    private static readonly Comparison<ReportEncounter> ById = (a, b) => a.EncounterId.CompareTo(b.EncounterId);
+
+    /// <summary>Whether each sorted half ends below the next one's first id, so that, one after the other, they are in id order.</summary>
+    private static bool InIdOrder(IReadOnlyList<List<ReportEncounter>> halves)
+    {
+        ReportEncounter? last = null;
+        foreach (var half in halves.Where(h => h.Count > 0))
+        {
+            if (last is not null && ById(last, half[0]) >= 0)
+            {
+                return false;
+            }
+
+            last = half[^1];
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The library with the releases of the kinds the figures judge (<see cref="CodeSetCompliance.KindsJudged"/>)
+    /// in force on the month's days parsed now: the same releases the figures would parse on first
+    /// use (the library loads each once), earlier. A release that fails to load is left to fail
+    /// where it did before, in the figures, which meet the same stored error.
+    /// </summary>
+    private static CodeSetLibrary Preloaded(CodeSetLibrary library, SlaMonth month, CancellationToken ct)
+    {
+        foreach (var kind in CodeSetCompliance.KindsJudged)
+        {
+            for (var day = month.First; day <= month.Last; day = day.AddDays(1))
+            {
+                ct.ThrowIfCancellationRequested();
+                TryInForce(library, kind, day);
+            }
+        }
+
+        return library;
+    }
+
+    private static void TryInForce(CodeSetLibrary library, CodeSetKind kind, DateOnly day)
+    {
+        try
+        {
+            library.InForce(kind, day);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Lazy keeps the exception: the figures rethrow it when they ask for the release.
+        }
     }
 
     /// <summary>The report's encounters of work rows: the finalized day in the month's zone, and the turnaround sample <see cref="SlaMonthMeasure"/> would measure.</summary>

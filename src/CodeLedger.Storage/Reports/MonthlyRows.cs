@@ -6,6 +6,7 @@ using CodeLedger.Core.Queries;
 using CodeLedger.Core.Reports;
 using CodeLedger.Core.Workflow;
 using CodeLedger.Storage.Mapping;
+using CodeLedger.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -70,41 +71,8 @@ internal sealed class MonthlyRows
     /// <inheritdoc cref="FinalizedWorkAsync(Guid, Guid?, DateTimeOffset, DateTimeOffset, CancellationToken)"/>
     public async Task<List<MonthlyWorkRow>> FinalizedWorkAsync(Guid practiceId, Guid? vendorId, DateTimeOffset from, DateTimeOffset to, EncounterIdRange ids, CancellationToken ct)
     {
-        var w = Table<WorkItem>("w");
-        var e = Table<Encounter>("e");
-        var c = Table<CodingResult>("c");
-        var text = $"SELECT {w[nameof(WorkItem.EncounterId)]}, {w[nameof(WorkItem.CoderId)]}, {w[nameof(WorkItem.ClockStart)]}, {w[nameof(WorkItem.FinalizedAt)]},"
-            + $" {e[nameof(Encounter.PhysicianId)]}, {e[nameof(Encounter.DateOfService)]}, {c[nameof(CodingResult.CoderId)]}, {c[nameof(CodingResult.Diagnoses)]}, {c[nameof(CodingResult.ServiceLines)]}"
-            + $" FROM {w.From} INNER JOIN {EncounterVisits(e)} ON {e[nameof(Encounter.Id)]} = {w[nameof(WorkItem.EncounterId)]}"
-            + $" LEFT JOIN {c.From} ON {c[nameof(CodingResult.EncounterId)]} = {w[nameof(WorkItem.EncounterId)]} AND {c[nameof(CodingResult.Version)]} = {w[nameof(WorkItem.FinalCodingVersion)]}"
-            + $" WHERE {w[nameof(WorkItem.PracticeId)]} = @practice AND {w[nameof(WorkItem.FinalizedAt)]} >= @from AND {w[nameof(WorkItem.FinalizedAt)]} < @to"
-            + (vendorId is null ? string.Empty : $" AND {w[nameof(WorkItem.VendorId)]} = @vendor")
-            + (ids.From is null ? string.Empty : $" AND {w[nameof(WorkItem.EncounterId)]} >= @idFrom")
-            + (ids.To is null ? string.Empty : $" AND {w[nameof(WorkItem.EncounterId)]} < @idTo");
-        var instant = w.Mapping(nameof(WorkItem.FinalizedAt));
-        var id = w.Mapping(nameof(WorkItem.PracticeId));
-        await using var command = Command(text);
-        command.Parameters.Add(id.CreateParameter(command, "practice", practiceId, nullable: false));
-        // Npgsql binds timestamptz from UTC instants only; SQLite's converter reads UTC ticks either way.
-        command.Parameters.Add(instant.CreateParameter(command, "from", from.ToUniversalTime(), nullable: false));
-        command.Parameters.Add(instant.CreateParameter(command, "to", to.ToUniversalTime(), nullable: false));
-        if (vendorId is { } vendor)
-        {
-            command.Parameters.Add(id.CreateParameter(command, "vendor", vendor, nullable: false));
-        }
-
-        var encounterId = w.Mapping(nameof(WorkItem.EncounterId));
-        if (ids.From is { } idFrom)
-        {
-            command.Parameters.Add(encounterId.CreateParameter(command, "idFrom", idFrom, nullable: false));
-        }
-
-        if (ids.To is { } idTo)
-        {
-            command.Parameters.Add(encounterId.CreateParameter(command, "idTo", idTo, nullable: false));
-        }
-
-        var readInstant = InstantReader(instant);
+        await using var command = WorkCommand(practiceId, vendorId, from, to, ids);
+        var readInstant = InstantReader(Table<WorkItem>("w").Mapping(nameof(WorkItem.FinalizedAt)));
         var rows = new List<MonthlyWorkRow>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -127,6 +95,46 @@ internal sealed class MonthlyRows
         return rows;
     }
 
+    /// <summary>The work read's statement with its parameters bound (the plan tests explain it).</summary>
+    internal DbCommand WorkCommand(Guid practiceId, Guid? vendorId, DateTimeOffset from, DateTimeOffset to, EncounterIdRange ids)
+    {
+        var w = Table<WorkItem>("w");
+        var e = Table<Encounter>("e");
+        var c = Table<CodingResult>("c");
+        var text = $"SELECT {w[nameof(WorkItem.EncounterId)]}, {w[nameof(WorkItem.CoderId)]}, {w[nameof(WorkItem.ClockStart)]}, {w[nameof(WorkItem.FinalizedAt)]},"
+            + $" {e[nameof(Encounter.PhysicianId)]}, {e[nameof(Encounter.DateOfService)]}, {c[nameof(CodingResult.CoderId)]}, {c[nameof(CodingResult.Diagnoses)]}, {c[nameof(CodingResult.ServiceLines)]}"
+            + $" FROM {Indexed(w, WorkItemConfiguration.FinalizedWorkIndex)} INNER JOIN {EncounterVisits(e)} ON {e[nameof(Encounter.Id)]} = {w[nameof(WorkItem.EncounterId)]}"
+            + $" LEFT JOIN {Indexed(c, CodingResultConfiguration.FinalCodesIndex)} ON {c[nameof(CodingResult.EncounterId)]} = {w[nameof(WorkItem.EncounterId)]} AND {c[nameof(CodingResult.Version)]} = {w[nameof(WorkItem.FinalCodingVersion)]}"
+            + $" WHERE {w[nameof(WorkItem.PracticeId)]} = @practice AND {w[nameof(WorkItem.FinalizedAt)]} >= @from AND {w[nameof(WorkItem.FinalizedAt)]} < @to"
+            + (vendorId is null ? string.Empty : $" AND {w[nameof(WorkItem.VendorId)]} = @vendor")
+            + (ids.From is null ? string.Empty : $" AND {w[nameof(WorkItem.EncounterId)]} >= @idFrom")
+            + (ids.To is null ? string.Empty : $" AND {w[nameof(WorkItem.EncounterId)]} < @idTo");
+        var instant = w.Mapping(nameof(WorkItem.FinalizedAt));
+        var id = w.Mapping(nameof(WorkItem.PracticeId));
+        var command = Command(text);
+        command.Parameters.Add(id.CreateParameter(command, "practice", practiceId, nullable: false));
+        // Npgsql binds timestamptz from UTC instants only; SQLite's converter reads UTC ticks either way.
+        command.Parameters.Add(instant.CreateParameter(command, "from", from.ToUniversalTime(), nullable: false));
+        command.Parameters.Add(instant.CreateParameter(command, "to", to.ToUniversalTime(), nullable: false));
+        if (vendorId is { } vendor)
+        {
+            command.Parameters.Add(id.CreateParameter(command, "vendor", vendor, nullable: false));
+        }
+
+        var encounterId = w.Mapping(nameof(WorkItem.EncounterId));
+        if (ids.From is { } idFrom)
+        {
+            command.Parameters.Add(encounterId.CreateParameter(command, "idFrom", idFrom, nullable: false));
+        }
+
+        if (ids.To is { } idTo)
+        {
+            command.Parameters.Add(encounterId.CreateParameter(command, "idTo", idTo, nullable: false));
+        }
+
+        return command;
+    }
+
     /// <summary>
     /// The join from queries to encounters. SQLite, with no statistics (no ANALYZE), takes the
     /// encounters' practice index as the outer loop and fetches every encounter row of the practice
@@ -144,8 +152,17 @@ internal sealed class MonthlyRows
     /// index for an equality on id and then reads the row; INDEXED BY names the covering one.
     /// PostgreSQL chooses an index-only scan by itself.
     /// </summary>
-    private string EncounterVisits(MappedTable e) =>
-        _db.Provider == DatabaseProvider.Sqlite ? $"{e.From} INDEXED BY {_sql.DelimitIdentifier(EncounterConfiguration.EncounterVisitIndex)}" : e.From;
+    private string EncounterVisits(MappedTable e) => Indexed(e, EncounterConfiguration.EncounterVisitIndex);
+
+    /// <summary>
+    /// The table read through the named covering index on SQLite, which without statistics may take
+    /// another (the primary key's, then the row). The work read's three: the finalized work
+    /// (<see cref="WorkItemConfiguration.FinalizedWorkIndex"/>, every column read), the encounters'
+    /// visit index and the codings' codes (<see cref="CodingResultConfiguration.FinalCodesIndex"/>,
+    /// SQLite's own): no table row is fetched. PostgreSQL plans by itself.
+    /// </summary>
+    private string Indexed(MappedTable table, string index) =>
+        _db.Provider == DatabaseProvider.Sqlite ? $"{table.From} INDEXED BY {_sql.DelimitIdentifier(index)}" : table.From;
 
     /// <summary>Every query on an encounter of the practice: its own columns but the text, the encounter's physician, and the vendor of the encounter's work item at the practice.</summary>
     public async Task<List<MonthlyQueryRow>> QueriesAsync(Guid practiceId, CancellationToken ct)

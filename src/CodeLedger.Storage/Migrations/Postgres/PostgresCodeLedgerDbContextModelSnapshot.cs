@@ -848,7 +848,8 @@ namespace CodeLedger.Storage.Migrations.Postgres
                         .HasDatabaseName("IX_work_items_open_by_coder")
                         .HasFilter("\"status\" <> 'Finalized'");
 
-                    b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
+                    b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId", "CoderId", "FinalCodingVersion")
+                        .HasDatabaseName("IX_work_items_finalized_work");
 
                     b.ToTable("work_items", (string)null);
                 });

@@ -262,6 +262,9 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasIndex("EncounterId", "Version")
                         .IsUnique();
 
+                    b.HasIndex("EncounterId", "Version", "CoderId", "Diagnoses", "ServiceLines")
+                        .HasDatabaseName("IX_coding_results_final_codes");
+
                     b.ToTable("coding_results", (string)null);
                 });
 
@@ -765,7 +768,8 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                         .HasDatabaseName("IX_work_items_open_by_coder")
                         .HasFilter("\"status\" <> 'Finalized'");
 
-                    b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId");
+                    b.HasIndex("PracticeId", "VendorId", "FinalizedAt", "ClockStart", "EncounterId", "CoderId", "FinalCodingVersion")
+                        .HasDatabaseName("IX_work_items_finalized_work");
 
                     b.ToTable("work_items", (string)null);
                 });
