@@ -635,9 +635,9 @@ public sealed class ReplayedStateTests
                 switch (kind)
                 {
                     case 0 when key is not null:
-                        var (column, was) = rows[key].Columns[i % rows[key].Columns.Count];
+                        var (edited, was) = rows[key].Columns[i % rows[key].Columns.Count];
                         notRecordedEdited |= was == StateRow.NotRecorded;
-                        rows[key].Set(column, $"edited-{i}");
+                        rows[key].Set(edited, $"edited-{i}");
                         break;
                     case 1 when key is not null:
                         rows.Remove(key);
