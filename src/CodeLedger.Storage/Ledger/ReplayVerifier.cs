@@ -28,6 +28,9 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     /// The ledger and the tables are read in one read transaction, so a write committed while the
     /// verification runs is either wholly in what it reads or wholly out of it (PostgreSQL: repeatable
     /// read; SQLite: a deferred transaction, one WAL snapshot), never half and reported as a divergence.
+    /// The stored tables' digests are taken on a second connection in a snapshot of its own, and count
+    /// only when that snapshot's ledger ends at the same event (count and head hash) as the one replayed;
+    /// every divergence is named from the ledger's own snapshot.
     /// </remarks>
     public async Task<ReplayVerification> VerifyAsync(CancellationToken ct = default)
     {
