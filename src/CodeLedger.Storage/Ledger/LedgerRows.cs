@@ -16,6 +16,16 @@ internal static class LedgerRows
 {
     private const string Select = "SELECT sequence, instant, actor, type, subject, payload, previous_hash, hash FROM ledger_events ORDER BY sequence";
 
+    /// <summary>The last event's sequence and hash (0 and the genesis hash for an empty ledger), in the context's transaction.</summary>
+    public static async Task<(long Count, string Head)> HeadAsync(CodeLedgerDbContext db, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT sequence, hash FROM ledger_events ORDER BY sequence DESC LIMIT 1";
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, LedgerHash.Genesis);
+    }
+
     /// <summary>Every event in sequence order; the caller has opened the connection (and its transaction, if any).</summary>
     public static async IAsyncEnumerable<LedgerEntry> ReadAsync(CodeLedgerDbContext db, [EnumeratorCancellation] CancellationToken ct = default)
     {

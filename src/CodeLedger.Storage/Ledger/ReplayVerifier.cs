@@ -28,8 +28,88 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     /// The ledger and the tables are read in one read transaction, so a write committed while the
     /// verification runs is either wholly in what it reads or wholly out of it (PostgreSQL: repeatable
     /// read; SQLite: a deferred transaction, one WAL snapshot), never half and reported as a divergence.
+    /// The stored tables' digests are taken on a second connection in a snapshot of its own, and count
+    /// only when that snapshot's ledger ends at the same event (count and head hash) as the one replayed;
+    /// every divergence is named from the ledger's own snapshot.
     /// </remarks>
     public async Task<ReplayVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        // The stored tables are digested on their own connection while the ledger is read and replayed
+        // on this one (StateDigests): the two do not depend on each other, and on two cores the stored
+        // side, the longest stage, no longer waits for the replay to end (docs/PERFORMANCE.md).
+        var salt = StateDigests.NewSalt();
+        using var stopStored = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var stored = Task.Factory.StartNew(
+            () => DigestStoredAsync(salt, stopStored.Token), stopStored.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        try
+        {
+            await using var db = store.CreateContext();
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var sqliteSnapshot = (db.Database.GetDbConnection() as SqliteConnection)?.BeginTransaction(deferred: true);
+                await using var transaction = sqliteSnapshot is not null
+                    ? await db.Database.UseTransactionAsync(sqliteSnapshot, ct)
+                    : await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
+                var state = new ReplayedState();
+                var chain = await ReplayLedgerAsync(db, state, ct);
+                if (!chain.IsIntact)
+                {
+                    return new ReplayVerification(chain, []);
+                }
+
+                // Equal digests of every table on both sides: the comparison below would name nothing. The
+                // stored digests count only when their snapshot ends at the same event as this one (every
+                // change to a table is written with its ledger event, in one transaction), and when reading
+                // them did not fail (a failure is then met, and reported, by the reading below).
+                var (storedDigests, storedHead) = await StoredOrDefault(stored);
+                if (storedDigests is not null && storedHead == (chain.EventCount, chain.HeadHash)
+                    && StateDigests.OfReplay(state.Table, salt, ct).SameAs(storedDigests))
+                {
+                    return new ReplayVerification(chain, [.. state.Contradictions]) { ComparedByDigest = true };
+                }
+
+                // The stored rows are compared as they are read, one table at a time against that table's
+                // replayed rows: neither side's text form is ever held whole (docs/PERFORMANCE.md).
+                // The reading (and decrypting and hashing) runs on this thread, the comparison on another (ComparisonPipeline).
+                using var comparison = new ComparisonPipeline(StreamingStateComparison.OnDemand(state.Table), ct);
+                await ReadStoredAsync(db, comparison, ct);
+                return new ReplayVerification(chain, [.. state.Contradictions, .. await comparison.FinishAsync()]);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        finally
+        {
+            // On a broken chain or a failure the stored side's reading is not needed: stop it and wait, so
+            // its connection is closed before this returns.
+            await stopStored.CancelAsync();
+            await StoredOrDefault(stored);
+        }
+    }
+
+    private static async Task<(StateDigests? Digests, (long Count, string Head) Head)> StoredOrDefault(Task<(StateDigests, (long, string))> stored)
+    {
+        try
+        {
+            return await stored;
+        }
+        catch (Exception)
+        {
+            // Not needed to verify: without the digests the stored tables are read and compared in full,
+            // and that reading reports whatever failed here.
+            return (null, default);
+        }
+    }
+
+    /// <summary>
+    /// The stored tables' digests (<see cref="StateDigests"/>) read in a snapshot of their own, and the
+    /// event that snapshot's ledger ends at (count and head hash: the genesis hash when empty).
+    /// </summary>
+    private async Task<(StateDigests, (long, string))> DigestStoredAsync(byte[] salt, CancellationToken ct)
     {
         await using var db = store.CreateContext();
         await db.Database.OpenConnectionAsync(ct);
@@ -40,19 +120,11 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 ? await db.Database.UseTransactionAsync(sqliteSnapshot, ct)
                 : await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
 
-            var state = new ReplayedState();
-            var chain = await ReplayLedgerAsync(db, state, ct);
-            if (!chain.IsIntact)
-            {
-                return new ReplayVerification(chain, []);
-            }
-
-            // The stored rows are compared as they are read, one table at a time against that table's
-            // replayed rows: neither side's text form is ever held whole (docs/PERFORMANCE.md).
-            // The reading (and decrypting and hashing) runs on this thread, the comparison on another (ComparisonPipeline).
-            using var comparison = new ComparisonPipeline(StreamingStateComparison.OnDemand(state.Table), ct);
-            await ReadStoredAsync(db, comparison, ct);
-            return new ReplayVerification(chain, [.. state.Contradictions, .. await comparison.FinishAsync()]);
+            // The first read fixes the snapshot (SQLite: a deferred transaction's; PostgreSQL: repeatable read's).
+            var head = await LedgerRows.HeadAsync(db, ct);
+            var digests = new StateDigests(salt);
+            await ReadStoredAsync(db, digests, ct);
+            return (digests.Finish(), head);
         }
         finally
         {
@@ -265,4 +337,11 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
 }
 
 /// <summary>What <see cref="ReplayVerifier.VerifyAsync"/> found: the chain, and, when it is intact, every difference between the replayed state and the tables.</summary>
-public sealed record ReplayVerification(LedgerVerification Chain, IReadOnlyList<StateDivergence> Divergences);
+public sealed record ReplayVerification(LedgerVerification Chain, IReadOnlyList<StateDivergence> Divergences)
+{
+    /// <summary>
+    /// True when every table's stored rows had the same digest as its replayed rows, so no row was
+    /// compared column by column (nothing to name); false when the chain broke or the tables were compared in full.
+    /// </summary>
+    public bool ComparedByDigest { get; init; }
+}
