@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using CodeLedger.Storage.Billing;
 using CodeLedger.Storage.Mapping;
@@ -33,6 +34,12 @@ internal static class RemittanceBulk
     {
         if (rows.Count == 0)
         {
+            return;
+        }
+
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await InsertSqliteAsync(db, rows, ct);
             return;
         }
 
@@ -71,6 +78,40 @@ internal static class RemittanceBulk
         }
 
         await importer.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite: one statement prepared on the connection's own handle, its values bound by position
+    /// straight from the EF model's getters and converters and stepped once per row. Through
+    /// Microsoft.Data.Sqlite each row cost a parameter lookup by name (two, unprefixed) per column and
+    /// a data reader per execution, about as much CPU as SQLite's own B-tree work for the postings
+    /// (docs/PERFORMANCE.md, "`import remits` end to end"). The values are the ones
+    /// Microsoft.Data.Sqlite would bind (<see cref="SqliteValues.Bind"/>), so the rows are the same.
+    /// </summary>
+    private static async Task InsertSqliteAsync<T>(CodeLedgerDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        await BeginAsync(db, ct);
+        var (table, columns) = Tables.GetValue(db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model"), Describe);
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})";
+        using var statement = SqliteValues.Prepare(db, sql);
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var column = columns[i];
+                var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(row);
+                if (value is not null && column.Mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                statement.Bind(i + 1, value, column.Name);
+            }
+
+            statement.Step();
+        }
     }
 
     /// <summary>
@@ -125,22 +166,15 @@ internal static class RemittanceBulk
             return;
         }
 
-        await using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = $"UPDATE \"{table}\" SET \"{statusColumn}\" = @status, \"{controlColumn}\" = @control WHERE \"{idColumn}\" = @id";
-        var pStatus = statusMapping.CreateParameter(update, "status", null, nullable: false);
-        var pControl = ((RelationalTypeMapping)control.GetRelationalTypeMapping()).CreateParameter(update, "control", null, nullable: true);
-        var pId = ((RelationalTypeMapping)id.GetRelationalTypeMapping()).CreateParameter(update, "id", null, nullable: false);
-        update.Parameters.Add(pStatus);
-        update.Parameters.Add(pControl);
-        update.Parameters.Add(pId);
-        await update.PrepareAsync(ct);
+        // As the inserts: bound by position on the connection's handle (SqliteValues), one step per claim.
+        using var update = SqliteValues.Prepare(db, $"UPDATE \"{table}\" SET \"{statusColumn}\" = ?1, \"{controlColumn}\" = ?2 WHERE \"{idColumn}\" = ?3");
         foreach (var c in claims)
         {
-            pStatus.Value = StatusText(c);
-            pControl.Value = (object?)c.PayerClaimControlNumber ?? DBNull.Value;
-            pId.Value = c.Id;
-            if (await update.ExecuteNonQueryAsync(ct) != 1)
+            ct.ThrowIfCancellationRequested();
+            update.Bind(1, StatusText(c), statusColumn);
+            update.Bind(2, c.PayerClaimControlNumber, controlColumn);
+            update.Bind(3, c.Id, idColumn);
+            if (update.Step() != 1)
             {
                 throw new InvalidOperationException("a claim posted to is no longer in the claims table");
             }
