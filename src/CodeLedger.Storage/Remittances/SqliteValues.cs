@@ -23,13 +23,14 @@ internal sealed class SqliteValues : IDisposable
         _statement = statement;
     }
 
-    public static SqliteValues Prepare(CodeLedgerDbContext db, string sql)
+    public static SqliteValues Prepare(CodeLedgerDbContext db, string sql) => Prepare((SqliteConnection)db.Database.GetDbConnection(), sql);
+
+    public static SqliteValues Prepare(SqliteConnection connection, string sql)
     {
-        var connection = ((SqliteConnection)db.Database.GetDbConnection()).Handle
-            ?? throw new InvalidOperationException("the write's SQLite connection is not open");
-        var rc = raw.sqlite3_prepare_v2(connection, sql, out var statement);
-        SqliteException.ThrowExceptionForRC(rc, connection);
-        return new SqliteValues(connection, statement);
+        var handle = connection.Handle ?? throw new InvalidOperationException("the write's SQLite connection is not open");
+        var rc = raw.sqlite3_prepare_v2(handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, handle);
+        return new SqliteValues(handle, statement);
     }
 
     /// <summary>Binds parameter <paramref name="position"/> (from 1) of <paramref name="column"/>.</summary>
