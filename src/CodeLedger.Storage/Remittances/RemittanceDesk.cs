@@ -254,14 +254,9 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
     /// </summary>
     private static async Task<(List<ClaimRow> Claims, Dictionary<Guid, uint> Versions)> ClaimsAsync(CodeLedgerDbContext db, Organization practice, CancellationToken ct)
     {
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            return (await RemittanceClaimRows.ReadSqliteAsync(db, practice.Id, ct), []);
-        }
-
-        var query = db.Set<ClaimRow>().AsNoTracking().Where(c => c.PracticeId == practice.Id);
-        var read = await query.Select(c => new { Claim = c, Version = EF.Property<uint>(c, EncounterConcurrency.RowVersion) }).ToListAsync(ct);
-        return ([.. read.Select(r => r.Claim)], read.ToDictionary(r => r.Claim.Id, r => r.Version));
+        // Off the data reader on both providers (RemittanceClaimRows): EF Core's materialization of every
+        // claim of the practice was about a quarter of the command's CPU.
+        return await RemittanceClaimRows.ReadAsync(db, practice.Id, ct);
     }
 
     /// <summary>The practice's unmatched queue, in posting order; a practice the user does not reach is unknown to them.</summary>
