@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using CodeLedger.Storage.Billing;
 using CodeLedger.Storage.Mapping;
@@ -36,6 +38,12 @@ internal static class RemittanceBulk
             return;
         }
 
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await InsertSqliteAsync(db, rows, ct);
+            return;
+        }
+
         if (db.Provider != DatabaseProvider.PostgreSql)
         {
             await BulkInsert.InsertAsync(db, rows, ct);
@@ -47,30 +55,123 @@ internal static class RemittanceBulk
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
-        foreach (var row in rows)
+        await ForEachRowValuesAsync(rows, columns, (values, offset) =>
         {
             // Synchronous writes fill the importer's buffer; it flushes to the server as it fills.
             importer.StartRow();
-            foreach (var column in columns)
+            for (var i = 0; i < columns.Count; i++)
             {
-                var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(row);
-                if (value is not null && column.Mapping.Converter is { } converter)
+                if (values[offset + i] is { } value)
                 {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                if (value is null)
-                {
-                    importer.WriteNull();
+                    importer.Write(value, columns[i].CopyType);
                 }
                 else
                 {
-                    importer.Write(value, column.CopyType);
+                    importer.WriteNull();
+                }
+            }
+        }, ct);
+        await importer.CompleteAsync(ct);
+    }
+
+    /// <summary>Rows whose column values another core works out while this one writes.</summary>
+    private const int RowsPerChunk = 512;
+
+    /// <summary>
+    /// Calls <paramref name="write"/> for each row in order with its column values as the database takes
+    /// them (the EF model's getter, then the column's converter: the postings' services and adjustments
+    /// become their JSON here), at <c>offset</c> in a chunk of <see cref="RowsPerChunk"/> rows. The values
+    /// are worked out on another core, a few chunks ahead, while this thread writes: for the postings
+    /// the JSON is most of the values' cost, and the database's own work is this thread's. The order
+    /// and the values are those of a plain loop; a failure on either side stops both and is thrown here.
+    /// </summary>
+    private static async Task ForEachRowValuesAsync<T>(IReadOnlyList<T> rows, List<Column> columns, Action<object?[], int> write, CancellationToken ct)
+        where T : class
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var ready = new BlockingCollection<object?[]>(boundedCapacity: 8);
+        var width = columns.Count;
+        var producing = Task.Run(() =>
+        {
+            try
+            {
+                for (var start = 0; start < rows.Count; start += RowsPerChunk)
+                {
+                    var count = Math.Min(RowsPerChunk, rows.Count - start);
+                    var values = new object?[count * width];
+                    for (var r = 0; r < count; r++)
+                    {
+                        var row = rows[start + r];
+                        for (var i = 0; i < width; i++)
+                        {
+                            var column = columns[i];
+                            var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(row);
+                            if (value is not null && column.Mapping.Converter is { } converter)
+                            {
+                                value = converter.ConvertToProvider(value);
+                            }
+
+                            values[(r * width) + i] = value;
+                        }
+                    }
+
+                    ready.Add(values, stop.Token);
+                }
+            }
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        }, stop.Token);
+
+        try
+        {
+            foreach (var values in ready.GetConsumingEnumerable(stop.Token))
+            {
+                for (var offset = 0; offset < values.Length; offset += width)
+                {
+                    write(values, offset);
                 }
             }
         }
+        finally
+        {
+            // A failed write stops the other core before the rows it holds are dropped.
+            await stop.CancelAsync();
+            await producing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
 
-        await importer.CompleteAsync(ct);
+        // The producer's own failure (a converter's), if this side ended because of it.
+        if (producing.IsFaulted)
+        {
+            await producing;
+        }
+    }
+
+    /// <summary>
+    /// SQLite: one statement prepared on the connection's own handle, its values bound by position
+    /// straight from the EF model's getters and converters and stepped once per row. Through
+    /// Microsoft.Data.Sqlite each row cost a parameter lookup by name (two, unprefixed) per column and
+    /// a data reader per execution, about as much CPU as SQLite's own B-tree work for the postings
+    /// (docs/PERFORMANCE.md, "`import remits` end to end"). The values are the ones
+    /// Microsoft.Data.Sqlite would bind (<see cref="SqliteValues.Bind"/>), so the rows are the same.
+    /// </summary>
+    private static async Task InsertSqliteAsync<T>(CodeLedgerDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        await BeginAsync(db, ct);
+        var (table, columns) = Tables.GetValue(db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model"), Describe);
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})";
+        using var statement = SqliteValues.Prepare(db, sql);
+        await ForEachRowValuesAsync(rows, columns, (values, offset) =>
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                statement.Bind(i + 1, values[offset + i], columns[i].Name);
+            }
+
+            statement.Step();
+        }, ct);
     }
 
     /// <summary>
@@ -125,22 +226,15 @@ internal static class RemittanceBulk
             return;
         }
 
-        await using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = $"UPDATE \"{table}\" SET \"{statusColumn}\" = @status, \"{controlColumn}\" = @control WHERE \"{idColumn}\" = @id";
-        var pStatus = statusMapping.CreateParameter(update, "status", null, nullable: false);
-        var pControl = ((RelationalTypeMapping)control.GetRelationalTypeMapping()).CreateParameter(update, "control", null, nullable: true);
-        var pId = ((RelationalTypeMapping)id.GetRelationalTypeMapping()).CreateParameter(update, "id", null, nullable: false);
-        update.Parameters.Add(pStatus);
-        update.Parameters.Add(pControl);
-        update.Parameters.Add(pId);
-        await update.PrepareAsync(ct);
+        // As the inserts: bound by position on the connection's handle (SqliteValues), one step per claim.
+        using var update = SqliteValues.Prepare(db, $"UPDATE \"{table}\" SET \"{statusColumn}\" = ?1, \"{controlColumn}\" = ?2 WHERE \"{idColumn}\" = ?3");
         foreach (var c in claims)
         {
-            pStatus.Value = StatusText(c);
-            pControl.Value = (object?)c.PayerClaimControlNumber ?? DBNull.Value;
-            pId.Value = c.Id;
-            if (await update.ExecuteNonQueryAsync(ct) != 1)
+            ct.ThrowIfCancellationRequested();
+            update.Bind(1, StatusText(c), statusColumn);
+            update.Bind(2, c.PayerClaimControlNumber, controlColumn);
+            update.Bind(3, c.Id, idColumn);
+            if (update.Step() != 1)
             {
                 throw new InvalidOperationException("a claim posted to is no longer in the claims table");
             }

@@ -99,6 +99,7 @@ public sealed class BulkPostingTests(ClaimsDemo demo) : IClassFixture<ClaimsDemo
     }
 
     [Theory]
+    [InlineData("BEFORE INSERT ON claim_postings WHEN NEW.claim_id = 'BULK-13'")]
     [InlineData("BEFORE INSERT ON denial_work_items")]
     [InlineData("BEFORE INSERT ON unmatched_claim_payments WHEN NEW.position = 400")]
     [InlineData("BEFORE UPDATE ON claims WHEN NEW.claim_id = 'BULK-17'")]

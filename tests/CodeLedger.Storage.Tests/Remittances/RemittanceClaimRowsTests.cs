@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CodeLedger.Storage.Tests.Remittances;
 
 /// <summary>
-/// <c>import remits</c> reads the practice's claims on SQLite off the data reader
+/// <c>import remits</c> reads the practice's claims off the data reader
 /// (<see cref="RemittanceClaimRows"/>, docs/REMITTANCE.md): every column posting uses must read as
 /// EF Core reads it, for claims of every shape, and no other practice's claim may come with them.
 /// </summary>
@@ -15,10 +15,12 @@ public sealed class RemittanceClaimRowsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task The_claims_read_for_posting_equal_EF_Cores_read_in_every_column_posting_uses_and_only_the_practices()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task The_claims_read_for_posting_equal_EF_Cores_read_in_every_column_posting_uses_and_only_the_practices(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var store = await database.OpenAsync();
         var d = new SampleData();
         await StorageSuite.SaveAllAsync(store, d);
@@ -51,11 +53,19 @@ public sealed class RemittanceClaimRowsTests
 
         await using var context = store.CreateContext();
         await context.Database.OpenConnectionAsync(Ct);
-        var read = await RemittanceClaimRows.ReadSqliteAsync(context, d.Practice.Id, Ct);
+        var (read, versions) = await RemittanceClaimRows.ReadAsync(context, d.Practice.Id, Ct);
         var expected = await context.Set<ClaimRow>().AsNoTracking().Where(c => c.PracticeId == d.Practice.Id).ToListAsync(Ct);
 
         Assert.Equal(3, read.Count);
         Assert.Equal(expected.OrderBy(c => c.Submission).Select(Used), read.OrderBy(c => c.Submission).Select(Used));
+
+        // PostgreSQL: each claim's row version as EF reads it, which the claim update requires still to hold.
+        var expectedVersions = provider == DatabaseProvider.PostgreSql
+            ? await context.Set<ClaimRow>().Where(c => c.PracticeId == d.Practice.Id)
+                .Select(c => new { c.Id, Version = EF.Property<uint>(c, CodeLedger.Storage.Workflow.EncounterConcurrency.RowVersion) }).ToDictionaryAsync(c => c.Id, c => c.Version, Ct)
+            : [];
+        Assert.Equal(expectedVersions.OrderBy(v => v.Key), versions.OrderBy(v => v.Key));
+        Assert.Equal(provider == DatabaseProvider.PostgreSql ? 3 : 0, versions.Count);
     }
 
     /// <summary>What posting reads of a claim: matching, the denial facts, the claim update.</summary>
