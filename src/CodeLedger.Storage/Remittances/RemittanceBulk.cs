@@ -247,33 +247,7 @@ internal static class RemittanceBulk
     /// with 2 MiB SQLite re-read those pages from the file and spilled dirty ones to the WAL many
     /// times over within the one transaction (docs/PERFORMANCE.md, "`import remits` end to end").
     /// </summary>
-    private const int SqliteWriteCacheKiB = 128 * 1024;
-
-    /// <summary>
-    /// Widens the connection's page cache for a posting write (SQLite only) and returns what puts the
-    /// previous size back: the connection goes back to the pool and serves other commands.
-    /// </summary>
-    public static async Task<Func<Task>> WidenSqliteCacheAsync(CodeLedgerDbContext db, CancellationToken ct)
-    {
-        if (db.Provider != DatabaseProvider.Sqlite)
-        {
-            return () => Task.CompletedTask;
-        }
-
-        var connection = db.Database.GetDbConnection();
-        await using var read = connection.CreateCommand();
-        read.CommandText = "PRAGMA cache_size";
-        var previous = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        await PragmaAsync($"PRAGMA cache_size = -{SqliteWriteCacheKiB}", ct);
-        return () => PragmaAsync($"PRAGMA cache_size = {previous}", CancellationToken.None);
-
-        async Task PragmaAsync(string sql, CancellationToken token)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(token);
-        }
-    }
+    public const int SqliteWriteCacheKiB = 128 * 1024;
 
     private static void Add(DbCommand command, string name, object value)
     {

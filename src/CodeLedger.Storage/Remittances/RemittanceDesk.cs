@@ -68,14 +68,14 @@ public sealed class RemittanceDesk(CodeLedgerStore store, Func<Guid>? newId = nu
 
         return await store.WriteAsync(principal, async (db, ledger) =>
         {
-            var restoreCache = await RemittanceBulk.WidenSqliteCacheAsync(db, ct);
+            var restoreCache = await SqlitePragmas.WidenCacheAsync(db, RemittanceBulk.SqliteWriteCacheKiB, ct);
             try
             {
                 return await PostAsync(db, ledger);
             }
             finally
             {
-                await restoreCache();
+                await restoreCache.DisposeAsync();
             }
         }, ct);
 

@@ -40,8 +40,8 @@ public sealed record LoadedMonth(MonthlyInput Input, string PracticeName, string
 /// </summary>
 public sealed class MonthlyReportLoader(CodeLedgerStore store)
 {
-    /// <summary>The SQLite page cache for the two large reads: 64 MiB (a negative size is in KiB).</summary>
-    private const string LargeCache = "PRAGMA cache_size = -65536";
+    /// <summary>The SQLite page cache for the two large reads, in KiB: 64 MiB.</summary>
+    private const int LargeReadCacheKiB = 64 * 1024;
 
     /// <summary>Roles that may read a monthly package at all; the organization is checked after.</summary>
     public static readonly IReadOnlySet<UserRole> Readers = new HashSet<UserRole> { UserRole.PracticeAdmin, UserRole.VendorAdmin, UserRole.CodingLead };
@@ -260,24 +260,16 @@ public sealed class MonthlyReportLoader(CodeLedgerStore store)
     {
         await using var db = store.CreateContext();
         await db.Database.OpenConnectionAsync(ct);
-        var sqlite = db.Provider == DatabaseProvider.Sqlite;
         try
         {
-            if (sqlite)
+            // The connection goes back to the pool (the web host keeps it) with its cache as it was.
+            await using (await SqlitePragmas.WidenCacheAsync(db, LargeReadCacheKiB, ct))
             {
-                await db.Database.ExecuteSqlRawAsync(LargeCache, ct);
+                return await read(MonthlyRows.Of(db));
             }
-
-            return await read(MonthlyRows.Of(db));
         }
         finally
         {
-            // The connection goes back to the pool (the web host keeps it): with SQLite's default cache again.
-            if (sqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
-            }
-
             await db.Database.CloseConnectionAsync();
         }
     }
