@@ -47,10 +47,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
             await db.Database.OpenConnectionAsync(ct);
             try
             {
-                await using var sqliteSnapshot = (db.Database.GetDbConnection() as SqliteConnection)?.BeginTransaction(deferred: true);
-                await using var transaction = sqliteSnapshot is not null
-                    ? await db.Database.UseTransactionAsync(sqliteSnapshot, ct)
-                    : await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+                await using var snapshot = await BeginSnapshotAsync(db, ct);
 
                 var state = new ReplayedState();
                 var chain = await ReplayLedgerAsync(db, state, ct);
@@ -106,6 +103,35 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     }
 
     /// <summary>
+    /// One read snapshot on the open connection of <paramref name="db"/>: SQLite, a deferred
+    /// transaction (one WAL snapshot from its first read); PostgreSQL, repeatable read.
+    /// </summary>
+    private static async Task<IAsyncDisposable> BeginSnapshotAsync(CodeLedgerDbContext db, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            var deferred = sqlite.BeginTransaction(deferred: true);
+            return new SqliteSnapshot(await db.Database.UseTransactionAsync(deferred, ct), deferred);
+        }
+
+        return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+    }
+
+    /// <summary>EF's handle on the deferred transaction, then the transaction itself, ended in that order.</summary>
+    private sealed class SqliteSnapshot(IAsyncDisposable? ef, SqliteTransaction deferred) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (ef is not null)
+            {
+                await ef.DisposeAsync();
+            }
+
+            await deferred.DisposeAsync();
+        }
+    }
+
+    /// <summary>
     /// The stored tables' digests (<see cref="StateDigests"/>) read in a snapshot of their own, and the
     /// event that snapshot's ledger ends at (count and head hash: the genesis hash when empty).
     /// </summary>
@@ -115,10 +141,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var sqliteSnapshot = (db.Database.GetDbConnection() as SqliteConnection)?.BeginTransaction(deferred: true);
-            await using var transaction = sqliteSnapshot is not null
-                ? await db.Database.UseTransactionAsync(sqliteSnapshot, ct)
-                : await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+            await using var snapshot = await BeginSnapshotAsync(db, ct);
 
             // The first read fixes the snapshot (SQLite: a deferred transaction's; PostgreSQL: repeatable read's).
             var head = await LedgerRows.HeadAsync(db, ct);
