@@ -169,6 +169,19 @@ public sealed record ClaimFixQueue(int Held, IReadOnlyDictionary<string, int> By
     /// <summary>A claim of the practice as the summary needs it: its status and its findings' codes and severities ("error" or "warning").</summary>
     public sealed record Claim(ClaimStatus Status, IEnumerable<(string Code, string Severity)> Findings);
 
+    /// <summary>
+    /// What <c>claims fixes</c> lists, by CLM01: what keeps the practice's claims from the payer, the
+    /// claims held in the fix queue and the rejected claims not resent yet (<see cref="ClaimResend.Due"/>:
+    /// the next submit resends those, so they are listed with the acknowledgment's reasons until then).
+    /// </summary>
+    public static IReadOnlySet<string> ToFix(IEnumerable<ClaimResend.Claim> practiceClaims)
+    {
+        var claims = practiceClaims.ToList();
+        var fix = ClaimResend.Due(claims).ToHashSet(StringComparer.Ordinal);
+        fix.UnionWith(claims.Where(c => c.Status == ClaimStatus.FixQueue).Select(c => c.ClaimId));
+        return fix;
+    }
+
     public static ClaimFixQueue Of(IEnumerable<Claim> practiceClaims)
     {
         var held = practiceClaims.Where(c => c.Status == ClaimStatus.FixQueue).ToList();

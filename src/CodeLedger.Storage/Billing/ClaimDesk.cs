@@ -241,8 +241,8 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
     public async Task<IReadOnlyList<ClaimView>> FixesAsync(string practiceCode, Principal principal, CancellationToken ct = default)
     {
         var all = await ListAsync(practiceCode, principal, null, ct);
-        var due = ClaimResend.Due(all.Select(c => new ClaimResend.Claim(c.ClaimId, ClaimStatusNames.Parse(c.Status), c.Replaces))).ToHashSet(StringComparer.Ordinal);
-        return [.. all.Where(c => c.Status == ClaimStatus.FixQueue.Name() || due.Contains(c.ClaimId))];
+        var fix = ClaimFixQueue.ToFix(all.Select(c => new ClaimResend.Claim(c.ClaimId, ClaimStatusNames.Parse(c.Status), c.Replaces)));
+        return [.. all.Where(c => fix.Contains(c.ClaimId))];
     }
 
     public async Task<ClaimView> ShowAsync(string practiceCode, Principal principal, string claimId, CancellationToken ct = default)
@@ -300,11 +300,9 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
         {
             finalized = FinalizedCoding.From(coding);
         }
-        catch (DomainException e) when (e.Code == BillingErrors.ClaimUnits.Value)
+        catch (DomainException e) when (AssembledClaim.HoldsOnlyTheClaim(e))
         {
-            // A coding the claim cannot bill (fractional units) holds the claim; it never stops the practice's other claims.
-            return new AssembledClaim(context.Practice.Code, ClaimId.For(encounter.ExternalId, submission), frequency, null, [], null,
-                [new ClaimFinding(e.Code, EditSeverity.Error, null, e.Message)], null);
+            return AssembledClaim.HeldBy(e, context.Practice.Code, encounter.ExternalId, submission, frequency);
         }
 
         var coverage = inputs.Coverage(encounterId);

@@ -1,5 +1,7 @@
 using CodeLedger.Core.Billing;
+using CodeLedger.Core.Codes;
 using CodeLedger.Core.Common;
+using CodeLedger.Core.Edits;
 using CodeLedger.Core.Ledger.Events;
 
 namespace CodeLedger.Core.Tests.Billing;
@@ -283,5 +285,37 @@ public sealed class ClaimSubmitPlanTests
 
         Assert.Equal(0, summary.Held);
         Assert.Empty(summary.ByFinding);
+    }
+
+    [Fact]
+    public void Claims_fixes_lists_the_held_claims_and_the_rejected_claims_not_resent_yet_and_nothing_else()
+    {
+        var toFix = ClaimFixQueue.ToFix(
+        [
+            new ClaimResend.Claim("A-1", ClaimStatus.FixQueue, null),
+            new ClaimResend.Claim("B-1", ClaimStatus.Rejected, null),
+            new ClaimResend.Claim("C-1", ClaimStatus.Rejected, null),
+            new ClaimResend.Claim("C-2", ClaimStatus.Submitted, "C-1"),
+            new ClaimResend.Claim("D-1", ClaimStatus.Ready, null),
+            new ClaimResend.Claim("E-1", ClaimStatus.Accepted, null),
+        ]);
+
+        Assert.Equal(["A-1", "B-1"], toFix.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_coding_the_claim_cannot_bill_holds_only_that_claim_with_the_refusal_as_its_error_finding()
+    {
+        var units = Assert.Throws<DomainException>(() => CodedLine.From(
+            new CodeLedger.Core.Coding.ServiceLine(ProcedureCode.Parse("01967"), [], 1.5m, Money.FromDecimal(300m), [1])));
+
+        var held = AssembledClaim.HeldBy(units, "NORTH", "ENC-A", 2, ClaimFrequency.Replacement);
+
+        Assert.True(AssembledClaim.HoldsOnlyTheClaim(units));
+        Assert.False(AssembledClaim.HoldsOnlyTheClaim(new DomainException(BillingErrors.BatchRefused, "not a claim's refusal")));
+        Assert.Equal(ClaimStatus.FixQueue, held.Status);
+        Assert.Equal(("ENC-A-2", ClaimFrequency.Replacement, (ClaimPayer?)null, (decimal?)null), (held.ClaimId, held.Frequency, held.Payer, held.TotalCharge));
+        Assert.Empty(held.Lines);
+        Assert.Equal(new ClaimFinding(BillingErrors.ClaimUnits.Value, EditSeverity.Error, null, units.Message), Assert.Single(held.Findings));
     }
 }
