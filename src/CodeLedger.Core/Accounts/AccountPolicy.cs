@@ -51,6 +51,27 @@ public sealed record AccountPolicy
     public (int FailedCount, DateTimeOffset? LockedUntil) AfterFailedSignIn(int failedCount, DateTimeOffset? lockedUntil, DateTimeOffset now) =>
         failedCount + 1 >= MaxFailedSignIns ? (0, now + Lockout) : (failedCount + 1, lockedUntil);
 
+    /// <summary>
+    /// What a correct password leads to: the code when the user has a second factor; enrolment when
+    /// the role needs one (<see cref="NeedsSecondFactor"/>) and the user has none; else signed in.
+    /// </summary>
+    public SecondFactorDue AfterPassword(bool secondFactorEnabled, UserRole role) =>
+        secondFactorEnabled ? SecondFactorDue.Code
+        : NeedsSecondFactor(role) ? SecondFactorDue.Enrolment
+        : SecondFactorDue.None;
+
+    /// <summary>Whether a successful sign-in has failed attempts or a lockout on record to clear (nothing to write when it has none).</summary>
+    public static bool HasFailures(int failedCount, DateTimeOffset? lockedUntil) => failedCount != 0 || lockedUntil is not null;
+
+    /// <summary>
+    /// The answer to a sign-in with an unknown user, a user without a password, no password or a wrong
+    /// one: the same SIGN-IN-FAILED for all, so sign-in does not tell who has an account.
+    /// </summary>
+    public static DomainException WrongUserOrPassword() => new(AccountErrors.SignInFailed, "wrong user name or password");
+
+    /// <summary>Until when an account is locked out at <paramref name="now"/>: its lockout end while that is later than now, else null (a lockout ends at its instant).</summary>
+    public static DateTimeOffset? LockedUntil(DateTimeOffset? lockoutEnd, DateTimeOffset now) => lockoutEnd > now ? lockoutEnd : null;
+
     /// <summary>A new token's terms: a name of 1 to 100 characters and an expiry after <paramref name="now"/>, no later than <see cref="TokenMaxLife"/> from it; else TOKEN-TERMS-INVALID. Returns the name trimmed.</summary>
     public string RequireTokenTerms(string? name, DateTimeOffset expiresAt, DateTimeOffset now)
     {
@@ -80,7 +101,7 @@ public sealed record AccountPolicy
     public static void RequireUsable(string userName, bool disabled, DateTimeOffset? lockoutEnd, DateTimeOffset now)
     {
         RequireEnabled(userName, disabled);
-        if (lockoutEnd is { } end && end > now)
+        if (LockedUntil(lockoutEnd, now) is { } end)
         {
             throw new DomainException(AccountErrors.LockedOut, $"user {userName} is locked out after repeated failed sign-ins until {Instants.Format(end)}");
         }
@@ -111,4 +132,17 @@ public sealed record AccountPolicy
         : expiresAt <= now ? (AccountErrors.TokenExpired, $"token {prefix} expired at {Common.Instants.Format(expiresAt)}")
         : userDisabled ? (AccountErrors.UserDisabled, $"user {userName} is disabled")
         : null;
+}
+
+/// <summary>What sign-in asks for after a correct password (<see cref="AccountPolicy.AfterPassword"/>).</summary>
+public enum SecondFactorDue
+{
+    /// <summary>Nothing more: signed in.</summary>
+    None,
+
+    /// <summary>The user has a second factor: its one-time code.</summary>
+    Code,
+
+    /// <summary>The role needs a second factor and the user has none: enrolment before anything else.</summary>
+    Enrolment,
 }

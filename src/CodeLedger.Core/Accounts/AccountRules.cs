@@ -65,6 +65,35 @@ public static class AccountRules
     };
 
     /// <summary>
+    /// A user has a display name (what pages and reports show, the user name being an identifier):
+    /// a spec without one, or with only spaces, is USER-NAME-INVALID.
+    /// </summary>
+    public static void RequireDisplayName(string userName, string? displayName)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            throw new DomainException(AccountErrors.UserNameInvalid, $"user {userName}: a display name is required");
+        }
+    }
+
+    /// <summary>The role fits the organization's kind (<see cref="Fits"/>); else USER-ROLE-ORGANIZATION, naming the role, the organization's code and its kind.</summary>
+    public static void RequireFits(string userName, UserRole role, Organization organization)
+    {
+        if (!Fits(role, organization.Kind))
+        {
+            throw new DomainException(AccountErrors.RoleOrganizationMismatch,
+                $"user {userName}: a {role.Name()} cannot belong to {organization.Code}, a {KindName(organization.Kind)}");
+        }
+    }
+
+    private static string KindName(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.CodingVendor => "coding vendor",
+        OrganizationKind.AuditFirm => "audit firm",
+        _ => "practice",
+    };
+
+    /// <summary>
     /// A user name is what the ledger records as the actor, so it is an identifier, not a person's
     /// name: 3 to 64 of lower-case letters, digits, '.', '-' and '_', starting with a letter.
     /// </summary>

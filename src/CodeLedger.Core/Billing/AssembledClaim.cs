@@ -35,4 +35,15 @@ public sealed record AssembledClaim(
     public ClaimStatus Status => Claim is null ? ClaimStatus.FixQueue : ClaimStatus.Ready;
 
     public IEnumerable<ClaimFinding> Errors => Findings.Where(f => f.Severity == EditSeverity.Error);
+
+    /// <summary>
+    /// Whether a refusal to read the final coding as a claim's (<c>FinalizedCoding.From</c>) holds only
+    /// that claim: a coding the claim cannot bill (fractional units, CLAIM-UNITS) is the practice's to
+    /// fix on that claim, and never stops its other claims. Any other refusal stops the write.
+    /// </summary>
+    public static bool HoldsOnlyTheClaim(Common.DomainException refusal) => refusal.Code == BillingErrors.ClaimUnits.Value;
+
+    /// <summary>The claim such a refusal holds: in the fix queue with no lines, payer or total, the refusal its one error finding.</summary>
+    public static AssembledClaim HeldBy(Common.DomainException refusal, string practiceKey, string encounterKey, int submission, ClaimFrequency frequency) =>
+        new(practiceKey, Billing.ClaimId.For(encounterKey, submission), frequency, null, [], null, [new ClaimFinding(refusal.Code, EditSeverity.Error, null, refusal.Message)], null);
 }

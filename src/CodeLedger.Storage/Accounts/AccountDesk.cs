@@ -35,19 +35,13 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
     {
         var userName = AccountRules.UserName(spec.UserName);
         var role = AccountRules.Role(spec.Role);
-        if (string.IsNullOrWhiteSpace(spec.DisplayName))
-        {
-            throw new DomainException(AccountErrors.UserNameInvalid, $"user {userName}: a display name is required");
-        }
+        AccountRules.RequireDisplayName(userName, spec.DisplayName);
 
         return store.WriteAsync(actor, async (db, ledger) =>
         {
             var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == spec.Organization, ct)
                 ?? throw new DomainException(OrganizationErrors.Unknown, $"user {userName}: no organization with code {spec.Organization}");
-            if (!AccountRules.Fits(role, org.Kind))
-            {
-                throw new DomainException(AccountErrors.RoleOrganizationMismatch, $"user {userName}: a {role.Name()} cannot belong to {org.Code}, a {OrganizationKindName(org.Kind)}");
-            }
+            AccountRules.RequireFits(userName, role, org);
 
             var (coderId, npi) = await LinkAsync(db, userName, role, org, spec, ct);
             var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
@@ -66,9 +60,10 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
     internal static UserChange Put(CodeLedgerDbContext db, Ledger.LedgerAppender ledger, CodeLedgerUser? user, Organization org, string userName, UserRole role,
         string displayName, string? email, Guid? coderId, string? npi)
     {
-        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
-        displayName = displayName.Trim();
-        if (user is null)
+        var fields = UserFields.Stated(role, displayName, email, coderId, npi);
+        var apply = fields.ApplyTo(user is null ? null : new UserFields(user.Role, user.DisplayName, user.Email, user.CoderId, user.PhysicianNpi));
+        (displayName, email) = (fields.DisplayName, fields.Email);
+        if (user is null) // UserApply.Add
         {
             // A new user's id is derived from its name: the same spec gives the same id on every
             // database, so the demo's ledger stays deterministic and a retried write reads the same.
@@ -94,7 +89,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
             return new UserChange(user.Id, userName, Added: true, Changed: true);
         }
 
-        if (user.Role == role && user.DisplayName == displayName && user.Email == email && user.CoderId == coderId && user.PhysicianNpi == npi)
+        if (apply == UserApply.Unchanged)
         {
             return new UserChange(user.Id, userName, Added: false, Changed: false);
         }
@@ -168,7 +163,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         {
             var user = await FindAsync(db, userName, ct);
             var row = await db.UserTokens.SingleOrDefaultAsync(t => t.UserId == user.Id && t.LoginProvider == KeyProvider && t.Name == KeyName, ct);
-            if (row is not null && !user.TwoFactorEnabled && Base32.Decode(row.Value) is { Length: Totp.KeyBytes } pending)
+            if (SecondFactorEnrolment.PendingKey(user.TwoFactorEnabled, row is null ? null : Base32.Decode(row.Value)) is { } pending)
             {
                 return pending;
             }
@@ -193,7 +188,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         store.WriteAsync(userName, async (db, ledger) =>
         {
             var user = await FindAsync(db, userName, ct);
-            var key = await KeyAsync(db, user, ct) ?? throw new DomainException(AccountErrors.SecondFactorInvalid, $"user {userName} has no authenticator key to confirm; start enrolment first");
+            var key = SecondFactorEnrolment.RequireKeyToConfirm(userName, await KeyAsync(db, user, ct));
             var step = Totp.Verify(key, code, store.Time.GetUtcNow(), user.SecondFactorLastStep)
                 ?? throw new DomainException(AccountErrors.SecondFactorInvalid, "the code does not match the authenticator key");
             user.SecondFactorLastStep = step;
@@ -211,21 +206,24 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         var user = userName is { Length: > 0 } ? await TryReadUserAsync(userName, ct) : null;
         if (user?.PasswordHash is null || password is null)
         {
-            throw new DomainException(AccountErrors.SignInFailed, "wrong user name or password");
+            throw AccountPolicy.WrongUserOrPassword();
         }
 
         EnsureUsable(user);
         if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             await FailAsync(user.UserName!, ct);
-            throw new DomainException(AccountErrors.SignInFailed, "wrong user name or password");
+            throw AccountPolicy.WrongUserOrPassword();
         }
 
         await ClearFailuresAsync(user, ct);
         var principal = user.ToPrincipal();
-        return user.TwoFactorEnabled ? new(SignInNext.SecondFactorCode, principal)
-            : Policy.NeedsSecondFactor(user.Role) ? new(SignInNext.SecondFactorEnrolment, principal)
-            : new(SignInNext.Done, principal);
+        return new(Policy.AfterPassword(user.TwoFactorEnabled, user.Role) switch
+        {
+            SecondFactorDue.Code => SignInNext.SecondFactorCode,
+            SecondFactorDue.Enrolment => SignInNext.SecondFactorEnrolment,
+            _ => SignInNext.Done,
+        }, principal);
     }
 
     /// <summary>The second step: a one-time code, used once; a wrong code counts towards the lockout.</summary>
@@ -235,11 +233,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         EnsureUsable(user);
         await using (var db = store.CreateContext())
         {
-            var key = user.TwoFactorEnabled ? await KeyAsync(db, user, ct) : null;
-            if (key is null)
-            {
-                throw new DomainException(AccountErrors.SecondFactorRequired, $"user {userName} has no second factor enrolled");
-            }
+            var key = SecondFactorEnrolment.RequireEnrolledKey(userName, user.TwoFactorEnabled, user.TwoFactorEnabled ? await KeyAsync(db, user, ct) : null);
 
             long step;
             try
@@ -313,10 +307,8 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         var user = await ReadUserAsync(userName, ct);
         await using var db = store.CreateContext();
         var rows = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync(ct);
-        var now = store.Time.GetUtcNow();
-        return [.. rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id)
-            .Select(t => new TokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt,
-                t.RevokedAt is not null ? "revoked" : t.ExpiresAt <= now ? "expired" : "active"))];
+        return [.. AccessTokenList.List(rows.Select(t => new AccessTokenList.Token(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt)), store.Time.GetUtcNow())
+            .Select(l => new TokenView(l.Token.Id, l.Token.Name, l.Token.Prefix, l.Token.CreatedAt, l.Token.ExpiresAt, l.Token.RevokedAt, l.Status))];
     }
 
     /// <summary>Revokes one of the user's tokens, by id or by its listed prefix; false when it already was.</summary>
@@ -325,18 +317,12 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         {
             var user = await FindAsync(db, userName, ct);
             var mine = db.AccessTokens.Where(t => t.UserId == user.Id);
-            var matches = Guid.TryParse(token, out var id)
+            var named = AccessTokenList.Named(token);
+            var matches = named.Id is { } id
                 ? await mine.Where(t => t.Id == id).ToListAsync(ct)
-                : await mine.Where(t => t.Prefix == token).ToListAsync(ct);
-            if (matches.Count != 1)
-            {
-                throw new DomainException(AccountErrors.TokenUnknown, matches.Count == 0
-                    ? $"user {user.UserName} has no token {token}"
-                    : $"user {user.UserName} has several tokens starting {token}: revoke by id");
-            }
-
-            var row = matches[0];
-            if (row.RevokedAt is not null)
+                : await mine.Where(t => t.Prefix == named.Prefix).ToListAsync(ct);
+            var row = AccessTokenList.RequireOne(user.UserName!, token, matches);
+            if (!AccessTokenList.Revokes(row.RevokedAt))
             {
                 return false;
             }
@@ -374,7 +360,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
         var now = store.Time.GetUtcNow();
         return [.. users.OrderBy(u => u.UserName, StringComparer.Ordinal)
             .Select(u => new UserView(u.UserName!, u.DisplayName, orgs[u.OrganizationId], u.Role.Name(), u.CoderId, u.PhysicianNpi, u.Disabled, u.TwoFactorEnabled,
-                u.LockoutEnd > now ? u.LockoutEnd : null))];
+                AccountPolicy.LockedUntil(u.LockoutEnd, now)))];
     }
 
     /// <summary>A new user's id: a name-based GUID, the same for the same name everywhere.</summary>
@@ -387,13 +373,6 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
     }
 
     private static string Stamp(Guid id, int n) => Convert.ToHexStringLower(SHA256.HashData(id.ToByteArray().Append((byte)n).ToArray()))[..32];
-
-    private static string OrganizationKindName(OrganizationKind kind) => kind switch
-    {
-        OrganizationKind.CodingVendor => "coding vendor",
-        OrganizationKind.AuditFirm => "audit firm",
-        _ => "practice",
-    };
 
     /// <summary>A coder or lead links to a coder record of the same vendor; a physician to an NPI enrolled at that practice; other roles link to nothing.</summary>
     private static async Task<(Guid? Coder, string? Npi)> LinkAsync(CodeLedgerDbContext db, string userName, UserRole role, Organization org, UserSpec spec, CancellationToken ct)
@@ -428,7 +407,7 @@ public sealed class AccountDesk(CodeLedgerStore store, AccountPolicy? policy = n
 
     private async Task ClearFailuresAsync(CodeLedgerUser read, CancellationToken ct)
     {
-        if (read.AccessFailedCount == 0 && read.LockoutEnd is null)
+        if (!AccountPolicy.HasFailures(read.AccessFailedCount, read.LockoutEnd))
         {
             return;
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using CodeLedger.Core.Accounts;
 using CodeLedger.Core.Billing;
 using CodeLedger.Core.Codes;
@@ -85,40 +84,33 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
             var context = await BillingContext.LoadAsync(db, practice, ct);
             var finalized = await db.Set<WorkItem>().AsNoTracking()
                 .Where(w => w.PracticeId == practice.Id && w.Status == WorkStatus.Finalized)
-                .Select(w => new { w.EncounterId, w.FinalCodingVersion }).ToListAsync(ct);
+                .Select(w => new ClaimSubmitPlan.FinalizedWork(w.EncounterId, w.FinalCodingVersion)).ToListAsync(ct);
             var claims = await db.Set<ClaimRow>().Where(c => c.PracticeId == practice.Id).ToListAsync(ct);
-            var billed = claims.Select(c => c.EncounterId).ToHashSet();
-            var pending = claims.Where(c => c.Status is ClaimStatus.FixQueue or ClaimStatus.Ready).ToList();
-            var fresh = finalized.Where(w => !billed.Contains(w.EncounterId) && w.FinalCodingVersion is not null).ToList();
-            var due = ClaimResend.Due(claims.Select(ResendView)).ToHashSet(StringComparer.Ordinal);
-            var rejected = claims.Where(c => due.Contains(c.ClaimId)).OrderBy(c => c.ClaimId, StringComparer.Ordinal).ToList();
-            var inputs = await EncounterInputs.LoadAsync(db,
-                [.. fresh.Select(f => f.EncounterId), .. pending.Select(p => p.EncounterId), .. rejected.Select(r => r.EncounterId)], ct);
+            var plan = ClaimSubmitPlan.Of(finalized, claims.Select(PlanView));
+            var inputs = await EncounterInputs.LoadAsync(db, plan.Encounters, ct);
+            var rows = claims.ToDictionary(c => c.Id);
 
+            var originals = plan.Originals(id => inputs.Encounter(id).ExternalId);
             var ready = new List<(ClaimRow Row, AssembledClaim Claim)>();
-            var built = 0;
-            foreach (var f in fresh.OrderBy(f => inputs.Encounter(f.EncounterId).ExternalId, StringComparer.Ordinal))
+            foreach (var original in originals)
             {
-                var (row, assembled) = Build(context, inputs, f.EncounterId, 1, ClaimFrequency.Original, null, null, f.FinalCodingVersion!.Value, principal, now);
+                var (row, assembled) = Build(context, inputs, original.EncounterId, ClaimSubmissions.First, ClaimFrequency.Original, null, null, original.CodingVersion, principal, now);
                 db.Add(row);
-                ledger.Append(inputs.Encounter(f.EncounterId).ExternalId, BuiltEvent(row));
-                built++;
+                ledger.Append(inputs.Encounter(original.EncounterId).ExternalId, BuiltEvent(row));
                 if (assembled.Status == ClaimStatus.Ready)
                 {
                     ready.Add((row, assembled));
                 }
             }
 
-            // Claims that never left are assembled again: the practice may have added the missing fee or payer.
-            var finalVersions = finalized.ToDictionary(f => f.EncounterId, f => f.FinalCodingVersion);
             var rebuilt = 0;
-            foreach (var row in pending.OrderBy(p => p.ClaimId, StringComparer.Ordinal))
+            foreach (var rebuild in plan.Rebuilds)
             {
-                var version = row.Frequency == ClaimFrequency.Void ? row.CodingVersion : finalVersions.GetValueOrDefault(row.EncounterId) ?? row.CodingVersion;
-                var assembled = Assemble(context, inputs, row.EncounterId, row.Submission, row.Frequency, row.PayerClaimControlNumber, version);
-                var before = Fingerprint(row);
-                Fill(row, assembled, version, inputs.Encounter(row.EncounterId).DateOfService);
-                if (!string.Equals(before, Fingerprint(row), StringComparison.Ordinal))
+                var row = rows[rebuild.Claim.Id];
+                var assembled = Assemble(context, inputs, row.EncounterId, row.Submission, row.Frequency, row.PayerClaimControlNumber, rebuild.CodingVersion);
+                var before = Content(row);
+                Fill(row, assembled, rebuild.CodingVersion, inputs.Encounter(row.EncounterId).DateOfService);
+                if (ClaimContent.Changed(before, Content(row)))
                 {
                     rebuilt++;
                     ledger.Append(inputs.Encounter(row.EncounterId).ExternalId, new ClaimRebuilt(row.Id, row.ClaimId, row.CodingVersion, row.Status.Name(),
@@ -131,21 +123,17 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
                 }
             }
 
-            // Rejected claims go out again as a new submission built from what the database holds now
-            // (the practice fixed the coverage, the payer id, the profile...): clean, in this submit's
-            // files; still in error, in the fix queue with the findings, rebuilt like any held claim.
-            var resent = 0;
-            var submissions = claims.GroupBy(c => c.EncounterId).ToDictionary(g => g.Key, g => g.Max(c => c.Submission));
-            foreach (var row in rejected)
+            // A resend is built from what the database holds now (the practice fixed the coverage, the
+            // payer id, the profile...): clean, it goes in this submit's files; still in error, it waits
+            // in the fix queue with the findings, rebuilt like any held claim.
+            foreach (var resubmission in plan.Resends)
             {
-                var resend = ClaimResend.Of(new ClaimResend.Rejected(row.ClaimId, row.Frequency, row.CodingVersion, row.PayerClaimControlNumber),
-                    finalVersions.GetValueOrDefault(row.EncounterId));
-                var submission = submissions[row.EncounterId] += 1;
-                var (again, assembled) = Build(context, inputs, row.EncounterId, submission, resend.Frequency, resend.RejectedClaimId, resend.PayerClaimControlNumber,
+                var encounterId = resubmission.Rejected.EncounterId;
+                var resend = resubmission.Resend;
+                var (again, assembled) = Build(context, inputs, encounterId, resubmission.Submission, resend.Frequency, resend.RejectedClaimId, resend.PayerClaimControlNumber,
                     resend.CodingVersion, principal, now);
                 db.Add(again);
-                ledger.Append(inputs.Encounter(row.EncounterId).ExternalId, BuiltEvent(again));
-                resent++;
+                ledger.Append(inputs.Encounter(encounterId).ExternalId, BuiltEvent(again));
                 if (assembled.Status == ClaimStatus.Ready)
                 {
                     ready.Add((again, assembled));
@@ -153,43 +141,37 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
             }
 
             var files = new List<SubmittedFile>();
-            var plans = ClaimBatcher.Plan(ready.Select(r => r.Claim));
-            if (plans.Count > 0)
+            var batches = ClaimBatcher.Plan(ready.Select(r => r.Claim));
+            if (batches.Count > 0)
             {
-                var submitter = context.Profile?.ToSubmitter()
-                    ?? throw new DomainException(BillingErrors.BatchRefused, $"practice {practice.Code} has no billing profile (submitter ETIN, contact): nothing can be sent");
-                var etin = submitter.Etin.Trim();
-                var numbers = await X12ControlNumbers.ReserveAsync(db, ledger,
-                    [.. plans.Select(p => new X12Parties("ZZ", etin, p.Partner.InterchangeQualifier.Trim(), p.Partner.InterchangeId.Trim()))], null, ct);
-                var rows = ready.ToDictionary(r => r.Claim.ClaimId, r => r.Row, StringComparer.Ordinal);
-                for (var i = 0; i < plans.Count; i++)
+                var submitter = ClaimSending.RequireSubmitter(context.Profile?.ToSubmitter(), practice.Code);
+                var numbers = await X12ControlNumbers.ReserveAsync(db, ledger, [.. batches.Select(b => ClaimSending.Parties(b, submitter))], null, ct);
+                var readyRows = ready.ToDictionary(r => r.Claim.ClaimId, r => r.Row, StringComparer.Ordinal);
+                for (var i = 0; i < batches.Count; i++)
                 {
-                    // One reserved number per interchange serves as its ISA13, GS06 and ST02: each 837P holds one group and one set.
-                    var n = numbers[i];
-                    var file = ClaimBatcher.Write(plans[i], submitter, new BatchControlNumbers(n, n, n), clock);
+                    var file = ClaimBatcher.Write(batches[i], submitter, ClaimSending.Numbers(numbers[i]), clock);
                     var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
 
                     // Checked before the commit, so a clash leaves the claims ready rather than submitted without their file.
                     Outbox.Check(Folder(outbox, practice), file.FileName, file.Content);
-                    foreach (var c in plans[i].Claims)
+                    var sent = ClaimSending.Stamp(batches[i], numbers[i], file.FileName, now);
+                    foreach (var c in batches[i].Claims)
                     {
-                        var row = rows[c.ClaimId];
+                        var row = readyRows[c.ClaimId];
                         (row.Status, row.SubmittedAt, row.InterchangeControlNumber, row.GroupControlNumber, row.TransactionControlNumber, row.ReceiverId, row.FileName) =
-                            (ClaimStatus.Submitted, now, n, n, n, plans[i].Partner.InterchangeId.Trim(), file.FileName);
+                            (sent.Status, sent.SubmittedAt, sent.Interchange, sent.Group, sent.Transaction, sent.ReceiverId, sent.FileName);
                     }
 
-                    ledger.Append(practice.Code, new ClaimsSubmitted(practice.Id, file.FileName, sha, plans[i].Partner.InterchangeQualifier.Trim(),
-                        plans[i].Partner.InterchangeId.Trim(), n, n, n, now, [.. plans[i].Claims.Select(c => c.ClaimId)]));
-                    files.Add(new SubmittedFile(file.FileName, sha, plans[i].Payer.Code, plans[i].Partner.InterchangeId.Trim(), n, plans[i].Claims.Count) { Content = file.Content });
+                    ledger.Append(practice.Code, new ClaimsSubmitted(practice.Id, file.FileName, sha, sent.ReceiverQualifier,
+                        sent.ReceiverId, sent.Interchange, sent.Group, sent.Transaction, now, [.. batches[i].Claims.Select(c => c.ClaimId)]));
+                    files.Add(new SubmittedFile(file.FileName, sha, batches[i].Payer.Code, sent.ReceiverId, sent.Interchange, batches[i].Claims.Count) { Content = file.Content });
                 }
             }
 
-            var all = claims.Concat(db.ChangeTracker.Entries<ClaimRow>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)).ToList();
-            var held = all.Where(c => c.Status == ClaimStatus.FixQueue).ToList();
-            var byFinding = held.SelectMany(c => c.Findings.Where(f => f.Severity == "error").Select(f => f.Code).Distinct())
-                .GroupBy(code => code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            return new ClaimSubmitSummary(practice.Code, built, rebuilt, resent, files.Sum(f => f.Claims), held.Count, byFinding, files, Folder(outbox, practice));
+            var all = claims.Concat(db.ChangeTracker.Entries<ClaimRow>().Where(e => e.State == EntityState.Added).Select(e => e.Entity));
+            var fixQueue = ClaimFixQueue.Of(all.Select(c => new ClaimFixQueue.Claim(c.Status, c.Findings.Select(f => (f.Code, f.Severity)))));
+            return new ClaimSubmitSummary(practice.Code, originals.Count, rebuilt, plan.Resends.Count, files.Sum(f => f.Claims),
+                fixQueue.Held, fixQueue.ByFinding, files, Folder(outbox, practice));
         }, ct);
 
         foreach (var file in result.Files)
@@ -221,7 +203,7 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
 
             var context = await BillingContext.LoadAsync(db, practice, ct);
             var inputs = await EncounterInputs.LoadAsync(db, [target.EncounterId], ct);
-            var (row, _) = Build(context, inputs, target.EncounterId, siblings.Max(s => s.Submission) + 1, frequency, target.ClaimId, payerClaimNumber.Trim(), version, principal, now);
+            var (row, _) = Build(context, inputs, target.EncounterId, ClaimSubmissions.Next(siblings.Select(s => s.Submission)), frequency, target.ClaimId, payerClaimNumber.Trim(), version, principal, now);
             db.Add(row);
             ledger.Append(inputs.Encounter(target.EncounterId).ExternalId, BuiltEvent(row));
             if (frequency == ClaimFrequency.Replacement)
@@ -259,8 +241,8 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
     public async Task<IReadOnlyList<ClaimView>> FixesAsync(string practiceCode, Principal principal, CancellationToken ct = default)
     {
         var all = await ListAsync(practiceCode, principal, null, ct);
-        var due = ClaimResend.Due(all.Select(c => new ClaimResend.Claim(c.ClaimId, ClaimStatusNames.Parse(c.Status), c.Replaces))).ToHashSet(StringComparer.Ordinal);
-        return [.. all.Where(c => c.Status == ClaimStatus.FixQueue.Name() || due.Contains(c.ClaimId))];
+        var fix = ClaimFixQueue.ToFix(all.Select(c => new ClaimResend.Claim(c.ClaimId, ClaimStatusNames.Parse(c.Status), c.Replaces)));
+        return [.. all.Where(c => fix.Contains(c.ClaimId))];
     }
 
     public async Task<ClaimView> ShowAsync(string practiceCode, Principal principal, string claimId, CancellationToken ct = default)
@@ -292,7 +274,8 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
 
     private static ClaimCorrection.Sent Sent(ClaimRow c) => new(c.ClaimId, c.Frequency, c.Status, c.ReplacesClaimId);
 
-    private static ClaimResend.Claim ResendView(ClaimRow c) => new(c.ClaimId, c.Status, c.ReplacesClaimId);
+    private static ClaimSubmitPlan.ExistingClaim PlanView(ClaimRow c) =>
+        new(c.Id, c.EncounterId, c.ClaimId, c.Submission, c.Frequency, c.Status, c.CodingVersion, c.ReplacesClaimId, c.PayerClaimControlNumber);
 
     private (ClaimRow Row, AssembledClaim Claim) Build(BillingContext context, EncounterInputs inputs, Guid encounterId, int submission, ClaimFrequency frequency,
         string? replaces, string? payerClaimNumber, int codingVersion, Principal principal, DateTimeOffset now)
@@ -317,11 +300,9 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
         {
             finalized = FinalizedCoding.From(coding);
         }
-        catch (DomainException e) when (e.Code == BillingErrors.ClaimUnits.Value)
+        catch (DomainException e) when (AssembledClaim.HoldsOnlyTheClaim(e))
         {
-            // A coding the claim cannot bill (fractional units) holds the claim; it never stops the practice's other claims.
-            return new AssembledClaim(context.Practice.Code, ClaimId.For(encounter.ExternalId, submission), frequency, null, [], null,
-                [new ClaimFinding(e.Code, EditSeverity.Error, null, e.Message)], null);
+            return AssembledClaim.HeldBy(e, context.Practice.Code, encounter.ExternalId, submission, frequency);
         }
 
         var coverage = inputs.Coverage(encounterId);
@@ -360,8 +341,9 @@ public sealed class ClaimDesk(CodeLedgerStore store, ClaimEditor editor, Func<Gu
     /// <summary>Dollars with cents (<c>125.00</c>), as the ledger and the stored rows write amounts.</summary>
     internal static string? Amount(decimal? value) => value is { } v ? Money.FromDecimal(v).ToString() : null;
 
-    private static string Fingerprint(ClaimRow row) =>
-        JsonSerializer.Serialize(new { row.CodingVersion, Status = row.Status.Name(), row.PayerCode, row.PayerId, Total = row.TotalCharge?.ToString(), Lines = Lines(row), Findings = Findings(row) });
+    /// <summary>A row's content as <see cref="ClaimContent.Changed"/> compares it (and as claim.rebuilt records it).</summary>
+    private static ClaimContent Content(ClaimRow row) =>
+        new(row.CodingVersion, row.Status.Name(), row.PayerCode, row.PayerId, row.TotalCharge?.ToString(), Lines(row), Findings(row));
 
     private static ClaimView View(ClaimRow r, string encounter) =>
         new(r.ClaimId, encounter, r.Submission, (int)r.Frequency, r.ReplacesClaimId, r.Status.Name(), r.PayerCode, r.PayerClaimControlNumber, r.TotalCharge?.ToString(),

@@ -92,4 +92,43 @@ public abstract partial class WorkflowSuite
             }
         }
     }
+
+    [Fact]
+    public async Task A_coding_the_claim_cannot_bill_holds_that_claim_only_and_the_practices_other_claim_still_leaves()
+    {
+        await using var h = await StartAsync();
+        await h.ImportAsync(WorkflowWorld.Visit("A-1", h.Now) with { Coverage = AetnaPolicy, PatientAddress = ClaimHome },
+            WorkflowWorld.Visit("A-2", h.Now) with { Coverage = AetnaPolicy, PatientAddress = ClaimHome });
+        var fractional = WorkflowWorld.Coding() with
+        {
+            Lines = [new Core.Coding.ServiceLine(Core.Codes.ProcedureCode.Parse("99213"), [], 1.5m, Core.Codes.Money.Parse("120.00"), [1, 2])],
+        };
+        // A coder's submission of fractional units is not finalized; a lead's, with a reason, is: so such a coding reaches claims submit.
+        Assert.True((await h.CodeAsync("A-1", h.World.Lead.UserName, fractional, "units confirmed with the physician")).Finalized);
+        Assert.True((await h.CodeAsync("A-2", await AssigneeAsync(h, "A-2"))).Finalized);
+        await SeedBillingAsync(h);
+        var admin = new Principal("pa-north", UserRole.PracticeAdmin, h.World.Practice.Id);
+        var outbox = Path.Combine(Path.GetTempPath(), "codeledger-outbox-" + Guid.NewGuid().ToString("N"));
+        var desk = new ClaimDesk(h.Store, Editor);
+
+        try
+        {
+            var submit = await desk.SubmitAsync(h.World.Practice.Code, admin, outbox, Ct);
+
+            Assert.Equal((2, 1, 1), (submit.Built, submit.Submitted, submit.FixQueue));
+            Assert.Equal(1, submit.FixQueueByFinding[BillingErrors.ClaimUnits.Value]);
+            var held = Assert.Single(await desk.FixesAsync(h.World.Practice.Code, admin, Ct));
+            Assert.Equal(("A-1-1", "fix-queue"), (held.ClaimId, held.Status));
+            Assert.Empty(held.Lines);
+            Assert.Equal(BillingErrors.ClaimUnits.Value, Assert.Single(held.Findings).Code);
+            Assert.Empty((await new ReplayVerifier(h.Store).VerifyAsync(Ct)).Divergences);
+        }
+        finally
+        {
+            if (Directory.Exists(outbox))
+            {
+                Directory.Delete(outbox, recursive: true);
+            }
+        }
+    }
 }
