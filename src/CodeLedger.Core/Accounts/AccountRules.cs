@@ -82,15 +82,16 @@ public static class AccountRules
         if (!Fits(role, organization.Kind))
         {
             throw new DomainException(AccountErrors.RoleOrganizationMismatch,
-                $"user {userName}: a {role.Name()} cannot belong to {organization.Code}, a {KindName(organization.Kind)}");
+                $"user {userName}: a {role.Name()} cannot belong to {organization.Code}, {KindWithArticle(organization.Kind)}");
         }
     }
 
-    private static string KindName(OrganizationKind kind) => kind switch
+    /// <summary>The kind as a message names it, with its article ("an audit firm"); one wording for setup files and user commands.</summary>
+    public static string KindWithArticle(OrganizationKind kind) => kind switch
     {
-        OrganizationKind.CodingVendor => "coding vendor",
-        OrganizationKind.AuditFirm => "audit firm",
-        _ => "practice",
+        OrganizationKind.CodingVendor => "a coding vendor",
+        OrganizationKind.AuditFirm => "an audit firm",
+        _ => "a practice",
     };
 
     /// <summary>

@@ -115,7 +115,7 @@ public static class SetupBinder
             }
             else if (org.Kind != kind)
             {
-                problems.Add($"{path}: {code} is a {Name(org.Kind)}, not a {Name(kind)}");
+                problems.Add($"{path}: {code} is {Article(Name(org.Kind))}, not {Article(Name(kind))}");
             }
         }
 
@@ -177,7 +177,7 @@ public static class SetupBinder
             var role = UserRoles.TryParse(u.Role, out var r) ? r : throw new InvalidOperationException("checked by the binder");
             if (!AccountRules.Fits(role, kind))
             {
-                problems.Add($"{path}.role: a {u.Role} cannot belong to {u.Organization}, a {Name(kind)}");
+                problems.Add($"{path}.role: a {u.Role} cannot belong to {u.Organization}, {AccountRules.KindWithArticle(kind)}");
                 continue;
             }
 
@@ -193,14 +193,16 @@ public static class SetupBinder
         }
     }
 
-    private static string StateText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static string Name(OrganizationKind kind) => kind switch
     {
         OrganizationKind.Practice => "practice",
         OrganizationKind.CodingVendor => "vendor",
         _ => "audit firm",
     };
+
+    private static string Article(string noun) => (noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + noun;
+
+    private static string StateText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Walks the nodes, one method per record, collecting problems; a field that fails gives a placeholder so the walk goes on.</summary>
     private sealed class Binder

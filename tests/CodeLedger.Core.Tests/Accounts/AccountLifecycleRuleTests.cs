@@ -41,7 +41,7 @@ public sealed class AccountLifecycleRuleTests
         Assert.All(new[] { inPractice, inVendor, inFirm }, e => Assert.Equal(AccountErrors.RoleOrganizationMismatch, e.Error));
         Assert.Equal("user dana: a coder cannot belong to RIVER-FM, a practice", inPractice.Message);
         Assert.Equal($"user lee: a {UserRole.Physician.Name()} cannot belong to ACME-CODING, a coding vendor", inVendor.Message);
-        Assert.StartsWith("user pat: a practice-admin cannot belong to TRUE-AUDIT", inFirm.Message, StringComparison.Ordinal);
+        Assert.Equal("user pat: a practice-admin cannot belong to TRUE-AUDIT, an audit firm", inFirm.Message);
 
         AccountRules.RequireFits("dana", UserRole.Coder, Vendor);
         AccountRules.RequireFits("ann", UserRole.Auditor, Practice);

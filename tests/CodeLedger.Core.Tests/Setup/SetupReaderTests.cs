@@ -87,6 +87,16 @@ public sealed class SetupReaderTests
     }
 
     [Fact]
+    public void A_party_of_the_wrong_kind_is_named_with_both_kinds()
+    {
+        var text = SetupSamples.Yaml.Replace("    vendor: BETA-CODING\n    practiceSignatory", "    vendor: AUDIT-CO\n    practiceSignatory", StringComparison.Ordinal);
+
+        var e = Refused(text);
+
+        Assert.Contains("agreements[1].vendor: AUDIT-CO is an audit firm, not a vendor", e.Problems);
+    }
+
+    [Fact]
     public void Syntax_errors_name_the_line_and_column_in_either_format()
     {
         var yaml = Refused("vendors:\n  - code: ACME\n    name: [unclosed\n");

@@ -89,7 +89,7 @@ public sealed class SetupUserTests
                 "users[2].coder: no coder bcoder at ACME in the file",
                 "users[3].physicianNpi: NPI 1245319599 is not listed at FM-NORTH",
                 "users[4].userName: user ghost is already listed at users[1]",
-                "users[6].role: a practice-admin cannot belong to AUDIT-CO, a audit firm",
+                "users[6].role: a practice-admin cannot belong to AUDIT-CO, an audit firm",
             ],
             problems);
     }
