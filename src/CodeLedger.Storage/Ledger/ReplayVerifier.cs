@@ -150,7 +150,10 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
 
         var encounters = Part(StoredPart.Encounters);
         var rest = Part(StoredPart.Rest);
-        var ((a, headA), (b, headB)) = (await encounters, await rest);
+
+        // Both awaited even when one fails, so neither connection outlives the verification.
+        await Task.WhenAll(encounters, rest);
+        var ((a, headA), (b, headB)) = (encounters.Result, rest.Result);
         return headA == headB ? (StateDigests.Combine(a, b), headA) : (null, headA);
     }
 
