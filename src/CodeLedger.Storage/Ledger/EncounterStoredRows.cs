@@ -28,7 +28,7 @@ internal static class EncounterStoredRows
 {
     public static async Task ReadAsync(
         CodeLedgerDbContext db, IStateRowSink rows, Func<Guid, string> code, Func<Guid, string> npi, Dictionary<Guid, string> external,
-        Func<Guid?, string?> user, CancellationToken ct)
+        Func<Guid?, string?> user, bool encounters, bool others, CancellationToken ct)
     {
         // Raw SQL bypasses EF's tenant filters: verification reads every row or it proves nothing.
         if (!db.Tenant.IsUnrestricted)
@@ -36,10 +36,41 @@ internal static class EncounterStoredRows
             throw new InvalidOperationException("replay verification reads every stored row; this context is scoped to a tenant");
         }
 
-        var phi = db.Phi;
-        using var hasher = phi.LedgerHash.CreateHasher();
-        var scratch = new byte[4096];
+        using var hasher = db.Phi.LedgerHash.CreateHasher();
         var sqlite = db.Provider == DatabaseProvider.Sqlite;
+
+        if (!encounters)
+        {
+            // The other tables' rows name their encounter by its external id: only that is read here, the
+            // encounters' own rows (their notes decrypted and hashed) being another part's (ReplayVerifier).
+            if (others)
+            {
+                await foreach (var r in ReadAsync(db, "SELECT id, external_id FROM encounters", ct))
+                {
+                    external[r.GetGuid(0)] = r.GetString(1);
+                }
+            }
+        }
+        else
+        {
+            // The external ids are kept only for the other tables read after them.
+            await ReadEncountersAsync(db, rows, code, npi, others ? external : null, hasher, sqlite, ct);
+        }
+
+        if (!others)
+        {
+            return;
+        }
+
+        await ReadOthersAsync(db, rows, code, external, user, hasher, sqlite, ct);
+    }
+
+    private static async Task ReadEncountersAsync(
+        CodeLedgerDbContext db, IStateRowSink rows, Func<Guid, string> code, Func<Guid, string> npi, Dictionary<Guid, string>? external,
+        PhiLedgerHash.Hasher hasher, bool sqlite, CancellationToken ct)
+    {
+        var phi = db.Phi;
+        var scratch = new byte[4096];
 
         // Encounters are streamed, so the decrypted notes of a large database are never all in memory at once.
         await foreach (var r in ReadAsync(db, "SELECT id, practice_id, physician_id, external_id, patient, date_of_service, place_of_service, specialty, documentation_text, documentation_completed_at FROM encounters", ct))
@@ -55,7 +86,11 @@ internal static class EncounterStoredRows
             var documentationHash = hasher.Of(phi.UnprotectUtf8(r.GetString(8), PhiColumns.EncounterDocumentation, ref scratch));
             var completedAt = Instant(r, 9, sqlite);
 
-            external[id] = externalId;
+            if (external is not null)
+            {
+                external[id] = externalId;
+            }
+
             rows.Add(StateTables.Encounters, StateRows.Text(id), $"encounter {externalId}", 0)
                 .Set("practice", code(practice)).Set("external_id", externalId).Set("physician", npi(physician))
                 .Set("date_of_service", StateRows.Text(dateOfService)).Set("place_of_service", placeOfService)
@@ -63,6 +98,14 @@ internal static class EncounterStoredRows
                 .Set("documentation_hash", documentationHash).Set("demographics_hash", demographicsHash);
         }
 
+    }
+
+    private static async Task ReadOthersAsync(
+        CodeLedgerDbContext db, IStateRowSink rows, Func<Guid, string> code, Dictionary<Guid, string> external,
+        Func<Guid?, string?> user, PhiLedgerHash.Hasher hasher, bool sqlite, CancellationToken ct)
+    {
+        var phi = db.Phi;
+        var scratch = new byte[4096];
         string Ext(Guid id) => external.GetValueOrDefault(id, StateRows.Text(id));
 
         await foreach (var r in ReadAsync(db, "SELECT encounter_id, version, text, completed_at FROM documentation_versions", ct))

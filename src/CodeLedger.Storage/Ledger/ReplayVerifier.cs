@@ -39,8 +39,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         // side, the longest stage, no longer waits for the replay to end (docs/PERFORMANCE.md).
         var salt = StateDigests.NewSalt();
         using var stopStored = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var stored = Task.Factory.StartNew(
-            () => DigestStoredAsync(salt, stopStored.Token), stopStored.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        var stored = DigestStoredAsync(salt, stopStored.Token);
         try
         {
             await using var db = store.CreateContext();
@@ -60,9 +59,12 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 // stored digests count only when their snapshot ends at the same event as this one (every
                 // change to a table is written with its ledger event, in one transaction), and when reading
                 // them did not fail (a failure is then met, and reported, by the reading below).
+                // The replayed rows are digested first, while the stored side is still being read (it is the
+                // longer of the two): waiting for it before starting left the second core idle at the end.
+                // On an edited database these digests go unused, a small cost beside the full comparison it then pays.
+                var replayed = StateDigests.OfReplay(state.Table, salt, ct);
                 var (storedDigests, storedHead) = await StoredOrDefault(stored);
-                if (storedDigests is not null && storedHead == (chain.EventCount, chain.HeadHash)
-                    && StateDigests.OfReplay(state.Table, salt, ct).SameAs(storedDigests))
+                if (storedDigests is not null && storedHead == (chain.EventCount, chain.HeadHash) && replayed.SameAs(storedDigests))
                 {
                     return new ReplayVerification(chain, [.. state.Contradictions]) { ComparedByDigest = true };
                 }
@@ -71,7 +73,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
                 // replayed rows: neither side's text form is ever held whole (docs/PERFORMANCE.md).
                 // The reading (and decrypting and hashing) runs on this thread, the comparison on another (ComparisonPipeline).
                 using var comparison = new ComparisonPipeline(StreamingStateComparison.OnDemand(state.Table), ct);
-                await ReadStoredAsync(db, comparison, ct);
+                await ReadStoredAsync(db, comparison, StoredPart.All, ct);
                 return new ReplayVerification(chain, [.. state.Contradictions, .. await comparison.FinishAsync()]);
             }
             finally
@@ -88,7 +90,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         }
     }
 
-    private static async Task<(StateDigests? Digests, (long Count, string Head) Head)> StoredOrDefault(Task<(StateDigests, (long, string))> stored)
+    private static async Task<(StateDigests? Digests, (long Count, string Head) Head)> StoredOrDefault(Task<(StateDigests?, (long, string))> stored)
     {
         try
         {
@@ -132,10 +134,30 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     }
 
     /// <summary>
-    /// The stored tables' digests (<see cref="StateDigests"/>) read in a snapshot of their own, and the
-    /// event that snapshot's ledger ends at (count and head hash: the genesis hash when empty).
+    /// The stored tables' digests (<see cref="StateDigests"/>), read in two parts on two connections side by
+    /// side (<see cref="StoredPart"/>: the encounters, whose PHI is decrypted and hashed row by row, and
+    /// everything else), each part in a snapshot of its own; with the event the snapshots' ledger ends at
+    /// (count and head hash: the genesis hash when empty). Null when the two snapshots end at different
+    /// events (a write committed between their first reads): the digests then prove nothing and the
+    /// caller compares row by row in the ledger's snapshot.
     /// </summary>
-    private async Task<(StateDigests, (long, string))> DigestStoredAsync(byte[] salt, CancellationToken ct)
+    private async Task<(StateDigests?, (long, string))> DigestStoredAsync(byte[] salt, CancellationToken ct)
+    {
+        // Each part on a thread of its own: the stored side was the longest stage of the verification on
+        // one thread (about half its CPU), and the two parts cost about the same (docs/PERFORMANCE.md).
+        Task<(StateDigests, (long, string))> Part(StoredPart part) =>
+            Task.Factory.StartNew(() => DigestStoredAsync(salt, part, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+        var encounters = Part(StoredPart.Encounters);
+        var rest = Part(StoredPart.Rest);
+
+        // Both awaited even when one fails, so neither connection outlives the verification.
+        await Task.WhenAll(encounters, rest);
+        var ((a, headA), (b, headB)) = (encounters.Result, rest.Result);
+        return headA == headB ? (StateDigests.Combine(a, b), headA) : (null, headA);
+    }
+
+    private async Task<(StateDigests, (long, string))> DigestStoredAsync(byte[] salt, StoredPart part, CancellationToken ct)
     {
         await using var db = store.CreateContext();
         await db.Database.OpenConnectionAsync(ct);
@@ -146,7 +168,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
             // The first read fixes the snapshot (SQLite: a deferred transaction's; PostgreSQL: repeatable read's).
             var head = await LedgerRows.HeadAsync(db, ct);
             var digests = new StateDigests(salt);
-            await ReadStoredAsync(db, digests, ct);
+            await ReadStoredAsync(db, digests, part, ct);
             return (digests.Finish(), head);
         }
         finally
@@ -240,13 +262,22 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
             rows.Declare(table);
         }
 
-        await ReadStoredAsync(db, rows, ct);
+        await ReadStoredAsync(db, rows, StoredPart.All, ct);
         return rows;
     }
 
-    /// <summary>Writes every stored row into <paramref name="rows"/>, table by table, the rows of one table together.</summary>
-    private static async Task ReadStoredAsync(CodeLedgerDbContext db, IStateRowSink rows, CancellationToken ct)
+    /// <summary>
+    /// Writes the stored rows of <paramref name="part"/> into <paramref name="rows"/>, table by table, the
+    /// rows of one table together; <see cref="StoredPart.All"/> in the same order as ever (the full
+    /// comparison names divergences in this order).
+    /// </summary>
+    private static async Task ReadStoredAsync(CodeLedgerDbContext db, IStateRowSink rows, StoredPart part, CancellationToken ct)
     {
+        // The small tables are read by both parts (the rest's rows name organizations, physicians and coders),
+        // and written by the rest's alone.
+        var all = rows;
+        rows = part.HasFlag(StoredPart.Rest) ? rows : NoRows.Instance;
+
         var hash = db.Phi.LedgerHash;
 
         var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
@@ -301,7 +332,13 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
 
         // The tables with a row per encounter, straight off the data reader (EncounterStoredRows).
         var external = new Dictionary<Guid, string>();
-        await EncounterStoredRows.ReadAsync(db, rows, Code, id => npis.GetValueOrDefault(id, StateRows.Text(id)), external, User, ct);
+        await EncounterStoredRows.ReadAsync(
+            db, all, Code, id => npis.GetValueOrDefault(id, StateRows.Text(id)), external, User, part.HasFlag(StoredPart.Encounters), part.HasFlag(StoredPart.Rest), ct);
+        if (!part.HasFlag(StoredPart.Rest))
+        {
+            return;
+        }
+
         string Ext(Guid id) => external.GetValueOrDefault(id, StateRows.Text(id));
 
         // Only the columns compared: the E/M documentation (JSON parsed into a tree) and the rest are not read.
@@ -357,6 +394,27 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
         await Remittances.RemittanceStoredRows.ReadAsync(db, rows, Code, ct);
         await Denials.DenialStoredRows.ReadAsync(db, rows, Code, hash, ct);
     }
+}
+
+/// <summary>Which stored tables a reading covers: the digests read the two parts side by side, the full comparison all of them.</summary>
+[Flags]
+internal enum StoredPart
+{
+    /// <summary>The encounters table: each row's note and demographics decrypted and hashed.</summary>
+    Encounters = 1,
+
+    /// <summary>Every other state table.</summary>
+    Rest = 2,
+
+    All = Encounters | Rest,
+}
+
+/// <summary>A sink that keeps nothing: the small tables read by a part that does not write them.</summary>
+internal sealed class NoRows : IStateRowSink
+{
+    public static readonly NoRows Instance = new();
+
+    public StateRow Add(string table, string key, string label, long @event) => new(label, @event);
 }
 
 /// <summary>What <see cref="ReplayVerifier.VerifyAsync"/> found: the chain, and, when it is intact, every difference between the replayed state and the tables.</summary>

@@ -700,6 +700,47 @@ public sealed class ReplayedStateTests
     }
 
     [Fact]
+    public void Digests_taken_in_parts_side_by_side_combine_to_the_digests_of_all_the_rows()
+    {
+        // The verifier digests the stored tables in two parts on two connections; a table's rows may fall
+        // in either part, in any order. Combined, the parts must equal the whole, and lose nothing.
+        var ledger = Replay(Life());
+        var salt = StateDigests.NewSalt();
+        var whole = StateDigests.OfReplay(ledger.Table, salt);
+        var rows = ledger.ToRows();
+        var random = new Random(15);
+        var parts = new[] { new StateDigests(salt), new StateDigests(salt) };
+        var dropped = new StateDigests(salt);
+        var first = true;
+        foreach (var (table, tableRows) in rows.Tables)
+        {
+            foreach (var (key, row) in tableRows)
+            {
+                var part = parts[random.Next(2)];
+                var copy = part.Add(table, key, row.Label, row.Event);
+                foreach (var (column, value) in row.Columns)
+                {
+                    copy.Set(column, value);
+                }
+
+                // The same rows but the first, for the part that lost one.
+                if (!first)
+                {
+                    dropped.Add(table, key, row);
+                }
+
+                first = false;
+            }
+        }
+
+        Assert.True(StateDigests.Combine(parts[0], parts[1]).SameAs(whole));
+        Assert.True(StateDigests.Combine(parts[1], parts[0]).SameAs(whole));
+        Assert.False(StateDigests.Combine(parts[0], parts[1], dropped).SameAs(whole));
+        Assert.False(StateDigests.Combine(dropped).SameAs(whole));
+        Assert.Throws<InvalidOperationException>(() => StateDigests.Combine(parts[0], new StateDigests(StateDigests.NewSalt())));
+    }
+
+    [Fact]
     public void Digests_made_with_another_salt_are_refused_rather_than_compared()
     {
         var ledger = Replay(Life());

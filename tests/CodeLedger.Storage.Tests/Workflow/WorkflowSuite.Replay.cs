@@ -71,6 +71,23 @@ public abstract partial class WorkflowSuite
     }
 
     [Fact]
+    public async Task An_edited_encounter_row_fails_the_digests_of_its_own_part_and_is_named()
+    {
+        // The stored encounters are digested apart from every other table (on a connection of their own):
+        // an edit there alone must still fail the digests.
+        var (h, _) = await WorkedDayAsync();
+        await using var _h = h;
+        var id = (await h.WorkAsync("A-3")).EncounterId;
+        await EditAsync<Core.Encounters.Encounter>(h, e => e.Id == id, nameof(Core.Encounters.Encounter.PlaceOfService), Core.Encounters.PlaceOfService.Parse("22"));
+
+        var verified = await new ReplayVerifier(h.Store).VerifyAsync(Ct);
+
+        Assert.False(verified.ComparedByDigest);
+        var divergence = Assert.Single(verified.Divergences);
+        Assert.StartsWith("STATE-DIVERGES: encounters row for encounter A-3: place_of_service 22, ledger says ", divergence.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_edited_finalization_instant_is_named_with_the_event_that_says_otherwise()
     {
         var (h, _) = await WorkedDayAsync();

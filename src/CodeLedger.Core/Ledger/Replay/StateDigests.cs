@@ -27,6 +27,10 @@ public sealed class StateDigests : IStateRowSink
     private byte[] _buffer = new byte[1024];
     private (string Table, string Key, StateRow Row)? _pending;
 
+    // The stored rows, one at a time: each is digested before the next starts, so one row serves them all
+    // (a million rows per table, each with its own column list, kept the collector busy).
+    private readonly StateRow _row = new(string.Empty, 0);
+
     public StateDigests(byte[] salt)
     {
         ArgumentNullException.ThrowIfNull(salt);
@@ -45,7 +49,7 @@ public sealed class StateDigests : IStateRowSink
     public StateRow Add(string table, string key, string label, long @event)
     {
         DigestPending();
-        var row = new StateRow(label, @event);
+        var row = _row.Reset(label, @event);
         _pending = (table, key, row);
         return row;
     }
@@ -103,6 +107,38 @@ public sealed class StateDigests : IStateRowSink
             if (!large.Any(l => l.Contains(table)))
             {
                 all.AddTable(table, tableOf(table), ct);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// The digests of rows added to any of <paramref name="parts"/> (all made with one salt), as if all had
+    /// been added to one: the sums add up, so parts read side by side may even share a table.
+    /// </summary>
+    public static StateDigests Combine(params StateDigests[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Length == 0)
+        {
+            throw new ArgumentException("nothing to combine", nameof(parts));
+        }
+
+        var all = new StateDigests(parts[0]._salt);
+        foreach (var part in parts)
+        {
+            if (!part._salt.AsSpan().SequenceEqual(all._salt))
+            {
+                throw new InvalidOperationException("digests made with different salts cannot be combined");
+            }
+
+            part.DigestPending();
+            foreach (var (table, sum) in part._tables)
+            {
+                var was = all._tables.GetValueOrDefault(table);
+                all._tables[table] = new Sum(
+                    was.Count + sum.Count, unchecked(was.A + sum.A), unchecked(was.B + sum.B), unchecked(was.C + sum.C), unchecked(was.D + sum.D));
             }
         }
 

@@ -85,6 +85,15 @@ public sealed class StateRow(string label, long @event)
 
     public IReadOnlyList<KeyValuePair<string, string?>> Columns => _columns;
 
+    /// <summary>Makes this row a new, empty one: a sink that digests each row before the next starts reuses one row for all.</summary>
+    internal StateRow Reset(string label, long @event)
+    {
+        Label = label;
+        Event = @event;
+        _columns.Clear();
+        return this;
+    }
+
     public StateRow Set(string column, string? value)
     {
         for (var i = 0; i < _columns.Count; i++)
