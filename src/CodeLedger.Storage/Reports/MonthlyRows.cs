@@ -71,6 +71,7 @@ internal sealed class MonthlyRows
     /// <inheritdoc cref="FinalizedWorkAsync(Guid, Guid?, DateTimeOffset, DateTimeOffset, CancellationToken)"/>
     public async Task<List<MonthlyWorkRow>> FinalizedWorkAsync(Guid practiceId, Guid? vendorId, DateTimeOffset from, DateTimeOffset to, EncounterIdRange ids, CancellationToken ct)
     {
+        await using var settings = await WorkReadSettingsAsync(ct);
         await using var command = WorkCommand(practiceId, vendorId, from, to, ids);
         var readInstant = InstantReader(Table<WorkItem>("w").Mapping(nameof(WorkItem.FinalizedAt)));
         var rows = new List<MonthlyWorkRow>();
@@ -103,8 +104,8 @@ internal sealed class MonthlyRows
         var c = Table<CodingResult>("c");
         var text = $"SELECT {w[nameof(WorkItem.EncounterId)]}, {w[nameof(WorkItem.CoderId)]}, {w[nameof(WorkItem.ClockStart)]}, {w[nameof(WorkItem.FinalizedAt)]},"
             + $" {e[nameof(Encounter.PhysicianId)]}, {e[nameof(Encounter.DateOfService)]}, {c[nameof(CodingResult.CoderId)]}, {c[nameof(CodingResult.Diagnoses)]}, {c[nameof(CodingResult.ServiceLines)]}"
-            + $" FROM {Indexed(w, WorkItemConfiguration.FinalizedWorkIndex)} INNER JOIN {EncounterVisits(e)} ON {e[nameof(Encounter.Id)]} = {w[nameof(WorkItem.EncounterId)]}"
-            + $" LEFT JOIN {Indexed(c, CodingResultConfiguration.FinalCodesIndex)} ON {c[nameof(CodingResult.EncounterId)]} = {w[nameof(WorkItem.EncounterId)]} AND {c[nameof(CodingResult.Version)]} = {w[nameof(WorkItem.FinalCodingVersion)]}"
+            + $" FROM {Indexed(w, WorkItemConfiguration.FinalizedWorkIndex)} INNER JOIN {EncounterVisits(e)} ON {e[nameof(Encounter.Id)]} = {w[nameof(WorkItem.EncounterId)]}{JoinedInRange(e[nameof(Encounter.Id)], ids)}"
+            + $" LEFT JOIN {Indexed(c, CodingResultConfiguration.FinalCodesIndex)} ON {c[nameof(CodingResult.EncounterId)]} = {w[nameof(WorkItem.EncounterId)]} AND {c[nameof(CodingResult.Version)]} = {w[nameof(WorkItem.FinalCodingVersion)]}{JoinedInRange(c[nameof(CodingResult.EncounterId)], ids)}"
             + $" WHERE {w[nameof(WorkItem.PracticeId)]} = @practice AND {w[nameof(WorkItem.FinalizedAt)]} >= @from AND {w[nameof(WorkItem.FinalizedAt)]} < @to"
             + (vendorId is null ? string.Empty : $" AND {w[nameof(WorkItem.VendorId)]} = @vendor")
             + (ids.From is null ? string.Empty : $" AND {w[nameof(WorkItem.EncounterId)]} >= @idFrom")
@@ -133,6 +134,61 @@ internal sealed class MonthlyRows
         }
 
         return command;
+    }
+
+    /// <summary>
+    /// The half's id range repeated on a joined table's side of the join, PostgreSQL only. Its planner
+    /// carries an equality across a join but not a range, so without this each half hashed every
+    /// encounter's visit and every coding of the table (twice the rows of a half, spilled to temp
+    /// files), and the two halves together did the whole join twice. With it, each half scans its
+    /// own half of the visit index and hashes its own half (docs/PERFORMANCE.md, "PostgreSQL's
+    /// share"). The condition is implied by the join's equality, so the rows are the same. SQLite
+    /// probes the joined tables by key (INDEXED BY), where a range would change nothing.
+    /// </summary>
+    private string JoinedInRange(string column, EncounterIdRange ids) =>
+        _db.Provider != DatabaseProvider.PostgreSql ? string.Empty
+            : (ids.From is null ? string.Empty : $" AND {column} >= @idFrom") + (ids.To is null ? string.Empty : $" AND {column} < @idTo");
+
+    /// <summary>
+    /// PostgreSQL's settings for the work read, put back when it ends: no parallel workers, and
+    /// 64 MB of work memory. The loader already reads two halves on two connections, one per core;
+    /// each half's plan with workers started two more processes that passed every row through
+    /// shared memory to the leader and, as PostgreSQL 15 has no parallel hash right join, hashed
+    /// the codings (the large side) instead of the half's work; at the default 4 MB that hash went
+    /// to 32 batches of temp files. Without workers and with room for the half's 300,000 work rows
+    /// (about 35 MB at a million), the server builds one hash of the work and streams the codings
+    /// past it: 2.5 CPU-s per half down to 1.7 (docs/PERFORMANCE.md). SQLite: nothing to set.
+    /// </summary>
+    private async Task<IAsyncDisposable> WorkReadSettingsAsync(CancellationToken ct)
+    {
+        if (_db.Provider != DatabaseProvider.PostgreSql)
+        {
+            return NothingToReset.Instance;
+        }
+
+        await using (var set = Command("SET max_parallel_workers_per_gather = 0; SET work_mem = '64MB'"))
+        {
+            await set.ExecuteNonQueryAsync(ct);
+        }
+
+        return new SettingsReset(this);
+    }
+
+    private sealed class SettingsReset(MonthlyRows rows) : IAsyncDisposable
+    {
+        // Not cancellable: the connection goes back to the pool (the web host keeps it) with PostgreSQL's defaults.
+        public async ValueTask DisposeAsync()
+        {
+            await using var reset = rows.Command("RESET max_parallel_workers_per_gather; RESET work_mem");
+            await reset.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private sealed class NothingToReset : IAsyncDisposable
+    {
+        public static readonly NothingToReset Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>

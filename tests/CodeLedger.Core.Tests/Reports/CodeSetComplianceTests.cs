@@ -63,6 +63,27 @@ public sealed class CodeSetComplianceTests
     }
 
     [Fact]
+    public void Encounters_sharing_one_list_of_codes_count_as_each_on_its_own_date_of_service_would()
+    {
+        // The loader hands one list object to every encounter whose stored codes are the same text;
+        // the section looks a list's checks up once per list and day, so a shared list must count
+        // exactly as separate copies of it do, day by day and encounter by encounter.
+        string[] shared = ["R05", "I10", "R05"];
+        DateOnly[] days = [new(2026, 3, 10), new(2026, 3, 16), new(2026, 3, 10), new(2026, 3, 16), new(2026, 3, 17)];
+        var sharing = days.Select(d => Encounter(Physician(1), new DateOnly(2026, 3, 20), "99213", dos: d, diagnoses: shared, coder: CoderA)).ToList();
+        var copies = days.Select(d => Coded(d, CoderA, [.. shared])).ToList();
+
+        var fromShared = CodeSetCompliance.Build(March, Library, sharing, []);
+        var fromCopies = CodeSetCompliance.Build(March, Library, copies, []);
+
+        Assert.Equal(("icd10cm@2025-10-01", 2, 0), (fromShared[0].Release, fromShared[0].Encounters, fromShared[0].EncountersWithInactiveCodes));
+        Assert.Equal(("icd10cm@2026-03-15", 3, 3), (fromShared[1].Release, fromShared[1].Encounters, fromShared[1].EncountersWithInactiveCodes));
+        Assert.Equal(["R05 3"], fromShared[1].InactiveCodes.Select(c => $"{c.Code} {c.Encounters}"));
+        Assert.Equal(fromCopies.Select(r => r.Statement), fromShared.Select(r => r.Statement));
+        Assert.Equal(fromCopies.SelectMany(r => r.InactiveCodes), fromShared.SelectMany(r => r.InactiveCodes));
+    }
+
+    [Fact]
     public void Encounters_of_another_month_are_not_counted()
     {
         var february = Encounter(Physician(1), new DateOnly(2026, 2, 20), "99213", dos: new DateOnly(2026, 2, 18), diagnoses: ["R05.1"], coder: CoderA);
