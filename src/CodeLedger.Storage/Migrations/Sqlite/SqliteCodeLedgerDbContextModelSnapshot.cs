@@ -1554,8 +1554,6 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasIndex("PracticeId", "ClaimId")
                         .IsUnique();
 
-                    b.HasIndex("PracticeId", "Status");
-
                     b.ToTable("claims", (string)null);
                 });
 
