@@ -1554,6 +1554,8 @@ namespace CodeLedger.Storage.Migrations.Sqlite
                     b.HasIndex("PracticeId", "ClaimId")
                         .IsUnique();
 
+                    b.HasIndex("PracticeId", "Status");
+
                     b.ToTable("claims", (string)null);
                 });
 
