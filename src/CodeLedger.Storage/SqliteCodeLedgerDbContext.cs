@@ -30,6 +30,12 @@ public sealed class SqliteCodeLedgerDbContext(DbContextOptions<SqliteCodeLedgerD
         modelBuilder.Entity<CodingResult>()
             .HasIndex(c => new { c.EncounterId, c.Version, c.CoderId, c.Diagnoses, c.ServiceLines })
             .HasDatabaseName(Mapping.CodingResultConfiguration.FinalCodesIndex);
+
+        // The claims' (practice, status) index stays on SQLite, which has no HOT updates to keep
+        // (PostgreSQL drops it, ClaimRowConfiguration): reads of a practice's claims without an order
+        // (the acknowledgment import's) take their rows in its order, and the events they write list
+        // the claims in that order, so dropping it would change what SQLite databases record.
+        modelBuilder.Entity<Billing.ClaimRow>().HasIndex(c => new { c.PracticeId, c.Status });
     }
 
     private sealed class UnixMicrosecondsConverter() : ValueConverter<DateTimeOffset, long>(

@@ -19,9 +19,9 @@ namespace CodeLedger.Storage.Mapping;
 internal static class BulkInsert
 {
     /// <summary>
-    /// Rows per statement. SQLite has no round trip, so one prepared single-row statement re-bound per
-    /// row is fastest; PostgreSQL pays a round trip per statement, so rows go in multi-row VALUES lists
-    /// (kept well under its 65,535 parameters per statement).
+    /// Rows per statement on PostgreSQL, which pays a round trip per statement: multi-row VALUES lists
+    /// (kept well under its 65,535 parameters per statement). SQLite has no round trip: one prepared
+    /// single-row statement re-bound per row (InsertSqlite).
     /// </summary>
     private const int PostgresRowsPerStatement = 200;
 
@@ -43,6 +43,12 @@ internal static class BulkInsert
             ?? throw new InvalidOperationException("bulk inserts run only inside the write transaction, so they commit with their ledger events");
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var (table, columns) = Tables.GetValue(entityType, Describe);
+
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            InsertSqlite(db, table, columns, rows, ct);
+            return;
+        }
 
         var perStatement = db.Provider == DatabaseProvider.PostgreSql ? PostgresRowsPerStatement : 1;
         var connection = db.Database.GetDbConnection();
@@ -70,6 +76,39 @@ internal static class BulkInsert
             {
                 await full.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// SQLite: one statement prepared on the connection's own handle, bound by position and stepped once
+    /// per row (<see cref="SqliteValues"/>, the one SQLite bulk path, shared with the 835 posting's rows).
+    /// Through a command each row paid a parameter lookup by name per column and a data reader per
+    /// execution. The values are the EF model's getters and converters, stored as Microsoft.Data.Sqlite
+    /// would store them, so the rows are the same.
+    /// </summary>
+    private static void InsertSqlite<T>(CodeLedgerDbContext db, string table, List<Column> columns, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var sql = new StringBuilder("INSERT INTO \"").Append(table).Append("\" (")
+            .AppendJoin(", ", columns.Select(c => "\"" + c.Name + "\"")).Append(") VALUES (")
+            .AppendJoin(", ", columns.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(')');
+        using var statement = SqliteValues.Prepare(db, sql.ToString());
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var column = columns[c];
+                var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(row);
+                if (value is not null && column.Mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                statement.Bind(c + 1, value, column.Name);
+            }
+
+            statement.Step();
         }
     }
 

@@ -2,6 +2,7 @@ using CodeLedger.Core.Billing;
 using CodeLedger.Core.Codes;
 using CodeLedger.Core.Ledger.Events;
 using CodeLedger.Storage.Billing;
+using CodeLedger.Storage.Mapping;
 using CodeLedger.Storage.Remittances;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1694,9 +1694,9 @@ namespace CodeLedger.Storage.Migrations.Postgres
                     b.HasIndex("PracticeId", "ClaimId")
                         .IsUnique();
 
-                    b.HasIndex("PracticeId", "Status");
-
                     b.ToTable("claims", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("CodeLedger.Storage.Billing.EncounterCoverageRow", b =>
