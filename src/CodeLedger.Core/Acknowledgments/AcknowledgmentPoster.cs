@@ -44,7 +44,9 @@ public static class AcknowledgmentPoster
     /// <summary>The plan for <paramref name="document"/>, sent by <paramref name="senders"/> (ISA06 of its interchanges), over the practice's claims.</summary>
     public static AcknowledgmentPlan Plan(X12AcknowledgmentDocument document, IReadOnlyCollection<string> senders, IReadOnlyList<SentClaim> claims)
     {
-        var sent = claims.Where(c => c.Status != ClaimStatus.FixQueue && c.Status != ClaimStatus.Ready).ToList();
+        // In claim id order, whatever order the caller read them in: the verdicts (and the acks.imported
+        // event listing them) follow it, so a query plan must not decide the ledger's bytes.
+        var sent = claims.Where(c => c.Status != ClaimStatus.FixQueue && c.Status != ClaimStatus.Ready).OrderBy(c => c.ClaimId, StringComparer.Ordinal).ToList();
         var verdicts = new Dictionary<string, ClaimVerdict>(StringComparer.Ordinal);
         var unmatched = new List<string>();
         var kind = document.ClaimAcknowledgments277.Count > 0 ? AcknowledgmentKind.Ack277CA

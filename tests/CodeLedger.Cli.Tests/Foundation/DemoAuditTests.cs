@@ -64,7 +64,7 @@ public sealed partial class DemoAuditTests
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(Head(Default.Value.Run.Out), Head(again.Out));
-        Assert.Contains("Ledger: 11349 events, chain intact, head 3cd5053a4c55cc3a875772f9ecfd1ba06338ab63e31a166f6f6d064b239f734d", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Ledger: 11349 events, chain intact, head 0aaa5086ec16a5b6b0fa6f7d90beb14df53bd8abfc7ad9615a50d727bed09a2a", again.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,6 +80,19 @@ public class AcknowledgmentPosterTests
         Assert.All(rejected.Claims, c => Assert.Equal((ClaimStatus.Rejected, "interchange 000000907 rejected: TA1 022: invalid control structure"), (c.Status, Assert.Single(c.Findings).Message)));
     }
 
+    [Fact]
+    public void The_verdicts_follow_claim_id_order_whatever_order_the_claims_were_read_in()
+    {
+        var reject = Load("TA1*000000907*131031*1147*R*022~");
+        var read = new[] { Sent("B-1", st02: 2), Sent("A-2"), Sent("A-1") };
+
+        var plan = AcknowledgmentPoster.Plan(reject, ["12345"], read);
+        var reversed = AcknowledgmentPoster.Plan(reject, ["12345"], [.. read.Reverse()]);
+
+        Assert.Equal(["A-1", "A-2", "B-1"], plan.Claims.Select(c => c.ClaimId));
+        Assert.Equal(plan.Claims.Select(c => c.ClaimId), reversed.Claims.Select(c => c.ClaimId));
+    }
+
     [Theory]
     [InlineData(ClaimStatus.Rejected, true, false, ClaimStatus.Rejected)]
     [InlineData(ClaimStatus.Paid, true, false, ClaimStatus.Paid)]
