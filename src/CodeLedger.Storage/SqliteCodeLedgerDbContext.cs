@@ -31,10 +31,10 @@ public sealed class SqliteCodeLedgerDbContext(DbContextOptions<SqliteCodeLedgerD
             .HasIndex(c => new { c.EncounterId, c.Version, c.CoderId, c.Diagnoses, c.ServiceLines })
             .HasDatabaseName(Mapping.CodingResultConfiguration.FinalCodesIndex);
 
-        // The claims' (practice, status) index stays on SQLite, which has no HOT updates to keep
-        // (PostgreSQL drops it, ClaimRowConfiguration): reads of a practice's claims without an order
-        // (the acknowledgment import's) take their rows in its order, and the events they write list
-        // the claims in that order, so dropping it would change what SQLite databases record.
+        // The claims' (practice, status) index stays on SQLite: SQLite has no HOT updates for its absence
+        // to buy (PostgreSQL drops it, ClaimRowConfiguration), and it keeps the reads by status (the fix
+        // queue, `claims list --status`) off a scan of the practice's claims. No event depends on its
+        // order: the acknowledgment import sorts the claims it lists (AcknowledgmentPoster).
         modelBuilder.Entity<Billing.ClaimRow>().HasIndex(c => new { c.PracticeId, c.Status });
     }
 
