@@ -82,26 +82,18 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GotoAsync("/queries");
         await page.FillAsync("#user-name", userName);
         await page.FillAsync("#password", WebWorld.Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync("**/sign-in/code");
+        await page.ClickAndArriveAsync("#sign-in", "**/sign-in/code");
         await page.FillAsync("#code", Totp.Code(key, Totp.StepAt(world.Clock.GetUtcNow())));
         await ShotAsync(page, $"{userName}-code");
 
-        // Wait for the navigation to commit rather than for the load event (CI once waited 120 s for
-        // a load on a machine at load 40); when it never comes, say which page the browser is on and
-        // what it shows, so a refused code is told apart from a slow machine. The wait starts before
-        // the click: begun after a fast redirect, with the URL already matching, Playwright waits for
-        // a load state instead of the navigation (ReportBrowserTests once waited out its two minutes so).
-        var arrived = page.WaitForURLAsync("**/queries", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await page.ClickAsync("#verify");
         try
         {
-            await arrived;
+            await page.ClickAndArriveAsync("#verify", "**/queries");
         }
-        catch (TimeoutException)
+        catch (InvalidOperationException)
         {
             await ShotAsync(page, $"{userName}-code-refused");
-            throw new InvalidOperationException($"sign-in of {userName} did not reach /queries: the browser is on {page.Url}, showing: {await page.InnerTextAsync("body")}");
+            throw;
         }
 
         await page.WaitForSelectorAsync("main");
@@ -115,8 +107,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
         await SignInAsync(page, "dr-chen", key);
         await ShotAsync(page, "inbox-open");
-        await page.ClickAsync($"a[href='/queries/{world.Query}']");
-        await page.WaitForURLAsync($"**/queries/{world.Query}");
+        await page.ClickAndArriveAsync($"a[href='/queries/{world.Query}']", $"**/queries/{world.Query}");
         Assert.Equal("Which knee was examined?", await page.TextContentAsync("#question"));
         await page.FillAsync("#answer", "left knee");
         await page.ClickAsync("#submit-answer");

@@ -77,24 +77,17 @@ public sealed class ReportBrowserTests : IAsyncLifetime
         await page.GotoAsync("/reports");
         await page.FillAsync("#user-name", "pa-north");
         await page.FillAsync("#password", WebWorld.Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync("**/sign-in/code");
+        await page.ClickAndArriveAsync("#sign-in", "**/sign-in/code");
         await page.FillAsync("#code", Totp.Code(key, Totp.StepAt(world.Clock.GetUtcNow())));
-        // Each wait for a URL starts before the click that navigates: when the URL already matches as
-        // the wait begins, Playwright waits for a load state instead of the navigation, and a fast
-        // redirect once left it waiting out the two minutes.
-        var signedIn = page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await page.ClickAsync("#verify");
-        await signedIn;
+        await page.ClickAndArriveAsync("#verify", "a page past sign-in", url => !url.Contains("/sign-in", StringComparison.Ordinal));
         await page.GotoAsync("/reports");
         await page.WaitForSelectorAsync("main");
         await ShotAsync(page, "reports-list");
 
-        // Commit, not load: the load event waits for the framed package too, which a loaded CI machine
-        // took over two minutes to finish once; the sections below are waited for one by one.
-        var opened = page.WaitForURLAsync("**/reports/FM-NORTH/2026-03", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await page.ClickAsync("a.month[href='/reports/FM-NORTH/2026-03']");
-        await opened;
+        // Arrival is the navigation's commit (Navigation says why), and the load event would wait for the
+        // framed package too, which a loaded CI machine once took over two minutes to finish; the
+        // sections below are waited for one by one.
+        await page.ClickAndArriveAsync("a.month[href='/reports/FM-NORTH/2026-03']", "**/reports/FM-NORTH/2026-03");
         var frame = page.FrameLocator("#package-frame");
         foreach (var section in Sections)
         {
