@@ -46,7 +46,7 @@ public static class LedgerHash
     }
 
     /// <summary>
-    /// The canonical form written into one pooled buffer and hashed with the one-shot SHA-256: the
+    /// The canonical form written into one pooled buffer and hashed with this thread's SHA-256 context (ThreadSha256): the
     /// numbers and the instant are formatted straight to UTF-8, so no field becomes an intermediate string.
     /// </summary>
     private static void Hash(long sequence, DateTimeOffset instant, string actor, string type, string subject, string payload, string previousHash, Span<byte> digest)
@@ -77,7 +77,7 @@ public static class LedgerHash
             Text(buffer, ref at, subject);
             Text(buffer, ref at, payload);
             Text(buffer, ref at, previousHash);
-            SHA256.HashData(buffer.AsSpan(0, at), digest);
+            ThreadSha256.Hash(buffer.AsSpan(0, at), digest);
         }
         finally
         {

@@ -1,6 +1,6 @@
-using System.Data;
 using System.Runtime.CompilerServices;
 using CodeLedger.Core.Ledger;
+using CodeLedger.Storage.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -8,7 +8,7 @@ namespace CodeLedger.Storage.Ledger;
 
 /// <summary>
 /// The ledger read for verification: one query in sequence order through the context's connection
-/// and transaction, rows read straight off the data reader into <see cref="LedgerEntry"/>. It reads
+/// and transaction, rows read straight off the rows (<see cref="StoredRowReader"/>) into <see cref="LedgerEntry"/>. It reads
 /// the same columns EF Core maps (<see cref="LedgerEventRowConfiguration"/>) without EF's per-row
 /// materialization, which at millions of events costs more than the hashing (docs/PERFORMANCE.md).
 /// </summary>
@@ -29,23 +29,11 @@ internal static class LedgerRows
     /// <summary>Every event in sequence order; the caller has opened the connection (and its transaction, if any).</summary>
     public static async IAsyncEnumerable<LedgerEntry> ReadAsync(CodeLedgerDbContext db, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var sqlite = db.Provider == DatabaseProvider.Sqlite;
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = Select;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        while (await reader.ReadAsync(ct))
+        // Columns in order: sequential access (PostgreSQL streams the row) cannot go back.
+        await using var r = await StoredRowReader.OpenAsync(db, Select, ct);
+        while (await r.ReadAsync(ct))
         {
-            // Columns in order: sequential access (PostgreSQL streams the row) cannot go back.
-            var sequence = reader.GetInt64(0);
-
-            // SQLite stores an instant as microseconds since the Unix epoch (SqliteCodeLedgerDbContext),
-            // PostgreSQL as timestamptz.
-            var instant = sqlite
-                ? new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (reader.GetInt64(1) * 10), TimeSpan.Zero)
-                : reader.GetFieldValue<DateTimeOffset>(1);
-            yield return new LedgerEntry(
-                sequence, instant, reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+            yield return new LedgerEntry(r.GetInt64(0), r.GetInstant(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));
         }
     }
 }

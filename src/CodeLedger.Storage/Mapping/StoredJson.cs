@@ -38,6 +38,10 @@ public static class StoredJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"stored {typeof(T).Name} is null");
 
+    /// <summary>The same, from the stored text's UTF-8 bytes (replay verification reads them without a string).</summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new JsonException($"stored {typeof(T).Name} is null");
+
     private sealed class TextValueConverter<T>(Func<string, T> parse, Func<T, string> format) : JsonConverter<T>
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -109,32 +111,38 @@ public sealed class PhiCipher
 
     /// <summary>
     /// The plaintext's UTF-8 bytes, decrypted into <paramref name="scratch"/> (grown when too small)
-    /// without making a string: what replay verification hashes (<see cref="PhiLedgerHash.Hasher"/>).
-    /// The same bytes <see cref="Unprotect"/> decodes, and the same errors; a value stored before
-    /// encryption existed gives its own UTF-8 bytes.
+    /// without making a string, from the stored value's own UTF-8 bytes (<paramref name="stored"/>, as
+    /// SQLite holds it): what replay verification hashes (<see cref="PhiLedgerHash.Hasher"/>). The same
+    /// bytes <see cref="Unprotect"/> decodes, and the same errors; a value stored before encryption
+    /// existed gives its own bytes.
     /// </summary>
-    internal ReadOnlySpan<byte> UnprotectUtf8(string stored, string column, ref byte[] scratch)
+    internal ReadOnlySpan<byte> UnprotectUtf8(ReadOnlySpan<byte> stored, string column, ref byte[] scratch)
     {
-        if (!IsProtected(stored))
+        if (!stored.StartsWith(PrefixUtf8))
         {
-            var count = Encoding.UTF8.GetByteCount(stored);
-            Grow(ref scratch, count);
-            return scratch.AsSpan(0, Encoding.UTF8.GetBytes(stored, scratch));
+            return stored;
         }
 
         var key = _key ?? throw Missing();
-        var keyId = stored.AsSpan(Prefix.Length, Math.Min(8, stored.Length - Prefix.Length));
-        if (!keyId.SequenceEqual(key.Id))
+        var keyId = stored.Slice(Prefix.Length, Math.Min(8, stored.Length - Prefix.Length));
+        if (!Ascii.Equals(keyId, key.Id))
         {
             throw new StorageException(StorageErrorCodes.PhiKeyMismatch,
-                $"{column} was encrypted with PHI key {keyId}, but the key in use is {key.Id}: set CODELEDGER_PHI_KEY to the key this database was written with");
+                $"{column} was encrypted with PHI key {Encoding.UTF8.GetString(keyId)}, but the key in use is {key.Id}: set CODELEDGER_PHI_KEY to the key this database was written with");
         }
 
         // The sealed box (nonce | ciphertext | tag) goes in the first half of the scratch, the plaintext after it.
-        var base64 = stored.AsSpan(Math.Min(stored.Length, Prefix.Length + 9));
-        var boxMax = (base64.Length / 4 * 3) + 3;
+        var base64 = stored[Math.Min(stored.Length, Prefix.Length + 9)..];
+        var boxMax = Base64.GetMaxDecodedFromUtf8Length(base64.Length);
         Grow(ref scratch, boxMax * 2);
-        if (!Convert.TryFromBase64Chars(base64, scratch.AsSpan(0, boxMax), out var boxLength) || boxLength < NonceLength + TagLength)
+        if (Base64.DecodeFromUtf8(base64, scratch.AsSpan(0, boxMax), out _, out var boxLength) != OperationStatus.Done
+            && !Convert.TryFromBase64Chars(Encoding.UTF8.GetString(base64), scratch.AsSpan(0, boxMax), out boxLength))
+        {
+            // The strict decoder refuses what Convert (Unprotect's) accepts, white space in the text: that decides.
+            throw Corrupt(column);
+        }
+
+        if (boxLength < NonceLength + TagLength)
         {
             throw Corrupt(column);
         }
@@ -152,6 +160,8 @@ public sealed class PhiCipher
 
         return plain;
     }
+
+    private static ReadOnlySpan<byte> PrefixUtf8 => "phi1:"u8;
 
     private static void Grow(ref byte[] scratch, int size)
     {

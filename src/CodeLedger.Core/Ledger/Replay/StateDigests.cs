@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using CodeLedger.Core.Common;
 
 namespace CodeLedger.Core.Ledger.Replay;
 
@@ -258,7 +259,7 @@ public sealed class StateDigests : IStateRowSink
             }
         }
 
-        SHA256.HashData(buffer[..at], digest);
+        ThreadSha256.Hash(buffer[..at], digest);
     }
 
     private static void Text(Span<byte> buffer, ref int at, string value)
