@@ -59,7 +59,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
 
     public abstract string GetString(int ordinal);
 
-    /// <summary>The column's text as UTF-8; valid until the next read (on PostgreSQL it is encoded into <paramref name="scratch"/>).</summary>
+    /// <summary>The column's text as UTF-8, valid until the next read; <paramref name="scratch"/> is a buffer a reader may reuse for it.</summary>
     public abstract ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch);
 
     public abstract Guid GetGuid(int ordinal);
@@ -203,17 +203,9 @@ internal abstract class StoredRowReader : IAsyncDisposable
 
         public override string GetString(int ordinal) => reader.GetString(ordinal);
 
-        public override ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch)
-        {
-            var text = reader.GetString(ordinal);
-            var count = Encoding.UTF8.GetByteCount(text);
-            if (scratch.Length < count)
-            {
-                scratch = new byte[Math.Max(count, scratch.Length * 2)];
-            }
-
-            return scratch.AsSpan(0, Encoding.UTF8.GetBytes(text, scratch));
-        }
+        // Npgsql hands a text column over as the UTF-8 bytes the server sent (the connection's encoding is
+        // UTF-8): no string decoded only to be encoded again.
+        public override ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch) => reader.GetFieldValue<byte[]>(ordinal);
 
         public override Guid GetGuid(int ordinal) => reader.GetGuid(ordinal);
 

@@ -112,4 +112,42 @@ public sealed class StoredRowReaderTests
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 10, 0, 0, 123, TimeSpan.Zero).AddTicks(4560), rows.GetInstant(0));
         Assert.False(await rows.ReadAsync(Ct));
     }
+
+    [Fact]
+    public async Task Every_value_reads_on_PostgreSQL_as_Npgsql_reads_it_and_text_as_its_UTF8_bytes()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var db = (await database.OpenAsync()).CreateContext();
+        await db.Database.OpenConnectionAsync(Ct);
+        await ExecuteAsync(
+            db,
+            "CREATE TEMP TABLE probe (n bigint, version integer, flag boolean, id uuid, note text, day date, at timestamptz);"
+            + "INSERT INTO probe VALUES (1, 7, true, '0f8fad5b-d9cb-469f-a165-70867728950e', 'Garc\u00eda \u2013 left knee', '2026-03-02', '2026-03-02 10:00:00.123456+00');"
+            + "INSERT INTO probe VALUES (2, -1, false, '00000000-0000-0000-0000-000000000000', '', '1999-12-31', '1970-01-01 00:00:00+00');");
+
+        var scratch = new byte[1];
+        var read = new List<string>();
+        await using (var rows = await StoredRowReader.OpenAsync(db, "SELECT n, version, flag, id, note, day, at FROM probe ORDER BY n", Ct))
+        {
+            while (await rows.ReadAsync(Ct))
+            {
+                read.Add(string.Join(
+                    " | ",
+                    rows.GetInt64(0),
+                    rows.GetInt32(1),
+                    rows.GetBoolean(2),
+                    rows.GetGuid(3),
+                    System.Text.Encoding.UTF8.GetString(rows.GetUtf8(4, ref scratch)),
+                    rows.GetDate(5).ToString("O", CultureInfo.InvariantCulture),
+                    rows.GetInstant(6).ToString("O", CultureInfo.InvariantCulture)));
+            }
+        }
+
+        Assert.Equal(
+            [
+                "1 | 7 | True | 0f8fad5b-d9cb-469f-a165-70867728950e | Garc\u00eda \u2013 left knee | 2026-03-02 | 2026-03-02T10:00:00.1234560+00:00",
+                "2 | -1 | False | 00000000-0000-0000-0000-000000000000 |  | 1999-12-31 | 1970-01-01T00:00:00.0000000+00:00",
+            ],
+            read);
+    }
 }
