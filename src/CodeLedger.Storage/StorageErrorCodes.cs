@@ -30,6 +30,9 @@ public static class StorageErrorCodes
     /// <summary>An encrypted value fails authentication: altered, truncated, or moved from another column.</summary>
     public static readonly ErrorCode PhiCorrupt = new("STORE-PHI-CORRUPT", ErrorExit.Unreadable, Http.InternalServerError);
 
+    /// <summary>A stored value is not in the form CodeLedger writes in its column (a date, a GUID, a number, a code, JSON): the table was changed outside CodeLedger; replay verification names the table, column and row, never the value.</summary>
+    public static readonly ErrorCode StoredValueUnreadable = new("STORE-VALUE-UNREADABLE", ErrorExit.Unreadable, Http.InternalServerError);
+
     /// <summary>A write kept losing races to concurrent writes about the same rows and was given up (nothing of it was committed); running it again normally succeeds.</summary>
     public static readonly ErrorCode WriteConflict = new("STORE-WRITE-CONFLICT", ErrorExit.Unreadable, Http.ServiceUnavailable);
 

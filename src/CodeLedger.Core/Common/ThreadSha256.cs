@@ -19,14 +19,14 @@ public static class ThreadSha256
     /// <summary>Writes the SHA-256 of <paramref name="message"/> into <paramref name="digest"/> (32 bytes).</summary>
     public static void Hash(ReadOnlySpan<byte> message, Span<byte> digest)
     {
-        // Appending and finishing are one synchronous step, so no other caller on this thread can come
-        // between them; GetHashAndReset leaves the context ready for the next message.
         // The buffer is checked first: a refused one must not leave the message in the context for the next.
         if (digest.Length < SHA256.HashSizeInBytes)
         {
             throw new ArgumentException("the digest needs 32 bytes", nameof(digest));
         }
 
+        // Appending and finishing are one synchronous step, so no other caller on this thread can come
+        // between them; finishing resets the context for the next message.
         var hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(message);
         hash.TryGetHashAndReset(digest, out _);

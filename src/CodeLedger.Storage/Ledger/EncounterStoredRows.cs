@@ -42,7 +42,7 @@ internal static class EncounterStoredRows
             // encounters' own rows (their notes decrypted and hashed) being another part's (ReplayVerifier).
             if (others)
             {
-                await using var r = await StoredRowReader.OpenAsync(db, "SELECT id, external_id FROM encounters", ct);
+                await using var r = await StoredRowReader.OpenAsync(db, "encounters", "SELECT id, external_id FROM encounters", ct);
                 while (await r.ReadAsync(ct))
                 {
                     external[r.GetGuid(0)] = r.GetString(1);
@@ -73,18 +73,18 @@ internal static class EncounterStoredRows
 
         // Encounters are streamed, so the decrypted notes of a large database are never all in memory at once.
         await using var r = await StoredRowReader.OpenAsync(
-            db, "SELECT id, practice_id, physician_id, external_id, patient, date_of_service, place_of_service, specialty, documentation_text, documentation_completed_at FROM encounters", ct);
+            db, "encounters", "SELECT id, practice_id, physician_id, external_id, patient, date_of_service, place_of_service, specialty, documentation_text, documentation_completed_at FROM encounters", ct);
         while (await r.ReadAsync(ct))
         {
             var id = r.GetGuid(0);
             var practice = r.GetGuid(1);
             var physician = r.GetGuid(2);
             var externalId = r.GetString(3);
-            var demographics = StoredJson.Deserialize<PatientDemographics>(phi.UnprotectUtf8(r.GetUtf8(4, ref text), PhiColumns.Patient, ref plain));
+            var demographics = Demographics(r, phi.UnprotectUtf8(r.GetUtf8(4, ref text), PhiColumns.Patient, ref plain));
             var demographicsHash = hasher.Of(PhiLedgerHash.Canonical(demographics));
             var dateOfService = r.GetDate(5);
-            var placeOfService = PlaceOfService.Parse(r.GetString(6)).Value;
-            var specialty = Specialty.Parse(r.GetString(7)).Value;
+            var placeOfService = r.Parse(6, PlaceOfService.Parse).Value;
+            var specialty = r.Parse(7, Specialty.Parse).Value;
             var documentationHash = hasher.Of(phi.UnprotectUtf8(r.GetUtf8(8, ref text), PhiColumns.EncounterDocumentation, ref plain));
             var completedAt = r.GetInstant(9);
 
@@ -110,7 +110,7 @@ internal static class EncounterStoredRows
         var plain = new byte[4096];
         string Ext(Guid id) => external.GetValueOrDefault(id, StateRows.Text(id));
 
-        await using (var r = await StoredRowReader.OpenAsync(db, "SELECT encounter_id, version, text, completed_at FROM documentation_versions", ct))
+        await using (var r = await StoredRowReader.OpenAsync(db, "documentation_versions", "SELECT encounter_id, version, text, completed_at FROM documentation_versions", ct))
         {
             while (await r.ReadAsync(ct))
             {
@@ -125,6 +125,7 @@ internal static class EncounterStoredRows
 
         await using (var r = await StoredRowReader.OpenAsync(
                          db,
+                         "work_items",
                          "SELECT encounter_id, practice_id, vendor_id, coder_id, basis, status, documentation_version, documentation_completed_at, clock_start, finalized_at, "
                          + "final_coding_version, coded_without_query_response, override_reason, override_by FROM work_items",
                          ct))
@@ -158,20 +159,33 @@ internal static class EncounterStoredRows
         // Only the columns compared: the E/M documentation (JSON parsed into a tree) and the rest are not read.
         // The codes are parsed from the stored JSON's bytes as EF's converter parses the text (StoredJson).
         await using (var r = await StoredRowReader.OpenAsync(
-                         db, "SELECT encounter_id, version, coder_id, diagnoses, service_lines, documentation_version, edit_errors FROM coding_results", ct))
+                         db, "coding_results", "SELECT encounter_id, version, coder_id, diagnoses, service_lines, documentation_version, edit_errors FROM coding_results", ct))
         {
             while (await r.ReadAsync(ct))
             {
                 var encounter = r.GetGuid(0);
                 var version = r.GetInt32(1);
                 var coder = r.GetGuid(2);
-                var diagnoses = StoredJson.Deserialize<List<IcdCode>>(r.GetUtf8(3, ref text));
-                var lines = StoredJson.Deserialize<List<ServiceLine>>(r.GetUtf8(4, ref text));
+                var diagnoses = r.Json<List<IcdCode>>(3, ref text);
+                var lines = r.Json<List<ServiceLine>>(4, ref text);
                 rows.Add(StateTables.CodingResults, StateTables.VersionKey(encounter, version), $"encounter {Ext(encounter)} coding version {version}", 0)
                     .Set("coder", user(coder)).Set("diagnoses", StateRows.Text(diagnoses.Select(d => d.Value)))
                     .Set("service_lines", StateTables.Lines(lines))
                     .Set("documentation_version", StateRows.Text(r.GetInt32(5))).Set("edit_errors", StateRows.Text(r.GetInt32(6)));
             }
+        }
+    }
+
+    /// <summary>The decrypted demographics' JSON as EF's converter reads it; a value it cannot read is named by its column, never quoted.</summary>
+    private static PatientDemographics Demographics(StoredRowReader r, ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return StoredJson.Deserialize<PatientDemographics>(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw r.Unreadable(4);
         }
     }
 

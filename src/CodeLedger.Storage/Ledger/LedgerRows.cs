@@ -30,7 +30,7 @@ internal static class LedgerRows
     public static async IAsyncEnumerable<LedgerEntry> ReadAsync(CodeLedgerDbContext db, [EnumeratorCancellation] CancellationToken ct = default)
     {
         // Columns in order: sequential access (PostgreSQL streams the row) cannot go back.
-        await using var r = await StoredRowReader.OpenAsync(db, Select, ct);
+        await using var r = await StoredRowReader.OpenAsync(db, "ledger_events", Select, ct);
         while (await r.ReadAsync(ct))
         {
             yield return new LedgerEntry(r.GetInt64(0), r.GetInstant(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));

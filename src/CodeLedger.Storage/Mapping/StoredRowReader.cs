@@ -24,7 +24,18 @@ namespace CodeLedger.Storage.Mapping;
 /// <remarks>The statement runs on the context's open connection, so inside its transaction and snapshot.</remarks>
 internal abstract class StoredRowReader : IAsyncDisposable
 {
-    public static async Task<StoredRowReader> OpenAsync(CodeLedgerDbContext db, string sql, CancellationToken ct)
+    private string _table = string.Empty;
+    private long _row;
+
+    /// <summary>The rows of <paramref name="sql"/>, a query of <paramref name="table"/> (named when a stored value cannot be read).</summary>
+    public static async Task<StoredRowReader> OpenAsync(CodeLedgerDbContext db, string table, string sql, CancellationToken ct)
+    {
+        var rows = await OpenAsync(db, sql, ct);
+        rows._table = table;
+        return rows;
+    }
+
+    private static async Task<StoredRowReader> OpenAsync(CodeLedgerDbContext db, string sql, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         if (connection is SqliteConnection sqlite)
@@ -47,26 +58,143 @@ internal abstract class StoredRowReader : IAsyncDisposable
     }
 
     /// <summary>Moves to the next row; false after the last.</summary>
-    public abstract ValueTask<bool> ReadAsync(CancellationToken ct);
+    public ValueTask<bool> ReadAsync(CancellationToken ct)
+    {
+        _row++;
+        return ReadRowAsync(ct);
+    }
 
     public abstract bool IsNull(int ordinal);
 
-    public abstract long GetInt64(int ordinal);
+    public long GetInt64(int ordinal)
+    {
+        try
+        {
+            return ReadInt64(ordinal);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
 
-    public abstract int GetInt32(int ordinal);
+    public int GetInt32(int ordinal)
+    {
+        try
+        {
+            return ReadInt32(ordinal);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
 
-    public abstract bool GetBoolean(int ordinal);
+    public bool GetBoolean(int ordinal)
+    {
+        try
+        {
+            return ReadBoolean(ordinal);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
 
     public abstract string GetString(int ordinal);
 
     /// <summary>The column's text as UTF-8, valid until the next read; <paramref name="scratch"/> is a buffer a reader may reuse for it.</summary>
     public abstract ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch);
 
-    public abstract Guid GetGuid(int ordinal);
+    public Guid GetGuid(int ordinal)
+    {
+        try
+        {
+            return ReadGuid(ordinal);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
 
-    public abstract DateOnly GetDate(int ordinal);
+    public DateOnly GetDate(int ordinal)
+    {
+        try
+        {
+            return ReadDate(ordinal);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
 
-    public abstract DateTimeOffset GetInstant(int ordinal);
+    public DateTimeOffset GetInstant(int ordinal)
+    {
+        try
+        {
+            return ReadInstant(ordinal);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
+
+    /// <summary>The column's text parsed by <paramref name="parse"/> (a value type's own parser, as EF's converter calls it).</summary>
+    public T Parse<T>(int ordinal, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(GetString(ordinal));
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
+
+    /// <summary>The column's JSON read from its UTF-8 bytes as EF's converter reads the text (<see cref="StoredJson"/>).</summary>
+    public T Json<T>(int ordinal, ref byte[] scratch)
+    {
+        try
+        {
+            return StoredJson.Deserialize<T>(GetUtf8(ordinal, ref scratch));
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
+
+    /// <summary>
+    /// A value not in the form CodeLedger writes in its column: the table was changed outside CodeLedger.
+    /// The error names the table, the column and the row, never the value (it may be PHI, and the
+    /// parsers' own messages quote it).
+    /// </summary>
+    public StorageException Unreadable(int ordinal) =>
+        new(StorageErrorCodes.StoredValueUnreadable,
+            $"{_table}.{ColumnName(ordinal)}, row {_row} of the table as read: the stored value is not in the form CodeLedger writes there; the table was changed outside CodeLedger, and nothing can be compared until the value is put right");
+
+    private static bool IsUnreadable(Exception e) => e is FormatException or OverflowException or InvalidCastException or System.Text.Json.JsonException or ArgumentException;
+
+    protected abstract ValueTask<bool> ReadRowAsync(CancellationToken ct);
+
+    protected abstract string ColumnName(int ordinal);
+
+    protected abstract long ReadInt64(int ordinal);
+
+    protected abstract int ReadInt32(int ordinal);
+
+    protected abstract bool ReadBoolean(int ordinal);
+
+    protected abstract Guid ReadGuid(int ordinal);
+
+    protected abstract DateOnly ReadDate(int ordinal);
+
+    protected abstract DateTimeOffset ReadInstant(int ordinal);
 
     public abstract ValueTask DisposeAsync();
 
@@ -86,7 +214,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
             _statement = statement!;
         }
 
-        public override ValueTask<bool> ReadAsync(CancellationToken ct)
+        protected override ValueTask<bool> ReadRowAsync(CancellationToken ct)
         {
             // SQLite reads synchronously; cancellation is checked every few thousand rows.
             if ((++_rows & 0xFFF) == 0)
@@ -133,12 +261,14 @@ internal abstract class StoredRowReader : IAsyncDisposable
 
         public override bool IsNull(int ordinal) => raw.sqlite3_column_type(_statement, ordinal) == raw.SQLITE_NULL;
 
-        public override long GetInt64(int ordinal) => raw.sqlite3_column_int64(_statement, ordinal);
+        protected override string ColumnName(int ordinal) => raw.sqlite3_column_name(_statement, ordinal).utf8_to_string();
+
+        protected override long ReadInt64(int ordinal) => raw.sqlite3_column_int64(_statement, ordinal);
 
         // As Microsoft.Data.Sqlite reads them: the integer narrowed, refusing what does not fit; a boolean as nonzero.
-        public override int GetInt32(int ordinal) => checked((int)raw.sqlite3_column_int64(_statement, ordinal));
+        protected override int ReadInt32(int ordinal) => checked((int)raw.sqlite3_column_int64(_statement, ordinal));
 
-        public override bool GetBoolean(int ordinal) => raw.sqlite3_column_int64(_statement, ordinal) != 0;
+        protected override bool ReadBoolean(int ordinal) => raw.sqlite3_column_int64(_statement, ordinal) != 0;
 
         // A TEXT value's bytes as stored (the database's encoding is UTF-8). For any other value SQLite
         // returns the bytes of its text form, the same bytes Microsoft.Data.Sqlite decodes: one call, no type asked.
@@ -148,7 +278,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
 
         public override ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch) => Text(ordinal);
 
-        public override Guid GetGuid(int ordinal)
+        protected override Guid ReadGuid(int ordinal)
         {
             // As Microsoft.Data.Sqlite reads one: 16 bytes of a BLOB, otherwise the text form (36 characters,
             // so the column's type is asked only when the value could be a BLOB's).
@@ -163,7 +293,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
                 : Guid.Parse(Encoding.UTF8.GetString(value), CultureInfo.InvariantCulture);
         }
 
-        public override DateOnly GetDate(int ordinal)
+        protected override DateOnly ReadDate(int ordinal)
         {
             // As Microsoft.Data.Sqlite reads one: a number is a Julian day, anything else text.
             var type = raw.sqlite3_column_type(_statement, ordinal);
@@ -179,7 +309,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
                 : DateOnly.Parse(Encoding.UTF8.GetString(text), CultureInfo.InvariantCulture);
         }
 
-        public override DateTimeOffset GetInstant(int ordinal) =>
+        protected override DateTimeOffset ReadInstant(int ordinal) =>
             new(DateTimeOffset.UnixEpoch.UtcTicks + (raw.sqlite3_column_int64(_statement, ordinal) * 10), TimeSpan.Zero);
 
         public override ValueTask DisposeAsync()
@@ -191,15 +321,17 @@ internal abstract class StoredRowReader : IAsyncDisposable
 
     private sealed class DataReaderRows(DbCommand command, DbDataReader reader) : StoredRowReader
     {
-        public override async ValueTask<bool> ReadAsync(CancellationToken ct) => await reader.ReadAsync(ct);
+        protected override async ValueTask<bool> ReadRowAsync(CancellationToken ct) => await reader.ReadAsync(ct);
+
+        protected override string ColumnName(int ordinal) => reader.GetName(ordinal);
 
         public override bool IsNull(int ordinal) => reader.IsDBNull(ordinal);
 
-        public override long GetInt64(int ordinal) => reader.GetInt64(ordinal);
+        protected override long ReadInt64(int ordinal) => reader.GetInt64(ordinal);
 
-        public override int GetInt32(int ordinal) => reader.GetInt32(ordinal);
+        protected override int ReadInt32(int ordinal) => reader.GetInt32(ordinal);
 
-        public override bool GetBoolean(int ordinal) => reader.GetBoolean(ordinal);
+        protected override bool ReadBoolean(int ordinal) => reader.GetBoolean(ordinal);
 
         public override string GetString(int ordinal) => reader.GetString(ordinal);
 
@@ -207,11 +339,11 @@ internal abstract class StoredRowReader : IAsyncDisposable
         // UTF-8): no string decoded only to be encoded again.
         public override ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch) => reader.GetFieldValue<byte[]>(ordinal);
 
-        public override Guid GetGuid(int ordinal) => reader.GetGuid(ordinal);
+        protected override Guid ReadGuid(int ordinal) => reader.GetGuid(ordinal);
 
-        public override DateOnly GetDate(int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
+        protected override DateOnly ReadDate(int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
 
-        public override DateTimeOffset GetInstant(int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+        protected override DateTimeOffset ReadInstant(int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
         public override async ValueTask DisposeAsync()
         {

@@ -96,6 +96,26 @@ public sealed class LedgerReplayCommandTests
         Assert.Matches(@"STATE-DIVERGES: work_items row for encounter [A-Z]+-\d{8}-\d{6}: finalized_at \S+Z, ledger says \S+Z \(event \d+\)\n", verify.Out);
     }
 
+    [Theory]
+    [InlineData("encounters", "date_of_service", "'2461314.5'")]
+    [InlineData("encounters", "place_of_service", "'ZZ'")]
+    [InlineData("work_items", "encounter_id", "'not-a-guid'")]
+    [InlineData("coding_results", "diagnoses", "'[\"E11'")]
+    public void A_value_edited_out_of_its_columns_form_is_named_by_table_column_and_row_with_no_stack_trace_and_no_value(string table, string column, string value)
+    {
+        var (folder, db, _) = Demo();
+        using var _f = folder;
+        // Foreign keys off, as a person editing the file with the sqlite3 shell has them.
+        Sql(db, $"PRAGMA foreign_keys = OFF; UPDATE {table} SET {column} = {value} WHERE rowid = (SELECT min(rowid) FROM {table})");
+
+        var verify = CliRun.Of("ledger", "verify", "--db", db);
+
+        Assert.Equal(2, verify.ExitCode);
+        Assert.Matches($@"^codeledger: {table}\.{column}, row \d+ of the table as read: the stored value is not in the form CodeLedger writes there; .* \(STORE-VALUE-UNREADABLE\)\n$", verify.Error);
+        Assert.DoesNotContain(value.Trim('\'').TrimStart('['), verify.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", verify.Error + verify.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Deleting_the_newest_50_events_passes_the_chain_but_not_the_replay()
     {

@@ -61,7 +61,7 @@ public sealed class StoredRowReaderTests
 
         var actual = new List<string>();
         var scratch = new byte[1];
-        await using (var rows = await StoredRowReader.OpenAsync(db, "SELECT n, id, text, day, at FROM probe ORDER BY n", Ct))
+        await using (var rows = await StoredRowReader.OpenAsync(db, "probe", "SELECT n, id, text, day, at FROM probe ORDER BY n", Ct))
         {
             while (await rows.ReadAsync(Ct))
             {
@@ -86,17 +86,36 @@ public sealed class StoredRowReaderTests
         Assert.All(actual, row => Assert.Contains(Id.ToString(), row, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_value_that_is_no_GUID_fails_as_Microsoft_Data_Sqlite_fails()
+    [Theory]
+    [InlineData("'not-a-guid'", "GetGuid")]
+    [InlineData("'2026-13-45'", "GetDate")]
+    [InlineData("99999999999", "GetInt32")]
+    [InlineData("'[\"E11'", "Json")]
+    public async Task A_value_not_in_its_columns_form_is_named_by_table_column_and_row_never_quoted(string value, string read)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = (await database.OpenAsync()).CreateContext();
         await db.Database.OpenConnectionAsync(Ct);
-        await ExecuteAsync(db, "CREATE TABLE probe (id); INSERT INTO probe VALUES ('not-a-guid');");
+        await ExecuteAsync(db, $"CREATE TABLE probe (v); INSERT INTO probe VALUES ('2026-03-02'); INSERT INTO probe VALUES ({value});");
 
-        await using var rows = await StoredRowReader.OpenAsync(db, "SELECT id FROM probe", Ct);
+        await using var rows = await StoredRowReader.OpenAsync(db, "probe", "SELECT v FROM probe", Ct);
         Assert.True(await rows.ReadAsync(Ct));
-        Assert.Throws<FormatException>(() => { _ = rows.GetGuid(0); });
+        Assert.True(await rows.ReadAsync(Ct));
+        var scratch = new byte[1];
+        var error = Assert.Throws<StorageException>(() =>
+        {
+            _ = read switch
+            {
+                "GetGuid" => rows.GetGuid(0),
+                "GetDate" => rows.GetDate(0),
+                "GetInt32" => rows.GetInt32(0),
+                _ => (object)rows.Json<List<string>>(0, ref scratch),
+            };
+        });
+
+        Assert.Equal(StorageErrorCodes.StoredValueUnreadable, error.Error);
+        Assert.StartsWith("probe.v, row 2 of the table as read:", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value.Trim('\''), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +126,7 @@ public sealed class StoredRowReaderTests
         await db.Database.OpenConnectionAsync(Ct);
         await ExecuteAsync(db, "CREATE TABLE probe (at INTEGER); INSERT INTO probe VALUES (1772445600123456);");
 
-        await using var rows = await StoredRowReader.OpenAsync(db, "SELECT at FROM probe", Ct);
+        await using var rows = await StoredRowReader.OpenAsync(db, "probe", "SELECT at FROM probe", Ct);
         Assert.True(await rows.ReadAsync(Ct));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 10, 0, 0, 123, TimeSpan.Zero).AddTicks(4560), rows.GetInstant(0));
         Assert.False(await rows.ReadAsync(Ct));
@@ -127,7 +146,7 @@ public sealed class StoredRowReaderTests
 
         var scratch = new byte[1];
         var read = new List<string>();
-        await using (var rows = await StoredRowReader.OpenAsync(db, "SELECT n, version, flag, id, note, day, at FROM probe ORDER BY n", Ct))
+        await using (var rows = await StoredRowReader.OpenAsync(db, "probe", "SELECT n, version, flag, id, note, day, at FROM probe ORDER BY n", Ct))
         {
             while (await rows.ReadAsync(Ct))
             {
