@@ -68,7 +68,6 @@ internal static class EncounterStoredRows
         PhiLedgerHash.Hasher hasher, CancellationToken ct)
     {
         var phi = db.Phi;
-        var text = new byte[4096];
         var plain = new byte[4096];
 
         // Encounters are streamed, so the decrypted notes of a large database are never all in memory at once.
@@ -80,12 +79,12 @@ internal static class EncounterStoredRows
             var practice = r.GetGuid(1);
             var physician = r.GetGuid(2);
             var externalId = r.GetString(3);
-            var demographics = Demographics(r, phi.UnprotectUtf8(r.GetUtf8(4, ref text), PhiColumns.Patient, ref plain));
+            var demographics = r.Json<PatientDemographics>(4, phi.UnprotectUtf8(r.GetUtf8(4), PhiColumns.Patient, ref plain));
             var demographicsHash = hasher.Of(PhiLedgerHash.Canonical(demographics));
             var dateOfService = r.GetDate(5);
             var placeOfService = r.Parse(6, PlaceOfService.Parse).Value;
             var specialty = r.Parse(7, Specialty.Parse).Value;
-            var documentationHash = hasher.Of(phi.UnprotectUtf8(r.GetUtf8(8, ref text), PhiColumns.EncounterDocumentation, ref plain));
+            var documentationHash = hasher.Of(phi.UnprotectUtf8(r.GetUtf8(8), PhiColumns.EncounterDocumentation, ref plain));
             var completedAt = r.GetInstant(9);
 
             if (external is not null)
@@ -106,7 +105,6 @@ internal static class EncounterStoredRows
         Func<Guid?, string?> user, PhiLedgerHash.Hasher hasher, CancellationToken ct)
     {
         var phi = db.Phi;
-        var text = new byte[4096];
         var plain = new byte[4096];
         string Ext(Guid id) => external.GetValueOrDefault(id, StateRows.Text(id));
 
@@ -116,7 +114,7 @@ internal static class EncounterStoredRows
             {
                 var encounter = r.GetGuid(0);
                 var version = r.GetInt32(1);
-                var hash = hasher.Of(phi.UnprotectUtf8(r.GetUtf8(2, ref text), PhiColumns.DocumentationVersionText, ref plain));
+                var hash = hasher.Of(phi.UnprotectUtf8(r.GetUtf8(2), PhiColumns.DocumentationVersionText, ref plain));
                 var completedAt = r.GetInstant(3);
                 rows.Add(StateTables.DocumentationVersions, StateTables.VersionKey(encounter, version), $"encounter {Ext(encounter)} documentation version {version}", 0)
                     .Set("hash", hash).Set("completed_at", StateRows.Text(completedAt));
@@ -166,26 +164,13 @@ internal static class EncounterStoredRows
                 var encounter = r.GetGuid(0);
                 var version = r.GetInt32(1);
                 var coder = r.GetGuid(2);
-                var diagnoses = r.Json<List<IcdCode>>(3, ref text);
-                var lines = r.Json<List<ServiceLine>>(4, ref text);
+                var diagnoses = r.Json<List<IcdCode>>(3);
+                var lines = r.Json<List<ServiceLine>>(4);
                 rows.Add(StateTables.CodingResults, StateTables.VersionKey(encounter, version), $"encounter {Ext(encounter)} coding version {version}", 0)
                     .Set("coder", user(coder)).Set("diagnoses", StateRows.Text(diagnoses.Select(d => d.Value)))
                     .Set("service_lines", StateTables.Lines(lines))
                     .Set("documentation_version", StateRows.Text(r.GetInt32(5))).Set("edit_errors", StateRows.Text(r.GetInt32(6)));
             }
-        }
-    }
-
-    /// <summary>The decrypted demographics' JSON as EF's converter reads it; a value it cannot read is named by its column, never quoted.</summary>
-    private static PatientDemographics Demographics(StoredRowReader r, ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            return StoredJson.Deserialize<PatientDemographics>(json);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            throw r.Unreadable(4);
         }
     }
 

@@ -25,7 +25,9 @@ namespace CodeLedger.Storage.Mapping;
 internal abstract class StoredRowReader : IAsyncDisposable
 {
     private string _table = string.Empty;
-    private long _row;
+
+    /// <summary>The rows read so far, the current one included (named when a value cannot be read).</summary>
+    protected long Row { get; private set; }
 
     /// <summary>The rows of <paramref name="sql"/>, a query of <paramref name="table"/> (named when a stored value cannot be read).</summary>
     public static async Task<StoredRowReader> OpenAsync(CodeLedgerDbContext db, string table, string sql, CancellationToken ct)
@@ -60,88 +62,28 @@ internal abstract class StoredRowReader : IAsyncDisposable
     /// <summary>Moves to the next row; false after the last.</summary>
     public ValueTask<bool> ReadAsync(CancellationToken ct)
     {
-        _row++;
+        Row++;
         return ReadRowAsync(ct);
     }
 
     public abstract bool IsNull(int ordinal);
 
-    public long GetInt64(int ordinal)
-    {
-        try
-        {
-            return ReadInt64(ordinal);
-        }
-        catch (Exception e) when (IsUnreadable(e))
-        {
-            throw Unreadable(ordinal);
-        }
-    }
+    public long GetInt64(int ordinal) => Read(ordinal, static (r, i) => r.ReadInt64(i));
 
-    public int GetInt32(int ordinal)
-    {
-        try
-        {
-            return ReadInt32(ordinal);
-        }
-        catch (Exception e) when (IsUnreadable(e))
-        {
-            throw Unreadable(ordinal);
-        }
-    }
+    public int GetInt32(int ordinal) => Read(ordinal, static (r, i) => r.ReadInt32(i));
 
-    public bool GetBoolean(int ordinal)
-    {
-        try
-        {
-            return ReadBoolean(ordinal);
-        }
-        catch (Exception e) when (IsUnreadable(e))
-        {
-            throw Unreadable(ordinal);
-        }
-    }
+    public bool GetBoolean(int ordinal) => Read(ordinal, static (r, i) => r.ReadBoolean(i));
 
     public abstract string GetString(int ordinal);
 
-    /// <summary>The column's text as UTF-8, valid until the next read; <paramref name="scratch"/> is a buffer a reader may reuse for it.</summary>
-    public abstract ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch);
+    /// <summary>The column's text as UTF-8, valid until the next read.</summary>
+    public abstract ReadOnlySpan<byte> GetUtf8(int ordinal);
 
-    public Guid GetGuid(int ordinal)
-    {
-        try
-        {
-            return ReadGuid(ordinal);
-        }
-        catch (Exception e) when (IsUnreadable(e))
-        {
-            throw Unreadable(ordinal);
-        }
-    }
+    public Guid GetGuid(int ordinal) => Read(ordinal, static (r, i) => r.ReadGuid(i));
 
-    public DateOnly GetDate(int ordinal)
-    {
-        try
-        {
-            return ReadDate(ordinal);
-        }
-        catch (Exception e) when (IsUnreadable(e))
-        {
-            throw Unreadable(ordinal);
-        }
-    }
+    public DateOnly GetDate(int ordinal) => Read(ordinal, static (r, i) => r.ReadDate(i));
 
-    public DateTimeOffset GetInstant(int ordinal)
-    {
-        try
-        {
-            return ReadInstant(ordinal);
-        }
-        catch (Exception e) when (IsUnreadable(e))
-        {
-            throw Unreadable(ordinal);
-        }
-    }
+    public DateTimeOffset GetInstant(int ordinal) => Read(ordinal, static (r, i) => r.ReadInstant(i));
 
     /// <summary>The column's text parsed by <paramref name="parse"/> (a value type's own parser, as EF's converter calls it).</summary>
     public T Parse<T>(int ordinal, Func<string, T> parse)
@@ -157,11 +99,31 @@ internal abstract class StoredRowReader : IAsyncDisposable
     }
 
     /// <summary>The column's JSON read from its UTF-8 bytes as EF's converter reads the text (<see cref="StoredJson"/>).</summary>
-    public T Json<T>(int ordinal, ref byte[] scratch)
+    public T Json<T>(int ordinal) => Json<T>(ordinal, GetUtf8(ordinal));
+
+    /// <summary>
+    /// JSON that column <paramref name="ordinal"/> holds in another form (decrypted: <paramref name="json"/>),
+    /// read as EF's converter reads it; a value it cannot read is named by that column.
+    /// </summary>
+    public T Json<T>(int ordinal, ReadOnlySpan<byte> json)
     {
         try
         {
-            return StoredJson.Deserialize<T>(GetUtf8(ordinal, ref scratch));
+            return StoredJson.Deserialize<T>(json);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(ordinal);
+        }
+    }
+
+    // The typed reads go through one place that turns a value not in its column's form into Unreadable;
+    // the lambdas are static, so no delegate is made per value.
+    private T Read<T>(int ordinal, Func<StoredRowReader, int, T> read)
+    {
+        try
+        {
+            return read(this, ordinal);
         }
         catch (Exception e) when (IsUnreadable(e))
         {
@@ -176,7 +138,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
     /// </summary>
     public StorageException Unreadable(int ordinal) =>
         new(StorageErrorCodes.StoredValueUnreadable,
-            $"{_table}.{ColumnName(ordinal)}, row {_row} of the table as read: the stored value is not in the form CodeLedger writes there; the table was changed outside CodeLedger, and nothing can be compared until the value is put right");
+            $"{_table}.{ColumnName(ordinal)}, row {Row} of the table as read: the stored value is not in the form CodeLedger writes there; the table was changed outside CodeLedger, and nothing can be compared until the value is put right");
 
     private static bool IsUnreadable(Exception e) => e is FormatException or OverflowException or InvalidCastException or System.Text.Json.JsonException or ArgumentException;
 
@@ -203,7 +165,6 @@ internal abstract class StoredRowReader : IAsyncDisposable
         private readonly sqlite3 _connection;
         private readonly sqlite3_stmt _statement;
         private readonly CancellationToken _ct;
-        private int _rows;
 
         public SqliteRows(SqliteConnection connection, string sql, CancellationToken ct)
         {
@@ -217,7 +178,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
         protected override ValueTask<bool> ReadRowAsync(CancellationToken ct)
         {
             // SQLite reads synchronously; cancellation is checked every few thousand rows.
-            if ((++_rows & 0xFFF) == 0)
+            if ((Row & 0xFFF) == 0)
             {
                 _ct.ThrowIfCancellationRequested();
                 ct.ThrowIfCancellationRequested();
@@ -276,7 +237,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
 
         public override string GetString(int ordinal) => Encoding.UTF8.GetString(Text(ordinal));
 
-        public override ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch) => Text(ordinal);
+        public override ReadOnlySpan<byte> GetUtf8(int ordinal) => Text(ordinal);
 
         protected override Guid ReadGuid(int ordinal)
         {
@@ -337,7 +298,7 @@ internal abstract class StoredRowReader : IAsyncDisposable
 
         // Npgsql hands a text column over as the UTF-8 bytes the server sent (the connection's encoding is
         // UTF-8): no string decoded only to be encoded again.
-        public override ReadOnlySpan<byte> GetUtf8(int ordinal, ref byte[] scratch) => reader.GetFieldValue<byte[]>(ordinal);
+        public override ReadOnlySpan<byte> GetUtf8(int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
 
         protected override Guid ReadGuid(int ordinal) => reader.GetGuid(ordinal);
 

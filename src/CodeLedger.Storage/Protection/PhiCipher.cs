@@ -72,41 +72,10 @@ public sealed class PhiCipher
             return stored;
         }
 
-        var key = _key ?? throw Missing();
-        var keyId = stored.AsSpan(Prefix.Length, Math.Min(8, stored.Length - Prefix.Length));
-        if (!keyId.SequenceEqual(key.Id))
-        {
-            throw new StorageException(StorageErrorCodes.PhiKeyMismatch,
-                $"{column} was encrypted with PHI key {keyId}, but the key in use is {key.Id}: set CODELEDGER_PHI_KEY to the key this database was written with");
-        }
-
-        byte[] buffer;
-        try
-        {
-            buffer = Convert.FromBase64String(stored[(Prefix.Length + 9)..]);
-        }
-        catch (FormatException)
-        {
-            throw Corrupt(column);
-        }
-
-        if (buffer.Length < NonceLength + TagLength)
-        {
-            throw Corrupt(column);
-        }
-
-        var length = buffer.Length - NonceLength - TagLength;
-        var plain = new byte[length];
-        try
-        {
-            _aes!.Value!.Decrypt(buffer.AsSpan(0, NonceLength), buffer.AsSpan(NonceLength, length), buffer.AsSpan(NonceLength + length), plain, Aad(column, stackalloc byte[MaxColumnBytes]));
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            throw Corrupt(column);
-        }
-
-        return Encoding.UTF8.GetString(plain);
+        // One decryption for both readers: the application's (this) and replay verification's, which
+        // starts from the stored bytes (UnprotectUtf8).
+        var scratch = Array.Empty<byte>();
+        return Encoding.UTF8.GetString(UnprotectUtf8(Encoding.UTF8.GetBytes(stored), column, ref scratch));
     }
 
     /// <summary>
@@ -138,7 +107,7 @@ public sealed class PhiCipher
         if (Base64.DecodeFromUtf8(base64, scratch.AsSpan(0, boxMax), out _, out var boxLength) != OperationStatus.Done
             && !Convert.TryFromBase64Chars(Encoding.UTF8.GetString(base64), scratch.AsSpan(0, boxMax), out boxLength))
         {
-            // The strict decoder refuses what Convert (Unprotect's) accepts, white space in the text: that decides.
+            // The strict decoder refuses white space in the text, which Convert's decoder accepts (and always did here): that decides.
             throw Corrupt(column);
         }
 

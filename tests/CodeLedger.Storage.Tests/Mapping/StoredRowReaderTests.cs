@@ -60,7 +60,6 @@ public sealed class StoredRowReaderTests
         }
 
         var actual = new List<string>();
-        var scratch = new byte[1];
         await using (var rows = await StoredRowReader.OpenAsync(db, "probe", "SELECT n, id, text, day, at FROM probe ORDER BY n", Ct))
         {
             while (await rows.ReadAsync(Ct))
@@ -68,7 +67,7 @@ public sealed class StoredRowReaderTests
                 var text = rows.IsNull(2) ? "null" : rows.GetString(2);
                 if (!rows.IsNull(2))
                 {
-                    Assert.Equal(text, System.Text.Encoding.UTF8.GetString(rows.GetUtf8(2, ref scratch)));
+                    Assert.Equal(text, System.Text.Encoding.UTF8.GetString(rows.GetUtf8(2)));
                 }
 
                 actual.Add(string.Join(
@@ -101,7 +100,6 @@ public sealed class StoredRowReaderTests
         await using var rows = await StoredRowReader.OpenAsync(db, "probe", "SELECT v FROM probe", Ct);
         Assert.True(await rows.ReadAsync(Ct));
         Assert.True(await rows.ReadAsync(Ct));
-        var scratch = new byte[1];
         var error = Assert.Throws<StorageException>(() =>
         {
             _ = read switch
@@ -109,7 +107,7 @@ public sealed class StoredRowReaderTests
                 "GetGuid" => rows.GetGuid(0),
                 "GetDate" => rows.GetDate(0),
                 "GetInt32" => rows.GetInt32(0),
-                _ => (object)rows.Json<List<string>>(0, ref scratch),
+                _ => (object)rows.Json<List<string>>(0),
             };
         });
 
@@ -144,7 +142,6 @@ public sealed class StoredRowReaderTests
             + "INSERT INTO probe VALUES (1, 7, true, '0f8fad5b-d9cb-469f-a165-70867728950e', 'Garc\u00eda \u2013 left knee', '2026-03-02', '2026-03-02 10:00:00.123456+00');"
             + "INSERT INTO probe VALUES (2, -1, false, '00000000-0000-0000-0000-000000000000', '', '1999-12-31', '1970-01-01 00:00:00+00');");
 
-        var scratch = new byte[1];
         var read = new List<string>();
         await using (var rows = await StoredRowReader.OpenAsync(db, "probe", "SELECT n, version, flag, id, note, day, at FROM probe ORDER BY n", Ct))
         {
@@ -156,7 +153,7 @@ public sealed class StoredRowReaderTests
                     rows.GetInt32(1),
                     rows.GetBoolean(2),
                     rows.GetGuid(3),
-                    System.Text.Encoding.UTF8.GetString(rows.GetUtf8(4, ref scratch)),
+                    System.Text.Encoding.UTF8.GetString(rows.GetUtf8(4)),
                     rows.GetDate(5).ToString("O", CultureInfo.InvariantCulture),
                     rows.GetInstant(6).ToString("O", CultureInfo.InvariantCulture)));
             }
