@@ -17,8 +17,7 @@ public sealed class AuditDemo : IDisposable
 
     public AuditDemo()
     {
-        Db = _folder.File("demo.db");
-        Check(CliRun.Of("demo", "--db", Db, "--encounters", "60", "--seed", "17"));
+        Db = DemoTemplates.Copy(_folder, encounters: 60, seed: 17, name: "demo").Db;
         var exported = CliRun.Of("setup", "export", "--db", Db);
         Check(exported);
         // The demo's setup already has its own audit firm (LEDGER-AUDIT): these two join it.

@@ -57,14 +57,15 @@ public sealed partial class DemoAuditTests
     }
 
     [Fact]
-    public void Two_default_demos_end_on_the_same_head()
+    public void The_default_demo_ends_on_the_head_every_earlier_run_ended_on()
     {
-        using var folder = new TempFolder();
-        var again = CliRun.Of("demo", "--db", folder.File("again.db"));
+        // The head pinned here was printed by an earlier build on another machine: the default demo is
+        // the same ledger run after run (two runs in one process: LedgerCommandTests), so a changed head
+        // is a changed demo, to be explained in the commit that changes this line.
+        var run = Default.Value.Run;
 
-        Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Equal(Head(Default.Value.Run.Out), Head(again.Out));
-        Assert.Contains("Ledger: 11349 events, chain intact, head 0aaa5086ec16a5b6b0fa6f7d90beb14df53bd8abfc7ad9615a50d727bed09a2a", again.Out, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Ledger: 11349 events, chain intact, head 0aaa5086ec16a5b6b0fa6f7d90beb14df53bd8abfc7ad9615a50d727bed09a2a", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,8 +80,6 @@ public sealed partial class DemoAuditTests
         Assert.DoesNotContain("Billing:", run.Out, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder.File("plain.db.outbox")));
     }
-
-    private static string Head(string output) => Regex.Match(output, "head ([0-9a-f]{64})").Groups[1].Value;
 
     [GeneratedRegex(@"initial encounter-level accuracy [0-9.]+% \((\d+) of (\d+); Wilson 95% [0-9.]+%–[0-9.]+%\)")]
     private static partial Regex InitialLine();

@@ -50,11 +50,10 @@ public sealed partial class LedgerEventTests
     public void Every_event_of_a_demo_ledger_reads_back_to_its_exact_payload()
     {
         using var folder = new TempFolder();
-        var demo = CliRun.Of("demo", "--db", folder.File("d.db"), "--out", folder.File("out"), "--encounters", "120", "--seed", "3");
-        Assert.True(demo.ExitCode == 0, demo.ToString());
+        var demo = DemoTemplates.Copy(folder, encounters: 400, seed: 11);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(folder.File("out"), "ledger.jsonl")))
+        foreach (var line in File.ReadLines(demo.Export))
         {
             var entry = JsonSerializer.Deserialize<JsonElement>(line);
             var type = entry.GetProperty("type").GetString()!;

@@ -12,12 +12,12 @@ public sealed class LedgerReplayCommandTests
 {
     private static readonly string[] Practices = ["NORTHSIDE-FM", "HEARTWELL-CARDIO"];
 
+    /// <summary>This test's own copy of a 400-encounter demo (seed 11): its database and its ledger export.</summary>
     private static (TempFolder Folder, string Db, string Export) Demo()
     {
         var folder = new TempFolder();
-        var demo = CliRun.Of("demo", "--db", folder.File("d.db"), "--out", folder.File("out"), "--encounters", "400", "--seed", "11");
-        Assert.True(demo.ExitCode == 0, demo.ToString());
-        return (folder, folder.File("d.db"), Path.Combine(folder.File("out"), "ledger.jsonl"));
+        var demo = DemoTemplates.Copy(folder, encounters: 400, seed: 11);
+        return (folder, demo.Db, demo.Export);
     }
 
     private static void Sql(string db, string statement)

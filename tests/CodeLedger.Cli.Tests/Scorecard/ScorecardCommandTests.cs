@@ -17,8 +17,7 @@ public sealed class ScorecardWorld : IDisposable
 
     public ScorecardWorld()
     {
-        Db = _folder.File("demo.db");
-        Check(CliRun.Of("demo", "--db", Db, "--encounters", "60", "--seed", "17"));
+        Db = DemoTemplates.Copy(_folder, encounters: 60, seed: 17, name: "demo").Db;
         var exported = CliRun.Of("setup", "export", "--db", Db);
         Check(exported);
         var setup = exported.Out.Replace("practices:\n", """
