@@ -7,12 +7,16 @@ namespace CodeLedger.Core.Common;
 /// after each digest. On Linux .NET hashes through OpenSSL, and the one-shot <c>SHA256.HashData</c>
 /// creates, fetches and frees a digest context on every call: for the few hundred bytes of a ledger
 /// event or a state row that costs more than the compression itself, and under several threads the
-/// shared fetch contends (about 1.0 µs a call against 0.65 µs reused, docs/PERFORMANCE.md). Replay
-/// verification hashes every event and every row of both sides, millions of them. The digest is the
-/// same bytes as the one-shot's.
+/// shared fetch contends. Replay verification hashes every event and every row of both sides,
+/// millions of them. Where OpenSSL's low-level SHA-256 passed its self-test the context is that
+/// (<see cref="OpenSslSha256"/>: no per-call error-queue clearing or handle counting), elsewhere .NET's
+/// <see cref="IncrementalHash"/> (docs/PERFORMANCE.md). The digest is the same bytes as the one-shot's.
 /// </summary>
 public static class ThreadSha256
 {
+    [ThreadStatic]
+    private static OpenSslSha256.Context? t_native;
+
     [ThreadStatic]
     private static IncrementalHash? t_hash;
 
@@ -25,6 +29,18 @@ public static class ThreadSha256
             throw new ArgumentException("the digest needs 32 bytes", nameof(digest));
         }
 
+        if (OpenSslSha256.IsAvailable)
+        {
+            (t_native ??= new OpenSslSha256.Context()).Hash(message, digest);
+            return;
+        }
+
+        HashManaged(message, digest);
+    }
+
+    /// <summary>The same digest through .NET's <see cref="IncrementalHash"/>: where OpenSSL's low-level functions are not at hand, and for the tests that compare the two.</summary>
+    internal static void HashManaged(ReadOnlySpan<byte> message, Span<byte> digest)
+    {
         // Appending and finishing are one synchronous step, so no other caller on this thread can come
         // between them; finishing resets the context for the next message.
         var hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

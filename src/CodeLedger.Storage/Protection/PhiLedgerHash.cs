@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CodeLedger.Core.Common;
 using CodeLedger.Core.Encounters;
 
 namespace CodeLedger.Storage.Protection;
@@ -70,21 +71,20 @@ public sealed class PhiLedgerHash
     /// </summary>
     internal sealed class Hasher : IDisposable
     {
-        private readonly IncrementalHash _hmac;
+        private readonly HmacSha256 _hmac;
         private readonly string _prefix;
         private byte[] _utf8 = new byte[1024];
 
         internal Hasher(PhiLedgerHash hash)
         {
-            _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, hash._key);
+            _hmac = new HmacSha256(hash._key);
             _prefix = string.Concat(Scheme, ":", hash.KeyId, ":");
         }
 
         public string Of(ReadOnlySpan<byte> utf8)
         {
             Span<byte> digest = stackalloc byte[32];
-            _hmac.AppendData(utf8);
-            _hmac.GetHashAndReset(digest);
+            _hmac.Hash(utf8, digest);
             return string.Concat(_prefix, Convert.ToHexStringLower(digest));
         }
 
