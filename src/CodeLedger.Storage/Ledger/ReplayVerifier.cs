@@ -20,6 +20,9 @@ namespace CodeLedger.Storage.Ledger;
 /// </summary>
 public sealed class ReplayVerifier(CodeLedgerStore store)
 {
+    // Every event and every stored row is read: on PostgreSQL through a wide read buffer (DatabaseLocation.ForBulkReads).
+    private readonly DatabaseLocation _bulk = store.Location.ForBulkReads();
+
     /// <summary>
     /// Walks the hash chain and replays the events in one read of the ledger, then compares the
     /// replayed state with the tables; a broken chain is reported alone (its events prove nothing).
@@ -41,7 +44,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
 
         // EF Core builds the model once per process, under a lock: built here first, so the stored side's
         // two contexts do not spin on that lock while one of them builds it (about a CPU-second each).
-        await using var db = store.CreateContext();
+        await using var db = _bulk.CreateContext();
         _ = db.Model;
         using var stopStored = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stored = DigestStoredAsync(salt, stopStored.Token);
@@ -163,7 +166,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
 
     private async Task<(StateDigests, (long, string))> DigestStoredAsync(byte[] salt, StoredPart part, CancellationToken ct)
     {
-        await using var db = store.CreateContext();
+        await using var db = _bulk.CreateContext();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -258,7 +261,7 @@ public sealed class ReplayVerifier(CodeLedgerStore store)
     /// <summary>The stored tables as <see cref="StateRows"/>, written exactly as the replay writes them.</summary>
     public async Task<StateRows> ReadStoredAsync(CancellationToken ct = default)
     {
-        await using var db = store.CreateContext();
+        await using var db = _bulk.CreateContext();
         await db.Database.OpenConnectionAsync(ct);
         var rows = new StateRows();
         foreach (var table in StateTables.All)
