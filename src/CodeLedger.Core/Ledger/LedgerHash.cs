@@ -25,7 +25,7 @@ public static class LedgerHash
     public static string Compute(long sequence, DateTimeOffset instant, string actor, string type, string subject, string payload, string previousHash)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        Hash(sequence, instant, actor, type, subject, payload, previousHash, digest);
+        Hash(sequence, instant, actor, type, subject, payload, default, previousHash, digest);
         return Convert.ToHexStringLower(digest);
     }
 
@@ -39,7 +39,16 @@ public static class LedgerHash
     public static bool Matches(LedgerEntry e)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        Hash(e.Sequence, e.Instant, e.Actor, e.Type, e.Subject, e.Payload, e.PreviousHash, digest);
+        if (e.TryGetPayloadUtf8(out var payload))
+        {
+            // Read as stored bytes: hashed as they are, with no string between (LedgerEntry.FromUtf8Payload).
+            Hash(e.Sequence, e.Instant, e.Actor, e.Type, e.Subject, null, payload, e.PreviousHash, digest);
+        }
+        else
+        {
+            Hash(e.Sequence, e.Instant, e.Actor, e.Type, e.Subject, e.Payload, default, e.PreviousHash, digest);
+        }
+
         Span<char> hex = stackalloc char[SHA256.HashSizeInBytes * 2];
         Convert.TryToHexStringLower(digest, hex, out _);
         return e.Hash.AsSpan().SequenceEqual(hex);
@@ -49,7 +58,8 @@ public static class LedgerHash
     /// The canonical form written into one pooled buffer and hashed with this thread's SHA-256 context (ThreadSha256): the
     /// numbers and the instant are formatted straight to UTF-8, so no field becomes an intermediate string.
     /// </summary>
-    private static void Hash(long sequence, DateTimeOffset instant, string actor, string type, string subject, string payload, string previousHash, Span<byte> digest)
+    /// <remarks>The payload is <paramref name="payload"/>'s text, or when that is null the UTF-8 bytes <paramref name="payloadUtf8"/>.</remarks>
+    private static void Hash(long sequence, DateTimeOffset instant, string actor, string type, string subject, string? payload, ReadOnlySpan<byte> payloadUtf8, string previousHash, Span<byte> digest)
     {
         // The instant's one text form (Instants.Format), written as ASCII bytes.
         Span<byte> instantBytes = stackalloc byte[64];
@@ -64,7 +74,7 @@ public static class LedgerHash
         // Each field is at most its prefix (a decimal length, at most 11 digits, and ':'), its bytes and '\n'.
         var capacity = (3 * 14) + FormatTag.Length + sequenceLength + instantLength + (5 * 14)
             + Encoding.UTF8.GetMaxByteCount(actor.Length) + Encoding.UTF8.GetMaxByteCount(type.Length) + Encoding.UTF8.GetMaxByteCount(subject.Length)
-            + Encoding.UTF8.GetMaxByteCount(payload.Length) + Encoding.UTF8.GetMaxByteCount(previousHash.Length);
+            + (payload is null ? payloadUtf8.Length : Encoding.UTF8.GetMaxByteCount(payload.Length)) + Encoding.UTF8.GetMaxByteCount(previousHash.Length);
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         try
         {
@@ -75,7 +85,15 @@ public static class LedgerHash
             Text(buffer, ref at, actor);
             Text(buffer, ref at, type);
             Text(buffer, ref at, subject);
-            Text(buffer, ref at, payload);
+            if (payload is null)
+            {
+                Bytes(buffer, ref at, payloadUtf8);
+            }
+            else
+            {
+                Text(buffer, ref at, payload);
+            }
+
             Text(buffer, ref at, previousHash);
             ThreadSha256.Hash(buffer.AsSpan(0, at), digest);
         }

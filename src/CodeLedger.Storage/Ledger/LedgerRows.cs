@@ -33,7 +33,9 @@ internal static class LedgerRows
         await using var r = await StoredRowReader.OpenAsync(db, "ledger_events", Select, ct);
         while (await r.ReadAsync(ct))
         {
-            yield return new LedgerEntry(r.GetInt64(0), r.GetInstant(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));
+            // The payload stays the UTF-8 bytes it is stored as: the chain hashes them and the fold reads their
+            // JSON, both from UTF-8 (LedgerEntry.FromUtf8Payload).
+            yield return LedgerEntry.FromUtf8Payload(r.GetInt64(0), r.GetInstant(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetUtf8Array(5), r.GetString(6), r.GetString(7));
         }
     }
 }

@@ -79,6 +79,9 @@ internal abstract class StoredRowReader : IAsyncDisposable
     /// <summary>The column's text as UTF-8, valid until the next read.</summary>
     public abstract ReadOnlySpan<byte> GetUtf8(int ordinal);
 
+    /// <summary>The column's text as UTF-8 in an array the caller keeps.</summary>
+    public abstract byte[] GetUtf8Array(int ordinal);
+
     public Guid GetGuid(int ordinal) => Read(ordinal, static (r, i) => r.ReadGuid(i));
 
     public DateOnly GetDate(int ordinal) => Read(ordinal, static (r, i) => r.ReadDate(i));
@@ -239,6 +242,8 @@ internal abstract class StoredRowReader : IAsyncDisposable
 
         public override ReadOnlySpan<byte> GetUtf8(int ordinal) => Text(ordinal);
 
+        public override byte[] GetUtf8Array(int ordinal) => Text(ordinal).ToArray();
+
         protected override Guid ReadGuid(int ordinal)
         {
             // As Microsoft.Data.Sqlite reads one: 16 bytes of a BLOB, otherwise the text form (36 characters,
@@ -299,6 +304,8 @@ internal abstract class StoredRowReader : IAsyncDisposable
         // Npgsql hands a text column over as the UTF-8 bytes the server sent (the connection's encoding is
         // UTF-8): no string decoded only to be encoded again.
         public override ReadOnlySpan<byte> GetUtf8(int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
+
+        public override byte[] GetUtf8Array(int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
 
         protected override Guid ReadGuid(int ordinal) => reader.GetGuid(ordinal);
 

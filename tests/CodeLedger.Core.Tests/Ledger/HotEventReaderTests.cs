@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using CodeLedger.Core.Assignment;
 using CodeLedger.Core.Ledger.Events;
@@ -31,6 +32,7 @@ public sealed class HotEventReaderTests
 
             Assert.NotNull(hot);
             Assert.Equal(payload, LedgerEvents.Write(hot));
+            Assert.Equal(payload, LedgerEvents.Write(HotEventReader.TryRead(type, Encoding.UTF8.GetBytes(payload))!));
             Assert.Equal(LedgerEvents.Write(LedgerEvents.Read(type, payload)!), LedgerEvents.Write(hot));
             Assert.Equal(written.GetType(), hot.GetType());
         }
@@ -48,6 +50,10 @@ public sealed class HotEventReaderTests
             var payload = Mutate(LedgerEvents.Write(written), random);
 
             var hot = HotEventReader.TryRead(type, payload);
+
+            // Read from the payload's UTF-8 bytes (a ledger read as stored), the same event or the same refusal.
+            var fromBytes = HotEventReader.TryRead(type, Encoding.UTF8.GetBytes(payload));
+            Assert.Equal(hot is null ? null : LedgerEvents.Write(hot), fromBytes is null ? null : LedgerEvents.Write(fromBytes));
             if (hot is null)
             {
                 leftToSerializer++;

@@ -32,14 +32,7 @@ internal static class HotEventReader
     /// <summary>The event, or null when the type is not one of the three or the payload is not in the written shape.</summary>
     public static ILedgerEvent? TryRead(string type, string payload)
     {
-        var reader = type switch
-        {
-            "coding.submitted" => 0,
-            "encounter.received" => 1,
-            "encounter.finalized" => 2,
-            _ => -1,
-        };
-        if (reader < 0)
+        if (Reader(type) < 0)
         {
             return null;
         }
@@ -51,7 +44,18 @@ internal static class HotEventReader
             _utf8 = buffer = new byte[Math.Max(max, buffer.Length * 2)];
         }
 
-        var json = buffer.AsSpan(0, Encoding.UTF8.GetBytes(payload, buffer));
+        return TryRead(type, buffer.AsSpan(0, Encoding.UTF8.GetBytes(payload, buffer)));
+    }
+
+    /// <summary>The same, from the payload's UTF-8 bytes (a ledger read as stored bytes: no text between).</summary>
+    public static ILedgerEvent? TryRead(string type, ReadOnlySpan<byte> json)
+    {
+        var reader = Reader(type);
+        if (reader < 0)
+        {
+            return null;
+        }
+
         try
         {
             var r = new Utf8JsonReader(json);
@@ -79,6 +83,14 @@ internal static class HotEventReader
             return null;
         }
     }
+
+    private static int Reader(string type) => type switch
+    {
+        "coding.submitted" => 0,
+        "encounter.received" => 1,
+        "encounter.finalized" => 2,
+        _ => -1,
+    };
 
     private static CodingSubmitted? CodingSubmitted(ref Utf8JsonReader r)
     {
