@@ -10,15 +10,25 @@ namespace CodeLedger.Core.Tests.Ledger;
 /// </summary>
 public sealed class ThreadSha256Tests
 {
-    [Fact]
-    public void Every_message_length_from_empty_to_several_blocks_hashes_as_the_one_shot_SHA_256()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_message_length_from_empty_to_several_blocks_hashes_as_the_one_shot_SHA_256(bool managedPath)
     {
         var message = new byte[300];
         new Random(15).NextBytes(message);
         Span<byte> digest = stackalloc byte[32];
         for (var length = 0; length <= message.Length; length++)
         {
-            ThreadSha256.Hash(message.AsSpan(0, length), digest);
+            if (managedPath)
+            {
+                ThreadSha256.HashManaged(message.AsSpan(0, length), digest);
+            }
+            else
+            {
+                ThreadSha256.Hash(message.AsSpan(0, length), digest);
+            }
+
             Assert.Equal(SHA256.HashData(message.AsSpan(0, length)), digest.ToArray());
         }
     }
@@ -66,19 +76,6 @@ public sealed class OpenSslSha256Tests
         Assert.SkipUnless(OperatingSystem.IsLinux(), "OpenSSL's low-level SHA-256 is used on Linux only");
 
         Assert.True(OpenSslSha256.IsAvailable, "libcrypto's SHA256_Init/Update/Final were not found or disagreed with .NET's SHA-256");
-    }
-
-    [Fact]
-    public void The_managed_path_hashes_as_the_one_shot_SHA_256()
-    {
-        var message = new byte[300];
-        new Random(16).NextBytes(message);
-        Span<byte> digest = stackalloc byte[32];
-        for (var length = 0; length <= message.Length; length++)
-        {
-            ThreadSha256.HashManaged(message.AsSpan(0, length), digest);
-            Assert.Equal(SHA256.HashData(message.AsSpan(0, length)), digest.ToArray());
-        }
     }
 
     [Fact]
