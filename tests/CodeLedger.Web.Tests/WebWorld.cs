@@ -86,7 +86,17 @@ public sealed class WebWorld : IAsyncDisposable
 
         // Closing the pooled connections checkpoints the write-ahead log into the file that is copied.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless; an exception here would fail the run at exit.
+            }
+        };
         return db;
     });
 
