@@ -111,7 +111,12 @@ internal static unsafe class OpenSslSha256
             Finish(digest);
         }
 
-        public void Start() => Check(Init(State));
+        // Each call keeps this object alive until the native call has returned: its finalizer frees the state.
+        public void Start()
+        {
+            Check(Init(State));
+            GC.KeepAlive(this);
+        }
 
         public void Append(ReadOnlySpan<byte> data)
         {
@@ -119,6 +124,8 @@ internal static unsafe class OpenSslSha256
             {
                 Check(Update(State, bytes, (nuint)data.Length));
             }
+
+            GC.KeepAlive(this);
         }
 
         public void Finish(Span<byte> digest)
